@@ -1,0 +1,166 @@
+import { alg, Graph } from '@dagrejs/graphlib';
+import type { Catalog } from '../model/catalog.js';
+import type { Condition } from '../model/condition.js';
+import type { Issue, IssueCode } from '../model/issue.js';
+import { ITEM_FACTS, RULE_FACTS } from '../model/vocabulary.js';
+import { checkCondition } from '../rules/check-condition.js';
+import { eachRequirement } from './requirement-tree.js';
+
+/** Where each catalog entry came from: its file and JSON path, by section and merged index. */
+export interface Origin {
+  readonly file: string;
+  readonly path: readonly (string | number)[];
+}
+export interface Origins {
+  credentials: Origin[];
+  programs: Origin[];
+  rules: Origin[];
+  settings: string | undefined;
+}
+
+/** Checks a merged catalog beyond its schema; returns every problem found. */
+export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
+  const issues: Issue[] = [];
+  const report = (code: IssueCode, origin: Origin | undefined, path: (string | number)[], expected: string, received?: string) =>
+    issues.push({ code, file: origin?.file ?? '(catalog)', path: [...(origin?.path ?? []), ...path], expected, ...(received === undefined ? {} : { received }) });
+
+  const credentialIds = new Set<string>();
+  const programIds = new Set(catalog.programs.map((p) => p.id));
+  const firstSeen = new Map<string, Origin | undefined>();
+  const noteId = (id: string, origin: Origin | undefined) => {
+    const first = firstSeen.get(id);
+    if (firstSeen.has(id)) report('duplicate-id', origin, ['id'], `a unique id ("${id}" is already defined at ${first?.file} ${formatOrigin(first)})`, JSON.stringify(id));
+    else firstSeen.set(id, origin);
+  };
+  catalog.credentials.forEach((c, i) => {
+    noteId(c.id, origins.credentials[i]);
+    credentialIds.add(c.id);
+  });
+  catalog.programs.forEach((p, i) => noteId(p.id, origins.programs[i]));
+  const ruleNames = new Map<string, Origin | undefined>();
+  catalog.rules.forEach((rule, i) => {
+    if (ruleNames.has(rule.name)) report('duplicate-id', origins.rules[i], ['name'], `a unique rule name ("${rule.name}" is already used at ${formatOrigin(ruleNames.get(rule.name))})`);
+    else ruleNames.set(rule.name, origins.rules[i]);
+  });
+
+  const { settings } = catalog;
+  const grades = Object.keys(settings.gradeScale);
+  const units = new Set([settings.unit, ...Object.keys(settings.conversions)]);
+  const settingsOrigin: Origin | undefined = origins.settings ? { file: origins.settings, path: ['settings'] } : undefined;
+  settings.passingGrades.forEach((g, i) => {
+    if (!grades.includes(g)) report('unknown-reference', settingsOrigin, ['passingGrades', i], 'a grade of the grade scale', JSON.stringify(g));
+  });
+  const anyCredential = (id: string) => credentialIds.has(id) || programIds.has(id);
+  const checkUnit = (unit: string | undefined, origin: Origin | undefined, path: (string | number)[]) => {
+    if (unit !== undefined && !units.has(unit)) report('unknown-reference', origin, path, `a unit the catalog knows (${[...units].join(', ')}); add a conversion in settings`, JSON.stringify(unit));
+  };
+  const checkConditionAt = (condition: Condition, origin: Origin | undefined, path: (string | number)[], facts: readonly string[]) =>
+    issues.push(...checkCondition(condition, { file: origin?.file ?? '(catalog)', path: [...(origin?.path ?? []), ...path], facts, grades }));
+
+  catalog.credentials.forEach((credential, i) => {
+    const origin = origins.credentials[i];
+    checkUnit(credential.credits?.unit, origin, ['credits', 'unit']);
+    credential.prerequisites?.forEach((id, j) => {
+      if (!anyCredential(id)) report('unknown-reference', origin, ['prerequisites', j], 'the id of a catalog credential', JSON.stringify(id));
+    });
+  });
+
+  catalog.programs.forEach((program, i) => {
+    const origin = origins.programs[i];
+    checkUnit(program.credits?.unit, origin, ['credits', 'unit']);
+    const policy = program.policy;
+    if (policy?.minGrade !== undefined && !grades.includes(policy.minGrade)) report('unknown-reference', origin, ['policy', 'minGrade'], 'a grade of the grade scale', JSON.stringify(policy.minGrade));
+    policy?.limits?.forEach((limit, j) => checkConditionAt(limit.where, origin, ['policy', 'limits', j, 'where'], ITEM_FACTS));
+    policy?.sharing?.forEach((s, j) => {
+      if (!programIds.has(s.with)) report('unknown-reference', origin, ['policy', 'sharing', j, 'with'], 'the id of a catalog program', JSON.stringify(s.with));
+    });
+    policy?.exclusiveWith?.forEach((id, j) => {
+      if (!programIds.has(id)) report('unknown-reference', origin, ['policy', 'exclusiveWith', j], 'the id of a catalog program', JSON.stringify(id));
+    });
+    if (program.effective?.from && program.effective.to && program.effective.from > program.effective.to)
+      report('never-completable', origin, ['effective'], 'catalog years whose "from" is not after "to"', `${program.effective.from} .. ${program.effective.to}`);
+    const requirementIds = new Set<string>();
+    eachRequirement(program.requirements, ['requirements'], (node, path, ancestors) => {
+      if (node.id !== undefined) {
+        if (requirementIds.has(node.id)) report('duplicate-id', origin, [...path, 'id'], `a requirement id unique within the program ("${node.id}" is used twice)`);
+        requirementIds.add(node.id);
+      }
+      if (node.minGrade !== undefined && !grades.includes(node.minGrade)) report('unknown-reference', origin, [...path, 'minGrade'], 'a grade of the grade scale', JSON.stringify(node.minGrade));
+      if (node.credential !== undefined && !anyCredential(node.credential)) report('unknown-reference', origin, [...path, 'credential'], 'the id of a catalog credential', JSON.stringify(node.credential));
+      if (node.program !== undefined && !programIds.has(node.program)) report('unknown-reference', origin, [...path, 'program'], 'the id of a catalog program', JSON.stringify(node.program));
+      if (node.where !== undefined) checkConditionAt(node.where, origin, [...path, 'where'], ITEM_FACTS);
+      const cap = [node, ...ancestors].map((n) => n.maxCredits).filter((c): c is number => c !== undefined);
+      if (node.credits !== undefined && cap.length > 0 && Math.min(...cap) < node.credits)
+        report('never-completable', origin, [...path, 'credits'], `at most the cap of ${Math.min(...cap)} credits that applies here`, String(node.credits));
+    });
+  });
+
+  catalog.rules.forEach((rule, i) => {
+    const origin = origins.rules[i];
+    checkConditionAt(rule.conditions, origin, ['conditions'], RULE_FACTS);
+    const event = rule.event;
+    if (event.type === 'grant') {
+      checkUnit(event.params.unit, origin, ['event', 'params', 'unit']);
+      event.params.as?.forEach((id, j) => {
+        if (!anyCredential(id)) report('unknown-reference', origin, ['event', 'params', 'as', j], 'the id of a catalog credential', JSON.stringify(id));
+      });
+    }
+    if (event.type === 'deny')
+      event.params.programs?.forEach((id, j) => {
+        if (!programIds.has(id)) report('unknown-reference', origin, ['event', 'params', 'programs', j], 'the id of a catalog program', JSON.stringify(id));
+      });
+  });
+
+  issues.push(...checkProgramCycles(catalog, origins));
+  return issues;
+}
+
+function formatOrigin(origin: Origin | undefined): string {
+  return origin ? origin.path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '$.') : '';
+}
+
+/** Programs that require one another in a loop can never be audited: report each loop's path. */
+function checkProgramCycles(catalog: Catalog, origins: Origins): Issue[] {
+  const graph = new Graph({ directed: true });
+  catalog.programs.forEach((program) => graph.setNode(program.id));
+  const programIds = new Set(catalog.programs.map((p) => p.id));
+  for (const program of catalog.programs) {
+    eachRequirement(program.requirements, [], (node) => {
+      for (const ref of [node.program, node.credential]) if (ref !== undefined && programIds.has(ref)) graph.setEdge(program.id, ref);
+    });
+  }
+  return alg.findCycles(graph).map((component) => {
+    const cycle = orderedCycle(graph, component);
+    const index = catalog.programs.findIndex((p) => p.id === cycle[0]);
+    const origin = origins.programs[index];
+    return {
+      code: 'program-cycle',
+      file: origin?.file ?? '(catalog)',
+      path: [...(origin?.path ?? []), 'requirements'],
+      expected: 'programs that do not require one another in a loop',
+      received: [...cycle, cycle[0]].join(' → '),
+    } satisfies Issue;
+  });
+}
+
+/** A cycle through a strongly connected component, as an ordered path starting at its least id. */
+function orderedCycle(graph: Graph, component: string[]): string[] {
+  const members = new Set(component);
+  const start = [...component].sort()[0]!;
+  const path: string[] = [start];
+  const seen = new Set([start]);
+  const walk = (node: string): boolean => {
+    for (const next of (graph.successors(node) ?? []).filter((n) => members.has(n)).sort()) {
+      if (next === start) return true;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      path.push(next);
+      if (walk(next)) return true;
+      path.pop();
+    }
+    return false;
+  };
+  walk(start);
+  return path;
+}
+

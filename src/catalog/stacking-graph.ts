@@ -1,0 +1,146 @@
+import { alg, Graph } from '@dagrejs/graphlib';
+import type { Catalog } from '../model/catalog.js';
+import type { Credential } from '../model/credential.js';
+import type { Program } from '../model/program.js';
+import { compileCondition, type Predicate } from '../rules/compile-condition.js';
+import { hypotheticalFacts } from '../rules/catalog-facts.js';
+import type { OperatorContext } from '../rules/operators.js';
+import { compileCreditRules } from '../rules/credit-rules.js';
+import { eachRequirement, requirementIds } from './requirement-tree.js';
+
+/** How a credential can count toward a program. */
+export interface StackingEdge {
+  readonly from: string;
+  readonly to: string;
+  /** `credential` or `program` requirement naming it, a `where` it matches, or a credit `rule`. */
+  readonly via: 'credential' | 'program' | 'where' | 'rule';
+  /** The requirement (id or JSON path) of the program it counts toward. */
+  readonly requirement: string;
+  /** The credit rule that makes it count, for `via: "rule"`. */
+  readonly rule?: string;
+}
+
+/** A node of the stacking graph. */
+export interface StackingNode {
+  readonly id: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly isProgram: boolean;
+}
+
+/** A route from a credential to a program it stacks into. */
+export interface StackingPath {
+  readonly program: string;
+  /** Node ids from the credential to the program, both included. */
+  readonly path: readonly string[];
+}
+
+/** The stacking graph of a catalog and the questions asked of it (SPEC section 1). */
+export interface StackingGraph {
+  readonly nodes: readonly StackingNode[];
+  readonly edges: readonly StackingEdge[];
+  /** Every program a credential stacks into, directly or through other programs, with the shortest path. */
+  stacksInto(credentialId: string): StackingPath[];
+  /** The direct edges into a program: what counts toward it and how. */
+  countsToward(programId: string): StackingEdge[];
+  /** Programs with nested ones first (a program after every program it requires). */
+  programOrder(): string[];
+}
+
+/** Builds the stacking graph; `asOf` is the date hypothetical awards are taken as earned. */
+export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGraph {
+  const context: OperatorContext = { gradeScale: catalog.settings.gradeScale, passingGrades: catalog.settings.passingGrades, asOf };
+  const graph = new Graph({ directed: true, multigraph: true });
+  const entries: (Credential | Program)[] = [...catalog.credentials, ...catalog.programs];
+  const programIds = new Set(catalog.programs.map((p) => p.id));
+  for (const entry of entries) graph.setNode(entry.id, { id: entry.id, kind: entry.kind, title: entry.title, isProgram: programIds.has(entry.id) } satisfies StackingNode);
+
+  const edges: StackingEdge[] = [];
+  const addEdge = (edge: StackingEdge) => {
+    const name = `${edge.via}:${edge.requirement}:${edge.rule ?? ''}`;
+    if (edge.from === edge.to || graph.hasEdge(edge.from, edge.to, name)) return;
+    graph.setEdge(edge.from, edge.to, edge, name);
+    edges.push(edge);
+  };
+  const factsOf = new Map(catalog.credentials.map((c) => [c.id, hypotheticalFacts(catalog, c, asOf)]));
+  const creditRules = compileCreditRules(catalog.rules, context);
+
+  for (const program of catalog.programs) {
+    const ids = requirementIds(program.requirements);
+    const ruled = catalog.credentials.map((credential) => ({
+      credential,
+      variants: (factsOf.get(credential.id) ?? []).map((facts) => {
+        const outcome = creditRules({ ...facts, program: program.id });
+        const grants = outcome.effects.filter((e) => e.effect !== 'deny').map((e) => e.rule);
+        return { facts, outcome, grants, ruledFacts: { ...facts, tags: [...(facts.tags as string[]), ...outcome.tags] } };
+      }).filter((v) => !v.outcome.denied),
+    }));
+    eachRequirement(program.requirements, [], (node) => {
+      const requirement = ids.get(node)!;
+      if (node.credential !== undefined) addEdge({ from: node.credential, to: program.id, via: 'credential', requirement });
+      if (node.program !== undefined) addEdge({ from: node.program, to: program.id, via: 'program', requirement });
+      const matches: Predicate | undefined = node.where ? compileCondition(node.where, context) : undefined;
+      const target = node.credential ?? node.program;
+      for (const { credential, variants } of ruled) {
+        for (const { facts, outcome, grants, ruledFacts } of variants) {
+          if (matches?.(facts)) addEdge({ from: credential.id, to: program.id, via: 'where', requirement });
+          else if (matches?.(ruledFacts) && grants[0]) addEdge({ from: credential.id, to: program.id, via: 'rule', requirement, rule: grants[0] });
+          const equivalency = outcome.effects.find((e) => e.effect === 'grant' && target !== undefined && outcome.as.includes(target));
+          if (equivalency) addEdge({ from: credential.id, to: program.id, via: 'rule', requirement, rule: equivalency.rule });
+        }
+      }
+    });
+  }
+
+  const programSubgraph = new Graph({ directed: true });
+  catalog.programs.forEach((p) => programSubgraph.setNode(p.id));
+  for (const edge of edges) if (programIds.has(edge.from) && programIds.has(edge.to)) programSubgraph.setEdge(edge.from, edge.to);
+
+  return {
+    nodes: graph.nodes().sort().map((id) => graph.node(id) as StackingNode),
+    edges,
+    stacksInto: (credentialId) => shortestPathsFrom(graph, credentialId).filter((p) => programIds.has(p.program)),
+    countsToward: (programId) => edges.filter((e) => e.to === programId),
+    programOrder: () => stableTopologicalOrder(programSubgraph),
+  };
+}
+
+function shortestPathsFrom(graph: Graph, source: string): StackingPath[] {
+  if (!graph.hasNode(source)) return [];
+  const parent = new Map<string, string>([[source, source]]);
+  const queue = [source];
+  const found: StackingPath[] = [];
+  while (queue.length > 0) {
+    const node = queue.shift()!;
+    for (const next of [...new Set(graph.successors(node) ?? [])].sort()) {
+      if (parent.has(next)) continue;
+      parent.set(next, node);
+      queue.push(next);
+      const path = [next];
+      for (let at = next; at !== source; ) path.unshift((at = parent.get(at)!));
+      found.push({ program: next, path });
+    }
+  }
+  return found;
+}
+
+/** Kahn's algorithm with ids in sorted order at each step: the same order on every run. */
+function stableTopologicalOrder(graph: Graph): string[] {
+  if (!alg.isAcyclic(graph)) throw new Error('programs form a cycle: the catalog must be checked before building its graph');
+  const indegree = new Map(graph.nodes().map((n) => [n, graph.predecessors(n)?.length ?? 0]));
+  const ready = [...indegree].filter(([, d]) => d === 0).map(([n]) => n).sort();
+  const order: string[] = [];
+  while (ready.length > 0) {
+    const node = ready.shift()!;
+    order.push(node);
+    for (const next of graph.successors(node) ?? []) {
+      const d = indegree.get(next)! - 1;
+      indegree.set(next, d);
+      if (d === 0) {
+        ready.push(next);
+        ready.sort();
+      }
+    }
+  }
+  return order;
+}

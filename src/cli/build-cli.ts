@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { registerGraph } from './commands/graph.js';
+import { registerSchema } from './commands/schema.js';
+import { registerValidate } from './commands/validate.js';
+import type { CliIo } from './io.js';
+
+/** The `credstack` command with every subcommand, writing to `io`. */
+export function buildCli(io: CliIo): Command {
+  const program = new Command('credstack')
+    .description('decide which credentials stack into certificates and count toward degrees, and what remains')
+    .version('0.1.0')
+    .option('--debug', 'show stack traces of unexpected errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  for (const register of [registerValidate, registerGraph, registerSchema]) register(program, io);
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  return program;
+}

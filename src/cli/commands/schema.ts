@@ -1,0 +1,25 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { inputJsonSchemas } from '../../model/json-schemas.js';
+import { writeFileAtomically } from '../../io/write-file.js';
+import type { CliIo } from '../io.js';
+
+/** `credstack schema [--out DIR]`: the JSON Schemas of the input files. */
+export function registerSchema(program: Command, io: CliIo): void {
+  program
+    .command('schema')
+    .description('write the JSON Schemas of the input files (catalog, catalog part, transcript)')
+    .option('--out <dir>', 'write one file per schema into this folder instead of printing them')
+    .action((options: { out?: string }) => {
+      const schemas = inputJsonSchemas();
+      if (options.out === undefined) {
+        io.stdout.write(`${JSON.stringify(schemas, null, 2)}\n`);
+        return;
+      }
+      const dir = resolve(io.cwd, options.out);
+      mkdirSync(dir, { recursive: true });
+      for (const [file, schema] of Object.entries(schemas)) writeFileAtomically(join(dir, file), `${JSON.stringify(schema, null, 2)}\n`);
+      io.stdout.write(`wrote ${Object.keys(schemas).length} schemas to ${options.out}\n`);
+    });
+}

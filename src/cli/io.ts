@@ -1,0 +1,17 @@
+/** What a CLI run may touch besides files: its streams and environment. Tests pass their own. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown; isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown; isTTY?: boolean };
+  readonly stdin: NodeJS.ReadableStream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The working folder relative paths resolve against. */
+  readonly cwd: string;
+}
+
+/** Exit codes: 0 success, 1 invalid input (or an audit that found errors), 2 usage errors. */
+export const EXIT = { ok: 0, invalidInput: 1, usage: 2 } as const;
+
+/** The process's own streams. */
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+}

@@ -1,0 +1,13 @@
+/**
+ * credstack: decide which credentials a learner holds stack into certificates and count
+ * toward degrees, and what remains. Pure functions, no I/O (file loading is in `credstack/node`).
+ * @packageDocumentation
+ */
+export * from './model/index.js';
+export { loadCatalog, type CatalogSource } from './catalog/load-catalog.js';
+export { buildStackingGraph, type StackingGraph, type StackingEdge, type StackingNode, type StackingPath } from './catalog/stacking-graph.js';
+export { compileCondition, type Predicate, type Facts } from './rules/compile-condition.js';
+export { evaluateWithEngine } from './rules/reference-engine.js';
+export type { OperatorContext } from './rules/operators.js';
+export { issueText } from './report/issue-text.js';
+export { renderGraph, GRAPH_FORMATS, type GraphFormat } from './report/graph-format.js';

@@ -1,0 +1,25 @@
+import { isValid, parseISO, format } from 'date-fns';
+import { z } from 'zod';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True when `text` is a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const date = parseISO(text);
+  return isValid(date) && format(date, 'yyyy-MM-dd') === text;
+}
+
+/** A calendar date `YYYY-MM-DD`; impossible dates (2025-02-30) are rejected. */
+export const IsoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'a real calendar date written YYYY-MM-DD' })
+  .meta({ description: 'A calendar date, YYYY-MM-DD', examples: ['2026-05-15'] });
+
+/** A length of time: years, months or both. */
+export const Duration = z
+  .object({ years: z.number().int().nonnegative().optional(), months: z.number().int().nonnegative().optional() })
+  .strict()
+  .refine((d) => d.years !== undefined || d.months !== undefined, { message: 'years or months' });
+
+export type Duration = z.infer<typeof Duration>;

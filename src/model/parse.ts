@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import { jsonErrorOffset } from './json-error-position.js';
+import { describeValue, fail, ok, type Issue, type IssueCode, type Result } from './issue.js';
+
+/** Parses untrusted input with a zod schema; failures become {@link Issue}s naming the path. */
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown, file?: string): Result<z.output<S>> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return ok(parsed.data);
+  return fail(parsed.error.issues.map((issue) => toIssue(issue, input, file)));
+}
+
+function toIssue(issue: z.core.$ZodIssue, input: unknown, file?: string): Issue {
+  const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
+  const received = valueAt(input, path);
+  const code: IssueCode = issue.message.includes('calendar date') ? 'invalid-date' : 'invalid-shape';
+  return { code, ...(file === undefined ? {} : { file }), path, expected: expectedText(issue), received: describeValue(received) };
+}
+
+function expectedText(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'undefined' ? 'no such field' : `a value of type ${issue.expected}`;
+    case 'unrecognized_keys':
+      return `no field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'invalid_union':
+      return issue.message === 'Invalid input' ? 'one of the allowed shapes' : issue.message;
+    default:
+      return issue.message.replace(/^Invalid input: expected /, '');
+  }
+}
+
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let node: unknown = root;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+/** Parses JSON text; a syntax error becomes an {@link Issue} with the line and column. */
+export function parseJsonText(text: string, file?: string): Result<unknown> {
+  try {
+    return ok(JSON.parse(text) as unknown);
+  } catch {
+    const offset = jsonErrorOffset(text);
+    const found = offset < text.length ? `${JSON.stringify(text.slice(offset, offset + 12))}` : 'the end of the text';
+    return fail([{ code: 'malformed-json', ...(file === undefined ? {} : { file }), path: [], expected: `well-formed JSON at ${lineAndColumn(text, offset)}`, received: found }]);
+  }
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+}

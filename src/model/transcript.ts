@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { credentialFields, CredentialKind } from './credential.js';
+import { IsoDate } from './dates.js';
+
+export const AWARD_STATUSES = ['completed', 'in-progress', 'planned'] as const;
+export const SOURCES = ['institution', 'transfer', 'external', 'prior-learning'] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** One transcript record: a credential earned, in progress or planned (SPEC section 7). */
+export const Award = z
+  .object({
+    id: z.string().min(1),
+    credential: z.string().min(1).optional(),
+    kind: CredentialKind.optional(),
+    ...credentialFields,
+    earned: IsoDate.optional(),
+    expires: IsoDate.optional(),
+    grade: z.string().optional(),
+    status: z.enum(AWARD_STATUSES).default('completed'),
+    source: z.enum(SOURCES).default('institution'),
+  })
+  .strict()
+  .refine((a) => a.credential !== undefined || a.title !== undefined || a.code !== undefined, {
+    message: 'a catalog "credential" or an inline description with a "code" or "title"',
+  })
+  .refine((a) => a.earned === undefined || a.expires === undefined || a.expires >= a.earned, {
+    message: 'an expiry on or after the earned date',
+    path: ['expires'],
+  })
+  .meta({ id: 'Award' });
+export type Award = z.infer<typeof Award>;
+/** An award as written in a file, before defaults. */
+export type AwardInput = z.input<typeof Award>;
+
+const exceptionFields = {
+  program: z.string().min(1),
+  requirement: z.string().min(1),
+  reason: z.string().min(1),
+  by: z.string().optional(),
+};
+
+/** Registrar exceptions as data: waive (whole or some credits), substitute, force-apply. */
+export const Exception = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('waive'), ...exceptionFields, credits: z.number().positive().optional() }).strict(),
+    z.object({ type: z.literal('substitute'), ...exceptionFields, award: z.string().min(1) }).strict(),
+    z.object({ type: z.literal('apply'), ...exceptionFields, award: z.string().min(1) }).strict(),
+  ])
+  .meta({ id: 'Exception' });
+export type Exception = z.infer<typeof Exception>;
+
+/** A learner's transcript (SPEC section 7). */
+export const Transcript = z
+  .object({
+    $schema: z.string().optional(),
+    learner: z.object({ id: z.string().min(1), name: z.string().optional() }).strict(),
+    asOf: IsoDate.optional(),
+    awards: z.array(Award),
+    exceptions: z.array(Exception).default([]),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    const seen = new Set<string>();
+    t.awards.forEach((award, index) => {
+      if (seen.has(award.id)) ctx.addIssue({ code: 'custom', path: ['awards', index, 'id'], message: `a unique award id ("${award.id}" is used twice)` });
+      seen.add(award.id);
+    });
+    t.exceptions.forEach((exception, index) => {
+      if ('award' in exception && !seen.has(exception.award))
+        ctx.addIssue({ code: 'custom', path: ['exceptions', index, 'award'], message: `the id of an award on this transcript ("${exception.award}" is not one)` });
+    });
+  })
+  .meta({ id: 'Transcript', title: 'credstack transcript' });
+export type Transcript = z.infer<typeof Transcript>;
+export type TranscriptInput = z.input<typeof Transcript>;

@@ -1,0 +1,40 @@
+import type { Condition } from '../model/condition.js';
+import { allOperators, type OperatorContext } from './operators.js';
+
+/** Facts a condition reads: an item's facts, plus `asOf` and `program` for credit rules. */
+export type Facts = Readonly<Record<string, unknown>>;
+
+/** A condition compiled to a synchronous predicate. */
+export type Predicate = (facts: Facts) => boolean;
+
+/**
+ * Compiles a json-rules-engine condition to a synchronous predicate with the engine's exact
+ * semantics (the engine stays the reference: a differential property test checks they agree).
+ * The condition must have passed the catalog's checks (known operators, valid operands).
+ */
+export function compileCondition(condition: Condition, context: OperatorContext): Predicate {
+  const operators = allOperators(context);
+  const compile = (node: Condition): Predicate => {
+    if ('all' in node) {
+      const parts = node.all.map(compile);
+      return (facts) => parts.every((part) => part(facts));
+    }
+    if ('any' in node) {
+      const parts = node.any.map(compile);
+      return (facts) => parts.some((part) => part(facts));
+    }
+    if ('not' in node) {
+      const inner = compile(node.not);
+      return (facts) => !inner(facts);
+    }
+    const operator = operators[node.operator];
+    if (!operator) throw new Error(`unknown operator ${node.operator}: conditions must be checked before compiling`);
+    const { fact, value } = node;
+    const accepts = operator.accepts ?? (() => true);
+    return (facts) => {
+      const factValue = facts[fact];
+      return accepts(factValue) && operator.test(factValue, value);
+    };
+  };
+  return compile(condition);
+}

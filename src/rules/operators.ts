@@ -1,0 +1,90 @@
+import { isAfter, isBefore, parseISO, subMonths, subYears } from 'date-fns';
+import type { Duration } from '../model/dates.js';
+
+/** What custom operators need to know: the grade scale and the audit date. */
+export interface OperatorContext {
+  /** Grade points; `null` marks a grade with no points (pass/fail). */
+  readonly gradeScale: Readonly<Record<string, number | null>>;
+  /** Grades without points that still pass. */
+  readonly passingGrades: readonly string[];
+  /** The audit date, `YYYY-MM-DD`. */
+  readonly asOf: string;
+}
+
+/** An operator as json-rules-engine takes it: a test, and a guard on the fact's value. */
+export interface OperatorDefinition {
+  readonly test: (factValue: unknown, value: unknown) => boolean;
+  /** json-rules-engine's fact-value validator: when it fails the comparison is false. */
+  readonly accepts?: (factValue: unknown) => boolean;
+}
+
+const isNumeric = (v: unknown): boolean => Number.parseFloat(v as string).toString() !== 'NaN';
+const isDateText = (v: unknown): v is string => typeof v === 'string' && v.length >= 10;
+const indexOf = (haystack: unknown, needle: unknown): number => (haystack as { indexOf(x: unknown): number }).indexOf(needle);
+
+/** json-rules-engine's built-in operators, with its exact semantics. */
+export const BUILT_IN_OPERATORS: Readonly<Record<string, OperatorDefinition>> = {
+  equal: { test: (a, b) => a === b },
+  notEqual: { test: (a, b) => a !== b },
+  in: { test: (a, b) => indexOf(b, a) > -1 },
+  notIn: { test: (a, b) => indexOf(b, a) === -1 },
+  contains: { test: (a, b) => indexOf(a, b) > -1, accepts: Array.isArray },
+  doesNotContain: { test: (a, b) => indexOf(a, b) === -1, accepts: Array.isArray },
+  lessThan: { test: (a, b) => (a as number) < (b as number), accepts: isNumeric },
+  lessThanInclusive: { test: (a, b) => (a as number) <= (b as number), accepts: isNumeric },
+  greaterThan: { test: (a, b) => (a as number) > (b as number), accepts: isNumeric },
+  greaterThanInclusive: { test: (a, b) => (a as number) >= (b as number), accepts: isNumeric },
+};
+
+/** Glob (`*`, `?`) to a whole-string, case-insensitive regular expression. */
+export function globToRegExp(glob: string): RegExp {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+/** Points of a grade, or `undefined` when the scale does not know it. */
+export function gradePoints(context: OperatorContext, grade: string): number | null | undefined {
+  return Object.prototype.hasOwnProperty.call(context.gradeScale, grade) ? context.gradeScale[grade] : undefined;
+}
+
+/** True when `grade` meets `minimum`: more points, or a passing grade without points. */
+export function gradeMeets(context: OperatorContext, grade: string, minimum: string): boolean {
+  const points = gradePoints(context, grade);
+  const needed = gradePoints(context, minimum);
+  if (points === undefined || needed === undefined) return false;
+  if (points === null) return context.passingGrades.includes(grade);
+  return needed === null ? true : points >= needed;
+}
+
+/** The earliest date still inside a window of `duration` before `asOf`. */
+export function windowStart(asOf: string, duration: Duration): Date {
+  return subMonths(subYears(parseISO(asOf), duration.years ?? 0), duration.months ?? 0);
+}
+
+/** credstack's own operators (SPEC section 4), bound to a grade scale and an audit date. */
+export function customOperators(context: OperatorContext): Record<string, OperatorDefinition> {
+  const matchers = new Map<string, RegExp>();
+  const matcher = (glob: string): RegExp => {
+    let regExp = matchers.get(glob);
+    if (!regExp) matchers.set(glob, (regExp = globToRegExp(glob)));
+    return regExp;
+  };
+  return {
+    matches: { test: (a, b) => matcher(b as string).test(a as string), accepts: (a) => typeof a === 'string' },
+    gradeAtLeast: { test: (a, b) => gradeMeets(context, a as string, b as string), accepts: (a) => typeof a === 'string' },
+    earnedWithin: {
+      test: (a, b) => {
+        const earned = parseISO(a as string);
+        return !isBefore(earned, windowStart(context.asOf, b as Duration)) && !isAfter(earned, parseISO(context.asOf));
+      },
+      accepts: isDateText,
+    },
+    before: { test: (a, b) => (a as string) < (b as string), accepts: isDateText },
+    after: { test: (a, b) => (a as string) > (b as string), accepts: isDateText },
+  };
+}
+
+/** Every operator, built-in and custom, for one context. */
+export function allOperators(context: OperatorContext): Record<string, OperatorDefinition> {
+  return { ...BUILT_IN_OPERATORS, ...customOperators(context) };
+}

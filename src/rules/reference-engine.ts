@@ -1,0 +1,28 @@
+import { Engine, type RuleProperties } from 'json-rules-engine';
+import type { Condition } from '../model/condition.js';
+import { customOperators, type OperatorContext } from './operators.js';
+import type { Facts } from './compile-condition.js';
+
+/** A json-rules-engine engine with credstack's custom operators added. */
+export function createEngine(context: OperatorContext, rules: RuleProperties[] = []): Engine {
+  const engine = new Engine(rules, { allowUndefinedFacts: true, allowUndefinedConditions: false });
+  for (const [name, definition] of Object.entries(customOperators(context))) {
+    engine.addOperator(name, (factValue: unknown, value: unknown) => (definition.accepts ?? (() => true))(factValue) && definition.test(factValue, value));
+  }
+  return engine;
+}
+
+/**
+ * Evaluates one condition with json-rules-engine itself: the reference the compiled predicates
+ * are tested against, and the way to check a rule set the way the engine reads it.
+ */
+export async function evaluateWithEngine(condition: Condition, facts: Facts, context: OperatorContext): Promise<boolean> {
+  const root = 'fact' in condition ? { all: [condition] } : condition;
+  const engine = createEngine(context, [{ conditions: root as RuleProperties['conditions'], event: { type: 'match' } }]);
+  const { events } = await engine.run(withoutUndefined(facts));
+  return events.length > 0;
+}
+
+function withoutUndefined(facts: Facts): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined));
+}
