@@ -1,9 +1,10 @@
-import { alg, Graph } from '@dagrejs/graphlib';
+import { alg, type Graph } from '@dagrejs/graphlib';
 import type { Catalog } from '../model/catalog.js';
 import type { Condition } from '../model/condition.js';
 import type { Issue, IssueCode } from '../model/issue.js';
 import { ITEM_FACTS, RULE_FACTS } from '../model/vocabulary.js';
 import { checkCondition } from '../rules/check-condition.js';
+import { programDependencyGraph } from './program-order.js';
 import { eachRequirement } from './requirement-tree.js';
 
 /** Where each catalog entry came from: its file and JSON path, by section and merged index. */
@@ -121,14 +122,7 @@ function formatOrigin(origin: Origin | undefined): string {
 
 /** Programs that require one another in a loop can never be audited: report each loop's path. */
 function checkProgramCycles(catalog: Catalog, origins: Origins): Issue[] {
-  const graph = new Graph({ directed: true });
-  catalog.programs.forEach((program) => graph.setNode(program.id));
-  const programIds = new Set(catalog.programs.map((p) => p.id));
-  for (const program of catalog.programs) {
-    eachRequirement(program.requirements, [], (node) => {
-      for (const ref of [node.program, node.credential]) if (ref !== undefined && programIds.has(ref)) graph.setEdge(program.id, ref);
-    });
-  }
+  const graph = programDependencyGraph(catalog);
   return alg.findCycles(graph).map((component) => {
     const cycle = orderedCycle(graph, component);
     const index = catalog.programs.findIndex((p) => p.id === cycle[0]);
@@ -150,7 +144,7 @@ function orderedCycle(graph: Graph, component: string[]): string[] {
   const path: string[] = [start];
   const seen = new Set([start]);
   const walk = (node: string): boolean => {
-    for (const next of (graph.successors(node) ?? []).filter((n) => members.has(n)).sort()) {
+    for (const next of (graph.predecessors(node) ?? []).filter((n) => members.has(n)).sort()) {
       if (next === start) return true;
       if (seen.has(next)) continue;
       seen.add(next);

@@ -1,4 +1,4 @@
-import { alg, Graph } from '@dagrejs/graphlib';
+import { Graph } from '@dagrejs/graphlib';
 import type { Catalog } from '../model/catalog.js';
 import type { Credential } from '../model/credential.js';
 import type { Program } from '../model/program.js';
@@ -6,6 +6,7 @@ import { compileCondition, type Predicate } from '../rules/compile-condition.js'
 import { hypotheticalFacts } from '../rules/catalog-facts.js';
 import type { OperatorContext } from '../rules/operators.js';
 import { compileCreditRules } from '../rules/credit-rules.js';
+import { nestedFirstOrder, programDependencyGraph } from './program-order.js';
 import { eachRequirement, requirementIds } from './requirement-tree.js';
 
 /** How a credential can count toward a program. */
@@ -92,16 +93,14 @@ export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGrap
     });
   }
 
-  const programSubgraph = new Graph({ directed: true });
-  catalog.programs.forEach((p) => programSubgraph.setNode(p.id));
-  for (const edge of edges) if (programIds.has(edge.from) && programIds.has(edge.to)) programSubgraph.setEdge(edge.from, edge.to);
+  const dependencies = programDependencyGraph(catalog);
 
   return {
     nodes: graph.nodes().sort().map((id) => graph.node(id) as StackingNode),
     edges,
     stacksInto: (credentialId) => shortestPathsFrom(graph, credentialId).filter((p) => programIds.has(p.program)),
     countsToward: (programId) => edges.filter((e) => e.to === programId),
-    programOrder: () => stableTopologicalOrder(programSubgraph),
+    programOrder: () => nestedFirstOrder(dependencies),
   };
 }
 
@@ -122,25 +121,4 @@ function shortestPathsFrom(graph: Graph, source: string): StackingPath[] {
     }
   }
   return found;
-}
-
-/** Kahn's algorithm with ids in sorted order at each step: the same order on every run. */
-function stableTopologicalOrder(graph: Graph): string[] {
-  if (!alg.isAcyclic(graph)) throw new Error('programs form a cycle: the catalog must be checked before building its graph');
-  const indegree = new Map(graph.nodes().map((n) => [n, graph.predecessors(n)?.length ?? 0]));
-  const ready = [...indegree].filter(([, d]) => d === 0).map(([n]) => n).sort();
-  const order: string[] = [];
-  while (ready.length > 0) {
-    const node = ready.shift()!;
-    order.push(node);
-    for (const next of graph.successors(node) ?? []) {
-      const d = indegree.get(next)! - 1;
-      indegree.set(next, d);
-      if (d === 0) {
-        ready.push(next);
-        ready.sort();
-      }
-    }
-  }
-  return order;
 }

@@ -13,9 +13,9 @@ export class InvalidInput extends Error {
   }
 }
 
-/** The value of a result, or {@link InvalidInput} carrying its issues. */
-export function valueOrThrow<T>(result: Result<T>): T {
-  if (!result.ok) throw new InvalidInput(result.issues);
+/** The value of a result, or {@link InvalidInput} carrying its issues (named after `file` when they name none). */
+export function valueOrThrow<T>(result: Result<T>, file?: string): T {
+  if (!result.ok) throw new InvalidInput(file === undefined ? result.issues : result.issues.map((issue) => (issue.file ? issue : { ...issue, file })));
   return result.value;
 }
 

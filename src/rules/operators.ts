@@ -1,4 +1,4 @@
-import { isAfter, isBefore, parseISO, subMonths, subYears } from 'date-fns';
+import { format, parseISO, subMonths, subYears } from 'date-fns';
 import type { Duration } from '../model/dates.js';
 
 /** What custom operators need to know: the grade scale and the audit date. */
@@ -63,6 +63,13 @@ export function windowStart(asOf: string, duration: Duration): Date {
 
 /** credstack's own operators (SPEC section 4), bound to a grade scale and an audit date. */
 export function customOperators(context: OperatorContext): Record<string, OperatorDefinition> {
+  const windows = new Map<string, string>();
+  const windowStartText = (duration: Duration): string => {
+    const key = `${duration.years ?? 0}y${duration.months ?? 0}m`;
+    let start = windows.get(key);
+    if (start === undefined) windows.set(key, (start = format(windowStart(context.asOf, duration), 'yyyy-MM-dd')));
+    return start;
+  };
   const matchers = new Map<string, RegExp>();
   const matcher = (glob: string): RegExp => {
     let regExp = matchers.get(glob);
@@ -74,13 +81,13 @@ export function customOperators(context: OperatorContext): Record<string, Operat
     gradeAtLeast: { test: (a, b) => gradeMeets(context, a as string, b as string), accepts: (a) => typeof a === 'string' },
     earnedWithin: {
       test: (a, b) => {
-        const earned = parseISO(a as string);
-        return !isBefore(earned, windowStart(context.asOf, b as Duration)) && !isAfter(earned, parseISO(context.asOf));
+        const earned = (a as string).slice(0, 10);
+        return earned >= windowStartText(b as Duration) && earned <= context.asOf;
       },
       accepts: isDateText,
     },
-    before: { test: (a, b) => (a as string) < (b as string), accepts: isDateText },
-    after: { test: (a, b) => (a as string) > (b as string), accepts: isDateText },
+    before: { test: (a, b) => (a as string).slice(0, 10) < (b as string), accepts: isDateText },
+    after: { test: (a, b) => (a as string).slice(0, 10) > (b as string), accepts: isDateText },
   };
 }
 

@@ -1,0 +1,83 @@
+/**
+ * The allocation problem in numbers, free of catalog types: requirement nodes in depth-first
+ * pre-order (a parent before its children), items with their candidate leaves, and the program
+ * policies that couple leaves. Credits are integer ticks (a common denominator), so sums are exact.
+ */
+
+/** A requirement node. Index 0 is the root; children have larger indices than their parent. */
+export interface PlanNode {
+  readonly parent: number;
+  readonly children: readonly number[];
+  /** A leaf takes items; `all` needs every child, `any` needs `need` children. */
+  readonly kind: 'all' | 'any' | 'leaf';
+  /** `any`: children needed. Leaf: items (`count`) or ticks (`credits`) needed. `all`: unused. */
+  readonly need: number;
+  /** How a leaf measures: number of items, or credit ticks. */
+  readonly measure: 'count' | 'credits';
+  /** Ticks counted under this node are clipped to this (Infinity when uncapped). */
+  readonly cap: number;
+  /** Met by an exception, whatever is applied. */
+  readonly waived: boolean;
+  /** Items applied under a shared node are not used up (an overlay). */
+  readonly shared: boolean;
+}
+
+/** A credit item as the solver sees it. */
+export interface PlanItem {
+  readonly ticks: number;
+  /** Non-shared leaves it may be applied to (tree order). */
+  readonly candidates: readonly number[];
+  /** Shared leaves it matches. */
+  readonly sharedCandidates: readonly number[];
+  /** A leaf an exception pins it to (-1 for none): applied there whatever the capacity. */
+  readonly pinned: number;
+  /** Policy limits whose condition it matches. */
+  readonly limits: readonly number[];
+  /** Grade points for the GPA, or null when ungraded or pass/fail. */
+  readonly points: number | null;
+  /** It counts toward residency. */
+  readonly resident: boolean;
+  /** It counts toward the program's totals when applied to no requirement (fall-through). */
+  readonly fallsThrough: boolean;
+  /** Only once in-progress work finishes. */
+  readonly inProgress: boolean;
+  /** For a completed nested program: the items it is made of (used up with it). */
+  readonly components: readonly number[];
+}
+
+/** Program policies that need the whole allocation. */
+export interface PlanPolicies {
+  readonly totalTicks?: number;
+  readonly residencyTicks?: number;
+  readonly minGpa?: number;
+  /** Caps in ticks of the program's `limits`, by index. */
+  readonly limitCaps: readonly number[];
+}
+
+export interface AllocationProblem {
+  readonly nodes: readonly PlanNode[];
+  readonly items: readonly PlanItem[];
+  readonly policies: PlanPolicies;
+}
+
+/** An allocation: for each item the leaf it is applied to, or -1. */
+export type Assignment = Int32Array;
+
+/** Lexicographic objective: complete, nodes met, nodes met by finished work, progress. */
+export type Score = readonly [number, number, number, number];
+
+const EPSILON = 1e-9;
+
+/** Compares two scores: positive when `a` is better. */
+export function compareScores(a: Score, b: Score): number {
+  for (let i = 0; i < 4; i++) {
+    const d = a[i]! - b[i]!;
+    if (Math.abs(d) > EPSILON) return d;
+  }
+  return 0;
+}
+
+/** Leaves in tree order. */
+export function leavesOf(nodes: readonly PlanNode[]): number[] {
+  return nodes.flatMap((node, index) => (node.kind === 'leaf' ? [index] : []));
+}

@@ -1,0 +1,89 @@
+/** The JSON an audit produces (SPEC section 8). Credits are in the program's unit, rounded to 0.01. */
+
+export type AuditStatus = 'complete' | 'in-progress' | 'incomplete';
+
+/** An item applied to a requirement. */
+export interface AppliedItem {
+  readonly award: string;
+  readonly credential?: string;
+  readonly credits: number;
+  /** Credits of this item a cap did not count. */
+  readonly capped?: number;
+  readonly inProgress?: true;
+  /** Placed by a registrar exception. */
+  readonly exception?: { readonly type: 'substitute' | 'apply'; readonly reason: string; readonly by?: string };
+  /** For a nested program: the awards it is made of. */
+  readonly components?: readonly string[];
+}
+
+/** What is still missing under an unmet requirement, and catalog credentials that would meet it. */
+export interface Remaining {
+  readonly credits?: number;
+  readonly count?: number;
+  readonly options?: readonly string[];
+}
+
+/** One node of the requirement tree, with its result. */
+export interface RequirementResult {
+  readonly id: string;
+  readonly label?: string;
+  readonly kind: 'all' | 'any' | 'credential' | 'program' | 'where';
+  readonly status: AuditStatus;
+  readonly need?: { readonly count?: number; readonly credits?: number };
+  readonly have?: { readonly count?: number; readonly credits?: number };
+  readonly shared?: true;
+  readonly waived?: { readonly reason: string; readonly by?: string; readonly credits?: number };
+  readonly applied: readonly AppliedItem[];
+  readonly remaining?: Remaining;
+  readonly children?: readonly RequirementResult[];
+}
+
+/** A program-wide policy: total credits, residency, GPA, or a limit on some credits. */
+export interface PolicyResult {
+  readonly id: string;
+  readonly label: string;
+  readonly status?: AuditStatus;
+  readonly need?: number;
+  readonly have?: number | null;
+  /** For limits: credits that matched but did not count. */
+  readonly clipped?: number;
+}
+
+/** Why an award counts nowhere in this program. */
+export interface UnusedAward {
+  readonly award: string;
+  readonly reasons: readonly string[];
+}
+
+/** A decision and what caused it: a credit rule, an exception, a cap, a nested program. */
+export interface Explanation {
+  readonly award?: string;
+  readonly requirement?: string;
+  readonly rule?: string;
+  readonly effect: 'grant' | 'deny' | 'tag' | 'waive' | 'substitute' | 'apply' | 'cap' | 'stack';
+  readonly detail: string;
+}
+
+/** One program's audit. */
+export interface ProgramAudit {
+  readonly program: string;
+  readonly title: string;
+  readonly asOf: string;
+  readonly status: AuditStatus;
+  /** False when the solver's budget ran out: the allocation is the best found, not proven best. */
+  readonly optimal: boolean;
+  readonly credits: { readonly applied: number; readonly required: number | null; readonly unit: string };
+  readonly requirements: RequirementResult;
+  readonly policies: readonly PolicyResult[];
+  /** Items that match no open requirement but count toward the program's total credits. */
+  readonly fallThrough: readonly AppliedItem[];
+  readonly unused: readonly UnusedAward[];
+  readonly explanations: readonly Explanation[];
+}
+
+/** The answer to one transcript: `{ learner, asOf, audits }`. */
+export interface AuditReport {
+  readonly learner: { readonly id: string; readonly name?: string };
+  readonly asOf: string;
+  readonly audits: readonly ProgramAudit[];
+}

@@ -1,0 +1,113 @@
+import Fraction from 'fraction.js';
+import type { Catalog } from '../model/catalog.js';
+import { fail, ok, type Issue, type Result } from '../model/issue.js';
+import { parseWith } from '../model/parse.js';
+import { Transcript, type TranscriptInput } from '../model/transcript.js';
+import { programsNeeded } from '../catalog/program-order.js';
+import type { AuditReport, AuditStatus, ProgramAudit } from './audit-result.js';
+import { buildProgramAudit } from './build-result.js';
+import { creditItems, type CreditItem } from './credit-items.js';
+import { planAllocation, type ProgramExceptions } from './plan-allocation.js';
+import { prepareCatalog, type PreparedCatalog } from './prepare-catalog.js';
+import { resolveAwards } from './resolve-awards.js';
+import { resolveExceptions } from './resolve-exceptions.js';
+import { DEFAULT_STEP_BUDGET, solveAllocation } from './solve-allocation.js';
+
+/** What to audit. */
+export interface AuditOptions {
+  /** Programs to audit; nested programs they require are audited too, first. */
+  readonly programs?: readonly string[];
+  /** Audit every program of the catalog. */
+  readonly all?: boolean;
+  /** The audit date (else the transcript's `asOf`; the core never reads a clock). */
+  readonly asOf?: string;
+  /** Count planned awards as completed (what-if). */
+  readonly includePlanned?: boolean;
+  /** The solver's step budget per program pass. */
+  readonly budget?: number;
+}
+
+const NO_EXCEPTIONS: ProgramExceptions = { waivers: new Map(), pins: new Map() };
+
+/**
+ * Audits a transcript against catalog programs (SPEC sections 2 and 5): pure, no I/O. The
+ * transcript is parsed and checked against the catalog; problems come back as issues, never
+ * as a partial audit.
+ */
+export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript, options: AuditOptions = {}): Result<AuditReport> {
+  const parsed = parseWith(Transcript, transcript);
+  if (!parsed.ok) return parsed;
+  const learner = parsed.value;
+  const asOf = options.asOf ?? learner.asOf;
+  if (asOf === undefined) return fail([{ code: 'invalid-shape', path: ['asOf'], expected: 'an audit date: the transcript\'s "asOf" or the asOf option' }]);
+  const prepared = prepareCatalog(catalog, asOf);
+  const requested = options.all ? catalog.programs.map((p) => p.id) : [...(options.programs ?? [])];
+  const issues: Issue[] = [];
+  requested.forEach((id, index) => {
+    if (!prepared.programs.has(id)) issues.push({ code: 'unknown-reference', path: ['programs', index], expected: 'the id of a catalog program', received: JSON.stringify(id) });
+  });
+  if (requested.length === 0) issues.push({ code: 'invalid-shape', path: ['programs'], expected: 'at least one program to audit (or all)' });
+  const awards = resolveAwards(prepared, learner);
+  if (!awards.ok) issues.push(...awards.issues);
+  const exceptions = resolveExceptions(prepared, learner);
+  issues.push(...exceptions.issues);
+  if (issues.length > 0 || !awards.ok) return fail(issues);
+
+  const held = new Set(learner.awards.flatMap((a) => (a.credential ? [a.credential] : [])));
+  const bundles: CreditItem[] = [];
+  const audits = new Map<string, ProgramAudit>();
+  for (const id of programsNeeded(prepared.dependencies, requested)) {
+    const target = prepared.programs.get(id)!;
+    const items = [...creditItems(prepared, target, awards.value, { includePlanned: options.includePlanned ?? false }), ...bundles];
+    const result = auditProgram(prepared, id, items, exceptions.byProgram.get(id) ?? NO_EXCEPTIONS, held, options.budget ?? DEFAULT_STEP_BUDGET);
+    audits.set(id, result.audit);
+    if (result.bundle) bundles.push(result.bundle);
+  }
+  return ok({ learner: learner.learner, asOf, audits: requested.map((id) => audits.get(id)!) });
+}
+
+/**
+ * One program: first with finished work only (complete?), then counting in-progress work too
+ * (in progress?). A complete or in-progress program becomes a bundle item for its parents.
+ */
+function auditProgram(prepared: PreparedCatalog, id: string, items: CreditItem[], exceptions: ProgramExceptions, held: ReadonlySet<string>, budget: number) {
+  const target = prepared.programs.get(id)!;
+  const pass = (includeInProgress: boolean) => {
+    const plan = planAllocation(prepared, target, items, exceptions, { includeInProgress });
+    return { plan, solution: solveAllocation(plan.problem, budget) };
+  };
+  const finished = pass(false);
+  const anyInProgress = items.some((item) => item.status === 'in-progress' && item.reasons.length === 0);
+  let chosen = finished;
+  let status: AuditStatus = finished.solution.evaluation.complete ? 'complete' : 'incomplete';
+  let optimal = finished.solution.optimal;
+  if (status !== 'complete' && anyInProgress) {
+    chosen = pass(true);
+    optimal &&= chosen.solution.optimal;
+    status = chosen.solution.evaluation.complete ? 'in-progress' : 'incomplete';
+  }
+  const audit = buildProgramAudit(prepared, { target, ...chosen, status, optimal, exceptions, held });
+  if (status === 'incomplete') return { audit };
+  const { plan, solution } = chosen;
+  const components = new Set<string>();
+  solution.evaluation.consumed.forEach((used, index) => {
+    const item = plan.items[index]!;
+    if (used && !item.components) components.add(item.awardId);
+  });
+  const earned = [...components].map((awardId) => plan.items.find((i) => i.awardId === awardId)?.earned ?? '').sort().at(-1);
+  const bundle: CreditItem = {
+    awardId: `program:${id}`,
+    credentialId: id,
+    equivalents: new Set([id]),
+    facts: { id, kind: target.program.kind, title: target.program.title, tags: target.program.tags ?? [], source: 'institution', status: status === 'complete' ? 'completed' : 'in-progress' },
+    credits: new Fraction(0),
+    points: null,
+    status: status === 'complete' ? 'completed' : 'in-progress',
+    source: 'institution',
+    ...(earned ? { earned } : {}),
+    reasons: [],
+    effects: [],
+    components: [...components],
+  };
+  return { audit, bundle };
+}

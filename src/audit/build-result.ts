@@ -1,0 +1,155 @@
+import type { Requirement } from '../model/requirement.js';
+import type { AppliedItem, AuditStatus, Explanation, PolicyResult, ProgramAudit, RequirementResult, UnusedAward } from './audit-result.js';
+import type { CreditItem } from './credit-items.js';
+import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
+import type { ProgramExceptions, ProgramPlan } from './plan-allocation.js';
+import type { Solution } from './solve-allocation.js';
+
+/** Everything a program's audit decided, for the result. */
+export interface ProgramOutcome {
+  readonly target: PreparedProgram;
+  readonly plan: ProgramPlan;
+  readonly solution: Solution;
+  readonly status: AuditStatus;
+  readonly optimal: boolean;
+  readonly exceptions: ProgramExceptions;
+  /** Catalog credentials the learner already holds (left out of `remaining.options`). */
+  readonly held: ReadonlySet<string>;
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+const MAX_OPTIONS = 12;
+
+/** Builds the SPEC section 8 result of one program's audit. */
+export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOutcome): ProgramAudit {
+  const { target, plan, solution, exceptions } = outcome;
+  const { evaluation, assignment } = solution;
+  const { problem, nodes, items, ticksPerCredit } = plan;
+  const credits = (ticks: number) => round(ticks / ticksPerCredit);
+  const policy = target.program.policy ?? {};
+
+  const appliedItem = (index: number, leaf?: number): AppliedItem => {
+    const item = items[index]!;
+    const planItem = problem.items[index]!;
+    const counted = evaluation.counted[index]!;
+    const full = planItem.components.length > 0 ? counted : planItem.ticks;
+    const pin = exceptions.pins.get(item.awardId);
+    return {
+      award: item.awardId,
+      ...(item.credentialId ? { credential: item.credentialId } : {}),
+      credits: credits(leaf === undefined || !problem.nodes[leaf]!.shared ? counted : full),
+      ...(full > counted && (leaf === undefined || !problem.nodes[leaf]!.shared) ? { capped: credits(full - counted) } : {}),
+      ...(item.status === 'in-progress' ? { inProgress: true as const } : {}),
+      ...(pin && planItem.pinned === leaf ? { exception: { type: pin.force ? ('apply' as const) : ('substitute' as const), reason: pin.reason, ...(pin.by ? { by: pin.by } : {}) } } : {}),
+      ...(item.components ? { components: planItem.components.map((c) => items[c]!.awardId) } : {}),
+    };
+  };
+
+  const appliedTo = new Map<number, number[]>();
+  assignment.forEach((leaf, item) => {
+    if (leaf >= 0) (appliedTo.get(leaf) ?? appliedTo.set(leaf, []).get(leaf)!).push(item);
+  });
+  for (const [leaf, list] of evaluation.sharedApplied) appliedTo.set(leaf, [...list]);
+
+  const nodeResult = (index: number): RequirementResult => {
+    const node = nodes[index]!;
+    const planNode = problem.nodes[index]!;
+    const id = target.ids.get(node)!;
+    const waiver = exceptions.waivers.get(node);
+    const status: AuditStatus = planNode.waived || evaluation.metFinished[index] ? 'complete' : evaluation.met[index] ? 'in-progress' : 'incomplete';
+    const kind = node.all ? 'all' : node.any ? 'any' : node.credential !== undefined ? 'credential' : node.program !== undefined ? 'program' : 'where';
+    const isLeaf = planNode.kind === 'leaf';
+    const measure = (value: number) => (planNode.measure === 'credits' ? { credits: credits(value) } : { count: value });
+    const needValue = isLeaf ? planNode.need : planNode.kind === 'any' ? planNode.need : planNode.children.length;
+    const haveValue = isLeaf ? evaluation.have[index]! : planNode.children.filter((c) => evaluation.met[c]).length;
+    const remaining = status === 'incomplete' ? remainingOf(node, isLeaf, needValue - haveValue, planNode.measure === 'credits', credits, outcome) : undefined;
+    return {
+      id,
+      ...(node.label ? { label: node.label } : {}),
+      kind,
+      status,
+      ...(isLeaf || planNode.kind === 'any' ? { need: isLeaf ? measure(needValue) : { count: needValue }, have: isLeaf ? measure(haveValue) : { count: haveValue } } : {}),
+      ...(planNode.shared && isLeaf ? { shared: true as const } : {}),
+      ...(waiver ? { waived: { reason: waiver.reason, ...(waiver.by ? { by: waiver.by } : {}), ...(waiver.credits !== undefined ? { credits: waiver.credits } : {}) } } : {}),
+      applied: (appliedTo.get(index) ?? []).map((item) => appliedItem(item, index)),
+      ...(remaining ? { remaining } : {}),
+      ...(isLeaf ? {} : { children: planNode.children.map(nodeResult) }),
+    };
+  };
+
+  const policies: PolicyResult[] = [];
+  const policyStatus = (met: boolean): AuditStatus => (met ? 'complete' : 'incomplete');
+  if (problem.policies.totalTicks !== undefined)
+    policies.push({ id: 'total-credits', label: 'Total credits', status: policyStatus(evaluation.policiesMet.total), need: credits(problem.policies.totalTicks), have: credits(evaluation.totals.ticks) });
+  if (policy.residency)
+    policies.push({ id: 'residency', label: `Credits earned in residence (${policy.residency.sources.join(', ')})`, status: policyStatus(evaluation.policiesMet.residency), need: policy.residency.minCredits, have: credits(evaluation.totals.residencyTicks) });
+  if (policy.minGpa !== undefined)
+    policies.push({ id: 'min-gpa', label: 'Grade point average', status: policyStatus(evaluation.policiesMet.gpa), need: policy.minGpa, have: evaluation.totals.gpa === null ? null : round(evaluation.totals.gpa) });
+  (policy.limits ?? []).forEach((limit, index) => {
+    const members = problem.items.flatMap((item, i) => (item.limits.includes(index) && (evaluation.consumed[i] || evaluation.fallThrough[i]) ? [i] : []));
+    const matched = members.reduce((sum, i) => sum + problem.items[i]!.ticks, 0);
+    const counted = members.reduce((sum, i) => sum + evaluation.counted[i]!, 0);
+    policies.push({ id: limit.id, label: limit.label ?? limit.id, need: limit.maxCredits, have: credits(counted), ...(matched > counted ? { clipped: credits(matched - counted) } : {}) });
+  });
+
+  const explanations: Explanation[] = [];
+  items.forEach((item) => {
+    for (const effect of item.effects) explanations.push({ award: item.awardId, rule: effect.rule, effect: effect.effect, detail: effect.detail });
+  });
+  for (const [node, waiver] of exceptions.waivers)
+    explanations.push({ requirement: target.ids.get(node)!, effect: 'waive', detail: `${waiver.credits !== undefined ? `${waiver.credits} credits waived` : 'waived'}: ${waiver.reason}${waiver.by ? ` (by ${waiver.by})` : ''}` });
+  for (const [award, pin] of exceptions.pins)
+    explanations.push({ award, requirement: target.ids.get(pin.node)!, effect: pin.force ? 'apply' : 'substitute', detail: `${pin.reason}${pin.by ? ` (by ${pin.by})` : ''}` });
+  problem.items.forEach((planItem, index) => {
+    const item = items[index]!;
+    if (item.components && assignment[index]! >= 0)
+      explanations.push({ award: item.awardId, requirement: target.ids.get(nodes[assignment[index]!]!)!, effect: 'stack', detail: `${item.credentialId} is complete: its ${planItem.components.length} awards count here` });
+    const counted = evaluation.counted[index]!;
+    if ((evaluation.consumed[index] || evaluation.fallThrough[index]) && planItem.components.length === 0 && counted < planItem.ticks) {
+      const limits = planItem.limits.map((l) => policy.limits![l]!.id).join(', ');
+      explanations.push({ award: item.awardId, effect: 'cap', detail: `${credits(counted)} of ${credits(planItem.ticks)} credits count: over the limit ${limits}` });
+    }
+  });
+
+  const unused: UnusedAward[] = [];
+  items.forEach((item, index) => {
+    if (item.components) return;
+    const planItem = problem.items[index]!;
+    const usedSomewhere = evaluation.consumed[index] || evaluation.fallThrough[index] || [...evaluation.sharedApplied.values()].some((l) => l.includes(index));
+    if (usedSomewhere && (evaluation.counted[index]! > 0 || planItem.ticks === 0)) return;
+    unused.push({ award: item.awardId, reasons: whyUnused(item, index, outcome, usedSomewhere) });
+  });
+
+  const required = policy.totalCredits ?? target.program.credits?.value ?? null;
+  return {
+    program: target.program.id,
+    title: target.program.title,
+    asOf: prepared.asOf,
+    status: outcome.status,
+    optimal: outcome.optimal,
+    credits: { applied: credits(evaluation.totals.ticks), required, unit: target.unit },
+    requirements: nodeResult(0),
+    policies,
+    fallThrough: problem.items.flatMap((_, index) => (evaluation.fallThrough[index] && evaluation.counted[index]! > 0 ? [appliedItem(index)] : [])),
+    unused,
+    explanations,
+  };
+}
+
+function remainingOf(node: Requirement, isLeaf: boolean, missing: number, inCredits: boolean, credits: (ticks: number) => number, outcome: ProgramOutcome) {
+  if (!isLeaf) return { count: missing };
+  const ref = node.credential ?? node.program;
+  const options = ref !== undefined ? [ref] : (outcome.target.options.get(node) ?? []).filter((id) => !outcome.held.has(id)).slice(0, MAX_OPTIONS);
+  return { ...(inCredits ? { credits: credits(missing) } : { count: missing }), options };
+}
+
+function whyUnused(item: CreditItem, index: number, outcome: ProgramOutcome, usedSomewhere: boolean): string[] {
+  if (item.reasons.length > 0 && !outcome.plan.eligible[index]) return [...item.reasons];
+  const { plan } = outcome;
+  const planItem = plan.problem.items[index]!;
+  if (usedSomewhere) return [`over a cap: none of its credits count (limit ${planItem.limits.map((l) => outcome.target.program.policy!.limits![l]!.id).join(', ')})`];
+  if (!plan.eligible[index]) return [item.status === 'in-progress' ? 'in progress, and the program is complete without it' : 'cannot count in this audit'];
+  if (plan.blockedByGrade[index]) return [`below minimum grade ${plan.blockedByGrade[index]}`];
+  if (planItem.candidates.length > 0 || planItem.sharedCandidates.length > 0) return ['not needed: the requirements it matches are met by other awards'];
+  return ['does not match any requirement'];
+}

@@ -1,0 +1,121 @@
+import Fraction from 'fraction.js';
+import type { AWARD_STATUSES } from '../model/transcript.js';
+import { gradePoints } from '../rules/operators.js';
+import type { RuleEffect } from '../rules/credit-rules.js';
+import { durationText, minusDuration } from './dates.js';
+import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
+import type { ResolvedAward } from './resolve-awards.js';
+
+/** What an award becomes in one program's audit: credits in the program's unit, facts after rules, provenance. */
+export interface CreditItem {
+  /** The transcript award id (for a completed nested program: `program:<id>`). */
+  readonly awardId: string;
+  readonly credentialId?: string;
+  /** Catalog credentials it counts as: its own and those a rule made it equivalent to. */
+  readonly equivalents: ReadonlySet<string>;
+  /** Facts for `where` and `limits` conditions, with rule tags and credits applied. */
+  readonly facts: Readonly<Record<string, unknown>>;
+  readonly credits: Fraction;
+  readonly grade?: string;
+  /** Grade points, or null when ungraded or pass/fail. */
+  readonly points: number | null;
+  readonly status: (typeof AWARD_STATUSES)[number];
+  readonly source: string;
+  readonly earned?: string;
+  /** Why it cannot count in this program at all; empty when it may. */
+  readonly reasons: readonly string[];
+  readonly effects: readonly RuleEffect[];
+  /** For a completed nested program: the award ids it is made of. */
+  readonly components?: readonly string[];
+}
+
+/** Options of normalisation. */
+export interface ItemOptions {
+  /** Count planned awards as if completed (what-if and planning). */
+  readonly includePlanned: boolean;
+}
+
+/**
+ * Normalises awards for one program (SPEC section 2): credit rules, unit conversion, and every
+ * reason an award cannot count (planned, denied, expired, too old, failing, earned after the
+ * audit date, outside the catalog years, a repeat).
+ */
+export function creditItems(prepared: PreparedCatalog, target: PreparedProgram, awards: readonly ResolvedAward[], options: ItemOptions): CreditItem[] {
+  const { asOf, context } = prepared;
+  const { program } = target;
+  const recency = program.policy?.recency;
+  const oldest = recency ? minusDuration(asOf, recency) : undefined;
+  const effective = program.effective;
+  const outsideYears = (effective?.from !== undefined && asOf < effective.from) || (effective?.to !== undefined && asOf > effective.to);
+  const outcomes = new Map<ResolvedAward, ReturnType<PreparedCatalog['creditRules']>>();
+  const items = awards.map((resolved): CreditItem => {
+    const { award, credential, facts } = resolved;
+    let outcome = outcomes.get(resolved);
+    if (!outcome) outcomes.set(resolved, (outcome = prepared.creditRules({ ...facts, asOf, program: program.id })));
+    const reasons: string[] = [];
+    if (outsideYears) reasons.push(`outside the program's catalog years (in effect ${[effective?.from && `from ${effective.from}`, effective?.to && `to ${effective.to}`].filter(Boolean).join(' ')})`);
+    if (award.status === 'planned' && !options.includePlanned) reasons.push('planned: counts only in what-if audits and plans');
+    if (outcome.denied) reasons.push(`denied by rule ${outcome.denied.rule}: ${outcome.denied.reason}`);
+    if (award.earned && award.earned > asOf) reasons.push(`earned ${award.earned}, after the audit date`);
+    if (resolved.expires && resolved.expires <= asOf) reasons.push(`expired on ${resolved.expires}`);
+    if (oldest && award.earned && award.earned < oldest) reasons.push(`older than the ${durationText(recency!)} recency window (earned ${award.earned})`);
+    const points = award.grade === undefined ? null : gradePoints(context, award.grade);
+    if (award.grade !== undefined && points === undefined) reasons.push(`grade ${award.grade} is not on the catalog's grade scale`);
+    else if (award.grade !== undefined && (points === 0 || (points === null && !context.passingGrades.includes(award.grade)))) reasons.push(`failing grade ${award.grade}`);
+    const own = outcome.credits ? { value: outcome.credits.value, unit: outcome.credits.unit ?? prepared.catalog.settings.unit } : resolved.credits;
+    const factor = own ? prepared.unitFactor(own.unit, target.unit) : new Fraction(1);
+    if (!factor) reasons.push(`credits in "${own?.unit}", a unit the catalog cannot convert`);
+    const credits = own && factor ? new Fraction(own.value).mul(factor) : new Fraction(0);
+    return {
+      awardId: award.id,
+      ...(credential ? { credentialId: credential.id } : {}),
+      equivalents: new Set([...(credential ? [credential.id] : []), ...outcome.as]),
+      facts: { ...facts, tags: [...new Set([...(facts.tags as string[]), ...outcome.tags])], credits: credits.valueOf(), unit: target.unit },
+      credits,
+      ...(award.grade !== undefined ? { grade: award.grade } : {}),
+      points: points ?? null,
+      status: award.status,
+      source: award.source,
+      ...(award.earned ? { earned: award.earned } : {}),
+      reasons,
+      effects: outcome.effects,
+    };
+  });
+  return countRepeatsOnce(prepared, items);
+}
+
+/**
+ * Repeated awards of one credential count once (SPEC section 5): finished before in-progress,
+ * then the best grade, then the latest; unless the credential is `repeatable`, up to its credits.
+ */
+function countRepeatsOnce(prepared: PreparedCatalog, items: CreditItem[]): CreditItem[] {
+  const groups = new Map<string, CreditItem[]>();
+  for (const item of items) {
+    if (item.reasons.length > 0) continue;
+    const key = item.credentialId ?? (typeof item.facts.code === 'string' ? `code:${item.facts.code}` : undefined);
+    if (key === undefined) continue;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(item);
+  }
+  const repeatReason = new Map<CreditItem, string>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const ranked = [...group].sort(
+      (a, b) =>
+        Number(a.status !== 'completed') - Number(b.status !== 'completed') ||
+        (b.points ?? -1) - (a.points ?? -1) ||
+        (b.earned ?? '').localeCompare(a.earned ?? '') ||
+        a.awardId.localeCompare(b.awardId),
+    );
+    const credential = group[0]!.credentialId ? prepared.credentials.get(group[0]!.credentialId) : undefined;
+    const repeatable = credential && 'repeatable' in credential ? credential.repeatable : undefined;
+    let used = new Fraction(0);
+    ranked.forEach((item, rank) => {
+      if (repeatable ? used.add(item.credits).compare(repeatable.maxCredits) <= 0 : rank === 0) {
+        used = used.add(item.credits);
+        return;
+      }
+      repeatReason.set(item, repeatable ? `repeat beyond the ${repeatable.maxCredits} credits ${credential!.id} may count` : `repeat of ${item.credentialId ?? item.facts.code}: counted once (award ${ranked[0]!.awardId} counts)`);
+    });
+  }
+  return items.map((item) => (repeatReason.has(item) ? { ...item, reasons: [...item.reasons, repeatReason.get(item)!] } : item));
+}

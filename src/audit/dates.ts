@@ -1,0 +1,18 @@
+import { addMonths, addYears, format, parseISO, subMonths, subYears } from 'date-fns';
+import type { Duration } from '../model/dates.js';
+
+/** `date` plus a duration, as `YYYY-MM-DD`. */
+export function plusDuration(date: string, duration: Duration): string {
+  return format(addMonths(addYears(parseISO(date), duration.years ?? 0), duration.months ?? 0), 'yyyy-MM-dd');
+}
+
+/** `date` minus a duration, as `YYYY-MM-DD`. */
+export function minusDuration(date: string, duration: Duration): string {
+  return format(subMonths(subYears(parseISO(date), duration.years ?? 0), duration.months ?? 0), 'yyyy-MM-dd');
+}
+
+/** "7 years", "18 months", "1 year 6 months". */
+export function durationText(duration: Duration): string {
+  const part = (n: number | undefined, unit: string) => (n ? `${n} ${unit}${n === 1 ? '' : 's'}` : '');
+  return [part(duration.years, 'year'), part(duration.months, 'month')].filter(Boolean).join(' ');
+}

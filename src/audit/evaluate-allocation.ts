@@ -1,0 +1,158 @@
+import type { AllocationProblem, Assignment, PlanNode, Score } from './allocation-problem.js';
+
+/** Everything an allocation achieves: what the result tree and the policies show. */
+export interface Evaluation {
+  readonly score: Score;
+  readonly complete: boolean;
+  /** Per node: met (counting in-progress work), met by finished work only, and credits counted. */
+  readonly met: readonly boolean[];
+  readonly metFinished: readonly boolean[];
+  readonly credits: readonly number[];
+  /** Per leaf node: items counted, and progress in [0, 1]. */
+  readonly have: readonly number[];
+  readonly progress: readonly number[];
+  /** Per item: ticks it counts after limits (0 when it counts nowhere). */
+  readonly counted: readonly number[];
+  /** Per item: used up by a requirement (or inside an applied nested program). */
+  readonly consumed: readonly boolean[];
+  /** Per item: counts toward totals without a requirement. */
+  readonly fallThrough: readonly boolean[];
+  /** Per shared leaf: the items it shows. */
+  readonly sharedApplied: ReadonlyMap<number, readonly number[]>;
+  readonly totals: { readonly ticks: number; readonly residencyTicks: number; readonly gpa: number | null };
+  readonly policiesMet: { readonly total: boolean; readonly residency: boolean; readonly gpa: boolean };
+}
+
+/** Rolls leaf values up the tree: which nodes are met and how many ticks each counts. */
+export function rollUp(nodes: readonly PlanNode[], leafValue: (leaf: number) => number, leafTicks: (leaf: number) => number) {
+  const met = new Array<boolean>(nodes.length).fill(false);
+  const credits = new Array<number>(nodes.length).fill(0);
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const node = nodes[i]!;
+    if (node.kind === 'leaf') {
+      met[i] = node.waived || leafValue(i) >= node.need;
+      credits[i] = Math.min(node.cap, leafTicks(i));
+      continue;
+    }
+    let metChildren = 0;
+    let sum = 0;
+    for (const child of node.children) {
+      if (met[child]) metChildren++;
+      sum += credits[child]!;
+    }
+    met[i] = node.waived || (node.kind === 'all' ? metChildren === node.children.length : metChildren >= node.need);
+    credits[i] = Math.min(node.cap, sum);
+  }
+  return { met, credits };
+}
+
+/** Evaluates one allocation exactly: caps, limits, fall-through, residency, GPA and the score. */
+export function evaluateAllocation(problem: AllocationProblem, assignment: Assignment): Evaluation {
+  const { nodes, items, policies } = problem;
+  const consumed = new Array<boolean>(items.length).fill(false);
+  const byLeaf = new Map<number, number[]>();
+  assignment.forEach((leaf, item) => {
+    if (leaf < 0) return;
+    consumed[item] = true;
+    for (const component of items[item]!.components) consumed[component] = true;
+    const list = byLeaf.get(leaf);
+    if (list) list.push(item);
+    else byLeaf.set(leaf, [item]);
+  });
+
+  // Limits: budgets are spent by applied items in tree order, then by fall-through items.
+  const budget = [...policies.limitCaps];
+  const counted = new Array<number>(items.length).fill(0);
+  const spend = (item: number): number => {
+    const { ticks, limits } = items[item]!;
+    let allowed = ticks;
+    for (const limit of limits) allowed = Math.min(allowed, budget[limit]!);
+    for (const limit of limits) budget[limit]! -= allowed;
+    return (counted[item] = allowed);
+  };
+  const leafTicks = new Array<number>(nodes.length).fill(0);
+  const leafTicksFinished = new Array<number>(nodes.length).fill(0);
+  const leafCount = new Array<number>(nodes.length).fill(0);
+  const leafCountFinished = new Array<number>(nodes.length).fill(0);
+  for (let leaf = 0; leaf < nodes.length; leaf++) {
+    for (const item of byLeaf.get(leaf) ?? []) {
+      const { components, inProgress } = items[item]!;
+      const ticks = components.length > 0 ? components.reduce((sum, c) => sum + spend(c), 0) : spend(item);
+      if (components.length > 0) counted[item] = ticks;
+      leafTicks[leaf]! += ticks;
+      leafCount[leaf]! += 1;
+      if (!inProgress) {
+        leafTicksFinished[leaf]! += ticks;
+        leafCountFinished[leaf]! += 1;
+      }
+    }
+  }
+  const fallThrough = items.map((item, index) => item.fallsThrough && !consumed[index] && item.components.length === 0);
+  fallThrough.forEach((falls, item) => falls && spend(item));
+
+  // Shared leaves take matching items in item order until met; they use nothing up.
+  const sharedApplied = new Map<number, number[]>();
+  items.forEach((item, index) => {
+    for (const leaf of item.sharedCandidates) {
+      const node = nodes[leaf]!;
+      const taken = sharedApplied.get(leaf) ?? [];
+      const value = node.measure === 'count' ? leafCount[leaf]! : leafTicks[leaf]!;
+      if (value >= node.need) continue;
+      taken.push(index);
+      sharedApplied.set(leaf, taken);
+      leafTicks[leaf]! += item.ticks;
+      leafCount[leaf]! += 1;
+      if (!item.inProgress) {
+        leafTicksFinished[leaf]! += item.ticks;
+        leafCountFinished[leaf]! += 1;
+      }
+    }
+  });
+
+  const value = (counts: number[], ticks: number[]) => (leaf: number) => (nodes[leaf]!.measure === 'count' ? counts[leaf]! : Math.min(nodes[leaf]!.cap, ticks[leaf]!));
+  const all = rollUp(nodes, value(leafCount, leafTicks), (leaf) => leafTicks[leaf]!);
+  const finished = rollUp(nodes, value(leafCountFinished, leafTicksFinished), (leaf) => leafTicksFinished[leaf]!);
+  const have = nodes.map((_, leaf) => value(leafCount, leafTicks)(leaf));
+  const progress = nodes.map((node, leaf) => (node.kind !== 'leaf' ? 0 : node.waived || node.need === 0 ? 1 : Math.min(1, have[leaf]! / node.need)));
+
+  let totalTicks = all.credits[0]!;
+  let residencyTicks = 0;
+  let points = 0;
+  let graded = 0;
+  items.forEach((item, index) => {
+    if (fallThrough[index]) totalTicks += counted[index]!;
+    if (!(consumed[index] || fallThrough[index]) || item.components.length > 0) return;
+    if (item.resident) residencyTicks += counted[index]!;
+    if (item.points !== null && item.ticks > 0) {
+      points += item.points * item.ticks;
+      graded += item.ticks;
+    }
+  });
+  const gpa = graded > 0 ? points / graded : null;
+  const policiesMet = {
+    total: policies.totalTicks === undefined || totalTicks >= policies.totalTicks,
+    residency: policies.residencyTicks === undefined || residencyTicks >= policies.residencyTicks,
+    gpa: policies.minGpa === undefined || gpa === null || gpa >= policies.minGpa - 1e-9,
+  };
+  const policyCount = Number(policiesMet.total) + Number(policiesMet.residency) + Number(policiesMet.gpa);
+  const policyProgress =
+    (policies.totalTicks ? Math.min(1, totalTicks / policies.totalTicks) : 1) + (policies.residencyTicks ? Math.min(1, residencyTicks / policies.residencyTicks) : 1);
+  const complete = all.met[0]! && policyCount === 3;
+  const count = (flags: boolean[]) => flags.reduce((n, f) => n + Number(f), 0);
+  const score: Score = [Number(complete), count(all.met) + policyCount, count(finished.met), progress.reduce((a, b) => a + b, 0) + policyProgress];
+  return {
+    score,
+    complete,
+    met: all.met,
+    metFinished: finished.met,
+    credits: all.credits,
+    have,
+    progress,
+    counted,
+    consumed,
+    fallThrough,
+    sharedApplied,
+    totals: { ticks: totalTicks, residencyTicks, gpa },
+    policiesMet,
+  };
+}

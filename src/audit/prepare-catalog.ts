@@ -1,0 +1,102 @@
+import Fraction from 'fraction.js';
+import type { Graph } from '@dagrejs/graphlib';
+import { nestedFirstOrder, programDependencyGraph } from '../catalog/program-order.js';
+import { eachRequirement, requirementIds } from '../catalog/requirement-tree.js';
+import type { Catalog } from '../model/catalog.js';
+import { eachComparison } from '../model/condition.js';
+import type { Credential } from '../model/credential.js';
+import type { Program } from '../model/program.js';
+import type { Requirement } from '../model/requirement.js';
+import { hypotheticalFacts } from '../rules/catalog-facts.js';
+import { compileCondition, type Predicate } from '../rules/compile-condition.js';
+import { compileCreditRules, type CreditRules } from '../rules/credit-rules.js';
+import type { OperatorContext } from '../rules/operators.js';
+
+/** A program ready to audit: its tree with ids, compiled conditions and catalog options per leaf. */
+export interface PreparedProgram {
+  readonly program: Program;
+  readonly unit: string;
+  readonly ids: ReadonlyMap<Requirement, string>;
+  readonly byId: ReadonlyMap<string, Requirement>;
+  readonly where: ReadonlyMap<Requirement, Predicate>;
+  readonly limits: readonly Predicate[];
+  /** Catalog credentials that would meet each `where` leaf (with this program's rules applied). */
+  readonly options: ReadonlyMap<Requirement, readonly string[]>;
+}
+
+/** A catalog compiled for audits as of one date: built once, shared by every audit of a batch. */
+export interface PreparedCatalog {
+  readonly catalog: Catalog;
+  readonly asOf: string;
+  readonly context: OperatorContext;
+  readonly credentials: ReadonlyMap<string, Credential | Program>;
+  readonly programs: ReadonlyMap<string, PreparedProgram>;
+  readonly dependencies: Graph;
+  readonly order: readonly string[];
+  readonly creditRules: CreditRules;
+  /** Whether any rule reads the `program` fact or is scoped to programs (else outcomes are shared). */
+  readonly rulesDependOnProgram: boolean;
+  /** How many units of `to` one unit of `from` is worth, or undefined for an unknown unit. */
+  unitFactor(from: string, to: string): Fraction | undefined;
+}
+
+const cache = new WeakMap<Catalog, Map<string, PreparedCatalog>>();
+
+/** Compiles a checked catalog for audits as of `asOf` (memoised per catalog object and date). */
+export function prepareCatalog(catalog: Catalog, asOf: string): PreparedCatalog {
+  let byDate = cache.get(catalog);
+  if (!byDate) cache.set(catalog, (byDate = new Map()));
+  let prepared = byDate.get(asOf);
+  if (!prepared) byDate.set(asOf, (prepared = compile(catalog, asOf)));
+  return prepared;
+}
+
+function compile(catalog: Catalog, asOf: string): PreparedCatalog {
+  const { settings } = catalog;
+  const context: OperatorContext = { gradeScale: settings.gradeScale, passingGrades: settings.passingGrades, asOf };
+  const credentials = new Map<string, Credential | Program>([...catalog.credentials, ...catalog.programs].map((c) => [c.id, c]));
+  const creditRules = compileCreditRules(catalog.rules, context);
+  const factors = new Map<string, Fraction>([[settings.unit, new Fraction(1)], ...Object.entries(settings.conversions).map(([unit, f]) => [unit, new Fraction(f)] as const)]);
+  const unitFactor = (from: string, to: string) => {
+    const a = factors.get(from);
+    const b = factors.get(to);
+    return a && b ? a.div(b) : undefined;
+  };
+  let rulesDependOnProgram = false;
+  for (const rule of catalog.rules) {
+    eachComparison(rule.conditions, (c) => {
+      if (c.fact === 'program') rulesDependOnProgram = true;
+    });
+    if (rule.event.type === 'deny' && rule.event.params.programs) rulesDependOnProgram = true;
+  }
+  const programs = new Map(catalog.programs.map((program) => [program.id, prepareProgram(catalog, program, context, creditRules)]));
+  const dependencies = programDependencyGraph(catalog);
+  return { catalog, asOf, context, credentials, programs, dependencies, order: nestedFirstOrder(dependencies), creditRules, rulesDependOnProgram, unitFactor };
+}
+
+function prepareProgram(catalog: Catalog, program: Program, context: OperatorContext, creditRules: CreditRules): PreparedProgram {
+  const ids = requirementIds(program.requirements);
+  const byId = new Map([...ids].map(([node, id]) => [id, node]));
+  const where = new Map<Requirement, Predicate>();
+  eachRequirement(program.requirements, [], (node) => {
+    if (node.where) where.set(node, compileCondition(node.where, context));
+  });
+  const hypothetical = catalog.credentials.map((credential) => ({
+    id: credential.id,
+    variants: hypotheticalFacts(catalog, credential, context.asOf).map((facts) => {
+      const outcome = creditRules({ ...facts, program: program.id });
+      return outcome.denied ? undefined : { ...facts, tags: [...(facts.tags as string[]), ...outcome.tags] };
+    }),
+  }));
+  const options = new Map<Requirement, string[]>();
+  for (const [node, test] of where) options.set(node, hypothetical.filter((h) => h.variants.some((f) => f !== undefined && test(f))).map((h) => h.id).sort());
+  return {
+    program,
+    unit: program.credits?.unit ?? catalog.settings.unit,
+    ids,
+    byId,
+    where,
+    limits: (program.policy?.limits ?? []).map((limit) => compileCondition(limit.where, context)),
+    options,
+  };
+}

@@ -1,0 +1,64 @@
+import type { Credential } from '../model/credential.js';
+import { fail, ok, type Issue, type Result } from '../model/issue.js';
+import type { Program } from '../model/program.js';
+import type { Award, Transcript } from '../model/transcript.js';
+import { plusDuration } from './dates.js';
+import type { PreparedCatalog } from './prepare-catalog.js';
+
+/** An award joined to its catalog credential, with the facts rules and conditions read. */
+export interface ResolvedAward {
+  readonly award: Award;
+  readonly credential?: Credential | Program;
+  /** The item facts of SPEC section 4, before credit rules. */
+  readonly facts: Readonly<Record<string, unknown>>;
+  /** Its own credits (the award's, else the credential's), in their unit. */
+  readonly credits?: { readonly value: number; readonly unit: string };
+  /** When it stops counting: the award's `expires`, else earned + the credential's `validFor`. */
+  readonly expires?: string;
+}
+
+/**
+ * Resolves a transcript's awards against the catalog, in canonical order (earned date, then id:
+ * the order ties are broken in, whatever the transcript's order). Unknown credentials are errors.
+ */
+export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript): Result<ResolvedAward[]> {
+  const issues: Issue[] = [];
+  const resolved: ResolvedAward[] = [];
+  transcript.awards.forEach((award, index) => {
+    const credential = award.credential === undefined ? undefined : prepared.credentials.get(award.credential);
+    if (award.credential !== undefined && !credential) {
+      issues.push({ code: 'unknown-reference', path: ['awards', index, 'credential'], expected: 'the id of a catalog credential', received: JSON.stringify(award.credential) });
+      return;
+    }
+    const credits = award.credits ?? credential?.credits;
+    const unit = credits?.unit ?? (award.issuer ? prepared.catalog.settings.issuerUnits?.[award.issuer] : undefined) ?? prepared.catalog.settings.unit;
+    const field = <K extends 'code' | 'subject' | 'number' | 'title' | 'issuer' | 'level'>(key: K) => award[key] ?? credential?.[key];
+    resolved.push({
+      award,
+      ...(credential ? { credential } : {}),
+      facts: {
+        id: credential?.id,
+        code: field('code'),
+        subject: field('subject'),
+        number: field('number'),
+        kind: award.kind ?? credential?.kind ?? 'course',
+        title: field('title'),
+        issuer: field('issuer'),
+        level: field('level'),
+        tags: [...new Set([...(credential?.tags ?? []), ...(award.tags ?? [])])],
+        credits: credits?.value,
+        unit,
+        grade: award.grade,
+        source: award.source,
+        status: award.status,
+        earned: award.earned,
+      },
+      ...(credits ? { credits: { value: credits.value, unit } } : {}),
+      ...(award.expires ? { expires: award.expires } : award.earned && credential && 'validFor' in credential && credential.validFor ? { expires: plusDuration(award.earned, credential.validFor) } : {}),
+    });
+  });
+  if (issues.length > 0) return fail(issues);
+  return ok(resolved.sort((a, b) => compareText(a.award.earned ?? '9999-99-99', b.award.earned ?? '9999-99-99') || compareText(a.award.id, b.award.id)));
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

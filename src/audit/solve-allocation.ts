@@ -1,0 +1,180 @@
+import { compareScores, type AllocationProblem, type Assignment, type PlanItem, type Score } from './allocation-problem.js';
+import { evaluateAllocation, rollUp, type Evaluation } from './evaluate-allocation.js';
+
+/** The solver's bound on work: search nodes visited before it settles for its best so far. */
+export const DEFAULT_STEP_BUDGET = 200_000;
+
+export interface Solution {
+  readonly assignment: Assignment;
+  readonly evaluation: Evaluation;
+  /** False when the step budget ran out before the search could prove the best allocation. */
+  readonly optimal: boolean;
+  readonly steps: number;
+}
+
+/**
+ * Finds an optimal allocation of items to requirement leaves (SPEC section 5): complete if any
+ * allocation completes, else the most requirements met, then the most progress.
+ *
+ * Items that cannot affect one another are placed directly: an item with one candidate leaf
+ * whose candidates all fit it, outside every limit and the GPA. The rest (the contested items)
+ * go through a depth-first branch and bound. Its bound relaxes the problem by letting every
+ * undecided item count in every leaf it could go to at once (ignoring capacities, limits and
+ * GPA): no allocation below a search node can do better, so subtrees whose bound does not beat
+ * the best allocation found are cut. Interchangeable items (same credits, candidates and
+ * policy roles) are placed in non-decreasing leaf order, so their permutations are searched
+ * once. Ties keep the first allocation found: items in their canonical order try leaves in tree
+ * order, so the same transcript in any order gives the same allocation.
+ */
+export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STEP_BUDGET): Solution {
+  const { nodes, items, policies } = problem;
+  const assignment: Assignment = new Int32Array(items.length).fill(-1);
+  const leafValueOf = (item: PlanItem, leaf: number) => (nodes[leaf]!.measure === 'count' ? 1 : item.components.length > 0 ? bundleTicks(problem, item) : item.ticks);
+
+  const assignedValue = new Float64Array(nodes.length);
+  const potentialValue = new Float64Array(nodes.length);
+  const assignedCount = new Int32Array(nodes.length);
+  // The base items each item uses up: itself, or a nested program's components. Two items that
+  // share a base item (a component and its program, two programs nesting the same one) exclude each other.
+  const baseOf = items.map((item, index) => (item.components.length > 0 ? item.components : [index]));
+  const users = new Int32Array(items.length);
+  baseOf.forEach((bases) => bases.forEach((b) => users[b]!++));
+  const inUse = new Int32Array(items.length);
+  const free = (item: number) => baseOf[item]!.every((b) => inUse[b] === 0);
+
+  // Per leaf: value of pinned items, and a stack of the smallest value of the others placed so far.
+  const pinnedValue = new Float64Array(nodes.length);
+  const smallest = nodes.map(() => [] as number[]);
+  const place = (item: number, leaf: number, sign: 1 | -1) => {
+    const it = items[item]!;
+    const value = leafValueOf(it, leaf);
+    assignedValue[leaf]! += sign * value;
+    assignedCount[leaf]! += sign;
+    if (it.pinned === leaf) pinnedValue[leaf]! += sign * value;
+    else if (sign === 1) smallest[leaf]!.push(Math.min(value, smallest[leaf]!.at(-1) ?? Infinity));
+    else smallest[leaf]!.pop();
+    for (const b of baseOf[item]!) inUse[b]! += sign;
+    assignment[item] = sign === 1 ? leaf : -1;
+  };
+
+  items.forEach((item, index) => {
+    if (item.pinned >= 0) place(index, item.pinned, 1);
+  });
+  const contestedLeaf = new Set<number>();
+  const candidatesOfLeaf = new Map<number, number[]>();
+  items.forEach((item, index) => {
+    if (item.pinned < 0) for (const leaf of item.candidates) (candidatesOfLeaf.get(leaf) ?? candidatesOfLeaf.set(leaf, []).get(leaf)!).push(index);
+  });
+  for (const [leaf, list] of candidatesOfLeaf) {
+    const node = nodes[leaf]!;
+    const values = list.map((i) => leafValueOf(items[i]!, leaf));
+    const total = values.reduce((a, b) => a + b, 0) + assignedValue[leaf]!;
+    const fits = node.measure === 'count' ? list.length + assignedCount[leaf]! <= node.need : values.length === 0 || total - Math.min(...values) < node.need;
+    if (!fits) contestedLeaf.add(leaf);
+  }
+  const interacts = (item: PlanItem, index: number) =>
+    item.limits.length > 0 || (policies.minGpa !== undefined && item.points !== null) || baseOf[index]!.some((b) => users[b]! > 1);
+  const contested: number[] = [];
+  items.forEach((item, index) => {
+    if (item.pinned >= 0 || item.candidates.length === 0) return;
+    const only = item.candidates[0]!;
+    if (item.candidates.length === 1 && !contestedLeaf.has(only) && !interacts(item, index)) place(index, only, 1);
+    else contested.push(index);
+  });
+  contested.sort((a, b) => items[a]!.candidates.length - items[b]!.candidates.length || a - b);
+  for (const index of contested) for (const leaf of items[index]!.candidates) potentialValue[leaf]! += leafValueOf(items[index]!, leaf);
+
+  // Interchangeable contested items: each remembers the previous one of its kind.
+  const previousTwin = new Int32Array(contested.length).fill(-1);
+  const lastOfKind = new Map<string, number>();
+  contested.forEach((index, k) => {
+    const item = items[index]!;
+    if (baseOf[index]!.some((b) => users[b]! > 1)) return;
+    const key = JSON.stringify([item.ticks, item.candidates, item.sharedCandidates, item.limits, item.points, item.resident, item.fallsThrough, item.inProgress]);
+    const previous = lastOfKind.get(key);
+    if (previous !== undefined) previousTwin[k] = previous;
+    lastOfKind.set(key, k);
+  });
+  /** A leaf takes an item only if every item in it stays needed: without its smallest item it would be unmet. */
+  const hasRoom = (measure: 'count' | 'credits', need: number, leaf: number, value: number) =>
+    measure === 'count'
+      ? assignedCount[leaf]! + 1 <= need
+      : assignedValue[leaf]! + value - Math.min(value, smallest[leaf]!.at(-1) ?? Infinity) < need;
+  const rank = (k: number) => {
+    const leaf = assignment[contested[k]!]!;
+    const candidates = items[contested[k]!]!.candidates;
+    return leaf < 0 ? candidates.length : candidates.indexOf(leaf);
+  };
+
+  // Constant bounds of the policies: every item counted in full.
+  let totalBound = 0;
+  let residencyBound = 0;
+  for (const item of items) {
+    if (item.components.length > 0) continue;
+    totalBound += item.ticks;
+    if (item.resident) residencyBound += item.ticks;
+  }
+  const policyBound = {
+    met: Number(policies.totalTicks === undefined || totalBound >= policies.totalTicks) + Number(policies.residencyTicks === undefined || residencyBound >= policies.residencyTicks) + 1,
+    progress: (policies.totalTicks ? Math.min(1, totalBound / policies.totalTicks) : 1) + (policies.residencyTicks ? Math.min(1, residencyBound / policies.residencyTicks) : 1),
+  };
+  const sharedValue = new Float64Array(nodes.length);
+  for (const item of items) for (const leaf of item.sharedCandidates) sharedValue[leaf]! += leafValueOf(item, leaf);
+
+  const upperBound = (): Score => {
+    const value = (leaf: number) => {
+      const v = assignedValue[leaf]! + potentialValue[leaf]! + sharedValue[leaf]!;
+      return nodes[leaf]!.measure === 'count' ? v : Math.min(nodes[leaf]!.cap, v);
+    };
+    const { met } = rollUp(nodes, value, value);
+    let metCount = 0;
+    let progress = 0;
+    nodes.forEach((node, i) => {
+      if (met[i]) metCount++;
+      if (node.kind === 'leaf') progress += node.waived || node.need === 0 ? 1 : Math.min(1, value(i) / node.need);
+    });
+    return [Number(met[0]! && policyBound.met === 3), metCount + policyBound.met, metCount, progress + policyBound.progress];
+  };
+
+  let best: { assignment: Assignment; evaluation: Evaluation } | undefined;
+  let steps = 0;
+  let exhausted = false;
+  const ceiling = upperBound();
+  const consider = () => {
+    const evaluation = evaluateAllocation(problem, assignment);
+    if (!best || compareScores(evaluation.score, best.evaluation.score) > 0) best = { assignment: assignment.slice(), evaluation };
+  };
+  const done = () => exhausted || (best !== undefined && compareScores(best.evaluation.score, ceiling) >= 0);
+
+  const search = (k: number): void => {
+    if (done()) return;
+    if (++steps > budget) {
+      exhausted = true;
+      return;
+    }
+    if (k === contested.length) return consider();
+    if (best && compareScores(upperBound(), best.evaluation.score) <= 0) return;
+    const index = contested[k]!;
+    const item = items[index]!;
+    for (const leaf of item.candidates) potentialValue[leaf]! -= leafValueOf(item, leaf);
+    const floor = previousTwin[k]! >= 0 ? rank(previousTwin[k]!) : 0;
+    item.candidates.forEach((leaf, position) => {
+      if (position < floor || !free(index) || done()) return;
+      const node = nodes[leaf]!;
+      const room = hasRoom(node.measure, node.need, leaf, leafValueOf(item, leaf));
+      if (!room) return;
+      place(index, leaf, 1);
+      search(k + 1);
+      place(index, leaf, -1);
+    });
+    search(k + 1);
+    for (const leaf of item.candidates) potentialValue[leaf]! += leafValueOf(item, leaf);
+  };
+  search(0);
+  if (!best) consider();
+  return { assignment: best!.assignment, evaluation: best!.evaluation, optimal: !exhausted, steps };
+}
+
+function bundleTicks(problem: AllocationProblem, item: PlanItem): number {
+  return item.components.reduce((sum, c) => sum + problem.items[c]!.ticks, 0);
+}

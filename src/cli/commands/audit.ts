@@ -1,0 +1,33 @@
+import { Option, type Command } from 'commander';
+import { audit } from '../../audit/audit.js';
+import { auditToText } from '../../report/audit-text.js';
+import type { CliIo } from '../io.js';
+import { asOfOption, todayIn } from '../options.js';
+import { readTranscriptInput } from '../read-input.js';
+import { catalogAt, valueOrThrow } from '../run-command.js';
+
+/** `credstack audit <transcript.json|-> [--catalog PATH] [--program ID ...] [--all] [--as-of DATE] [--format text|json]`. */
+export function registerAudit(program: Command, io: CliIo): void {
+  program
+    .command('audit')
+    .description('audit a transcript against programs: what counts where, what is complete, what remains')
+    .argument('<transcript>', 'transcript JSON file, or - for standard input')
+    .option('--catalog <path>', 'catalog file or folder (default: the shipped catalog)')
+    .option('--program <id...>', 'programs to audit (nested programs are audited with them)')
+    .option('--all', 'audit every program in the catalog')
+    .addOption(asOfOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (file: string, options: { catalog?: string; program?: string[]; all?: boolean; asOf?: string; format: 'text' | 'json' }) => {
+      const catalog = catalogAt(io, options.catalog);
+      const transcript = await readTranscriptInput(io, file);
+      const programs = options.program ?? [];
+      const all = options.all === true || programs.length === 0;
+      const asOf = options.asOf ?? (hasAsOf(transcript) ? undefined : todayIn(io));
+      const report = valueOrThrow(audit(catalog, transcript as never, { programs, all, ...(asOf ? { asOf } : {}) }), file);
+      io.stdout.write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : auditToText(report, { color: io.stdout.isTTY === true && io.env.NO_COLOR === undefined }));
+    });
+}
+
+function hasAsOf(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { asOf?: unknown }).asOf === 'string';
+}

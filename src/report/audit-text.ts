@@ -1,0 +1,61 @@
+import type { AuditReport, AuditStatus, PolicyResult, ProgramAudit, RequirementResult } from '../audit/audit-result.js';
+
+/** Styling for a terminal; plain when piped or when NO_COLOR is set. */
+export interface TextStyle {
+  readonly color: boolean;
+}
+
+const MARKS: Record<AuditStatus, string> = { complete: '✓', 'in-progress': '◐', incomplete: '✗' };
+const COLORS: Record<AuditStatus, string> = { complete: '32', 'in-progress': '33', incomplete: '31' };
+
+/** The audit as an advisor reads it: a tree with marks, have/need, and what remains. */
+export function auditToText(report: AuditReport, style: TextStyle): string {
+  const paint = (status: AuditStatus, text: string) => (style.color ? `\u001b[${COLORS[status]}m${text}\u001b[0m` : text);
+  const dim = (text: string) => (style.color ? `\u001b[2m${text}\u001b[0m` : text);
+  const bold = (text: string) => (style.color ? `\u001b[1m${text}\u001b[0m` : text);
+  const lines: string[] = [`${bold(report.learner.name ?? report.learner.id)} (${report.learner.id}), as of ${report.asOf}`];
+  for (const audit of report.audits) {
+    lines.push('', programHeading(audit, paint, bold));
+    const walk = (node: RequirementResult, depth: number) => {
+      const measure = node.need ? ` ${amount(node.have)}/${amount(node.need)}` : '';
+      const label = node.label ?? node.id;
+      const note = node.waived ? dim(` waived: ${node.waived.reason}`) : node.shared ? dim(' (shared)') : '';
+      const applied = node.applied.length ? dim(`  ← ${node.applied.map((a) => `${a.credential ?? a.award}${a.inProgress ? ' (in progress)' : ''}${a.exception ? ` [${a.exception.type}]` : ''}`).join(', ')}`) : '';
+      lines.push(`${'  '.repeat(depth)}${paint(node.status, MARKS[node.status])} ${label}${measure}${note}${applied}`);
+      node.children?.forEach((child) => walk(child, depth + 1));
+    };
+    walk(audit.requirements, 1);
+    for (const policy of audit.policies) lines.push(`  ${policyLine(policy, paint)}`);
+    const remaining = remainingLines(audit.requirements);
+    if (remaining.length) lines.push('  Remaining:', ...remaining.map((line) => `    - ${line}`));
+    if (audit.unused.length) lines.push('  Not counted:', ...audit.unused.map((u) => `    - ${u.award}: ${u.reasons.join('; ')}`));
+    if (!audit.optimal) lines.push(paint('in-progress', '  Note: the search budget ran out; this allocation is the best found, not proven optimal.'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function programHeading(audit: ProgramAudit, paint: (s: AuditStatus, t: string) => string, bold: (t: string) => string): string {
+  const credits = audit.credits.required === null ? `${audit.credits.applied}` : `${audit.credits.applied}/${audit.credits.required}`;
+  return `${bold(audit.title)} (${audit.program}): ${paint(audit.status, audit.status.toUpperCase())}, ${credits} ${audit.credits.unit} credits`;
+}
+
+function policyLine(policy: PolicyResult, paint: (s: AuditStatus, t: string) => string): string {
+  if (policy.status === undefined) return `• ${policy.label}: ${policy.have} of at most ${policy.need} credits count${policy.clipped ? ` (${policy.clipped} over the limit)` : ''}`;
+  return `${paint(policy.status, MARKS[policy.status])} ${policy.label} ${policy.have ?? '-'}/${policy.need}`;
+}
+
+function amount(value: { count?: number; credits?: number } | undefined): string {
+  if (!value) return '';
+  return value.credits !== undefined ? `${value.credits} cr` : `${value.count}`;
+}
+
+function remainingLines(node: RequirementResult): string[] {
+  if (node.status !== 'incomplete') return [];
+  if (!node.children) {
+    const r = node.remaining;
+    const what = r?.credits !== undefined ? `${r.credits} more credits` : `${r?.count ?? 1} more`;
+    const options = r?.options?.length ? `: ${r.options.join(', ')}` : '';
+    return [`${node.label ?? node.id}: ${what}${options}`];
+  }
+  return node.children.flatMap(remainingLines);
+}
