@@ -110,8 +110,9 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   });
 
   const value = (counts: number[], ticks: number[]) => (leaf: number) => (nodes[leaf]!.measure === 'count' ? counts[leaf]! : Math.min(nodes[leaf]!.cap, ticks[leaf]!));
-  const all = rollUp(nodes, value(leafCount, leafTicks), (leaf) => leafTicks[leaf]!);
-  const finished = rollUp(nodes, value(leafCountFinished, leafTicksFinished), (leaf) => leafTicksFinished[leaf]!);
+  // Shared leaves count toward nothing above them: their items count where they are used up, or fall through.
+  const all = rollUp(nodes, value(leafCount, leafTicks), (leaf) => (nodes[leaf]!.shared ? 0 : leafTicks[leaf]!));
+  const finished = rollUp(nodes, value(leafCountFinished, leafTicksFinished), (leaf) => (nodes[leaf]!.shared ? 0 : leafTicksFinished[leaf]!));
   const have = nodes.map((_, leaf) => value(leafCount, leafTicks)(leaf));
   const progress = nodes.map((node, leaf) => (node.kind !== 'leaf' ? 0 : node.waived || node.need === 0 ? 1 : Math.min(1, have[leaf]! / node.need)));
 

@@ -8,7 +8,7 @@ import type { Credential } from '../model/credential.js';
 import type { Program } from '../model/program.js';
 import type { Requirement } from '../model/requirement.js';
 import { hypotheticalFacts } from '../rules/catalog-facts.js';
-import { compileCondition, type Predicate } from '../rules/compile-condition.js';
+import { compileCondition, type Facts, type Predicate } from '../rules/compile-condition.js';
 import { compileCreditRules, type CreditRules } from '../rules/credit-rules.js';
 import type { OperatorContext } from '../rules/operators.js';
 
@@ -85,11 +85,12 @@ function prepareProgram(catalog: Catalog, program: Program, context: OperatorCon
     id: credential.id,
     variants: hypotheticalFacts(catalog, credential, context.asOf).map((facts) => {
       const outcome = creditRules({ ...facts, program: program.id });
-      return outcome.denied ? undefined : { ...facts, tags: [...(facts.tags as string[]), ...outcome.tags] };
+      return outcome.denied ? undefined : { ...facts, tags: [...(facts.tags as string[]), ...outcome.tags], credits: outcome.credits?.value ?? facts.credits };
     }),
   }));
   const options = new Map<Requirement, string[]>();
-  for (const [node, test] of where) options.set(node, hypothetical.filter((h) => h.variants.some((f) => f !== undefined && test(f))).map((h) => h.id).sort());
+  const useful = (node: Requirement, facts: Facts | undefined) => facts !== undefined && (node.credits === undefined || Number(facts.credits ?? 0) > 0);
+  for (const [node, test] of where) options.set(node, hypothetical.filter((h) => h.variants.some((f) => useful(node, f) && test(f!))).map((h) => h.id).sort());
   return {
     program,
     unit: program.credits?.unit ?? catalog.settings.unit,
