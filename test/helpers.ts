@@ -37,3 +37,32 @@ export async function cli(args: string[], options: { stdin?: string; env?: Recor
   const code = await runCli(args, io);
   return { code, stdout, stderr };
 }
+
+import { audit, type AuditOptions } from '../src/audit/audit.js';
+import type { ProgramAudit, RequirementResult } from '../src/audit/audit-result.js';
+
+/** Audits a fixture transcript on the shipped catalog; fails the test on invalid input. */
+export function auditFixture(name: string, programs: string[], options: Omit<AuditOptions, 'programs'> = {}) {
+  const result = audit(shippedCatalog(), readFixture(name) as never, { programs, ...options });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value;
+}
+
+/** One program's audit from a report. */
+export function programAudit(name: string, program: string, options: Omit<AuditOptions, 'programs'> = {}): ProgramAudit {
+  return auditFixture(name, [program], options).audits[0]!;
+}
+
+/** The requirement node with this id. */
+export function requirement(audit: ProgramAudit, id: string): RequirementResult {
+  const find = (node: RequirementResult): RequirementResult | undefined => (node.id === id ? node : node.children?.map(find).find(Boolean));
+  const found = find(audit.requirements);
+  if (!found) throw new Error(`no requirement ${id} in ${audit.program}`);
+  return found;
+}
+
+/** Award ids applied to a requirement. */
+export const appliedTo = (audit: ProgramAudit, id: string) => requirement(audit, id).applied.map((a) => a.award);
+
+/** Reasons an award does not count. */
+export const reasonsFor = (audit: ProgramAudit, award: string) => audit.unused.find((u) => u.award === award)?.reasons;

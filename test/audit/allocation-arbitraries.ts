@@ -13,7 +13,7 @@ const leafSpec = fc.record({
   waived: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
 });
 
-/** Random small allocation problems: up to 6 leaves and 8 items, with caps, limits, policies, shared leaves and nested-program bundles. */
+/** Random small allocation problems: up to 6 leaves and 8 items (7 awards and a nested-program bundle), with caps, limits, policies, shared leaves and nested-program bundles. */
 export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
   .record({
     shape: treeShape,
@@ -29,7 +29,7 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
         fallsThrough: fc.boolean(),
         inProgress: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
       }),
-      { minLength: 1, maxLength: 8 },
+      { minLength: 1, maxLength: 7 },
     ),
     bundle: fc.option(fc.record({ components: fc.uniqueArray(fc.nat(7), { minLength: 1, maxLength: 2 }), candidateMask: fc.nat(63) }), { nil: undefined }),
     limitCap: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),

@@ -31,14 +31,17 @@ export function isValidAllocation(problem: AllocationProblem, assignment: Assign
   return true;
 }
 
-/** The best score over every valid allocation, by exhaustive enumeration. */
+/**
+ * The best score over every valid allocation, by exhaustive enumeration. A partial allocation that
+ * already breaks a capacity or reuses an item is abandoned: both only get worse as items are added.
+ */
 export function bruteForceBest(problem: AllocationProblem): Evaluation {
   const n = problem.items.length;
   const assignment: Assignment = new Int32Array(n).fill(-1);
   let best: Evaluation | undefined;
   const walk = (item: number) => {
+    if (!isValidAllocation(problem, assignment)) return;
     if (item === n) {
-      if (!isValidAllocation(problem, assignment)) return;
       const evaluation = evaluateAllocation(problem, assignment);
       if (!best || compareScores(evaluation.score, best.score) > 0) best = evaluation;
       return;

@@ -23,7 +23,7 @@ export function registerAudit(program: Command, io: CliIo): void {
       const programs = options.program ?? [];
       const all = options.all === true || programs.length === 0;
       const asOf = options.asOf ?? (hasAsOf(transcript) ? undefined : todayIn(io));
-      const report = valueOrThrow(audit(catalog, transcript as never, { programs, all, ...(asOf ? { asOf } : {}) }), file);
+      const report = valueOrThrow(audit(catalog, transcript as never, { programs, all, ...(asOf ? { asOf } : {}) }), file === '-' ? '<stdin>' : file);
       io.stdout.write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : auditToText(report, { color: io.stdout.isTTY === true && io.env.NO_COLOR === undefined }));
     });
 }
