@@ -1,7 +1,7 @@
-import Fraction from 'fraction.js';
 import type { Catalog } from '../model/catalog.js';
 import { fail, ok, type Issue, type Result } from '../model/issue.js';
 import { parseWith } from '../model/parse.js';
+import { ZERO } from '../model/rational.js';
 import { Transcript, type TranscriptInput } from '../model/transcript.js';
 import { programsNeeded } from '../catalog/program-order.js';
 import type { AuditReport, AuditStatus, ProgramAudit } from './audit-result.js';
@@ -59,8 +59,8 @@ export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript
   for (const id of programsNeeded(prepared.dependencies, requested)) {
     const target = prepared.programs.get(id)!;
     const items = [...creditItems(prepared, target, awards.value, { includePlanned: options.includePlanned ?? false }), ...bundles];
-    const result = auditProgram(prepared, id, items, exceptions.byProgram.get(id) ?? NO_EXCEPTIONS, held, options.budget ?? DEFAULT_STEP_BUDGET);
-    audits.set(id, result.audit);
+    const result = auditProgram(prepared, id, items, exceptions.byProgram.get(id) ?? NO_EXCEPTIONS, held, options.budget ?? DEFAULT_STEP_BUDGET, requested.includes(id));
+    if (result.audit) audits.set(id, result.audit);
     if (result.bundle) bundles.push(result.bundle);
   }
   return ok({ learner: learner.learner, asOf, audits: requested.map((id) => audits.get(id)!) });
@@ -70,7 +70,7 @@ export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript
  * One program: first with finished work only (complete?), then counting in-progress work too
  * (in progress?). A complete or in-progress program becomes a bundle item for its parents.
  */
-function auditProgram(prepared: PreparedCatalog, id: string, items: CreditItem[], exceptions: ProgramExceptions, held: ReadonlySet<string>, budget: number) {
+function auditProgram(prepared: PreparedCatalog, id: string, items: CreditItem[], exceptions: ProgramExceptions, held: ReadonlySet<string>, budget: number, wanted: boolean) {
   const target = prepared.programs.get(id)!;
   const pass = (includeInProgress: boolean) => {
     const plan = planAllocation(prepared, target, items, exceptions, { includeInProgress });
@@ -86,7 +86,7 @@ function auditProgram(prepared: PreparedCatalog, id: string, items: CreditItem[]
     optimal &&= chosen.solution.optimal;
     status = chosen.solution.evaluation.complete ? 'in-progress' : 'incomplete';
   }
-  const audit = buildProgramAudit(prepared, { target, ...chosen, status, optimal, exceptions, held });
+  const audit = wanted ? buildProgramAudit(prepared, { target, ...chosen, status, optimal, exceptions, held }) : undefined;
   if (status === 'incomplete') return { audit };
   const { plan, solution } = chosen;
   const components = new Set<string>();
@@ -100,7 +100,7 @@ function auditProgram(prepared: PreparedCatalog, id: string, items: CreditItem[]
     credentialId: id,
     equivalents: new Set([id]),
     facts: { id, kind: target.program.kind, title: target.program.title, tags: target.program.tags ?? [], source: 'institution', status: status === 'complete' ? 'completed' : 'in-progress' },
-    credits: new Fraction(0),
+    credits: ZERO,
     points: null,
     status: status === 'complete' ? 'completed' : 'in-progress',
     source: 'institution',

@@ -1,8 +1,8 @@
-import Fraction from 'fraction.js';
+import { compareRational, ONE, plus, rational, times, toNumber, ZERO, type Rational } from '../model/rational.js';
 import type { AWARD_STATUSES } from '../model/transcript.js';
 import { gradePoints } from '../rules/operators.js';
-import type { RuleEffect } from '../rules/credit-rules.js';
-import { durationText, minusDuration } from './dates.js';
+import type { RuleEffect, RuleOutcome } from '../rules/credit-rules.js';
+import { durationText } from './dates.js';
 import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
 import type { ResolvedAward } from './resolve-awards.js';
 
@@ -15,7 +15,7 @@ export interface CreditItem {
   readonly equivalents: ReadonlySet<string>;
   /** Facts for `where` and `limits` conditions, with rule tags and credits applied. */
   readonly facts: Readonly<Record<string, unknown>>;
-  readonly credits: Fraction;
+  readonly credits: Rational;
   readonly grade?: string;
   /** Grade points, or null when ungraded or pass/fail. */
   readonly points: number | null;
@@ -41,47 +41,63 @@ export interface ItemOptions {
  * audit date, outside the catalog years, a repeat).
  */
 export function creditItems(prepared: PreparedCatalog, target: PreparedProgram, awards: readonly ResolvedAward[], options: ItemOptions): CreditItem[] {
-  const { asOf, context } = prepared;
+  const { asOf } = prepared;
   const { program } = target;
-  const recency = program.policy?.recency;
-  const oldest = recency ? minusDuration(asOf, recency) : undefined;
   const effective = program.effective;
   const outsideYears = (effective?.from !== undefined && asOf < effective.from) || (effective?.to !== undefined && asOf > effective.to);
-  const outcomes = new Map<ResolvedAward, ReturnType<PreparedCatalog['creditRules']>>();
+  const yearsReason = `outside the program's catalog years (in effect ${[effective?.from && `from ${effective.from}`, effective?.to && `to ${effective.to}`].filter(Boolean).join(' ')})`;
+  const oldest = target.oldestCounted;
   const items = awards.map((resolved): CreditItem => {
-    const { award, credential, facts } = resolved;
-    let outcome = outcomes.get(resolved);
-    if (!outcome) outcomes.set(resolved, (outcome = prepared.creditRules({ ...facts, asOf, program: program.id })));
-    const reasons: string[] = [];
-    if (outsideYears) reasons.push(`outside the program's catalog years (in effect ${[effective?.from && `from ${effective.from}`, effective?.to && `to ${effective.to}`].filter(Boolean).join(' ')})`);
-    if (award.status === 'planned' && !options.includePlanned) reasons.push('planned: counts only in what-if audits and plans');
-    if (outcome.denied) reasons.push(`denied by rule ${outcome.denied.rule}: ${outcome.denied.reason}`);
-    if (award.earned && award.earned > asOf) reasons.push(`earned ${award.earned}, after the audit date`);
-    if (resolved.expires && resolved.expires <= asOf) reasons.push(`expired on ${resolved.expires}`);
-    if (oldest && award.earned && award.earned < oldest) reasons.push(`older than the ${durationText(recency!)} recency window (earned ${award.earned})`);
-    const points = award.grade === undefined ? null : gradePoints(context, award.grade);
-    if (award.grade !== undefined && points === undefined) reasons.push(`grade ${award.grade} is not on the catalog's grade scale`);
-    else if (award.grade !== undefined && (points === 0 || (points === null && !context.passingGrades.includes(award.grade)))) reasons.push(`failing grade ${award.grade}`);
-    const own = outcome.credits ? { value: outcome.credits.value, unit: outcome.credits.unit ?? prepared.catalog.settings.unit } : resolved.credits;
-    const factor = own ? prepared.unitFactor(own.unit, target.unit) : new Fraction(1);
-    if (!factor) reasons.push(`credits in "${own?.unit}", a unit the catalog cannot convert`);
-    const credits = own && factor ? new Fraction(own.value).mul(factor) : new Fraction(0);
-    return {
-      awardId: award.id,
-      ...(credential ? { credentialId: credential.id } : {}),
-      equivalents: new Set([...(credential ? [credential.id] : []), ...outcome.as]),
-      facts: { ...facts, tags: [...new Set([...(facts.tags as string[]), ...outcome.tags])], credits: credits.valueOf(), unit: target.unit },
-      credits,
-      ...(award.grade !== undefined ? { grade: award.grade } : {}),
-      points: points ?? null,
-      status: award.status,
-      source: award.source,
-      ...(award.earned ? { earned: award.earned } : {}),
-      reasons,
-      effects: outcome.effects,
-    };
+    const base = baseItem(prepared, resolved, prepared.creditRules(resolved.facts, program.id), target.unit, options);
+    const earned = resolved.award.earned;
+    const extra = [...(outsideYears ? [yearsReason] : []), ...(oldest && earned && earned < oldest ? [`older than the ${durationText(program.policy!.recency!)} recency window (earned ${earned})`] : [])];
+    return extra.length === 0 ? base : { ...base, reasons: [...extra, ...base.reasons] };
   });
   return countRepeatsOnce(prepared, items);
+}
+
+const baseItems = new WeakMap<RuleOutcome, Map<string, CreditItem>>();
+
+/**
+ * What an award becomes under a rule outcome in a unit, whatever the program: memoised, since
+ * most awards get the same outcome in every program of an audit.
+ */
+function baseItem(prepared: PreparedCatalog, resolved: ResolvedAward, outcome: RuleOutcome, unit: string, options: ItemOptions): CreditItem {
+  let byUnit = baseItems.get(outcome);
+  if (!byUnit) baseItems.set(outcome, (byUnit = new Map()));
+  const key = `${unit}|${options.includePlanned}`;
+  const cached = byUnit.get(key);
+  if (cached) return cached;
+  const { asOf, context } = prepared;
+  const { award, credential, facts } = resolved;
+  const reasons: string[] = [];
+  if (award.status === 'planned' && !options.includePlanned) reasons.push('planned: counts only in what-if audits and plans');
+  if (outcome.denied) reasons.push(`denied by rule ${outcome.denied.rule}: ${outcome.denied.reason}`);
+  if (award.earned && award.earned > asOf) reasons.push(`earned ${award.earned}, after the audit date`);
+  if (resolved.expires && resolved.expires <= asOf) reasons.push(`expired on ${resolved.expires}`);
+  const points = award.grade === undefined ? null : gradePoints(context, award.grade);
+  if (award.grade !== undefined && points === undefined) reasons.push(`grade ${award.grade} is not on the catalog's grade scale`);
+  else if (award.grade !== undefined && (points === 0 || (points === null && !context.passingGrades.includes(award.grade)))) reasons.push(`failing grade ${award.grade}`);
+  const own = outcome.credits ? { value: outcome.credits.value, unit: outcome.credits.unit ?? prepared.catalog.settings.unit } : resolved.credits;
+  const factor = own ? prepared.unitFactor(own.unit, unit) : ONE;
+  if (!factor) reasons.push(`credits in "${own?.unit}", a unit the catalog cannot convert`);
+  const credits = own && factor ? times(rational(own.value), factor) : ZERO;
+  const item: CreditItem = {
+    awardId: award.id,
+    ...(credential ? { credentialId: credential.id } : {}),
+    equivalents: new Set([...(credential ? [credential.id] : []), ...outcome.as]),
+    facts: { ...facts, tags: outcome.tags.length === 0 ? facts.tags : [...new Set([...(facts.tags as string[]), ...outcome.tags])], credits: toNumber(credits), unit },
+    credits,
+    ...(award.grade !== undefined ? { grade: award.grade } : {}),
+    points: points ?? null,
+    status: award.status,
+    source: award.source,
+    ...(award.earned ? { earned: award.earned } : {}),
+    reasons,
+    effects: outcome.effects,
+  };
+  byUnit.set(key, item);
+  return item;
 }
 
 /**
@@ -108,10 +124,10 @@ function countRepeatsOnce(prepared: PreparedCatalog, items: CreditItem[]): Credi
     );
     const credential = group[0]!.credentialId ? prepared.credentials.get(group[0]!.credentialId) : undefined;
     const repeatable = credential && 'repeatable' in credential ? credential.repeatable : undefined;
-    let used = new Fraction(0);
+    let used = ZERO;
     ranked.forEach((item, rank) => {
-      if (repeatable ? used.add(item.credits).compare(repeatable.maxCredits) <= 0 : rank === 0) {
-        used = used.add(item.credits);
+      if (repeatable ? compareRational(plus(used, item.credits), rational(repeatable.maxCredits)) <= 0 : rank === 0) {
+        used = plus(used, item.credits);
         return;
       }
       repeatReason.set(item, repeatable ? `repeat beyond the ${repeatable.maxCredits} credits ${credential!.id} may count` : `repeat of ${item.credentialId ?? item.facts.code}: counted once (award ${ranked[0]!.awardId} counts)`);

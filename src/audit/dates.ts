@@ -1,9 +1,17 @@
 import { addMonths, addYears, format, parseISO, subMonths, subYears } from 'date-fns';
 import type { Duration } from '../model/dates.js';
 
-/** `date` plus a duration, as `YYYY-MM-DD`. */
+const sums = new Map<string, string>();
+
+/** `date` plus a duration, as `YYYY-MM-DD` (memoised: a batch asks for the same few thousand dates again and again). */
 export function plusDuration(date: string, duration: Duration): string {
-  return format(addMonths(addYears(parseISO(date), duration.years ?? 0), duration.months ?? 0), 'yyyy-MM-dd');
+  const key = `${date}+${duration.years ?? 0}y${duration.months ?? 0}m`;
+  let sum = sums.get(key);
+  if (sum === undefined) {
+    if (sums.size > 50_000) sums.clear();
+    sums.set(key, (sum = format(addMonths(addYears(parseISO(date), duration.years ?? 0), duration.months ?? 0), 'yyyy-MM-dd')));
+  }
+  return sum;
 }
 
 /** `date` minus a duration, as `YYYY-MM-DD`. */

@@ -140,7 +140,8 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
     (policies.totalTicks ? Math.min(1, totalTicks / policies.totalTicks) : 1) + (policies.residencyTicks ? Math.min(1, residencyTicks / policies.residencyTicks) : 1);
   const complete = all.met[0]! && policyCount === 3;
   const count = (flags: boolean[]) => flags.reduce((n, f) => n + Number(f), 0);
-  const score: Score = [Number(complete), count(all.met) + policyCount, count(finished.met), progress.reduce((a, b) => a + b, 0) + policyProgress];
+  // Any complete allocation is as good as another (SPEC section 5): only incomplete ones are ranked further.
+  const score: Score = complete ? [1, 0, 0, 0] : [0, count(all.met) + policyCount, count(finished.met), progress.reduce((a, b) => a + b, 0) + policyProgress];
   return {
     score,
     complete,

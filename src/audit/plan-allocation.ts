@@ -1,5 +1,5 @@
-import Fraction from 'fraction.js';
 import { childrenOf } from '../catalog/requirement-tree.js';
+import { lcm, rational, times, type Rational } from '../model/rational.js';
 import type { Requirement } from '../model/requirement.js';
 import { gradeMeets } from '../rules/operators.js';
 import type { AllocationProblem, PlanItem, PlanNode } from './allocation-problem.js';
@@ -48,11 +48,14 @@ export function planAllocation(prepared: PreparedCatalog, target: PreparedProgra
 
   const amounts = [
     ...items.map((i) => i.credits),
-    ...nodes.flatMap((n) => [n.credits, n.maxCredits].filter((v): v is number => v !== undefined).map((v) => new Fraction(v))),
-    ...[policy.totalCredits, policy.residency?.minCredits, ...(policy.limits ?? []).map((l) => l.maxCredits)].filter((v): v is number => v !== undefined).map((v) => new Fraction(v)),
+    ...nodes.flatMap((n) => [n.credits, n.maxCredits].filter((v): v is number => v !== undefined).map((v) => rational(v))),
+    ...[policy.totalCredits, policy.residency?.minCredits, ...(policy.limits ?? []).map((l) => l.maxCredits)].filter((v): v is number => v !== undefined).map((v) => rational(v)),
   ];
-  const ticksPerCredit = amounts.reduce((lcm, f) => lcmOf(lcm, Number(f.d)), 1);
-  const ticks = (value: Fraction | number) => Math.round(new Fraction(value).mul(ticksPerCredit).valueOf());
+  const ticksPerCredit = amounts.reduce((common, amount) => lcm(common, amount.d), 1);
+  const ticks = (value: Rational | number) => {
+    const exact = times(typeof value === 'number' ? rational(value) : value, { n: ticksPerCredit, d: 1 });
+    return exact.n / exact.d;
+  };
 
   const waivedAbove = new Array<boolean>(nodes.length).fill(false);
   const waivedWhole = new Array<boolean>(nodes.length).fill(false);
@@ -143,9 +146,4 @@ export function planAllocation(prepared: PreparedCatalog, target: PreparedProgra
       return leaf === undefined ? (programGradeOk(item) ? undefined : policy.minGrade) : minGradeAt[leaf];
     }),
   };
-}
-
-function lcmOf(a: number, b: number): number {
-  const gcd = (x: number, y: number): number => (y === 0 ? x : gcd(y, x % y));
-  return (a / gcd(a, b)) * b;
 }

@@ -1,9 +1,8 @@
-import Fraction from 'fraction.js';
 import type { Graph } from '@dagrejs/graphlib';
 import { nestedFirstOrder, programDependencyGraph } from '../catalog/program-order.js';
 import { eachRequirement, requirementIds } from '../catalog/requirement-tree.js';
 import type { Catalog } from '../model/catalog.js';
-import { eachComparison } from '../model/condition.js';
+import { divide, ONE, rational, type Rational } from '../model/rational.js';
 import type { Credential } from '../model/credential.js';
 import type { Program } from '../model/program.js';
 import type { Requirement } from '../model/requirement.js';
@@ -11,6 +10,7 @@ import { hypotheticalFacts } from '../rules/catalog-facts.js';
 import { compileCondition, type Facts, type Predicate } from '../rules/compile-condition.js';
 import { compileCreditRules, type CreditRules } from '../rules/credit-rules.js';
 import type { OperatorContext } from '../rules/operators.js';
+import { minusDuration } from './dates.js';
 
 /** A program ready to audit: its tree with ids, compiled conditions and catalog options per leaf. */
 export interface PreparedProgram {
@@ -20,6 +20,8 @@ export interface PreparedProgram {
   readonly byId: ReadonlyMap<string, Requirement>;
   readonly where: ReadonlyMap<Requirement, Predicate>;
   readonly limits: readonly Predicate[];
+  /** The earliest earned date the program's recency window accepts as of the audit date. */
+  readonly oldestCounted?: string;
   /** Catalog credentials that would meet each `where` leaf (with this program's rules applied). */
   readonly options: ReadonlyMap<Requirement, readonly string[]>;
 }
@@ -34,10 +36,8 @@ export interface PreparedCatalog {
   readonly dependencies: Graph;
   readonly order: readonly string[];
   readonly creditRules: CreditRules;
-  /** Whether any rule reads the `program` fact or is scoped to programs (else outcomes are shared). */
-  readonly rulesDependOnProgram: boolean;
   /** How many units of `to` one unit of `from` is worth, or undefined for an unknown unit. */
-  unitFactor(from: string, to: string): Fraction | undefined;
+  unitFactor(from: string, to: string): Rational | undefined;
 }
 
 const cache = new WeakMap<Catalog, Map<string, PreparedCatalog>>();
@@ -56,22 +56,15 @@ function compile(catalog: Catalog, asOf: string): PreparedCatalog {
   const context: OperatorContext = { gradeScale: settings.gradeScale, passingGrades: settings.passingGrades, asOf };
   const credentials = new Map<string, Credential | Program>([...catalog.credentials, ...catalog.programs].map((c) => [c.id, c]));
   const creditRules = compileCreditRules(catalog.rules, context);
-  const factors = new Map<string, Fraction>([[settings.unit, new Fraction(1)], ...Object.entries(settings.conversions).map(([unit, f]) => [unit, new Fraction(f)] as const)]);
+  const factors = new Map<string, Rational>([[settings.unit, ONE], ...Object.entries(settings.conversions).map(([unit, f]) => [unit, rational(f)] as const)]);
   const unitFactor = (from: string, to: string) => {
     const a = factors.get(from);
     const b = factors.get(to);
-    return a && b ? a.div(b) : undefined;
+    return a && b ? divide(a, b) : undefined;
   };
-  let rulesDependOnProgram = false;
-  for (const rule of catalog.rules) {
-    eachComparison(rule.conditions, (c) => {
-      if (c.fact === 'program') rulesDependOnProgram = true;
-    });
-    if (rule.event.type === 'deny' && rule.event.params.programs) rulesDependOnProgram = true;
-  }
   const programs = new Map(catalog.programs.map((program) => [program.id, prepareProgram(catalog, program, context, creditRules)]));
   const dependencies = programDependencyGraph(catalog);
-  return { catalog, asOf, context, credentials, programs, dependencies, order: nestedFirstOrder(dependencies), creditRules, rulesDependOnProgram, unitFactor };
+  return { catalog, asOf, context, credentials, programs, dependencies, order: nestedFirstOrder(dependencies), creditRules, unitFactor };
 }
 
 function prepareProgram(catalog: Catalog, program: Program, context: OperatorContext, creditRules: CreditRules): PreparedProgram {
@@ -84,7 +77,7 @@ function prepareProgram(catalog: Catalog, program: Program, context: OperatorCon
   const hypothetical = catalog.credentials.map((credential) => ({
     id: credential.id,
     variants: hypotheticalFacts(catalog, credential, context.asOf).map((facts) => {
-      const outcome = creditRules({ ...facts, program: program.id });
+      const outcome = creditRules(facts, program.id);
       return outcome.denied ? undefined : { ...facts, tags: [...(facts.tags as string[]), ...outcome.tags], credits: outcome.credits?.value ?? facts.credits };
     }),
   }));
@@ -98,6 +91,7 @@ function prepareProgram(catalog: Catalog, program: Program, context: OperatorCon
     byId,
     where,
     limits: (program.policy?.limits ?? []).map((limit) => compileCondition(limit.where, context)),
+    ...(program.policy?.recency ? { oldestCounted: minusDuration(context.asOf, program.policy.recency) } : {}),
     options,
   };
 }

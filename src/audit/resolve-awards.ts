@@ -52,6 +52,7 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
         source: award.source,
         status: award.status,
         earned: award.earned,
+        asOf: prepared.asOf,
       },
       ...(credits ? { credits: { value: credits.value, unit } } : {}),
       ...(award.expires ? { expires: award.expires } : award.earned && credential && 'validFor' in credential && credential.validFor ? { expires: plusDuration(award.earned, credential.validFor) } : {}),

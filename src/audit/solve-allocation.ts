@@ -72,13 +72,19 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     const fits = node.measure === 'count' ? list.length + assignedCount[leaf]! <= node.need : values.length === 0 || total - Math.min(...values) < node.need;
     if (!fits) contestedLeaf.add(leaf);
   }
+  // An item with grade points at or above the minimum GPA can never pull the GPA below it.
   const interacts = (item: PlanItem, index: number) =>
-    item.limits.length > 0 || (policies.minGpa !== undefined && item.points !== null) || baseOf[index]!.some((b) => users[b]! > 1);
+    item.limits.length > 0 || (policies.minGpa !== undefined && item.points !== null && item.points < policies.minGpa) || baseOf[index]!.some((b) => users[b]! > 1);
+  // Under a cap, applying an item can count for less than letting it fall through: decide those by search.
+  const underCap = nodes.map((node) => node.cap < Infinity);
+  nodes.forEach((node, i) => {
+    if (node.parent >= 0 && underCap[node.parent]) underCap[i] = true;
+  });
   const contested: number[] = [];
   items.forEach((item, index) => {
     if (item.pinned >= 0 || item.candidates.length === 0) return;
     const only = item.candidates[0]!;
-    if (item.candidates.length === 1 && !contestedLeaf.has(only) && !interacts(item, index)) place(index, only, 1);
+    if (item.candidates.length === 1 && !contestedLeaf.has(only) && !underCap[only] && !interacts(item, index)) place(index, only, 1);
     else contested.push(index);
   });
   contested.sort((a, b) => items[a]!.candidates.length - items[b]!.candidates.length || a - b);
@@ -89,7 +95,8 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   const lastOfKind = new Map<string, number>();
   contested.forEach((index, k) => {
     const item = items[index]!;
-    if (baseOf[index]!.some((b) => users[b]! > 1)) return;
+    // Limits spend their budget in item order, so items under a limit are never interchangeable.
+    if (item.limits.length > 0 || baseOf[index]!.some((b) => users[b]! > 1)) return;
     const key = JSON.stringify([item.ticks, item.candidates, item.sharedCandidates, item.limits, item.points, item.resident, item.fallsThrough, item.inProgress]);
     const previous = lastOfKind.get(key);
     if (previous !== undefined) previousTwin[k] = previous;
@@ -133,7 +140,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
       if (met[i]) metCount++;
       if (node.kind === 'leaf') progress += node.waived || node.need === 0 ? 1 : Math.min(1, value(i) / node.need);
     });
-    return [Number(met[0]! && policyBound.met === 3), metCount + policyBound.met, metCount, progress + policyBound.progress];
+    return met[0]! && policyBound.met === 3 ? [1, 0, 0, 0] : [0, metCount + policyBound.met, metCount, progress + policyBound.progress];
   };
 
   let best: { assignment: Assignment; evaluation: Evaluation } | undefined;
@@ -144,7 +151,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     const evaluation = evaluateAllocation(problem, assignment);
     if (!best || compareScores(evaluation.score, best.evaluation.score) > 0) best = { assignment: assignment.slice(), evaluation };
   };
-  const done = () => exhausted || (best !== undefined && compareScores(best.evaluation.score, ceiling) >= 0);
+  const done = () => exhausted || (best !== undefined && (best.evaluation.complete || compareScores(best.evaluation.score, ceiling) >= 0));
 
   const search = (k: number): void => {
     if (done()) return;

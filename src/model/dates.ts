@@ -1,13 +1,13 @@
-import { isValid, parseISO, format } from 'date-fns';
 import { z } from 'zod';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True when `text` is a real calendar date written `YYYY-MM-DD`. */
+/** True when `text` is a real calendar date written `YYYY-MM-DD` (checked on every date of every input: kept cheap). */
 export function isIsoDate(text: string): boolean {
   if (!ISO_DATE.test(text)) return false;
-  const date = parseISO(text);
-  return isValid(date) && format(date, 'yyyy-MM-dd') === text;
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** A calendar date `YYYY-MM-DD`; impossible dates (2025-02-30) are rejected. */

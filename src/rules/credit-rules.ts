@@ -1,4 +1,5 @@
 import type { CreditRule } from '../model/rule.js';
+import { eachComparison } from '../model/condition.js';
 import { compileCondition, type Facts, type Predicate } from './compile-condition.js';
 import type { OperatorContext } from './operators.js';
 
@@ -22,8 +23,12 @@ export interface RuleOutcome {
   readonly effects: readonly RuleEffect[];
 }
 
-/** Applies a catalog's credit rules to one award's facts (its item facts plus `asOf` and `program`). */
-export type CreditRules = (facts: Facts) => RuleOutcome;
+/**
+ * Applies a catalog's credit rules to one award's facts (its item facts plus `asOf`) in the audit
+ * of one program. Outcomes are memoised per facts object and program, and rules that read neither
+ * the `program` fact nor a program scope run once per award whatever the number of programs.
+ */
+export type CreditRules = (facts: Facts, program: string | undefined) => RuleOutcome;
 
 interface CompiledRule {
   readonly rule: CreditRule;
@@ -38,18 +43,49 @@ export function compileCreditRules(rules: readonly CreditRule[], context: Operat
   const compiled: CompiledRule[] = rules
     .map((rule, index) => ({ rule, index, test: compileCondition(rule.conditions, context) }))
     .sort((a, b) => (b.rule.priority ?? 1) - (a.rule.priority ?? 1) || a.index - b.index);
-  return (facts) => {
+  const readsProgram = (rule: CreditRule) => {
+    let reads = rule.event.type === 'deny' && rule.event.params.programs !== undefined;
+    eachComparison(rule.conditions, (c) => {
+      if (c.fact === 'program') reads = true;
+    });
+    return reads;
+  };
+  const unscoped = compiled.filter((c) => !readsProgram(c.rule));
+  const scoped = compiled.filter((c) => readsProgram(c.rule));
+  const generalOutcomes = new WeakMap<Facts, { fired: CompiledRule[]; outcome: RuleOutcome }>();
+  const outcomes = new WeakMap<Facts, Map<string | undefined, RuleOutcome>>();
+  return (facts, program) => {
+    let byProgram = outcomes.get(facts);
+    if (!byProgram) outcomes.set(facts, (byProgram = new Map()));
+    let outcome = byProgram.get(program);
+    if (outcome) return outcome;
+    let general = generalOutcomes.get(facts);
+    if (!general) {
+      const fired = unscoped.filter(({ test }) => test(facts));
+      generalOutcomes.set(facts, (general = { fired, outcome: combine(fired, undefined) }));
+    }
+    const withProgram = scoped.length > 0 ? { ...facts, program } : facts;
+    const firedScoped = scoped.filter(({ test }) => test(withProgram));
+    // Outcomes no program-scoped rule changed are one shared object: later stages memoise on it.
+    outcome = firedScoped.length === 0 ? general.outcome : combine(compiled.filter((c) => general!.fired.includes(c) || firedScoped.includes(c)), program);
+    byProgram.set(program, outcome);
+    return outcome;
+  };
+}
+
+/** Folds the rules that fired, in priority order, into one outcome: a deny beats every grant. */
+function combine(fired: readonly CompiledRule[], program: string | undefined): RuleOutcome {
+  {
     const effects: RuleEffect[] = [];
     const as = new Set<string>();
     const tags = new Set<string>();
     let denied: RuleOutcome['denied'];
     let credits: RuleOutcome['credits'];
-    for (const { rule, test } of compiled) {
-      if (!test(facts)) continue;
+    for (const { rule } of fired) {
       const event = rule.event;
       if (event.type === 'deny') {
         const scope = event.params.programs;
-        if (scope && !scope.includes(facts.program as string)) continue;
+        if (scope && (program === undefined || !scope.includes(program))) continue;
         denied ??= { rule: rule.name, reason: event.params.reason };
         effects.push({ rule: rule.name, effect: 'deny', detail: event.params.reason });
         continue;
@@ -65,7 +101,7 @@ export function compileCreditRules(rules: readonly CreditRule[], context: Operat
       effects.push({ rule: rule.name, effect: 'grant', detail: grantDetail(params) });
     }
     return { ...(denied ? { denied } : {}), ...(credits ? { credits } : {}), as: [...as], tags: [...tags], effects };
-  };
+  }
 }
 
 function grantDetail(params: { credits?: number; unit?: string; as?: string[]; tags?: string[]; detail?: string }): string {

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { audit } from '../src/audit/audit.js';
+import { readCatalog } from '../src/io/read-catalog.js';
+import { contestedInstance } from './contested-family.js';
+
+const root = join(import.meta.dirname, '..');
+const catalog = (() => {
+  const result = readCatalog(join(root, 'rules'));
+  if (!result.ok) throw new Error('the shipped catalog does not load');
+  return result.value;
+})();
+const ada = JSON.parse(readFileSync(join(root, 'fixtures', 'ada-bs-complete.json'), 'utf8'));
+
+function timeIt(run: () => void, minMs = 2000): { perSecond: number; meanMs: number; runs: number } {
+  for (let i = 0; i < 50; i++) run();
+  let runs = 0;
+  const start = performance.now();
+  while (performance.now() - start < minMs) {
+    run();
+    runs++;
+  }
+  const elapsed = performance.now() - start;
+  return { perSecond: Math.round((runs / elapsed) * 1000), meanMs: elapsed / runs, runs };
+}
+
+console.log('credstack benchmarks (one core, Node %s)\n', process.version);
+
+const degree = timeIt(() => {
+  const result = audit(catalog, ada, { programs: ['bs-data-science'] });
+  if (!result.ok || result.value.audits[0]!.status !== 'complete') throw new Error('the degree audit changed');
+});
+console.log(`BS Data Science, 40-award transcript (with its nested certificates): ${degree.perSecond} audits/s (${(degree.meanMs * 1000).toFixed(0)} µs each; target ≥ 5000/s)`);
+
+let worst = { ms: 0, label: '' };
+let total = 0;
+let count = 0;
+let notOptimal = 0;
+for (const [leaves, items] of [[6, 12], [8, 20], [10, 30], [12, 40], [14, 50]] as const) {
+  for (let seed = 1; seed <= 20; seed++) {
+    const { catalog: c, transcript } = contestedInstance(seed * 7919 + leaves, leaves, items);
+    audit(c, transcript, { programs: ['gen-ed'] });
+    const start = performance.now();
+    const result = audit(c, transcript, { programs: ['gen-ed'] });
+    const ms = performance.now() - start;
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    if (!result.value.audits[0]!.optimal) notOptimal++;
+    total += ms;
+    count++;
+    if (ms > worst.ms) worst = { ms, label: `${leaves} overlapping requirements, ${items} courses, seed ${seed}` };
+  }
+}
+console.log(`Contested family (${count} instances, 6–14 overlapping requirements, 12–50 courses with 2–4 tags each): worst ${worst.ms.toFixed(1)} ms (${worst.label}), mean ${(total / count).toFixed(2)} ms, ${notOptimal} not proven optimal; target ≤ 50 ms`);
