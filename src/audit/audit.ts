@@ -73,7 +73,7 @@ export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript
 function auditProgram(prepared: PreparedCatalog, id: string, items: CreditItem[], exceptions: ProgramExceptions, held: ReadonlySet<string>, budget: number, wanted: boolean) {
   const target = prepared.programs.get(id)!;
   const pass = (includeInProgress: boolean) => {
-    const plan = planAllocation(prepared, target, items, exceptions, { includeInProgress });
+    const plan = planAllocation(target, items, exceptions, { includeInProgress });
     return { plan, solution: solveAllocation(plan.problem, budget) };
   };
   const finished = pass(false);

@@ -48,7 +48,9 @@ export function creditItems(prepared: PreparedCatalog, target: PreparedProgram, 
   const yearsReason = `outside the program's catalog years (in effect ${[effective?.from && `from ${effective.from}`, effective?.to && `to ${effective.to}`].filter(Boolean).join(' ')})`;
   const oldest = target.oldestCounted;
   const items = awards.map((resolved): CreditItem => {
-    const base = baseItem(prepared, resolved, prepared.creditRules(resolved.facts, program.id), target.unit, options);
+    const rules = prepared.creditRules;
+    const general = (resolved.memo.general ??= rules.general(resolved.facts));
+    const base = baseItem(prepared, resolved, rules.inProgram(general, resolved.facts, program.id), target.unit, options);
     const earned = resolved.award.earned;
     const extra = [...(outsideYears ? [yearsReason] : []), ...(oldest && earned && earned < oldest ? [`older than the ${durationText(program.policy!.recency!)} recency window (earned ${earned})`] : [])];
     return extra.length === 0 ? base : { ...base, reasons: [...extra, ...base.reasons] };
@@ -56,15 +58,13 @@ export function creditItems(prepared: PreparedCatalog, target: PreparedProgram, 
   return countRepeatsOnce(prepared, items);
 }
 
-const baseItems = new WeakMap<RuleOutcome, Map<string, CreditItem>>();
-
 /**
  * What an award becomes under a rule outcome in a unit, whatever the program: memoised, since
  * most awards get the same outcome in every program of an audit.
  */
 function baseItem(prepared: PreparedCatalog, resolved: ResolvedAward, outcome: RuleOutcome, unit: string, options: ItemOptions): CreditItem {
-  let byUnit = baseItems.get(outcome);
-  if (!byUnit) baseItems.set(outcome, (byUnit = new Map()));
+  let byUnit = resolved.memo.items.get(outcome);
+  if (!byUnit) resolved.memo.items.set(outcome, (byUnit = new Map()));
   const key = `${unit}|${options.includePlanned}`;
   const cached = byUnit.get(key);
   if (cached) return cached;
@@ -82,17 +82,19 @@ function baseItem(prepared: PreparedCatalog, resolved: ResolvedAward, outcome: R
   const factor = own ? prepared.unitFactor(own.unit, unit) : ONE;
   if (!factor) reasons.push(`credits in "${own?.unit}", a unit the catalog cannot convert`);
   const credits = own && factor ? times(rational(own.value), factor) : ZERO;
+  const equivalents = new Set(outcome.as);
+  if (credential) equivalents.add(credential.id);
   const item: CreditItem = {
     awardId: award.id,
-    ...(credential ? { credentialId: credential.id } : {}),
-    equivalents: new Set([...(credential ? [credential.id] : []), ...outcome.as]),
+    credentialId: credential?.id,
+    equivalents,
     facts: { ...facts, tags: outcome.tags.length === 0 ? facts.tags : [...new Set([...(facts.tags as string[]), ...outcome.tags])], credits: toNumber(credits), unit },
     credits,
-    ...(award.grade !== undefined ? { grade: award.grade } : {}),
+    grade: award.grade,
     points: points ?? null,
     status: award.status,
     source: award.source,
-    ...(award.earned ? { earned: award.earned } : {}),
+    earned: award.earned,
     reasons,
     effects: outcome.effects,
   };

@@ -1,10 +1,9 @@
-import { childrenOf } from '../catalog/requirement-tree.js';
 import { lcm, rational, times, type Rational } from '../model/rational.js';
 import type { Requirement } from '../model/requirement.js';
-import { gradeMeets } from '../rules/operators.js';
 import type { AllocationProblem, PlanItem, PlanNode } from './allocation-problem.js';
 import type { CreditItem } from './credit-items.js';
-import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
+import type { PreparedProgram } from './prepare-catalog.js';
+import { passesLeafTest } from './program-tree.js';
 
 /** Registrar exceptions that bear on one program, resolved to requirement nodes. */
 export interface ProgramExceptions {
@@ -34,43 +33,25 @@ export interface PlanPass {
 }
 
 /** Turns a program, its credit items and its exceptions into the solver's numeric problem. */
-export function planAllocation(prepared: PreparedCatalog, target: PreparedProgram, items: readonly CreditItem[], exceptions: ProgramExceptions, pass: PlanPass): ProgramPlan {
-  const { program } = target;
-  const policy = program.policy ?? {};
-  const nodes: Requirement[] = [];
-  const parents: number[] = [];
-  const collect = (node: Requirement, parent: number) => {
-    const index = nodes.push(node) - 1;
-    parents.push(parent);
-    childrenOf(node).forEach((child) => collect(child, index));
-  };
-  collect(program.requirements, -1);
-
-  const amounts = [
-    ...items.map((i) => i.credits),
-    ...nodes.flatMap((n) => [n.credits, n.maxCredits].filter((v): v is number => v !== undefined).map((v) => rational(v))),
-    ...[policy.totalCredits, policy.residency?.minCredits, ...(policy.limits ?? []).map((l) => l.maxCredits)].filter((v): v is number => v !== undefined).map((v) => rational(v)),
-  ];
-  const ticksPerCredit = amounts.reduce((common, amount) => lcm(common, amount.d), 1);
+export function planAllocation(target: PreparedProgram, items: readonly CreditItem[], exceptions: ProgramExceptions, pass: PlanPass): ProgramPlan {
+  const { tree } = target;
+  const policy = target.program.policy ?? {};
+  const { nodes } = tree;
+  let ticksPerCredit = tree.denominator;
+  for (const item of items) if (item.credits.d !== 1) ticksPerCredit = lcm(ticksPerCredit, item.credits.d);
   const ticks = (value: Rational | number) => {
     const exact = times(typeof value === 'number' ? rational(value) : value, { n: ticksPerCredit, d: 1 });
     return exact.n / exact.d;
   };
 
-  const waivedAbove = new Array<boolean>(nodes.length).fill(false);
-  const waivedWhole = new Array<boolean>(nodes.length).fill(false);
-  const sharedAt = new Array<boolean>(nodes.length).fill(false);
-  const minGradeAt = new Array<string | undefined>(nodes.length);
+  const closed = new Array<boolean>(nodes.length).fill(false); // waived, or under a waived node
   const planNodes: PlanNode[] = nodes.map((node, index) => {
-    const parent = parents[index]!;
+    const parent = tree.parents[index]!;
     const waiver = exceptions.waivers.get(node);
     const whole = waiver !== undefined && waiver.credits === undefined;
-    waivedAbove[index] = parent >= 0 && (waivedAbove[parent]! || waivedWhole[parent]!);
-    waivedWhole[index] = whole;
-    sharedAt[index] = node.share === true || (parent >= 0 && sharedAt[parent]!);
-    minGradeAt[index] = node.minGrade ?? (parent >= 0 ? minGradeAt[parent] : policy.minGrade);
-    const children = nodes.flatMap((_, i) => (parents[i] === index ? [i] : []));
-    const isLeaf = children.length === 0 && !node.all && !node.any;
+    closed[index] = whole || (parent >= 0 && closed[parent]!);
+    const children = tree.children[index]!;
+    const isLeaf = tree.tests[index] !== undefined;
     const creditsNeed = node.credits !== undefined ? Math.max(0, ticks(node.credits) - ticks(waiver?.credits ?? 0)) : undefined;
     return {
       parent,
@@ -80,49 +61,49 @@ export function planAllocation(prepared: PreparedCatalog, target: PreparedProgra
       measure: creditsNeed !== undefined ? 'credits' : 'count',
       cap: node.maxCredits !== undefined ? ticks(node.maxCredits) : Infinity,
       waived: whole,
-      shared: sharedAt[index]!,
+      shared: tree.shared[index]!,
     };
   });
 
-  const leafIndices = planNodes.flatMap((n, i) => (n.kind === 'leaf' && !n.waived && !waivedAbove[i] ? [i] : []));
+  const openLeaves = tree.leaves.filter((leaf) => !closed[leaf]);
   const indexOfAward = new Map(items.map((item, i) => [item.awardId, i]));
-  const residencySources = policy.residency?.sources;
-  const eligible = items.map((item) => {
-    const pin = exceptions.pins.get(item.awardId);
-    const allowed = item.reasons.length === 0 || (pin?.force === true && item.status !== 'planned');
-    return allowed && (item.status !== 'in-progress' || pass.includeInProgress);
-  });
-  const programGradeOk = (item: CreditItem) => item.grade === undefined || policy.minGrade === undefined || gradeMeets(prepared.context, item.grade, policy.minGrade);
-  const gradeOk = (item: CreditItem, leaf: number) => {
-    const min = minGradeAt[leaf];
-    return item.grade === undefined || min === undefined || gradeMeets(prepared.context, item.grade, min);
-  };
-  const matches = (item: CreditItem, leaf: number) => gradeOk(item, leaf) && matchesIgnoringGrade(item, leaf);
-  const matchesIgnoringGrade = (item: CreditItem, leaf: number) => {
-    const node = nodes[leaf]!;
-    if (node.credential !== undefined) return item.equivalents.has(node.credential);
-    if (node.program !== undefined) return item.equivalents.has(node.program);
-    return item.components === undefined && target.where.get(node)!(item.facts);
-  };
+  const residencySources: readonly string[] | undefined = policy.residency?.sources;
+  const programMin = tree.programMinPoints;
+  const gradeOk = (item: CreditItem, node: number) => item.points === null || tree.minPoints[node] === undefined || item.points >= tree.minPoints[node]!;
+  const eligible: boolean[] = [];
+  const blockedByGrade: (string | undefined)[] = [];
   const planItems: PlanItem[] = items.map((item, index) => {
     const pin = exceptions.pins.get(item.awardId);
-    const pinned = pin && eligible[index] ? nodes.indexOf(pin.node) : -1;
-    const usable = eligible[index]! && pinned < 0;
+    const allowed = item.reasons.length === 0 || (pin?.force === true && item.status !== 'planned');
+    const counts = allowed && (item.status !== 'in-progress' || pass.includeInProgress);
+    eligible.push(counts);
+    const pinned = pin && counts ? nodes.indexOf(pin.node) : -1;
     const isBundle = item.components !== undefined;
+    const candidates: number[] = [];
+    const sharedCandidates: number[] = [];
+    let gradeBlock: string | undefined;
+    if (counts && pinned < 0)
+      for (const leaf of openLeaves) {
+        if (!passesLeafTest(tree.tests[leaf]!, item.equivalents, item.facts, isBundle)) continue;
+        if (!gradeOk(item, leaf)) gradeBlock ??= tree.minGrade[leaf];
+        else (tree.shared[leaf] ? sharedCandidates : candidates).push(leaf);
+      }
+    const programGradeOk = item.points === null || programMin === undefined || item.points >= programMin;
+    blockedByGrade.push(candidates.length + sharedCandidates.length > 0 || !counts ? undefined : (gradeBlock ?? (programGradeOk ? undefined : policy.minGrade)));
     return {
       ticks: isBundle ? 0 : ticks(item.credits),
-      candidates: usable ? leafIndices.filter((leaf) => !planNodes[leaf]!.shared && matches(item, leaf)) : [],
-      sharedCandidates: usable ? leafIndices.filter((leaf) => planNodes[leaf]!.shared && matches(item, leaf)) : [],
+      candidates,
+      sharedCandidates,
       pinned,
-      limits: isBundle ? [] : target.limits.flatMap((test, limit) => (test(item.facts) ? [limit] : [])),
+      limits: isBundle || target.limits.length === 0 ? [] : target.limits.flatMap((test, limit) => (test(item.facts) ? [limit] : [])),
       points: isBundle ? null : item.points,
-      resident: residencySources?.includes(item.source as never) ?? false,
-      fallsThrough: eligible[index]! && !isBundle && policy.totalCredits !== undefined && programGradeOk(item),
+      resident: residencySources?.includes(item.source) ?? false,
+      fallsThrough: counts && !isBundle && policy.totalCredits !== undefined && programGradeOk,
       inProgress: item.status === 'in-progress',
-      components: (item.components ?? []).flatMap((id) => {
+      components: isBundle ? item.components!.flatMap((id) => {
         const c = indexOfAward.get(id);
         return c !== undefined && eligible[c] ? [c] : [];
-      }),
+      }) : [],
     };
   });
   return {
@@ -140,10 +121,6 @@ export function planAllocation(prepared: PreparedCatalog, target: PreparedProgra
     items,
     ticksPerCredit,
     eligible,
-    blockedByGrade: items.map((item, index) => {
-      if (!eligible[index] || planItems[index]!.candidates.length > 0 || planItems[index]!.sharedCandidates.length > 0) return undefined;
-      const leaf = leafIndices.find((l) => !gradeOk(item, l) && matchesIgnoringGrade(item, l));
-      return leaf === undefined ? (programGradeOk(item) ? undefined : policy.minGrade) : minGradeAt[leaf];
-    }),
+    blockedByGrade,
   };
 }

@@ -1,6 +1,5 @@
 import type { Graph } from '@dagrejs/graphlib';
 import { nestedFirstOrder, programDependencyGraph } from '../catalog/program-order.js';
-import { eachRequirement, requirementIds } from '../catalog/requirement-tree.js';
 import type { Catalog } from '../model/catalog.js';
 import { divide, ONE, rational, type Rational } from '../model/rational.js';
 import type { Credential } from '../model/credential.js';
@@ -11,14 +10,15 @@ import { compileCondition, type Facts, type Predicate } from '../rules/compile-c
 import { compileCreditRules, type CreditRules } from '../rules/credit-rules.js';
 import type { OperatorContext } from '../rules/operators.js';
 import { minusDuration } from './dates.js';
+import { buildProgramTree, type ProgramTree } from './program-tree.js';
 
-/** A program ready to audit: its tree with ids, compiled conditions and catalog options per leaf. */
+/** A program ready to audit: its flattened tree, compiled conditions and catalog options per leaf. */
 export interface PreparedProgram {
   readonly program: Program;
   readonly unit: string;
+  readonly tree: ProgramTree;
   readonly ids: ReadonlyMap<Requirement, string>;
   readonly byId: ReadonlyMap<string, Requirement>;
-  readonly where: ReadonlyMap<Requirement, Predicate>;
   readonly limits: readonly Predicate[];
   /** The earliest earned date the program's recency window accepts as of the audit date. */
   readonly oldestCounted?: string;
@@ -68,28 +68,26 @@ function compile(catalog: Catalog, asOf: string): PreparedCatalog {
 }
 
 function prepareProgram(catalog: Catalog, program: Program, context: OperatorContext, creditRules: CreditRules): PreparedProgram {
-  const ids = requirementIds(program.requirements);
-  const byId = new Map([...ids].map(([node, id]) => [id, node]));
-  const where = new Map<Requirement, Predicate>();
-  eachRequirement(program.requirements, [], (node) => {
-    if (node.where) where.set(node, compileCondition(node.where, context));
-  });
+  const tree = buildProgramTree(program, context);
   const hypothetical = catalog.credentials.map((credential) => ({
     id: credential.id,
     variants: hypotheticalFacts(catalog, credential, context.asOf).map((facts) => {
-      const outcome = creditRules(facts, program.id);
+      const outcome = creditRules.inProgram(creditRules.general(facts), facts, program.id);
       return outcome.denied ? undefined : { ...facts, tags: [...(facts.tags as string[]), ...outcome.tags], credits: outcome.credits?.value ?? facts.credits };
     }),
   }));
-  const options = new Map<Requirement, string[]>();
   const useful = (node: Requirement, facts: Facts | undefined) => facts !== undefined && (node.credits === undefined || Number(facts.credits ?? 0) > 0);
-  for (const [node, test] of where) options.set(node, hypothetical.filter((h) => h.variants.some((f) => useful(node, f) && test(f!))).map((h) => h.id).sort());
+  const options = new Map<Requirement, string[]>();
+  tree.tests.forEach((test, index) => {
+    const node = tree.nodes[index]!;
+    if (test?.where) options.set(node, hypothetical.filter((h) => h.variants.some((f) => useful(node, f) && test.where!(f!))).map((h) => h.id).sort());
+  });
   return {
     program,
     unit: program.credits?.unit ?? catalog.settings.unit,
-    ids,
-    byId,
-    where,
+    tree,
+    ids: tree.ids,
+    byId: new Map([...tree.ids].map(([node, id]) => [id, node])),
     limits: (program.policy?.limits ?? []).map((limit) => compileCondition(limit.where, context)),
     ...(program.policy?.recency ? { oldestCounted: minusDuration(context.asOf, program.policy.recency) } : {}),
     options,

@@ -3,6 +3,8 @@ import { fail, ok, type Issue, type Result } from '../model/issue.js';
 import type { Program } from '../model/program.js';
 import type { Award, Transcript } from '../model/transcript.js';
 import { plusDuration } from './dates.js';
+import type { GeneralOutcome, RuleOutcome } from '../rules/credit-rules.js';
+import type { CreditItem } from './credit-items.js';
 import type { PreparedCatalog } from './prepare-catalog.js';
 
 /** An award joined to its catalog credential, with the facts rules and conditions read. */
@@ -15,6 +17,14 @@ export interface ResolvedAward {
   readonly credits?: { readonly value: number; readonly unit: string };
   /** When it stops counting: the award's `expires`, else earned + the credential's `validFor`. */
   readonly expires?: string;
+  /** Work done once per audit and reused by every program audited: filled in by later stages. */
+  readonly memo: AwardMemo;
+}
+
+/** Per-audit memo of one award (see {@link ResolvedAward.memo}). */
+export interface AwardMemo {
+  general?: GeneralOutcome;
+  readonly items: Map<RuleOutcome, Map<string, CreditItem>>;
 }
 
 /**
@@ -35,6 +45,7 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
     const field = <K extends 'code' | 'subject' | 'number' | 'title' | 'issuer' | 'level'>(key: K) => award[key] ?? credential?.[key];
     resolved.push({
       award,
+      memo: { items: new Map() },
       ...(credential ? { credential } : {}),
       facts: {
         id: credential?.id,

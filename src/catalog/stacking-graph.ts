@@ -71,7 +71,7 @@ export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGrap
     const ruled = catalog.credentials.map((credential) => ({
       credential,
       variants: (factsOf.get(credential.id) ?? []).map((facts) => {
-        const outcome = creditRules(facts, program.id);
+        const outcome = creditRules.inProgram(creditRules.general(facts), facts, program.id);
         const grants = outcome.effects.filter((e) => e.effect !== 'deny').map((e) => e.rule);
         return { facts, outcome, grants, ruledFacts: { ...facts, tags: [...(facts.tags as string[]), ...outcome.tags] } };
       }).filter((v) => !v.outcome.denied),

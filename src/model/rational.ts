@@ -25,6 +25,7 @@ function reduced(n: number, d: number): Rational {
 
 /** A rational from a number (decimal, exact as written) or a string `"2/3"` / `"0.5"`. */
 export function rational(value: number | string): Rational {
+  if (typeof value === 'number' && Number.isInteger(value)) return { n: value, d: 1 };
   if (typeof value === 'string' && value.includes('/')) {
     const [top, bottom] = value.split('/');
     const a = rational(top!);

@@ -4,8 +4,8 @@ import { allOperators, type OperatorContext } from './operators.js';
 /** Facts a condition reads: an item's facts, plus `asOf` and `program` for credit rules. */
 export type Facts = Readonly<Record<string, unknown>>;
 
-/** A condition compiled to a synchronous predicate. */
-export type Predicate = (facts: Facts) => boolean;
+/** A condition compiled to a synchronous predicate; credit rules pass the audited program apart from the item's facts. */
+export type Predicate = (facts: Facts, program?: string) => boolean;
 
 /**
  * Compiles a json-rules-engine condition to a synchronous predicate with the engine's exact
@@ -17,20 +17,21 @@ export function compileCondition(condition: Condition, context: OperatorContext)
   const compile = (node: Condition): Predicate => {
     if ('all' in node) {
       const parts = node.all.map(compile);
-      return (facts) => parts.every((part) => part(facts));
+      return (facts, program) => parts.every((part) => part(facts, program));
     }
     if ('any' in node) {
       const parts = node.any.map(compile);
-      return (facts) => parts.some((part) => part(facts));
+      return (facts, program) => parts.some((part) => part(facts, program));
     }
     if ('not' in node) {
       const inner = compile(node.not);
-      return (facts) => !inner(facts);
+      return (facts, program) => !inner(facts, program);
     }
     const operator = operators[node.operator];
     if (!operator) throw new Error(`unknown operator ${node.operator}: conditions must be checked before compiling`);
     const { fact, value } = node;
     const accepts = operator.accepts ?? (() => true);
+    if (fact === 'program') return (facts, program) => accepts(program ?? facts.program) && operator.test(program ?? facts.program, value);
     return (facts) => {
       const factValue = facts[fact];
       return accepts(factValue) && operator.test(factValue, value);

@@ -23,12 +23,21 @@ export interface RuleOutcome {
   readonly effects: readonly RuleEffect[];
 }
 
+/** What the rules that ignore the program decided for one award: computed once per award. */
+export interface GeneralOutcome {
+  readonly fired: readonly CompiledRule[];
+  readonly outcome: RuleOutcome;
+}
+
 /**
- * Applies a catalog's credit rules to one award's facts (its item facts plus `asOf`) in the audit
- * of one program. Outcomes are memoised per facts object and program, and rules that read neither
- * the `program` fact nor a program scope run once per award whatever the number of programs.
+ * A catalog's credit rules, compiled. Rules that read neither the `program` fact nor a program
+ * scope run once per award (`general`); `inProgram` adds the others for one program's audit and
+ * returns the general outcome itself when none of them fired, so later stages can memoise on it.
  */
-export type CreditRules = (facts: Facts, program: string | undefined) => RuleOutcome;
+export interface CreditRules {
+  general(facts: Facts): GeneralOutcome;
+  inProgram(general: GeneralOutcome, facts: Facts, program: string): RuleOutcome;
+}
 
 interface CompiledRule {
   readonly rule: CreditRule;
@@ -36,8 +45,8 @@ interface CompiledRule {
 }
 
 /**
- * Compiles credit rules (SPEC section 6) into one synchronous function. Rules run in priority
- * order (highest first, json-rules-engine's default priority is 1; ties in catalog order).
+ * Compiles credit rules (SPEC section 6). Rules run in priority order (highest first,
+ * json-rules-engine's default priority is 1; ties in catalog order).
  */
 export function compileCreditRules(rules: readonly CreditRule[], context: OperatorContext): CreditRules {
   const compiled: CompiledRule[] = rules
@@ -52,29 +61,25 @@ export function compileCreditRules(rules: readonly CreditRule[], context: Operat
   };
   const unscoped = compiled.filter((c) => !readsProgram(c.rule));
   const scoped = compiled.filter((c) => readsProgram(c.rule));
-  const generalOutcomes = new WeakMap<Facts, { fired: CompiledRule[]; outcome: RuleOutcome }>();
-  const outcomes = new WeakMap<Facts, Map<string | undefined, RuleOutcome>>();
-  return (facts, program) => {
-    let byProgram = outcomes.get(facts);
-    if (!byProgram) outcomes.set(facts, (byProgram = new Map()));
-    let outcome = byProgram.get(program);
-    if (outcome) return outcome;
-    let general = generalOutcomes.get(facts);
-    if (!general) {
+  return {
+    general(facts) {
       const fired = unscoped.filter(({ test }) => test(facts));
-      generalOutcomes.set(facts, (general = { fired, outcome: combine(fired, undefined) }));
-    }
-    const withProgram = scoped.length > 0 ? { ...facts, program } : facts;
-    const firedScoped = scoped.filter(({ test }) => test(withProgram));
-    // Outcomes no program-scoped rule changed are one shared object: later stages memoise on it.
-    outcome = firedScoped.length === 0 ? general.outcome : combine(compiled.filter((c) => general!.fired.includes(c) || firedScoped.includes(c)), program);
-    byProgram.set(program, outcome);
-    return outcome;
+      return { fired, outcome: combine(fired, undefined) };
+    },
+    inProgram(general, facts, program) {
+      if (scoped.length === 0) return general.outcome;
+      const firedScoped = scoped.filter(({ test }) => test(facts, program));
+      return firedScoped.length === 0 ? general.outcome : combine(compiled.filter((c) => general.fired.includes(c) || firedScoped.includes(c)), program);
+    },
   };
 }
 
+/** The outcome when no rule fired: shared, since most awards meet no rule at all. */
+const NOTHING_FIRED: RuleOutcome = { as: [], tags: [], effects: [] };
+
 /** Folds the rules that fired, in priority order, into one outcome: a deny beats every grant. */
 function combine(fired: readonly CompiledRule[], program: string | undefined): RuleOutcome {
+  if (fired.length === 0) return NOTHING_FIRED;
   {
     const effects: RuleEffect[] = [];
     const as = new Set<string>();

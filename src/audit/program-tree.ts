@@ -1,0 +1,84 @@
+import { childrenOf, requirementIds } from '../catalog/requirement-tree.js';
+import { lcm, rational } from '../model/rational.js';
+import type { Program } from '../model/program.js';
+import type { Requirement } from '../model/requirement.js';
+import { compileCondition, type Facts, type Predicate } from '../rules/compile-condition.js';
+import { gradePoints, type OperatorContext } from '../rules/operators.js';
+
+/** What a leaf asks of an item, grade aside. */
+export interface LeafTest {
+  /** A `credential` or `program` leaf: the credential id an item must count as. */
+  readonly counts?: string;
+  /** A `where` leaf: the compiled condition. */
+  readonly where?: Predicate;
+}
+
+/**
+ * A program's requirement tree flattened once per catalog: nodes in depth-first pre-order (a
+ * parent before its children), with everything the audit of any transcript reuses.
+ */
+export interface ProgramTree {
+  readonly nodes: readonly Requirement[];
+  readonly parents: readonly number[];
+  readonly children: readonly (readonly number[])[];
+  readonly leaves: readonly number[];
+  /** Each leaf's test; undefined for groups. */
+  readonly tests: readonly (LeafTest | undefined)[];
+  /** Grade points a graded item needs under each node (the nearest `minGrade`, else the policy's). */
+  readonly minPoints: readonly (number | undefined)[];
+  readonly minGrade: readonly (string | undefined)[];
+  /** Grade points the program's policy asks of every item it counts (fall-through included). */
+  readonly programMinPoints: number | undefined;
+  /** Under a node with `share: true`. */
+  readonly shared: readonly boolean[];
+  /** Stable ids (SPEC: used by exceptions and output). */
+  readonly ids: ReadonlyMap<Requirement, string>;
+  /** The common denominator of the credit amounts the program states. */
+  readonly denominator: number;
+}
+
+/** Flattens and compiles a program's requirement tree. */
+export function buildProgramTree(program: Program, context: OperatorContext): ProgramTree {
+  const policy = program.policy ?? {};
+  const nodes: Requirement[] = [];
+  const parents: number[] = [];
+  const collect = (node: Requirement, parent: number) => {
+    const index = nodes.push(node) - 1;
+    parents.push(parent);
+    childrenOf(node).forEach((child) => collect(child, index));
+  };
+  collect(program.requirements, -1);
+  const children = nodes.map((_, index) => nodes.flatMap((__, i) => (parents[i] === index ? [i] : [])));
+  const minGrade: (string | undefined)[] = [];
+  const shared: boolean[] = [];
+  nodes.forEach((node, index) => {
+    const parent = parents[index]!;
+    minGrade.push(node.minGrade ?? (parent >= 0 ? minGrade[parent] : policy.minGrade));
+    shared.push(node.share === true || (parent >= 0 && shared[parent]!));
+  });
+  const amounts = [
+    ...nodes.flatMap((n) => [n.credits, n.maxCredits]),
+    policy.totalCredits,
+    policy.residency?.minCredits,
+    ...(policy.limits ?? []).map((l) => l.maxCredits),
+  ].filter((v): v is number => v !== undefined);
+  return {
+    nodes,
+    parents,
+    children,
+    leaves: nodes.flatMap((node, i) => (node.all || node.any ? [] : [i])),
+    tests: nodes.map((node) => (node.all || node.any ? undefined : node.where ? { where: compileCondition(node.where, context) } : { counts: (node.credential ?? node.program)! })),
+    minPoints: minGrade.map((grade) => (grade === undefined ? undefined : (gradePoints(context, grade) ?? undefined))),
+    minGrade,
+    programMinPoints: policy.minGrade === undefined ? undefined : (gradePoints(context, policy.minGrade) ?? undefined),
+    shared,
+    ids: requirementIds(program.requirements),
+    denominator: amounts.reduce((common, amount) => lcm(common, rational(amount).d), 1),
+  };
+}
+
+/** Whether an item's facts pass a leaf's test, grade aside. */
+export function passesLeafTest(test: LeafTest, equivalents: ReadonlySet<string>, facts: Facts, isBundle: boolean): boolean {
+  if (test.counts !== undefined) return equivalents.has(test.counts);
+  return !isBundle && test.where!(facts);
+}
