@@ -3,7 +3,6 @@ import { fail, ok, type Issue, type Result } from '../model/issue.js';
 import { parseWith } from '../model/parse.js';
 import { ZERO } from '../model/rational.js';
 import { Transcript, type TranscriptInput } from '../model/transcript.js';
-import { programsNeeded } from '../catalog/program-order.js';
 import type { AuditReport, AuditStatus, ProgramAudit } from './audit-result.js';
 import { buildProgramAudit } from './build-result.js';
 import { creditItems, type CreditItem } from './credit-items.js';
@@ -56,7 +55,7 @@ export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript
   const held = new Set(learner.awards.flatMap((a) => (a.credential ? [a.credential] : [])));
   const bundles: CreditItem[] = [];
   const audits = new Map<string, ProgramAudit>();
-  for (const id of programsNeeded(prepared.dependencies, requested)) {
+  for (const id of prepared.programsNeeded(requested)) {
     const target = prepared.programs.get(id)!;
     const items = [...creditItems(prepared, target, awards.value, { includePlanned: options.includePlanned ?? false }), ...bundles];
     const result = auditProgram(prepared, id, items, exceptions.byProgram.get(id) ?? NO_EXCEPTIONS, held, options.budget ?? DEFAULT_STEP_BUDGET, requested.includes(id));

@@ -2,7 +2,7 @@ import type { Requirement } from '../model/requirement.js';
 import type { AppliedItem, AuditStatus, Explanation, PolicyResult, ProgramAudit, RequirementResult, UnusedAward } from './audit-result.js';
 import type { CreditItem } from './credit-items.js';
 import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
-import type { ProgramExceptions, ProgramPlan } from './plan-allocation.js';
+import { reasonsNotCounted, type ProgramExceptions, type ProgramPlan } from './plan-allocation.js';
 import type { Solution } from './solve-allocation.js';
 
 /** Everything a program's audit decided, for the result. */
@@ -111,13 +111,14 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     }
   });
 
-  const unused: UnusedAward[] = [];
+  const unused: (UnusedAward & { order: number })[] = plan.ignored.map(({ item, reasons, order }) => ({ award: item.awardId, reasons, order }));
+  const inSharedLeaf = new Set([...evaluation.sharedApplied.values()].flat());
   items.forEach((item, index) => {
     if (item.components) return;
     const planItem = problem.items[index]!;
-    const usedSomewhere = evaluation.consumed[index] || evaluation.fallThrough[index] || [...evaluation.sharedApplied.values()].some((l) => l.includes(index));
+    const usedSomewhere = evaluation.consumed[index] || evaluation.fallThrough[index] || inSharedLeaf.has(index);
     if (usedSomewhere && (evaluation.counted[index]! > 0 || planItem.ticks === 0)) return;
-    unused.push({ award: item.awardId, reasons: whyUnused(item, index, outcome, usedSomewhere) });
+    unused.push({ award: item.awardId, reasons: whyUnused(item, index, outcome, usedSomewhere), order: plan.order[index]! });
   });
 
   const required = policy.totalCredits ?? target.program.credits?.value ?? null;
@@ -131,7 +132,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     requirements: nodeResult(0),
     policies,
     fallThrough: problem.items.flatMap((_, index) => (evaluation.fallThrough[index] && evaluation.counted[index]! > 0 ? [appliedItem(index)] : [])),
-    unused,
+    unused: unused.sort((a, b) => a.order - b.order).map(({ award, reasons }) => ({ award, reasons })),
     explanations,
   };
 }
@@ -144,12 +145,8 @@ function remainingOf(node: Requirement, isLeaf: boolean, missing: number, inCred
 }
 
 function whyUnused(item: CreditItem, index: number, outcome: ProgramOutcome, usedSomewhere: boolean): string[] {
-  if (item.reasons.length > 0 && !outcome.plan.eligible[index]) return [...item.reasons];
   const { plan } = outcome;
   const planItem = plan.problem.items[index]!;
   if (usedSomewhere) return [`over a cap: none of its credits count (limit ${planItem.limits.map((l) => outcome.target.program.policy!.limits![l]!.id).join(', ')})`];
-  if (!plan.eligible[index]) return [item.status === 'in-progress' ? 'in progress, and the program is complete without it' : 'cannot count in this audit'];
-  if (plan.blockedByGrade[index]) return [`below minimum grade ${plan.blockedByGrade[index]}`];
-  if (planItem.candidates.length > 0 || planItem.sharedCandidates.length > 0) return ['not needed: the requirements it matches are met by other awards'];
-  return ['does not match any requirement'];
+  return reasonsNotCounted(item, plan.eligible[index]!, plan.blockedByGrade[index], planItem.candidates.length > 0 || planItem.sharedCandidates.length > 0);
 }

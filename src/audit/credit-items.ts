@@ -47,25 +47,25 @@ export function creditItems(prepared: PreparedCatalog, target: PreparedProgram, 
   const outsideYears = (effective?.from !== undefined && asOf < effective.from) || (effective?.to !== undefined && asOf > effective.to);
   const yearsReason = `outside the program's catalog years (in effect ${[effective?.from && `from ${effective.from}`, effective?.to && `to ${effective.to}`].filter(Boolean).join(' ')})`;
   const oldest = target.oldestCounted;
+  const rules = prepared.creditRules;
+  const key = `${target.unit}|${options.includePlanned}`;
   const items = awards.map((resolved): CreditItem => {
-    const rules = prepared.creditRules;
     const general = (resolved.memo.general ??= rules.general(resolved.facts));
-    const base = baseItem(prepared, resolved, rules.inProgram(general, resolved.facts, program.id), target.unit, options);
+    const base = baseItem(prepared, resolved, rules.inProgram(general, resolved.facts, program.id), key, target.unit, options);
     const earned = resolved.award.earned;
     const extra = [...(outsideYears ? [yearsReason] : []), ...(oldest && earned && earned < oldest ? [`older than the ${durationText(program.policy!.recency!)} recency window (earned ${earned})`] : [])];
     return extra.length === 0 ? base : { ...base, reasons: [...extra, ...base.reasons] };
   });
-  return countRepeatsOnce(prepared, items);
+  return awards.some((a) => a.repeated) ? countRepeatsOnce(prepared, items) : items;
 }
 
 /**
  * What an award becomes under a rule outcome in a unit, whatever the program: memoised, since
  * most awards get the same outcome in every program of an audit.
  */
-function baseItem(prepared: PreparedCatalog, resolved: ResolvedAward, outcome: RuleOutcome, unit: string, options: ItemOptions): CreditItem {
+function baseItem(prepared: PreparedCatalog, resolved: ResolvedAward, outcome: RuleOutcome, key: string, unit: string, options: ItemOptions): CreditItem {
   let byUnit = resolved.memo.items.get(outcome);
   if (!byUnit) resolved.memo.items.set(outcome, (byUnit = new Map()));
-  const key = `${unit}|${options.includePlanned}`;
   const cached = byUnit.get(key);
   if (cached) return cached;
   const { asOf, context } = prepared;

@@ -18,7 +18,12 @@ export interface ProgramPlan {
   readonly problem: AllocationProblem;
   /** Requirement nodes in the problem's order (depth-first pre-order). */
   readonly nodes: readonly Requirement[];
+  /** The items in the problem, in its order: those that can matter to this program. */
   readonly items: readonly CreditItem[];
+  /** Items that cannot matter to this program, and why they do not count. */
+  readonly ignored: readonly { readonly item: CreditItem; readonly reasons: readonly string[]; readonly order: number }[];
+  /** For each item in the problem, its position among all the program's items (the canonical order). */
+  readonly order: readonly number[];
   /** Ticks in one credit of the program's unit. */
   readonly ticksPerCredit: number;
   /** Whether each item may count at all in this pass. */
@@ -70,13 +75,13 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
   const residencySources: readonly string[] | undefined = policy.residency?.sources;
   const programMin = tree.programMinPoints;
   const gradeOk = (item: CreditItem, node: number) => item.points === null || tree.minPoints[node] === undefined || item.points >= tree.minPoints[node]!;
-  const eligible: boolean[] = [];
-  const blockedByGrade: (string | undefined)[] = [];
-  const planItems: PlanItem[] = items.map((item, index) => {
+  const eligibleAll: boolean[] = [];
+  const blockedAll: (string | undefined)[] = [];
+  const planned: PlanItem[] = items.map((item, index) => {
     const pin = exceptions.pins.get(item.awardId);
     const allowed = item.reasons.length === 0 || (pin?.force === true && item.status !== 'planned');
     const counts = allowed && (item.status !== 'in-progress' || pass.includeInProgress);
-    eligible.push(counts);
+    eligibleAll.push(counts);
     const pinned = pin && counts ? nodes.indexOf(pin.node) : -1;
     const isBundle = item.components !== undefined;
     const candidates: number[] = [];
@@ -89,7 +94,7 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
         else (tree.shared[leaf] ? sharedCandidates : candidates).push(leaf);
       }
     const programGradeOk = item.points === null || programMin === undefined || item.points >= programMin;
-    blockedByGrade.push(candidates.length + sharedCandidates.length > 0 || !counts ? undefined : (gradeBlock ?? (programGradeOk ? undefined : policy.minGrade)));
+    blockedAll.push(candidates.length + sharedCandidates.length > 0 || !counts ? undefined : (gradeBlock ?? (programGradeOk ? undefined : policy.minGrade)));
     return {
       ticks: isBundle ? 0 : ticks(item.credits),
       candidates,
@@ -102,10 +107,19 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
       inProgress: item.status === 'in-progress',
       components: isBundle ? item.components!.flatMap((id) => {
         const c = indexOfAward.get(id);
-        return c !== undefined && eligible[c] ? [c] : [];
+        return c !== undefined && eligibleAll[c] ? [c] : [];
       }) : [],
     };
   });
+  // Keep only what can matter: candidates, pins, fall-through, and the parts of nested programs.
+  const partOfBundle = new Set(planned.flatMap((p) => p.components));
+  const keep = planned.map((p, i) => p.candidates.length + p.sharedCandidates.length > 0 || p.pinned >= 0 || p.fallsThrough || partOfBundle.has(i));
+  const newIndex = new Int32Array(items.length).fill(-1);
+  let kept = 0;
+  keep.forEach((k, i) => k && (newIndex[i] = kept++));
+  const planItems = planned.flatMap((p, i) => (keep[i] ? [p.components.length > 0 ? { ...p, components: p.components.map((c) => newIndex[c]!) } : p] : []));
+  const pick = <T,>(values: readonly T[]) => values.filter((_, i) => keep[i]);
+  const ignored = items.flatMap((item, i) => (keep[i] || item.components ? [] : [{ item, reasons: reasonsNotCounted(item, eligibleAll[i]!, blockedAll[i], false), order: i }]));
   return {
     problem: {
       nodes: planNodes,
@@ -118,9 +132,20 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
       },
     },
     nodes,
-    items,
+    items: pick(items),
+    ignored,
+    order: pick(items.map((_, i) => i)),
     ticksPerCredit,
-    eligible,
-    blockedByGrade,
+    eligible: pick(eligibleAll),
+    blockedByGrade: pick(blockedAll),
   };
+}
+
+/** Why an item counts nowhere, when the reason is not a cap: what an advisor reads in `unused`. */
+export function reasonsNotCounted(item: CreditItem, eligible: boolean, blockedByGrade: string | undefined, hadCandidates: boolean): string[] {
+  if (!eligible && item.reasons.length > 0) return [...item.reasons];
+  if (!eligible) return [item.status === 'in-progress' ? 'in progress, and the program is complete without it' : 'cannot count in this audit'];
+  if (blockedByGrade) return [`below minimum grade ${blockedByGrade}`];
+  if (hadCandidates) return ['not needed: the requirements it matches are met by other awards'];
+  return ['does not match any requirement'];
 }

@@ -1,5 +1,5 @@
 import type { Graph } from '@dagrejs/graphlib';
-import { nestedFirstOrder, programDependencyGraph } from '../catalog/program-order.js';
+import { nestedFirstOrder, programDependencyGraph, programsNeeded } from '../catalog/program-order.js';
 import type { Catalog } from '../model/catalog.js';
 import { divide, ONE, rational, type Rational } from '../model/rational.js';
 import type { Credential } from '../model/credential.js';
@@ -36,6 +36,8 @@ export interface PreparedCatalog {
   readonly dependencies: Graph;
   readonly order: readonly string[];
   readonly creditRules: CreditRules;
+  /** The programs an audit of `requested` needs, nested ones first (memoised). */
+  programsNeeded(requested: readonly string[]): readonly string[];
   /** How many units of `to` one unit of `from` is worth, or undefined for an unknown unit. */
   unitFactor(from: string, to: string): Rational | undefined;
 }
@@ -64,7 +66,14 @@ function compile(catalog: Catalog, asOf: string): PreparedCatalog {
   };
   const programs = new Map(catalog.programs.map((program) => [program.id, prepareProgram(catalog, program, context, creditRules)]));
   const dependencies = programDependencyGraph(catalog);
-  return { catalog, asOf, context, credentials, programs, dependencies, order: nestedFirstOrder(dependencies), creditRules, unitFactor };
+  const needed = new Map<string, readonly string[]>();
+  const programsNeededFor = (requested: readonly string[]) => {
+    const key = requested.join('\u0000');
+    let list = needed.get(key);
+    if (!list) needed.set(key, (list = programsNeeded(dependencies, requested)));
+    return list;
+  };
+  return { catalog, asOf, context, credentials, programs, dependencies, order: nestedFirstOrder(dependencies), creditRules, programsNeeded: programsNeededFor, unitFactor };
 }
 
 function prepareProgram(catalog: Catalog, program: Program, context: OperatorContext, creditRules: CreditRules): PreparedProgram {

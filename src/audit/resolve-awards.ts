@@ -17,6 +17,8 @@ export interface ResolvedAward {
   readonly credits?: { readonly value: number; readonly unit: string };
   /** When it stops counting: the award's `expires`, else earned + the credential's `validFor`. */
   readonly expires?: string;
+  /** Another award of the transcript names the same credential (or inline code): a possible repeat. */
+  readonly repeated: boolean;
   /** Work done once per audit and reused by every program audited: filled in by later stages. */
   readonly memo: AwardMemo;
 }
@@ -45,6 +47,7 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
     const field = <K extends 'code' | 'subject' | 'number' | 'title' | 'issuer' | 'level'>(key: K) => award[key] ?? credential?.[key];
     resolved.push({
       award,
+      repeated: false,
       memo: { items: new Map() },
       ...(credential ? { credential } : {}),
       facts: {
@@ -56,7 +59,7 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
         title: field('title'),
         issuer: field('issuer'),
         level: field('level'),
-        tags: [...new Set([...(credential?.tags ?? []), ...(award.tags ?? [])])],
+        tags: award.tags ? [...new Set([...(credential?.tags ?? []), ...award.tags])] : (credential?.tags ?? []),
         credits: credits?.value,
         unit,
         grade: award.grade,
@@ -70,6 +73,16 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
     });
   });
   if (issues.length > 0) return fail(issues);
+  const keyOf = (r: ResolvedAward) => r.award.credential ?? (r.award.code === undefined ? undefined : `code:${r.award.code}`);
+  const seen = new Map<string, number>();
+  for (const r of resolved) {
+    const key = keyOf(r);
+    if (key !== undefined) seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  for (const r of resolved) {
+    const key = keyOf(r);
+    if (key !== undefined && seen.get(key)! > 1) (r as { repeated: boolean }).repeated = true;
+  }
   return ok(resolved.sort((a, b) => compareText(a.award.earned ?? '9999-99-99', b.award.earned ?? '9999-99-99') || compareText(a.award.id, b.award.id)));
 }
 
