@@ -87,6 +87,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     if (item.candidates.length === 1 && !contestedLeaf.has(only) && !underCap[only] && !interacts(item, index)) place(index, only, 1);
     else contested.push(index);
   });
+  if (contested.length === 0) return { assignment, evaluation: evaluateAllocation(problem, assignment), optimal: true, steps: 1 };
   contested.sort((a, b) => items[a]!.candidates.length - items[b]!.candidates.length || a - b);
   for (const index of contested) for (const leaf of items[index]!.candidates) potentialValue[leaf]! += leafValueOf(items[index]!, leaf);
 
