@@ -11,3 +11,8 @@ export { evaluateWithEngine } from './rules/reference-engine.js';
 export type { OperatorContext } from './rules/operators.js';
 export { issueText } from './report/issue-text.js';
 export { renderGraph, GRAPH_FORMATS, type GraphFormat } from './report/graph-format.js';
+export { audit, type AuditOptions } from './audit/audit.js';
+export type * from './audit/audit-result.js';
+export { solveAllocation, DEFAULT_STEP_BUDGET, type Solution } from './audit/solve-allocation.js';
+export type { AllocationProblem, PlanNode, PlanItem, PlanPolicies, Score } from './audit/allocation-problem.js';
+export { auditToText } from './report/audit-text.js';
