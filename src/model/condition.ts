@@ -18,8 +18,8 @@ const FactConditionSchema = z
 /** Zod schema of {@link Condition}. */
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
-    z.object({ all: z.array(Condition) }).strict(),
-    z.object({ any: z.array(Condition) }).strict(),
+    z.object({ all: z.array(Condition).min(1, { message: 'at least one condition (json-rules-engine holds an empty list true)' }) }).strict(),
+    z.object({ any: z.array(Condition).min(1, { message: 'at least one condition (json-rules-engine holds an empty list true)' }) }).strict(),
     z.object({ not: Condition }).strict(),
     FactConditionSchema,
   ]),

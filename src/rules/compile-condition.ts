@@ -21,6 +21,8 @@ export function compileCondition(condition: Condition, context: OperatorContext)
     }
     if ('any' in node) {
       const parts = node.any.map(compile);
+      // json-rules-engine holds an empty `any` true, like an empty `all` (the catalog check rejects both).
+      if (parts.length === 0) return () => true;
       return (facts, program) => parts.some((part) => part(facts, program));
     }
     if ('not' in node) {

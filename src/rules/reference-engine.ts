@@ -1,5 +1,6 @@
 import { Engine, type RuleProperties } from 'json-rules-engine';
 import type { Condition } from '../model/condition.js';
+import type { CreditRule } from '../model/rule.js';
 import { customOperators, type OperatorContext } from './operators.js';
 import type { Facts } from './compile-condition.js';
 
@@ -10,6 +11,16 @@ export function createEngine(context: OperatorContext, rules: RuleProperties[] =
     engine.addOperator(name, (factValue: unknown, value: unknown) => (definition.accepts ?? (() => true))(factValue) && definition.test(factValue, value));
   }
   return engine;
+}
+
+/** Why json-rules-engine refuses a rule when it is added, or undefined when it takes it. */
+export function engineRefusal(rule: CreditRule): string | undefined {
+  try {
+    createEngine({ gradeScale: {}, passingGrades: [], asOf: '2000-01-01' }, [rule as unknown as RuleProperties]);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 /**
