@@ -16,3 +16,4 @@ export type * from './audit/audit-result.js';
 export { solveAllocation, DEFAULT_STEP_BUDGET, type Solution } from './audit/solve-allocation.js';
 export type { AllocationProblem, PlanNode, PlanItem, PlanPolicies, Score } from './audit/allocation-problem.js';
 export { auditToText } from './report/audit-text.js';
+export { convertCredentials, detectInput, type Conversion, type InputKind } from './interop/convert-credentials.js';

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.js';
+import { registerConvert } from './commands/convert.js';
 import { registerGraph } from './commands/graph.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
@@ -14,7 +15,7 @@ export function buildCli(io: CliIo): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  for (const register of [registerAudit, registerValidate, registerGraph, registerSchema]) register(program, io);
+  for (const register of [registerAudit, registerConvert, registerValidate, registerGraph, registerSchema]) register(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   return program;
 }

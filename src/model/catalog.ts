@@ -12,6 +12,7 @@ export const Settings = z
     gradeScale: z.record(z.string(), z.number().nullable()).default({}),
     passingGrades: z.array(z.string()).default([]),
     issuerUnits: z.record(z.string(), z.string().min(1)).optional().meta({ description: 'Unit of credits stated by each badge issuer (default: the catalog unit)' }),
+    issuerAliases: z.record(z.string(), z.string().min(1)).optional().meta({ description: 'Catalog issuer id of each Open Badges issuer id (URL or DID)' }),
   })
   .strict()
   .meta({ id: 'Settings' });

@@ -42,6 +42,7 @@ export const Program = z
     ...credentialFields,
     title: z.string().min(1),
     effective: z.object({ from: IsoDate.optional(), to: IsoDate.optional() }).strict().optional(),
+    alignments: z.array(z.string().min(1)).optional().meta({ description: 'Open Badges achievement ids or alignment target URLs that denote this program' }),
     policy: Policy.optional(),
     requirements: Requirement,
   })

@@ -3,7 +3,7 @@ import { audit } from '../../audit/audit.js';
 import { auditToText } from '../../report/audit-text.js';
 import type { CliIo } from '../io.js';
 import { asOfOption, todayIn } from '../options.js';
-import { readTranscriptInput } from '../read-input.js';
+import { inputName, readLearnerInput } from '../read-input.js';
 import { catalogAt, valueOrThrow } from '../run-command.js';
 
 /** `credstack audit <transcript.json|-> [--catalog PATH] [--program ID ...] [--all] [--as-of DATE] [--format text|json]`. */
@@ -11,7 +11,7 @@ export function registerAudit(program: Command, io: CliIo): void {
   program
     .command('audit')
     .description('audit a transcript against programs: what counts where, what is complete, what remains')
-    .argument('<transcript>', 'transcript JSON file, or - for standard input')
+    .argument('<transcript>', 'transcript JSON file (or Open Badges 3.0 / CLR 2.0 credentials), or - for standard input')
     .option('--catalog <path>', 'catalog file or folder (default: the shipped catalog)')
     .option('--program <id...>', 'programs to audit (nested programs are audited with them)')
     .option('--all', 'audit every program in the catalog')
@@ -19,11 +19,11 @@ export function registerAudit(program: Command, io: CliIo): void {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (file: string, options: { catalog?: string; program?: string[]; all?: boolean; asOf?: string; format: 'text' | 'json' }) => {
       const catalog = catalogAt(io, options.catalog);
-      const transcript = await readTranscriptInput(io, file);
+      const { transcript } = await readLearnerInput(io, file, catalog);
       const programs = options.program ?? [];
       const all = options.all === true || programs.length === 0;
       const asOf = options.asOf ?? (hasAsOf(transcript) ? undefined : todayIn(io));
-      const report = valueOrThrow(audit(catalog, transcript as never, { programs, all, ...(asOf ? { asOf } : {}) }), file === '-' ? '<stdin>' : file);
+      const report = valueOrThrow(audit(catalog, transcript as never, { programs, all, ...(asOf ? { asOf } : {}) }), inputName(file));
       io.stdout.write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : auditToText(report, { color: io.stdout.isTTY === true && io.env.NO_COLOR === undefined }));
     });
 }
