@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RuleProperties } from 'json-rules-engine';
 import { audit } from '../src/audit/audit.js';
+import { prepareCatalog } from '../src/audit/prepare-catalog.js';
+import { resolveAwards } from '../src/audit/resolve-awards.js';
+import { Transcript } from '../src/model/transcript.js';
+import { createEngine } from '../src/rules/reference-engine.js';
 import { readCatalog } from '../src/io/read-catalog.js';
 import { contestedInstance } from './contested-family.js';
 
@@ -52,3 +57,30 @@ for (const [leaves, items] of [[6, 12], [8, 20], [10, 30], [12, 40], [14, 50]] a
   }
 }
 console.log(`Contested family (${count} instances, 6–14 overlapping requirements, 12–50 courses with 2–4 tags each): worst ${worst.ms.toFixed(1)} ms (${worst.label}), mean ${(total / count).toFixed(2)} ms, ${notOptimal} not proven optimal; target ≤ 50 ms`);
+
+// The credit rules' share of an audit: compiled predicates (what audits run) against json-rules-engine itself.
+{
+  const prepared = prepareCatalog(catalog, ada.asOf);
+  const resolved = resolveAwards(prepared, Transcript.parse(ada));
+  if (!resolved.ok) throw new Error('resolve');
+  const programs = prepared.programsNeeded(['bs-data-science']);
+  const compiled = timeIt(() => {
+    for (const award of resolved.value) {
+      const general = prepared.creditRules.general(award.facts);
+      for (const program of programs) prepared.creditRules.inProgram(general, award.facts, program);
+    }
+  }, 2000);
+  const engine = createEngine(prepared.context, catalog.rules as unknown as RuleProperties[]);
+  const factsOf = resolved.value.map((a) => Object.fromEntries(Object.entries(a.facts).filter(([, v]) => v !== undefined)));
+  let engineRuns = 0;
+  const engineStart = performance.now();
+  while (performance.now() - engineStart < 3000) {
+    for (const facts of factsOf) for (const program of programs) await engine.run({ ...facts, program });
+    engineRuns++;
+  }
+  const engineMs = (performance.now() - engineStart) / engineRuns;
+  const auditMs = degree.meanMs;
+  console.log(
+    `Credit rules for one degree audit (${resolved.value.length} awards × ${programs.length} programs, ${catalog.rules.length} rules): compiled and memoised ${(compiled.meanMs * 1000).toFixed(0)} µs (${((compiled.meanMs / auditMs) * 100).toFixed(0)}% of the audit); json-rules-engine per award and program ${(engineMs * 1000).toFixed(0)} µs (would be ${((engineMs / (auditMs - compiled.meanMs + engineMs)) * 100).toFixed(0)}% of the audit, ${(engineMs / compiled.meanMs).toFixed(0)}× slower)`,
+  );
+}
