@@ -7,10 +7,11 @@ export default defineConfig([
     dts: true,
     sourcemap: true,
     clean: true,
+    shims: true,
     target: 'node20',
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/main.ts', 'batch-worker': 'src/batch/batch-worker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

@@ -17,3 +17,6 @@ export { solveAllocation, DEFAULT_STEP_BUDGET, type Solution } from './audit/sol
 export type { AllocationProblem, PlanNode, PlanItem, PlanPolicies, Score } from './audit/allocation-problem.js';
 export { auditToText } from './report/audit-text.js';
 export { convertCredentials, detectInput, type Conversion, type InputKind } from './interop/convert-credentials.js';
+export { auditBatch } from './batch/audit-batch.js';
+export { auditBatchInput, recordLine, type BatchInput, type BatchRecord } from './batch/batch-record.js';
+export { csvRows, CSV_HEADER } from './report/csv-summary.js';

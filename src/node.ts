@@ -4,3 +4,6 @@
  */
 export { readCatalog } from './io/read-catalog.js';
 export { readJsonFile } from './io/read-json-file.js';
+export { auditBatchInParallel, type ParallelOptions } from './batch/parallel-batch.js';
+export type { EncodedRecord } from './batch/encoded-record.js';
+export { batchSource, ndjsonSource, folderSource, type BatchSource } from './io/read-batch-input.js';

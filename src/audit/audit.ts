@@ -18,8 +18,10 @@ export interface AuditOptions {
   readonly programs?: readonly string[];
   /** Audit every program of the catalog. */
   readonly all?: boolean;
-  /** The audit date (else the transcript's `asOf`; the core never reads a clock). */
+  /** The audit date, over the transcript's `asOf`. */
   readonly asOf?: string;
+  /** The audit date when neither `asOf` nor the transcript gives one (the core never reads a clock: the CLI passes today). */
+  readonly defaultAsOf?: string;
   /** Count planned awards as completed (what-if). */
   readonly includePlanned?: boolean;
   /** The solver's step budget per program pass. */
@@ -37,7 +39,7 @@ export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript
   const parsed = parseWith(Transcript, transcript);
   if (!parsed.ok) return parsed;
   const learner = parsed.value;
-  const asOf = options.asOf ?? learner.asOf;
+  const asOf = options.asOf ?? learner.asOf ?? options.defaultAsOf;
   if (asOf === undefined) return fail([{ code: 'invalid-shape', path: ['asOf'], expected: 'an audit date: the transcript\'s "asOf" or the asOf option' }]);
   const prepared = prepareCatalog(catalog, asOf);
   const requested = options.all ? catalog.programs.map((p) => p.id) : [...(options.programs ?? [])];

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.js';
+import { registerBatch } from './commands/batch.js';
 import { registerConvert } from './commands/convert.js';
 import { registerGraph } from './commands/graph.js';
 import { registerSchema } from './commands/schema.js';
@@ -15,7 +16,7 @@ export function buildCli(io: CliIo): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  for (const register of [registerAudit, registerConvert, registerValidate, registerGraph, registerSchema]) register(program, io);
+  for (const register of [registerAudit, registerBatch, registerConvert, registerValidate, registerGraph, registerSchema]) register(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   return program;
 }

@@ -1,9 +1,9 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CommanderError } from 'commander';
+import { CommanderError, InvalidArgumentError } from 'commander';
 import { buildCli } from './build-cli.js';
 import { EXIT, processIo, type CliIo } from './io.js';
-import { InvalidInput, printIssues } from './run-command.js';
+import { ExitWith, InvalidInput, printIssues } from './run-command.js';
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -13,6 +13,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
+    if (error instanceof ExitWith) return error.exitCode;
+    if (error instanceof InvalidArgumentError) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return EXIT.usage;
+    }
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (error instanceof InvalidInput) {
       printIssues(io, error.issues);

@@ -13,6 +13,13 @@ export class InvalidInput extends Error {
   }
 }
 
+/** Ends a command with an exit code, its message already printed. */
+export class ExitWith extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`);
+  }
+}
+
 /** The value of a result, or {@link InvalidInput} carrying its issues (named after `file` when they name none). */
 export function valueOrThrow<T>(result: Result<T>, file?: string): T {
   if (!result.ok) throw new InvalidInput(file === undefined ? result.issues : result.issues.map((issue) => (issue.file ? issue : { ...issue, file })));

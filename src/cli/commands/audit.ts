@@ -22,12 +22,7 @@ export function registerAudit(program: Command, io: CliIo): void {
       const { transcript } = await readLearnerInput(io, file, catalog);
       const programs = options.program ?? [];
       const all = options.all === true || programs.length === 0;
-      const asOf = options.asOf ?? (hasAsOf(transcript) ? undefined : todayIn(io));
-      const report = valueOrThrow(audit(catalog, transcript as never, { programs, all, ...(asOf ? { asOf } : {}) }), inputName(file));
+      const report = valueOrThrow(audit(catalog, transcript, { programs, all, ...(options.asOf ? { asOf: options.asOf } : {}), defaultAsOf: todayIn(io) }), inputName(file));
       io.stdout.write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : auditToText(report, { color: io.stdout.isTTY === true && io.env.NO_COLOR === undefined }));
     });
-}
-
-function hasAsOf(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && typeof (value as { asOf?: unknown }).asOf === 'string';
 }

@@ -1,0 +1,14 @@
+import type { RequirementResult } from './audit-result.js';
+
+/**
+ * How many requirements (leaves) are still open on the cheapest way to meet a node: none when it
+ * is met or in progress; for an `any`, the cheapest of its open options.
+ */
+export function openRequirements(node: RequirementResult): number {
+  if (node.status !== 'incomplete') return 0;
+  if (!node.children) return 1;
+  const open = node.children.filter((c) => c.status === 'incomplete').map(openRequirements);
+  if (node.kind === 'all') return open.reduce((a, b) => a + b, 0);
+  const missing = (node.need?.count ?? 1) - (node.have?.count ?? 0);
+  return open.sort((a, b) => a - b).slice(0, Math.max(0, missing)).reduce((a, b) => a + b, 0);
+}

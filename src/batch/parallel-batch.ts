@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AuditOptions } from '../audit/audit.js';
+import type { Catalog } from '../model/catalog.js';
+import { auditBatch } from './audit-batch.js';
+import type { BatchInput } from './batch-record.js';
+import { encodeRecord, type EncodedRecord } from './encoded-record.js';
+
+/** How a parallel batch runs. */
+export interface ParallelOptions {
+  /** Worker threads; 1 audits on this thread. */
+  readonly workers: number;
+  /** Transcripts sent to a worker at a time. */
+  readonly chunk?: number;
+  /** Stops reading input; what is under way finishes. */
+  readonly signal?: AbortSignal;
+}
+
+const IN_FLIGHT_PER_WORKER = 4;
+
+/** Starts a worker: the built script beside this module, or the TypeScript source through tsx (tests, development). */
+function startWorker(workerData: unknown): Worker {
+  const built = new URL('./batch-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData });
+  const source = new URL('./batch-worker.ts', import.meta.url).href;
+  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`, { eval: true, workerData });
+}
+
+/**
+ * Audits a stream of transcripts on worker threads and yields their records encoded for output,
+ * in input order. At most a few chunks per worker are under way, so memory stays flat whatever
+ * the size of the input.
+ */
+export async function* auditBatchInParallel(catalog: Catalog, inputs: AsyncIterable<BatchInput>, audit: AuditOptions, run: ParallelOptions): AsyncGenerator<EncodedRecord> {
+  if (run.workers <= 1) {
+    for await (const record of auditBatch(catalog, stopOn(inputs, run.signal), audit)) yield encodeRecord(record);
+    return;
+  }
+  const chunkSize = run.chunk ?? 32;
+  const workers = Array.from({ length: run.workers }, () => startWorker({ catalog, options: audit }));
+  const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  const done = new Map<number, EncodedRecord[]>();
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    wake?.();
+    wake = undefined;
+  };
+  for (const worker of workers) {
+    worker.on('message', ({ seq, records }: { seq: number; records: EncodedRecord[] }) => {
+      done.set(seq, records);
+      busy.set(worker, busy.get(worker)! - 1);
+      signal();
+    });
+    worker.on('error', (error) => {
+      failure = error;
+      signal();
+    });
+  }
+  const source = stopOn(inputs, run.signal)[Symbol.asyncIterator]();
+  let exhausted = false;
+  let sent = 0;
+  let next = 0;
+  try {
+    for (;;) {
+      while (!exhausted && !failure) {
+        const idle = workers.find((w) => busy.get(w)! < IN_FLIGHT_PER_WORKER);
+        if (!idle) break;
+        const chunk: BatchInput[] = [];
+        while (chunk.length < chunkSize) {
+          const item = await source.next();
+          if (item.done) {
+            exhausted = true;
+            break;
+          }
+          chunk.push(item.value);
+        }
+        if (chunk.length === 0) break;
+        busy.set(idle, busy.get(idle)! + 1);
+        idle.postMessage({ seq: sent++, inputs: chunk });
+      }
+      if (failure) throw failure;
+      while (done.has(next)) {
+        const records = done.get(next)!;
+        done.delete(next++);
+        yield* records;
+      }
+      if (exhausted && next === sent) return;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        if (done.has(next) || failure) signal();
+      });
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+async function* stopOn<T>(inputs: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
+  for await (const input of inputs) {
+    if (signal?.aborted) return;
+    yield input;
+  }
+}

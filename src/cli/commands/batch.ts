@@ -1,0 +1,87 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { AuditStatus } from '../../audit/audit-result.js';
+import { auditBatchInParallel } from '../../batch/parallel-batch.js';
+import { AtomicOutput } from '../../io/atomic-output.js';
+import { batchSource } from '../../io/read-batch-input.js';
+import { CSV_HEADER } from '../../report/csv-summary.js';
+import { EXIT, type CliIo } from '../io.js';
+import { asOfOption, todayIn } from '../options.js';
+import { Progress } from '../progress.js';
+import { catalogAt, ExitWith } from '../run-command.js';
+
+interface BatchOptions {
+  catalog?: string;
+  program?: string[];
+  all?: boolean;
+  asOf?: string;
+  out?: string;
+  summary?: string;
+  workers: number;
+}
+
+const positive = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+};
+
+/** `credstack batch <input> --program ID ... | --all`: audits many transcripts, streaming, in parallel. */
+export function registerBatch(program: Command, io: CliIo): void {
+  program
+    .command('batch')
+    .description('audit many transcripts: NDJSON (one transcript a line), a folder of transcript files, or - for standard input')
+    .argument('<input>', 'NDJSON file, folder, or -')
+    .option('--catalog <path>', 'catalog file or folder (default: the shipped catalog)')
+    .option('--program <id...>', 'programs to audit')
+    .option('--all', 'audit every program in the catalog')
+    .addOption(asOfOption())
+    .option('--out <file>', 'write NDJSON results here (atomically) instead of to standard output')
+    .option('--summary <file>', 'also write a CSV summary (learner, program, status, credits, requirements remaining)')
+    .option('--workers <n>', 'worker threads (default: the number of cores)', positive, availableParallelism())
+    .action(async (input: string, options: BatchOptions) => {
+      if (!options.all && !options.program?.length) throw new InvalidArgumentError('name --program ID ... or --all');
+      const catalog = catalogAt(io, options.catalog);
+      const source = batchSource(input === '-' ? '-' : resolve(io.cwd, input), io.stdin);
+      const out = options.out ? new AtomicOutput(resolve(io.cwd, options.out)) : undefined;
+      const summary = options.summary ? new AtomicOutput(resolve(io.cwd, options.summary)) : undefined;
+      const write = (text: string) => (out ? out.write(text) : Promise.resolve(void io.stdout.write(text)));
+      const abort = new AbortController();
+      const interrupt = () => abort.abort();
+      process.once('SIGINT', interrupt);
+      const progress = new Progress(io, source.progress);
+      const counts: Record<AuditStatus | 'error', number> = { complete: 0, 'in-progress': 0, incomplete: 0, error: 0 };
+      const started = Date.now();
+      let records = 0;
+      try {
+        await summary?.write(`${CSV_HEADER}\n`);
+        const audit = { ...(options.program ? { programs: options.program } : {}), all: options.all === true, ...(options.asOf ? { asOf: options.asOf } : {}), defaultAsOf: todayIn(io) };
+        for await (const record of auditBatchInParallel(catalog, source.inputs, audit, { workers: options.workers, signal: abort.signal })) {
+          await write(`${record.ndjson}\n`);
+          if (summary) for (const row of record.csv) await summary.write(`${row}\n`);
+          if (record.ok) for (const status of record.statuses) counts[status]++;
+          else counts.error++;
+          progress.update(++records);
+        }
+        progress.finish();
+        if (abort.signal.aborted) {
+          await Promise.all([out?.abandon(), summary?.abandon()]);
+          io.stderr.write(`batch: interrupted after ${records} records; no output file was written\n`);
+          throw new ExitWith(130);
+        }
+        await Promise.all([out?.commit(), summary?.commit()]);
+      } catch (error) {
+        progress.finish();
+        await Promise.all([out?.abandon(), summary?.abandon()]);
+        throw error;
+      } finally {
+        process.removeListener('SIGINT', interrupt);
+      }
+      const seconds = (Date.now() - started) / 1000;
+      io.stderr.write(
+        `batch: ${records} records in ${seconds.toFixed(1)} s (${Math.round(records / Math.max(seconds, 0.001))}/s): ${counts.complete} complete, ${counts['in-progress']} in progress, ${counts.incomplete} incomplete audits; ${counts.error} errors\n`,
+      );
+      if (counts.error > 0) throw new ExitWith(EXIT.invalidInput);
+    });
+}

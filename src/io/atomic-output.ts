@@ -1,0 +1,37 @@
+import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+
+/**
+ * An output file written through a temporary sibling and renamed into place by `commit`: an
+ * interrupted or failed run leaves no half-file that looks whole (`abandon` removes the temporary).
+ */
+export class AtomicOutput {
+  private readonly temporary: string;
+  private readonly stream: WriteStream;
+
+  constructor(private readonly file: string) {
+    this.temporary = `${file}.${process.pid}.partial`;
+    this.stream = createWriteStream(this.temporary);
+  }
+
+  /** Writes text, waiting when the stream asks to (memory stays flat). */
+  async write(text: string): Promise<void> {
+    if (!this.stream.write(text)) await once(this.stream, 'drain');
+  }
+
+  /** Closes the file and moves it into place. */
+  async commit(): Promise<void> {
+    this.stream.end();
+    await once(this.stream, 'close');
+    renameSync(this.temporary, this.file);
+  }
+
+  /** Closes and removes the temporary file. */
+  async abandon(): Promise<void> {
+    if (!this.stream.closed) {
+      this.stream.end();
+      await once(this.stream, 'close');
+    }
+    rmSync(this.temporary, { force: true });
+  }
+}

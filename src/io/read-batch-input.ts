@@ -1,0 +1,46 @@
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { BatchInput } from '../batch/batch-record.js';
+
+/** Where a batch comes from, and how far through it a reader is (for progress). */
+export interface BatchSource {
+  readonly inputs: AsyncIterable<BatchInput>;
+  /** Fraction read so far, when the size is known. */
+  progress(): number | undefined;
+}
+
+/** NDJSON from a file or a stream: one transcript a line; blank lines are skipped. Streams: memory stays flat. */
+export function ndjsonSource(stream: NodeJS.ReadableStream, name: string, size?: number): BatchSource {
+  let bytes = 0;
+  async function* lines(): AsyncGenerator<BatchInput> {
+    const reader = createInterface({ input: stream, crlfDelay: Infinity });
+    let line = 0;
+    for await (const text of reader) {
+      line++;
+      bytes += Buffer.byteLength(text) + 1;
+      if (text.trim() !== '') yield { line, source: name, text };
+    }
+  }
+  return { inputs: lines(), progress: () => (size ? Math.min(1, bytes / size) : undefined) };
+}
+
+/** Every `*.json` file of a folder, in name order, one transcript each. */
+export function folderSource(folder: string): BatchSource {
+  const files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+  let done = 0;
+  async function* read(): AsyncGenerator<BatchInput> {
+    for (const [index, file] of files.entries()) {
+      done = index + 1;
+      yield { line: index + 1, source: join(folder, file), text: readFileSync(join(folder, file), 'utf8') };
+    }
+  }
+  return { inputs: read(), progress: () => (files.length ? done / files.length : 1) };
+}
+
+/** The batch source a path names: a folder of transcripts, an NDJSON file, or `-` for standard input. */
+export function batchSource(path: string, stdin: NodeJS.ReadableStream): BatchSource {
+  if (path === '-') return ndjsonSource(stdin, '<stdin>');
+  const stats = statSync(path);
+  return stats.isDirectory() ? folderSource(path) : ndjsonSource(createReadStream(path), path, stats.size);
+}

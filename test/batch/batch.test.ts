@@ -1,0 +1,84 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { audit } from '../../src/audit/audit.js';
+import { auditBatch } from '../../src/batch/audit-batch.js';
+import { auditBatchInParallel } from '../../src/batch/parallel-batch.js';
+import { ndjsonSource } from '../../src/io/read-batch-input.js';
+import { cli, fixture, readFixture, shippedCatalog } from '../helpers.js';
+
+const FIXTURES = ['ada-bs-complete', 'ben-stacking-certificates', 'carmen-greedy-trap', 'dev-aas-prior-learning', 'eve-awards-that-do-not-count', 'farid-transfer-units', 'gia-badge-pathway', 'hugo-exceptions'];
+const transcripts = FIXTURES.map((name) => readFixture(`${name}.json`));
+const lines = [...transcripts.slice(0, 3).map((t) => JSON.stringify(t)), '{ "learner": ', ...transcripts.slice(3).map((t) => JSON.stringify(t)), JSON.stringify({ learner: { id: 'ghost' }, asOf: '2026-01-01', awards: [{ id: 'a', credential: 'NO-SUCH' }] })];
+const ndjson = `${lines.join('\n')}\n\n`;
+const options = { programs: ['bs-data-science', 'aas-it', 'digital-gold'] };
+const workdir = () => mkdtempSync(join(tmpdir(), 'credstack-batch-'));
+
+describe('batch audits', () => {
+  it('gives, record by record and in input order, what single audits give; a bad line is one error record', async () => {
+    const records = [];
+    for await (const r of auditBatch(shippedCatalog(), ndjsonSource(Readable.from([ndjson]), 'in.ndjson').inputs, options)) records.push(r);
+    expect(records.map((r) => r.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    records.forEach((record) => {
+      if (record.line === 4 || record.line === 10) return expect(record.ok).toBe(false);
+      const single = audit(shippedCatalog(), JSON.parse(lines[record.line - 1]!), options);
+      expect(record).toEqual({ line: record.line, ok: true, report: single.ok && single.value });
+    });
+    expect(records[3]).toMatchObject({ ok: false, error: expect.stringContaining('in.ndjson:4: expected well-formed JSON') });
+    expect(records[9]).toMatchObject({ ok: false, learner: 'ghost', error: expect.stringContaining('$.awards[0].credential') });
+  });
+
+  it('keeps input order on worker threads, and matches the single-threaded records', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => lines[i % lines.length]!).join('\n');
+    const sequential = [];
+    for await (const r of auditBatchInParallel(shippedCatalog(), ndjsonSource(Readable.from([many]), 'x').inputs, options, { workers: 1 })) sequential.push(r);
+    const parallel = [];
+    for await (const r of auditBatchInParallel(shippedCatalog(), ndjsonSource(Readable.from([many]), 'x').inputs, options, { workers: 2, chunk: 7 })) parallel.push(r);
+    expect(parallel.map((r) => r.line)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    expect(parallel).toEqual(sequential);
+  }, 60_000);
+
+  it('credstack batch writes NDJSON and a CSV summary atomically, counts errors and exits 1 when any record failed', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'in.ndjson'), ndjson);
+    const run = await cli(['batch', join(dir, 'in.ndjson'), '--program', 'bs-data-science', '--out', join(dir, 'out.ndjson'), '--summary', join(dir, 'summary.csv'), '--workers', '1']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^batch: 10 records in .* 1 complete, 0 in progress, 7 incomplete audits; 2 errors$/m);
+    expect(run.stderr).not.toContain('\r'); // no progress bar when stderr is not a terminal
+    const out = readFileSync(join(dir, 'out.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(10);
+    expect(out[0].learner.id).toBe('s-1001');
+    expect(out[3]).toMatchObject({ line: 4, error: expect.any(String) });
+    const csv = readFileSync(join(dir, 'summary.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('line,learner,program,status,credits_applied,credits_required,requirements_remaining,error');
+    expect(csv[1]).toBe('1,s-1001,bs-data-science,complete,127,120,0,');
+    expect(csv[4]).toMatch(/^4,,,error,,,,"/);
+    expect(readdirSync(dir).sort()).toEqual(['in.ndjson', 'out.ndjson', 'summary.csv']);
+  });
+
+  it('leaves no output file when the run fails', async () => {
+    const dir = workdir();
+    const run = await cli(['batch', join(dir, 'missing.ndjson'), '--all', '--out', join(dir, 'out.ndjson')]);
+    expect(run.code).toBe(1);
+    expect(existsSync(join(dir, 'out.ndjson'))).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('reads a folder of transcript files, and standard input', async () => {
+    const folder = await cli(['batch', 'fixtures', '--program', 'cert-data-analytics', '--workers', '1']);
+    expect(folder.code).toBe(0);
+    const records = folder.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(records[0].learner.id).toBe('s-1001');
+    const stdin = await cli(['batch', '-', '--program', 'aas-it', '--workers', '1'], { stdin: JSON.stringify(readFixture('dev-aas-prior-learning.json')) });
+    expect(JSON.parse(stdin.stdout).audits[0].status).toBe('incomplete');
+    expect(existsSync(fixture('ada-bs-complete.json'))).toBe(true);
+  });
+
+  it('asks for --program or --all', async () => {
+    expect((await cli(['batch', 'fixtures'])).code).toBe(2);
+    expect((await cli(['batch', 'fixtures', '--all', '--workers', '0'])).code).toBe(2);
+  });
+});
