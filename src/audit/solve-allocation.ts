@@ -91,6 +91,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   contested.sort((a, b) => items[a]!.candidates.length - items[b]!.candidates.length || a - b);
   for (const index of contested) for (const leaf of items[index]!.candidates) potentialValue[leaf]! += leafValueOf(items[index]!, leaf);
 
+  const gpaAtRisk = policies.minGpa !== undefined && items.some((item) => item.points !== null && item.points < policies.minGpa!);
   // Interchangeable contested items: each remembers the previous one of its kind.
   const previousTwin = new Int32Array(contested.length).fill(-1);
   const lastOfKind = new Map<string, number>();
@@ -98,7 +99,9 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     const item = items[index]!;
     // Limits spend their budget in item order, so items under a limit are never interchangeable.
     if (item.limits.length > 0 || baseOf[index]!.some((b) => users[b]! > 1)) return;
-    const key = JSON.stringify([item.ticks, item.candidates, item.sharedCandidates, item.limits, item.points, item.resident, item.fallsThrough, item.inProgress]);
+    // Grade points tell items apart only when some grade could pull the GPA under its minimum.
+    const points = gpaAtRisk ? item.points : '-';
+    const key = `${item.ticks}|${item.candidates.join(',')}|${item.sharedCandidates.join(',')}|${points}|${item.resident}|${item.fallsThrough}|${item.inProgress}`;
     const previous = lastOfKind.get(key);
     if (previous !== undefined) previousTwin[k] = previous;
     lastOfKind.set(key, k);
@@ -129,25 +132,65 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   const sharedValue = new Float64Array(nodes.length);
   for (const item of items) for (const leaf of item.sharedCandidates) sharedValue[leaf]! += leafValueOf(item, leaf);
 
-  const upperBound = (): Score => {
-    const value = (leaf: number) => {
-      const v = assignedValue[leaf]! + potentialValue[leaf]! + sharedValue[leaf]!;
-      return nodes[leaf]!.measure === 'count' ? v : Math.min(nodes[leaf]!.cap, v);
-    };
-    const { met } = rollUp(nodes, value, value);
-    let metCount = 0;
-    let progress = 0;
-    nodes.forEach((node, i) => {
-      if (met[i]) metCount++;
-      if (node.kind === 'leaf') progress += node.waived || node.need === 0 ? 1 : Math.min(1, value(i) / node.need);
-    });
+  // Per undecided suffix of the contested items: the most one item can add to a leaf's value, and
+  // the most progress the remaining items can add at all (each goes to one leaf only).
+  const suffixMaxValue = new Float64Array(contested.length + 1);
+  const suffixGain = new Float64Array(contested.length + 1);
+  for (let k = contested.length - 1; k >= 0; k--) {
+    const item = items[contested[k]!]!;
+    let gain = 0;
+    let most = 0;
+    for (const leaf of item.candidates) {
+      const node = nodes[leaf]!;
+      const value = leafValueOf(item, leaf);
+      most = Math.max(most, value);
+      gain = Math.max(gain, node.need > 0 ? Math.min(1, Math.min(node.cap, value) / node.need) : 0);
+    }
+    suffixMaxValue[k] = Math.max(most, suffixMaxValue[k + 1]!);
+    suffixGain[k] = suffixGain[k + 1]! + gain;
+  }
+  const leaves = nodes.flatMap((node, i) => (node.kind === 'leaf' ? [i] : []));
+  const cappedValue = (leaf: number, v: number) => (nodes[leaf]!.measure === 'count' ? v : Math.min(nodes[leaf]!.cap, v));
+  const relaxedValue = (leaf: number) => cappedValue(leaf, assignedValue[leaf]! + potentialValue[leaf]! + sharedValue[leaf]!);
+
+  /**
+   * An upper bound on the score of any allocation that completes the current one (items from
+   * position k on undecided). Three relaxations, each valid, the tightest kept: every undecided
+   * item in every leaf it could go to; each leaf met needs at least so many more items, and only
+   * so many are left; each undecided item adds progress to one leaf at most.
+   */
+  const upperBound = (k: number): Score => {
+    const { met } = rollUp(nodes, relaxedValue, relaxedValue);
+    let internalMet = 0;
+    for (let i = 0; i < nodes.length; i++) if (met[i] && nodes[i]!.kind !== 'leaf') internalMet++;
+    let leavesMet = 0;
+    let relaxedProgress = 0;
+    let assignedProgress = 0;
+    const itemsNeeded: number[] = [];
+    for (const leaf of leaves) {
+      const node = nodes[leaf]!;
+      const now = cappedValue(leaf, assignedValue[leaf]! + sharedValue[leaf]!);
+      const full = node.waived || node.need === 0;
+      relaxedProgress += full ? 1 : Math.min(1, relaxedValue(leaf) / node.need);
+      assignedProgress += full ? 1 : Math.min(1, now / node.need);
+      if (full || now >= node.need) leavesMet++;
+      else if (met[leaf]) itemsNeeded.push(node.measure === 'count' ? node.need - now : Math.ceil((node.need - now) / suffixMaxValue[k]!));
+    }
+    let left = contested.length - k;
+    for (const needed of itemsNeeded.sort((a, b) => a - b)) {
+      if (needed > left) break;
+      left -= needed;
+      leavesMet++;
+    }
+    const metCount = internalMet + leavesMet;
+    const progress = Math.min(relaxedProgress, assignedProgress + suffixGain[k]!);
     return met[0]! && policyBound.met === 3 ? [1, 0, 0, 0] : [0, metCount + policyBound.met, metCount, progress + policyBound.progress];
   };
 
   let best: { assignment: Assignment; evaluation: Evaluation } | undefined;
   let steps = 0;
   let exhausted = false;
-  const ceiling = upperBound();
+  const ceiling = upperBound(0);
   const consider = () => {
     const evaluation = evaluateAllocation(problem, assignment);
     if (!best || compareScores(evaluation.score, best.evaluation.score) > 0) best = { assignment: assignment.slice(), evaluation };
@@ -161,7 +204,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
       return;
     }
     if (k === contested.length) return consider();
-    if (best && compareScores(upperBound(), best.evaluation.score) <= 0) return;
+    if (best && compareScores(upperBound(k), best.evaluation.score) <= 0) return;
     const index = contested[k]!;
     const item = items[index]!;
     for (const leaf of item.candidates) potentialValue[leaf]! -= leafValueOf(item, leaf);

@@ -46,7 +46,7 @@ describe('batch audits', () => {
     const run = await cli(['batch', join(dir, 'in.ndjson'), '--program', 'bs-data-science', '--out', join(dir, 'out.ndjson'), '--summary', join(dir, 'summary.csv'), '--workers', '1']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^batch: 10 records in .* 1 complete, 0 in progress, 7 incomplete audits; 2 errors$/m);
+    expect(run.stderr).toMatch(/^batch: 10 records in .* 1 complete, 0 in progress, 7 incomplete audits; 2 errors; peak memory \d+ MB$/m);
     expect(run.stderr).not.toContain('\r'); // no progress bar when stderr is not a terminal
     const out = readFileSync(join(dir, 'out.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(out).toHaveLength(10);

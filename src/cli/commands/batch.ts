@@ -80,7 +80,7 @@ export function registerBatch(program: Command, io: CliIo): void {
       }
       const seconds = (Date.now() - started) / 1000;
       io.stderr.write(
-        `batch: ${records} records in ${seconds.toFixed(1)} s (${Math.round(records / Math.max(seconds, 0.001))}/s): ${counts.complete} complete, ${counts['in-progress']} in progress, ${counts.incomplete} incomplete audits; ${counts.error} errors\n`,
+        `batch: ${records} records in ${seconds.toFixed(1)} s (${Math.round(records / Math.max(seconds, 0.001))}/s): ${counts.complete} complete, ${counts['in-progress']} in progress, ${counts.incomplete} incomplete audits; ${counts.error} errors; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
       );
       if (counts.error > 0) throw new ExitWith(EXIT.invalidInput);
     });
