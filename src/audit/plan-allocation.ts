@@ -77,7 +77,7 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
   const gradeOk = (item: CreditItem, node: number) => item.points === null || tree.minPoints[node] === undefined || item.points >= tree.minPoints[node]!;
   const eligibleAll: boolean[] = [];
   const blockedAll: (string | undefined)[] = [];
-  const planned: PlanItem[] = items.map((item, index) => {
+  const planned: PlanItem[] = items.map((item) => {
     const pin = exceptions.pins.get(item.awardId);
     const allowed = item.reasons.length === 0 || (pin?.force === true && item.status !== 'planned');
     const counts = allowed && (item.status !== 'in-progress' || pass.includeInProgress);

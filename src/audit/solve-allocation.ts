@@ -1,5 +1,5 @@
 import { compareScores, type AllocationProblem, type Assignment, type PlanItem, type Score } from './allocation-problem.js';
-import { evaluateAllocation, rollUp, type Evaluation } from './evaluate-allocation.js';
+import { evaluateAllocation, type Evaluation } from './evaluate-allocation.js';
 
 /** The solver's bound on work: search nodes visited before it settles for its best so far. */
 export const DEFAULT_STEP_BUDGET = 200_000;
@@ -159,32 +159,46 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
    * item in every leaf it could go to; each leaf met needs at least so many more items, and only
    * so many are left; each undecided item adds progress to one leaf at most.
    */
+  const boundValue = new Float64Array(nodes.length);
+  const boundMet = new Uint8Array(nodes.length);
+  const itemsNeeded: number[] = [];
   const upperBound = (k: number): Score => {
-    const { met } = rollUp(nodes, relaxedValue, relaxedValue);
+    for (const leaf of leaves) boundValue[leaf] = relaxedValue(leaf);
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      const node = nodes[i]!;
+      if (node.kind === 'leaf') {
+        boundMet[i] = node.waived || boundValue[i]! >= node.need ? 1 : 0;
+        continue;
+      }
+      let metChildren = 0;
+      for (const child of node.children) metChildren += boundMet[child]!;
+      boundMet[i] = node.waived || (node.kind === 'all' ? metChildren === node.children.length : metChildren >= node.need) ? 1 : 0;
+    }
     let internalMet = 0;
-    for (let i = 0; i < nodes.length; i++) if (met[i] && nodes[i]!.kind !== 'leaf') internalMet++;
+    for (let i = 0; i < nodes.length; i++) if (boundMet[i] && nodes[i]!.kind !== 'leaf') internalMet++;
     let leavesMet = 0;
     let relaxedProgress = 0;
     let assignedProgress = 0;
-    const itemsNeeded: number[] = [];
+    itemsNeeded.length = 0;
     for (const leaf of leaves) {
       const node = nodes[leaf]!;
       const now = cappedValue(leaf, assignedValue[leaf]! + sharedValue[leaf]!);
       const full = node.waived || node.need === 0;
-      relaxedProgress += full ? 1 : Math.min(1, relaxedValue(leaf) / node.need);
+      relaxedProgress += full ? 1 : Math.min(1, boundValue[leaf]! / node.need);
       assignedProgress += full ? 1 : Math.min(1, now / node.need);
       if (full || now >= node.need) leavesMet++;
-      else if (met[leaf]) itemsNeeded.push(node.measure === 'count' ? node.need - now : Math.ceil((node.need - now) / suffixMaxValue[k]!));
+      else if (boundMet[leaf]) itemsNeeded.push(node.measure === 'count' ? node.need - now : Math.ceil((node.need - now) / suffixMaxValue[k]!));
     }
     let left = contested.length - k;
-    for (const needed of itemsNeeded.sort((a, b) => a - b)) {
+    if (itemsNeeded.length > 1) itemsNeeded.sort((a, b) => a - b);
+    for (const needed of itemsNeeded) {
       if (needed > left) break;
       left -= needed;
       leavesMet++;
     }
     const metCount = internalMet + leavesMet;
     const progress = Math.min(relaxedProgress, assignedProgress + suffixGain[k]!);
-    return met[0]! && policyBound.met === 3 ? [1, 0, 0, 0] : [0, metCount + policyBound.met, metCount, progress + policyBound.progress];
+    return boundMet[0] && policyBound.met === 3 ? [1, 0, 0, 0] : [0, metCount + policyBound.met, metCount, progress + policyBound.progress];
   };
 
   let best: { assignment: Assignment; evaluation: Evaluation } | undefined;
@@ -209,15 +223,15 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     const item = items[index]!;
     for (const leaf of item.candidates) potentialValue[leaf]! -= leafValueOf(item, leaf);
     const floor = previousTwin[k]! >= 0 ? rank(previousTwin[k]!) : 0;
-    item.candidates.forEach((leaf, position) => {
-      if (position < floor || !free(index) || done()) return;
+    for (let position = floor; position < item.candidates.length; position++) {
+      if (!free(index) || done()) break;
+      const leaf = item.candidates[position]!;
       const node = nodes[leaf]!;
-      const room = hasRoom(node.measure, node.need, leaf, leafValueOf(item, leaf));
-      if (!room) return;
+      if (!hasRoom(node.measure, node.need, leaf, leafValueOf(item, leaf))) continue;
       place(index, leaf, 1);
       search(k + 1);
       place(index, leaf, -1);
-    });
+    }
     search(k + 1);
     for (const leaf of item.candidates) potentialValue[leaf]! += leafValueOf(item, leaf);
   };

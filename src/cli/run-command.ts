@@ -3,7 +3,7 @@ import type { Catalog } from '../model/catalog.js';
 import type { Issue, Result } from '../model/issue.js';
 import { readCatalog } from '../io/read-catalog.js';
 import { issueText } from '../report/issue-text.js';
-import { EXIT, type CliIo } from './io.js';
+import type { CliIo } from './io.js';
 import { shippedCatalogPath } from './shipped-catalog.js';
 
 /** Input that cannot be used: the command prints the issues and exits 1. */
