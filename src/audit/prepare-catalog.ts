@@ -22,7 +22,7 @@ export interface PreparedProgram {
   readonly limits: readonly Predicate[];
   /** The earliest earned date the program's recency window accepts as of the audit date. */
   readonly oldestCounted?: string;
-  /** Catalog credentials that would meet each `where` leaf (with this program's rules applied). */
+  /** Catalog credentials that would meet each leaf (with this program's rules applied: equivalencies, tags). */
   readonly options: ReadonlyMap<Requirement, readonly string[]>;
 }
 
@@ -78,18 +78,20 @@ function compile(catalog: Catalog, asOf: string): PreparedCatalog {
 
 function prepareProgram(catalog: Catalog, program: Program, context: OperatorContext, creditRules: CreditRules): PreparedProgram {
   const tree = buildProgramTree(program, context);
-  const hypothetical = catalog.credentials.map((credential) => ({
-    id: credential.id,
-    variants: hypotheticalFacts(catalog, credential, context.asOf).map((facts) => {
-      const outcome = creditRules.inProgram(creditRules.general(facts), facts, program.id);
-      return outcome.denied ? undefined : { ...facts, tags: [...(facts.tags as string[]), ...outcome.tags], credits: outcome.credits?.value ?? facts.credits };
-    }),
-  }));
+  const hypothetical = catalog.credentials.map((credential) => {
+    const outcomes = hypotheticalFacts(catalog, credential, context.asOf).map((facts) => ({ facts, outcome: creditRules.inProgram(creditRules.general(facts), facts, program.id) }));
+    return {
+      id: credential.id,
+      variants: outcomes.map(({ facts, outcome }) => (outcome.denied ? undefined : { ...facts, tags: [...(facts.tags as string[]), ...outcome.tags], credits: outcome.credits?.value ?? facts.credits })),
+      equivalents: [...new Set(outcomes.flatMap(({ outcome }) => (outcome.denied ? [] : outcome.as)))],
+    };
+  });
   const useful = (node: Requirement, facts: Facts | undefined) => facts !== undefined && (node.credits === undefined || Number(facts.credits ?? 0) > 0);
   const options = new Map<Requirement, string[]>();
   tree.tests.forEach((test, index) => {
     const node = tree.nodes[index]!;
     if (test?.where) options.set(node, hypothetical.filter((h) => h.variants.some((f) => useful(node, f) && test.where!(f!))).map((h) => h.id).sort());
+    else if (test?.counts) options.set(node, [test.counts, ...hypothetical.filter((h) => h.equivalents.includes(test.counts!)).map((h) => h.id).sort()]);
   });
   return {
     program,
