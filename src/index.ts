@@ -20,3 +20,8 @@ export { convertCredentials, detectInput, type Conversion, type InputKind } from
 export { auditBatch } from './batch/audit-batch.js';
 export { auditBatchInput, recordLine, type BatchInput, type BatchRecord } from './batch/batch-record.js';
 export { csvRows, CSV_HEADER } from './report/csv-summary.js';
+export { plan, orderByPrerequisites, type PathwayPlan, type PlanResult, type PlanOptions, type PlanStep } from './pathways/plan.js';
+export { recommend, type Recommendation } from './pathways/recommend.js';
+export { whatIf, WhatIfAwards } from './pathways/what-if.js';
+export { auditToHtml, type HtmlExtras } from './report/audit-html.js';
+export { openRequirements } from './audit/remaining.js';

@@ -14,6 +14,8 @@ export interface AppliedItem {
   readonly exception?: { readonly type: 'substitute' | 'apply'; readonly reason: string; readonly by?: string };
   /** For a nested program: the awards it is made of. */
   readonly components?: readonly string[];
+  /** What-if: a planned award, counted as if completed. */
+  readonly hypothetical?: true;
 }
 
 /** What is still missing under an unmet requirement, and catalog credentials that would meet it. */
@@ -36,6 +38,8 @@ export interface RequirementResult {
   readonly applied: readonly AppliedItem[];
   readonly remaining?: Remaining;
   readonly children?: readonly RequirementResult[];
+  /** What-if: the status differs from the real audit's. */
+  readonly hypothetical?: true;
 }
 
 /** A program-wide policy: total credits, residency, GPA, or a limit on some credits. */
@@ -79,6 +83,8 @@ export interface ProgramAudit {
   readonly fallThrough: readonly AppliedItem[];
   readonly unused: readonly UnusedAward[];
   readonly explanations: readonly Explanation[];
+  /** What-if: the status differs from the real audit's. */
+  readonly hypothetical?: true;
 }
 
 /** The answer to one transcript: `{ learner, asOf, audits }`. */

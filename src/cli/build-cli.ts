@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAudit } from './commands/audit.js';
 import { registerBatch } from './commands/batch.js';
 import { registerConvert } from './commands/convert.js';
+import { registerPlan } from './commands/plan.js';
 import { registerGraph } from './commands/graph.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
@@ -16,7 +17,7 @@ export function buildCli(io: CliIo): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  for (const register of [registerAudit, registerBatch, registerConvert, registerValidate, registerGraph, registerSchema]) register(program, io);
+  for (const register of [registerAudit, registerPlan, registerBatch, registerConvert, registerValidate, registerGraph, registerSchema]) register(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   return program;
 }

@@ -71,6 +71,8 @@ export function plan(catalog: Catalog, transcriptInput: TranscriptInput | Transc
   if (!target) return fail([{ code: 'unknown-reference', path: ['target'], expected: 'the id of a catalog program', received: JSON.stringify(options.target) }]);
   const credentials = new Map(catalog.credentials.map((c) => [c.id, c]));
   const held = new Set(transcript.awards.filter((a) => a.status !== 'planned').flatMap((a) => (a.credential ? [a.credential] : [])));
+  // What a held credential counts as (AWS Cloud Practitioner as Cloud Foundations) meets prerequisites too.
+  const satisfied = new Set([...held, ...[...held].flatMap((id) => equivalentsOf(catalog, id, options.target, asOf))]);
   const auditsOf = (chosen: readonly string[], programs: readonly string[]): readonly ProgramAudit[] => {
     const awards: AwardInput[] = [...transcript.awards, ...chosen.map((id) => plannedAward(credentials.get(id)!, asOf))];
     const result = audit(catalog, { ...transcript, awards }, { programs, asOf, includePlanned: true } satisfies AuditOptions);
@@ -84,21 +86,12 @@ export function plan(catalog: Catalog, transcriptInput: TranscriptInput | Transc
       return cache.get(program);
     };
   };
-  /** Credits a planned award of the credential would count for in the target (credit rules applied), in the target's unit. */
-  const creditsOf = (id: string) => {
-    const credential = credentials.get(id);
-    if (!credential) return 0;
-    const facts = { id, kind: credential.kind, issuer: credential.issuer, tags: credential.tags ?? [], earned: asOf, asOf, source: plannedAward(credential, asOf).source, status: 'completed' };
-    const outcome = prepared.creditRules.inProgram(prepared.creditRules.general(facts), facts, options.target);
-    const own = outcome.credits ? { value: outcome.credits.value, unit: outcome.credits.unit ?? catalog.settings.unit } : credential.credits;
-    const factor = own ? prepared.unitFactor(own.unit ?? catalog.settings.unit, target.unit) : undefined;
-    return own && factor ? (own.value * factor.n) / factor.d : 0;
-  };
+  const creditsOf = (id: string) => plannedCredits(catalog, id, options.target, asOf);
   /** A credential and the prerequisites it still needs, neither held nor chosen. */
   const withPrerequisites = (id: string, chosen: ReadonlySet<string>): string[] => {
     const needed: string[] = [];
     const visit = (cid: string) => {
-      if (held.has(cid) || chosen.has(cid) || needed.includes(cid)) return;
+      if (satisfied.has(cid) || chosen.has(cid) || needed.includes(cid)) return;
       for (const pre of credentials.get(cid)?.prerequisites ?? []) visit(pre);
       needed.push(cid);
     };
@@ -157,6 +150,31 @@ export function plan(catalog: Catalog, transcriptInput: TranscriptInput | Transc
   });
   const [best, ...rest] = complete.sort((a, b) => a.credits - b.credits || a.chosen.length - b.chosen.length);
   return ok({ best: toPlan(best!), alternatives: rest.filter((s) => s.credits <= best!.credits + 3).map(toPlan) });
+}
+
+/** The catalog credentials the rules make a credential equivalent to, in a program. */
+function equivalentsOf(catalog: Catalog, id: string, program: string, asOf: string): readonly string[] {
+  return ruleOutcome(catalog, id, program, asOf)?.as ?? [];
+}
+
+function ruleOutcome(catalog: Catalog, id: string, program: string, asOf: string) {
+  const prepared = prepareCatalog(catalog, asOf);
+  const credential = catalog.credentials.find((c) => c.id === id);
+  if (!credential) return undefined;
+  const facts = { id, kind: credential.kind, issuer: credential.issuer, tags: credential.tags ?? [], earned: asOf, asOf, source: plannedAward(credential, asOf).source, status: 'completed' };
+  return prepared.creditRules.inProgram(prepared.creditRules.general(facts), facts, program);
+}
+
+/** Credits a planned award of a credential would count for in a program (credit rules applied), in the program's unit: a plan's cost. */
+export function plannedCredits(catalog: Catalog, id: string, program: string, asOf: string): number {
+  const prepared = prepareCatalog(catalog, asOf);
+  const credential = catalog.credentials.find((c) => c.id === id);
+  const target = prepared.programs.get(program);
+  const outcome = ruleOutcome(catalog, id, program, asOf);
+  if (!credential || !target || !outcome) return 0;
+  const own = outcome.credits ? { value: outcome.credits.value, unit: outcome.credits.unit ?? catalog.settings.unit } : credential.credits;
+  const factor = own ? prepared.unitFactor(own.unit ?? catalog.settings.unit, target.unit) : undefined;
+  return own && factor ? (own.value * factor.n) / factor.d : 0;
 }
 
 /** The planned award a plan adds: earned on the audit date with the best grade of the scale. */

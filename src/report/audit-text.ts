@@ -1,4 +1,6 @@
 import type { AuditReport, AuditStatus, PolicyResult, ProgramAudit, RequirementResult } from '../audit/audit-result.js';
+import type { Recommendation } from '../pathways/recommend.js';
+import type { PathwayPlan } from '../pathways/plan.js';
 
 /** Styling for a terminal; plain when piped or when NO_COLOR is set. */
 export interface TextStyle {
@@ -58,4 +60,20 @@ function remainingLines(node: RequirementResult): string[] {
     return [`${node.label ?? node.id}: ${what}${options}`];
   }
   return node.children.flatMap(remainingLines);
+}
+
+/** "What does this transcript earn, and what is it closest to": the ranking, one line each. */
+export function recommendationsToText(recommendations: readonly Recommendation[]): string {
+  if (recommendations.length === 0) return '';
+  return `\nClosest programs:\n${recommendations.map((r, i) => `  ${i + 1}. ${r.explanation}`).join('\n')}\n`;
+}
+
+/** A plan as an advisor reads it: steps in prerequisite order, cost, and whether it is proven shortest. */
+export function planToText(target: string, best: PathwayPlan | undefined, alternatives: readonly PathwayPlan[], reason?: string): string {
+  if (!best) return `No plan completes ${target}: ${reason ?? 'nothing in the catalog meets what remains'}.\n`;
+  if (best.credentials.length === 0) return `${target} needs nothing more${best.audit.status === 'in-progress' ? ' than finishing the work in progress' : ''}.\n`;
+  const lines = [`Plan for ${target}: ${best.credentials.length} credentials, ${best.cost.credits} credits${best.shortest ? ' (the cheapest)' : ' (may not be the shortest: the search budget ran out)'}`];
+  for (const step of best.steps) lines.push(`  Step ${step.step}: ${step.credentials.join(', ')}`);
+  for (const [i, alternative] of alternatives.entries()) lines.push(`  Alternative ${i + 1} (${alternative.cost.credits} credits): ${alternative.credentials.join(', ')}`);
+  return `${lines.join('\n')}\n`;
 }

@@ -1,12 +1,32 @@
 import { Option, type Command } from 'commander';
 import { audit } from '../../audit/audit.js';
-import { auditToText } from '../../report/audit-text.js';
+import { buildStackingGraph } from '../../catalog/stacking-graph.js';
+import type { Catalog } from '../../model/catalog.js';
+import type { AuditReport } from '../../audit/audit-result.js';
+import { plan, type PathwayPlan } from '../../pathways/plan.js';
+import { recommend } from '../../pathways/recommend.js';
+import { whatIf, WhatIfAwards } from '../../pathways/what-if.js';
+import { parseWith } from '../../model/parse.js';
+import { auditToHtml } from '../../report/audit-html.js';
+import { auditToText, recommendationsToText } from '../../report/audit-text.js';
+import { writeFileAtomically } from '../../io/write-file.js';
+import { resolve } from 'node:path';
 import type { CliIo } from '../io.js';
 import { asOfOption, todayIn } from '../options.js';
-import { inputName, readLearnerInput } from '../read-input.js';
+import { inputName, readJsonInput, readLearnerInput } from '../read-input.js';
 import { catalogAt, valueOrThrow } from '../run-command.js';
 
-/** `credstack audit <transcript.json|-> [--catalog PATH] [--program ID ...] [--all] [--as-of DATE] [--format text|json]`. */
+interface AuditCommandOptions {
+  catalog?: string;
+  program?: string[];
+  all?: boolean;
+  asOf?: string;
+  format: 'text' | 'json' | 'html';
+  whatIf?: string;
+  out?: string;
+}
+
+/** `credstack audit <transcript.json|-> [--catalog PATH] [--program ID ...] [--all] [--as-of DATE] [--format text|json|html] [--what-if FILE]`. */
 export function registerAudit(program: Command, io: CliIo): void {
   program
     .command('audit')
@@ -14,15 +34,39 @@ export function registerAudit(program: Command, io: CliIo): void {
     .argument('<transcript>', 'transcript JSON file (or Open Badges 3.0 / CLR 2.0 credentials), or - for standard input')
     .option('--catalog <path>', 'catalog file or folder (default: the shipped catalog)')
     .option('--program <id...>', 'programs to audit (nested programs are audited with them)')
-    .option('--all', 'audit every program in the catalog')
+    .option('--all', 'audit every program in the catalog, and rank them by what remains')
     .addOption(asOfOption())
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (file: string, options: { catalog?: string; program?: string[]; all?: boolean; asOf?: string; format: 'text' | 'json' }) => {
+    .addOption(new Option('--format <format>', 'output format: text, json, or a self-contained html advising report').choices(['text', 'json', 'html']).default('text'))
+    .option('--what-if <file>', 'planned awards to count as if completed (an array of awards, or { "awards": [...] })')
+    .option('--out <file>', 'write the output to this file (atomically) instead of standard output')
+    .action(async (file: string, options: AuditCommandOptions) => {
       const catalog = catalogAt(io, options.catalog);
       const { transcript } = await readLearnerInput(io, file, catalog);
       const programs = options.program ?? [];
       const all = options.all === true || programs.length === 0;
-      const report = valueOrThrow(audit(catalog, transcript, { programs, all, ...(options.asOf ? { asOf: options.asOf } : {}), defaultAsOf: todayIn(io) }), inputName(file));
-      io.stdout.write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : auditToText(report, { color: io.stdout.isTTY === true && io.env.NO_COLOR === undefined }));
+      const auditOptions = { programs, all, ...(options.asOf ? { asOf: options.asOf } : {}), defaultAsOf: todayIn(io) };
+      const extra = options.whatIf ? valueOrThrow(parseWith(WhatIfAwards, await readJsonInput(io, options.whatIf), options.whatIf)) : undefined;
+      const report = valueOrThrow(extra ? whatIf(catalog, transcript, extra, auditOptions) : audit(catalog, transcript, auditOptions), inputName(file));
+      const text = render(report, options.format, catalog, transcript, io, all && programs.length === 0);
+      if (options.out) writeFileAtomically(resolve(io.cwd, options.out), text);
+      else io.stdout.write(text);
     });
+}
+
+function render(report: AuditReport, format: AuditCommandOptions['format'], catalog: Catalog, transcript: unknown, io: CliIo, ranking: boolean): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  const recommendations = recommend(report);
+  if (format === 'text') {
+    const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
+    return auditToText(report, { color }) + (ranking ? recommendationsToText(recommendations) : '');
+  }
+  const plans = new Map<string, PathwayPlan>();
+  if (report.audits.length <= 3)
+    for (const audit of report.audits.filter((a) => a.status === 'incomplete')) {
+      const result = plan(catalog, transcript as never, { target: audit.program, asOf: report.asOf, budget: 300 });
+      if (result.ok && result.value.best) plans.set(audit.program, result.value.best);
+    }
+  const titles = new Map([...catalog.credentials, ...catalog.programs].map((c) => [c.id, c.title]));
+  const held = [...new Set(((transcript as { awards?: { credential?: string }[] }).awards ?? []).flatMap((a) => (a.credential ? [a.credential] : [])))];
+  return auditToHtml(report, { graph: buildStackingGraph(catalog, report.asOf), recommendations, plans, titles, held });
 }

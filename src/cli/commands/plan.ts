@@ -1,0 +1,31 @@
+import { Option, type Command } from 'commander';
+import { plan } from '../../pathways/plan.js';
+import { WhatIfAwards } from '../../pathways/what-if.js';
+import { parseWith } from '../../model/parse.js';
+import { planToText } from '../../report/audit-text.js';
+import type { CliIo } from '../io.js';
+import { asOfOption, todayIn } from '../options.js';
+import { inputName, readJsonInput, readLearnerInput } from '../read-input.js';
+import { catalogAt, valueOrThrow } from '../run-command.js';
+
+/** `credstack plan <transcript> --target ID`: the cheapest way to complete a program. */
+export function registerPlan(program: Command, io: CliIo): void {
+  program
+    .command('plan')
+    .description('the cheapest set of credentials to earn next that completes a program, in prerequisite order')
+    .argument('<transcript>', 'transcript JSON file (or badges), or - for standard input')
+    .requiredOption('--target <id>', 'the program to complete')
+    .option('--catalog <path>', 'catalog file or folder (default: the shipped catalog)')
+    .addOption(asOfOption())
+    .option('--what-if <file>', 'planned awards to count as if completed')
+    .option('--budget <n>', 'audits the search may run (default 2000)', (v) => Number(v))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (file: string, options: { target: string; catalog?: string; asOf?: string; whatIf?: string; budget?: number; format: 'text' | 'json' }) => {
+      const catalog = catalogAt(io, options.catalog);
+      const { transcript } = await readLearnerInput(io, file, catalog);
+      const extra = options.whatIf ? valueOrThrow(parseWith(WhatIfAwards, await readJsonInput(io, options.whatIf), options.whatIf)) : [];
+      const withPlanned = { ...(transcript as object), awards: [...((transcript as { awards?: unknown[] }).awards ?? []), ...extra.map((a) => ({ ...a, status: 'planned' }))] };
+      const result = valueOrThrow(plan(catalog, withPlanned as never, { target: options.target, ...(options.asOf ? { asOf: options.asOf } : {}), defaultAsOf: todayIn(io), ...(options.budget ? { budget: options.budget } : {}) }), inputName(file));
+      io.stdout.write(options.format === 'json' ? `${JSON.stringify({ best: result.best ? { ...result.best, audit: undefined } : null, alternatives: result.alternatives.map((a) => ({ ...a, audit: undefined })), ...(result.reason ? { reason: result.reason } : {}) }, null, 2)}\n` : planToText(options.target, result.best, result.alternatives, result.reason));
+    });
+}

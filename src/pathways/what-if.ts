@@ -1,0 +1,48 @@
+import { audit, type AuditOptions } from '../audit/audit.js';
+import type { AuditReport, ProgramAudit, RequirementResult } from '../audit/audit-result.js';
+import type { Catalog } from '../model/catalog.js';
+import { fail, type Result } from '../model/issue.js';
+import { parseWith } from '../model/parse.js';
+import { Award, Transcript, type AwardInput, type TranscriptInput } from '../model/transcript.js';
+import { z } from 'zod';
+
+/** Awards a what-if file adds: an array of awards or `{ "awards": [...] }`; all are taken as planned. */
+export const WhatIfAwards = z.union([z.array(Award), z.object({ awards: z.array(Award) }).transform((o) => o.awards)]);
+
+/**
+ * A what-if audit: the transcript with `planned` awards (its own and `extra`) counted as if
+ * completed. Every requirement whose status differs from the real audit, and every applied item
+ * that is a planned award, is marked `hypothetical: true`.
+ */
+export function whatIf(catalog: Catalog, transcript: TranscriptInput | Transcript, extra: readonly AwardInput[], options: AuditOptions): Result<AuditReport> {
+  const parsed = parseWith(Transcript, transcript);
+  if (!parsed.ok) return parsed;
+  const taken = new Set(parsed.value.awards.map((a) => a.id));
+  const clash = extra.findIndex((a) => taken.has(a.id));
+  if (clash >= 0) return fail([{ code: 'duplicate-id', path: ['whatIf', clash, 'id'], expected: `an award id not already on the transcript ("${extra[clash]!.id}" is)` }]);
+  const real = audit(catalog, parsed.value, { ...options, includePlanned: false });
+  if (!real.ok) return real;
+  const hypothesis = audit(catalog, { ...parsed.value, awards: [...parsed.value.awards, ...extra.map((a) => ({ ...a, status: 'planned' as const }))] }, { ...options, includePlanned: true });
+  if (!hypothesis.ok) return hypothesis;
+  const planned = new Set([...parsed.value.awards.filter((a) => a.status === 'planned').map((a) => a.id), ...extra.map((a) => a.id)]);
+  return {
+    ok: true,
+    value: { ...hypothesis.value, audits: hypothesis.value.audits.map((a, i) => markHypotheses(a, real.value.audits[i]!, planned)) },
+  };
+}
+
+function markHypotheses(hypothesis: ProgramAudit, real: ProgramAudit, planned: ReadonlySet<string>): ProgramAudit {
+  const realStatus = new Map<string, string>();
+  const collect = (node: RequirementResult) => {
+    realStatus.set(node.id, node.status);
+    node.children?.forEach(collect);
+  };
+  collect(real.requirements);
+  const mark = (node: RequirementResult): RequirementResult => ({
+    ...node,
+    ...(realStatus.get(node.id) !== node.status ? { hypothetical: true as const } : {}),
+    applied: node.applied.map((item) => (planned.has(item.award) || item.components?.some((c) => planned.has(c)) ? { ...item, hypothetical: true as const } : item)),
+    ...(node.children ? { children: node.children.map(mark) } : {}),
+  });
+  return { ...hypothesis, ...(hypothesis.status !== real.status ? { hypothetical: true as const } : {}), requirements: mark(hypothesis.requirements) };
+}
