@@ -138,7 +138,7 @@ describe('recommendations and what-if', () => {
   });
 
   it('credstack audit --what-if FILE and --all with the ranking', async () => {
-    const run = await cli(['audit', 'fixtures/gia-badge-pathway.json', '--program', 'digital-gold', '--what-if', 'fixtures/what-if-data-literacy.json', '--format', 'json']);
+    const run = await cli(['audit', 'fixtures/gia-badge-pathway.json', '--program', 'digital-gold', '--what-if', 'fixtures/what-if/data-literacy.json', '--format', 'json']);
     expect(JSON.parse(run.stdout).audits[0]).toMatchObject({ status: 'complete', hypothetical: true });
     const all = await cli(['audit', 'fixtures/jon-first-term.json', '--all']);
     expect(all.stdout).toContain('Closest programs:\n  1. Cloud Security Certificate: complete once the work in progress is finished');
