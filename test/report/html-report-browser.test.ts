@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, ROOT } from '../helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+// CI installs Debian's chromium (.ci/run); a developer machine without it skips this suite.
+const canRun = existsSync(CHROMIUM) || process.env.CI === 'true';
+
+describe.runIf(canRun)('the HTML advising report, in a real browser', () => {
+  let browser: Browser;
+  const report = join(ARTIFACTS, 'report.html');
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const run = await cli(['audit', 'fixtures/ben-stacking-certificates.json', '--program', 'cert-data-engineering', 'bs-data-science', '--format', 'html', '--out', report]);
+    expect(run.code).toBe(0);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows a person the programs, their status, what remains and the next steps', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:')) requests.push(r.url());
+    });
+    await page.goto(pathToFileURL(report).href);
+    await expect(page.title()).resolves.toBe('Advising report: Ben Ortiz');
+    await expect(page.getByRole('heading', { level: 2, name: /Data Engineering Certificate In progress/ }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { level: 2, name: /Bachelor of Science in Data Science Not yet complete/ }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Writing: 6 more credits').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: /^Next steps/ }).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('img', { name: 'How your credentials stack into Data Engineering Certificate' }).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
+    expect(requests).toEqual([]);
+  }, 60_000);
+
+  it('is readable through the accessibility tree: headings and labelled progress bars', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(report).href);
+    const tree = await page.locator('body').ariaSnapshot();
+    expect(tree).toContain('heading "Advising report: Ben Ortiz" [level=1]');
+    expect(tree).toMatch(/progressbar "Data Engineering Certificate In progress"/);
+    expect(tree).toMatch(/progressbar "Bachelor of Science in Data Science Not yet complete"/);
+    const bar = page.getByRole('progressbar', { name: /Bachelor of Science/ });
+    await expect(bar.getAttribute('value')).resolves.toBe('12');
+    await expect(bar.getAttribute('max')).resolves.toBe('120');
+  }, 60_000);
+
+  it('prints', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(report).href);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ path: join(ARTIFACTS, 'report.pdf'), format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
+  }, 60_000);
+});
