@@ -150,8 +150,6 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     suffixGain[k] = suffixGain[k + 1]! + gain;
   }
   const leaves = nodes.flatMap((node, i) => (node.kind === 'leaf' ? [i] : []));
-  const cappedValue = (leaf: number, v: number) => (nodes[leaf]!.measure === 'count' ? v : Math.min(nodes[leaf]!.cap, v));
-  const relaxedValue = (leaf: number) => cappedValue(leaf, assignedValue[leaf]! + potentialValue[leaf]! + sharedValue[leaf]!);
 
   /**
    * An upper bound on the score of any allocation that completes the current one (items from
@@ -159,35 +157,58 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
    * item in every leaf it could go to; each leaf met needs at least so many more items, and only
    * so many are left; each undecided item adds progress to one leaf at most.
    */
-  const boundValue = new Float64Array(nodes.length);
-  const boundMet = new Uint8Array(nodes.length);
+  // The tree as flat typed arrays: the bound runs at every search node, so it must not allocate.
+  const count = nodes.length;
+  const kind = Uint8Array.from(nodes, (n) => (n.kind === 'leaf' ? 0 : n.kind === 'all' ? 1 : 2));
+  const need = Float64Array.from(nodes, (n) => n.need);
+  const cap = Float64Array.from(nodes, (n) => n.cap);
+  const byCount = Uint8Array.from(nodes, (n) => (n.measure === 'count' ? 1 : 0));
+  const waived = Uint8Array.from(nodes, (n) => (n.waived ? 1 : 0));
+  const childStart = new Int32Array(count + 1);
+  nodes.forEach((n, i) => (childStart[i + 1] = childStart[i]! + n.children.length));
+  const childList = Int32Array.from(nodes.flatMap((n) => n.children));
+  const leafList = Int32Array.from(leaves);
+  const boundValue = new Float64Array(count);
+  const boundMet = new Uint8Array(count);
   const itemsNeeded: number[] = [];
   const upperBound = (k: number): Score => {
-    for (const leaf of leaves) boundValue[leaf] = relaxedValue(leaf);
-    for (let i = nodes.length - 1; i >= 0; i--) {
-      const node = nodes[i]!;
-      if (node.kind === 'leaf') {
-        boundMet[i] = node.waived || boundValue[i]! >= node.need ? 1 : 0;
-        continue;
-      }
-      let metChildren = 0;
-      for (const child of node.children) metChildren += boundMet[child]!;
-      boundMet[i] = node.waived || (node.kind === 'all' ? metChildren === node.children.length : metChildren >= node.need) ? 1 : 0;
-    }
-    let internalMet = 0;
-    for (let i = 0; i < nodes.length; i++) if (boundMet[i] && nodes[i]!.kind !== 'leaf') internalMet++;
-    let leavesMet = 0;
     let relaxedProgress = 0;
     let assignedProgress = 0;
+    let leavesMet = 0;
+    for (let j = 0; j < leafList.length; j++) {
+      const leaf = leafList[j]!;
+      const shared = sharedValue[leaf]!;
+      let relaxed = assignedValue[leaf]! + potentialValue[leaf]! + shared;
+      let now = assignedValue[leaf]! + shared;
+      if (!byCount[leaf]) {
+        relaxed = Math.min(cap[leaf]!, relaxed);
+        now = Math.min(cap[leaf]!, now);
+      }
+      boundValue[leaf] = relaxed;
+      const target = need[leaf]!;
+      const full = waived[leaf] === 1 || target === 0;
+      boundMet[leaf] = full || relaxed >= target ? 1 : 0;
+      relaxedProgress += full ? 1 : Math.min(1, relaxed / target);
+      assignedProgress += full ? 1 : Math.min(1, now / target);
+      if (full || now >= target) leavesMet++;
+    }
+    let internalMet = 0;
+    for (let i = count - 1; i >= 0; i--) {
+      const type = kind[i]!;
+      if (type === 0) continue;
+      let metChildren = 0;
+      for (let c = childStart[i]!; c < childStart[i + 1]!; c++) metChildren += boundMet[childList[c]!]!;
+      const met = waived[i] === 1 || (type === 1 ? metChildren === childStart[i + 1]! - childStart[i]! : metChildren >= need[i]!);
+      boundMet[i] = met ? 1 : 0;
+      if (met) internalMet++;
+    }
     itemsNeeded.length = 0;
-    for (const leaf of leaves) {
-      const node = nodes[leaf]!;
-      const now = cappedValue(leaf, assignedValue[leaf]! + sharedValue[leaf]!);
-      const full = node.waived || node.need === 0;
-      relaxedProgress += full ? 1 : Math.min(1, boundValue[leaf]! / node.need);
-      assignedProgress += full ? 1 : Math.min(1, now / node.need);
-      if (full || now >= node.need) leavesMet++;
-      else if (boundMet[leaf]) itemsNeeded.push(node.measure === 'count' ? node.need - now : Math.ceil((node.need - now) / suffixMaxValue[k]!));
+    for (let j = 0; j < leafList.length; j++) {
+      const leaf = leafList[j]!;
+      if (!boundMet[leaf] || waived[leaf]) continue;
+      const now = byCount[leaf] ? assignedValue[leaf]! + sharedValue[leaf]! : Math.min(cap[leaf]!, assignedValue[leaf]! + sharedValue[leaf]!);
+      if (now >= need[leaf]!) continue;
+      itemsNeeded.push(byCount[leaf] ? need[leaf]! - now : Math.ceil((need[leaf]! - now) / suffixMaxValue[k]!));
     }
     let left = contested.length - k;
     if (itemsNeeded.length > 1) itemsNeeded.sort((a, b) => a - b);
