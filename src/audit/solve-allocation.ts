@@ -99,9 +99,11 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     const item = items[index]!;
     // Limits spend their budget in item order, so items under a limit are never interchangeable.
     if (item.limits.length > 0 || baseOf[index]!.some((b) => users[b]! > 1)) return;
-    // Grade points tell items apart only when some grade could pull the GPA under its minimum.
-    const points = gpaAtRisk ? item.points : '-';
-    const key = `${item.ticks}|${item.candidates.join(',')}|${item.sharedCandidates.join(',')}|${points}|${item.resident}|${item.fallsThrough}|${item.inProgress}`;
+    // An item that falls through counts toward totals, residency and the GPA whether it is applied
+    // or not, so its grade and residency tell it apart from another only when it does not fall
+    // through (and its grade only when some grade could pull the GPA under its minimum).
+    const own = item.fallsThrough ? 'falls-through' : `${gpaAtRisk ? item.points : '-'}|${item.resident}`;
+    const key = `${item.ticks}|${item.candidates.join(',')}|${item.sharedCandidates.join(',')}|${item.inProgress}|${own}`;
     const previous = lastOfKind.get(key);
     if (previous !== undefined) previousTwin[k] = previous;
     lastOfKind.set(key, k);
