@@ -77,15 +77,18 @@ function auditProgram(prepared: PreparedCatalog, id: string, items: CreditItem[]
     const plan = planAllocation(target, items, exceptions, { includeInProgress });
     return { plan, solution: solveAllocation(plan.problem, budget) };
   };
-  const finished = pass(false);
+  // Counting in-progress work first: when even that does not complete the program, finished work
+  // alone cannot either, and one pass decides (most audits of learners under way end here).
   const anyInProgress = items.some((item) => item.status === 'in-progress' && item.reasons.length === 0);
-  let chosen = finished;
-  let status: AuditStatus = finished.solution.evaluation.complete ? 'complete' : 'incomplete';
-  let optimal = finished.solution.optimal;
-  if (status !== 'complete' && anyInProgress) {
-    chosen = pass(true);
-    optimal &&= chosen.solution.optimal;
-    status = chosen.solution.evaluation.complete ? 'in-progress' : 'incomplete';
+  const withInProgress = anyInProgress ? pass(true) : undefined;
+  let chosen = withInProgress ?? pass(false);
+  let status: AuditStatus = chosen.solution.evaluation.complete ? 'complete' : 'incomplete';
+  let optimal = chosen.solution.optimal;
+  if (withInProgress && status === 'complete') {
+    const finished = pass(false);
+    optimal &&= finished.solution.optimal;
+    if (finished.solution.evaluation.complete) chosen = finished;
+    else status = 'in-progress';
   }
   const audit = wanted ? buildProgramAudit(prepared, { target, ...chosen, status, optimal, exceptions, held }) : undefined;
   if (status === 'incomplete') return { audit };
