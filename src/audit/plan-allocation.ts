@@ -3,7 +3,7 @@ import type { Requirement } from '../model/requirement.js';
 import type { AllocationProblem, PlanItem, PlanNode } from './allocation-problem.js';
 import type { CreditItem } from './credit-items.js';
 import type { PreparedProgram } from './prepare-catalog.js';
-import { passesLeafTest, type ProgramTree } from './program-tree.js';
+import { passesLeafTest } from './program-tree.js';
 
 /** Registrar exceptions that bear on one program, resolved to requirement nodes. */
 export interface ProgramExceptions {
@@ -70,10 +70,11 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
     };
   });
 
-  const closedAny = closed.some(Boolean);
+  const openLeaves = tree.leaves.filter((leaf) => !closed[leaf]);
   const indexOfAward = new Map(items.map((item, i) => [item.awardId, i]));
   const residencySources: readonly string[] | undefined = policy.residency?.sources;
   const programMin = tree.programMinPoints;
+  const gradeOk = (item: CreditItem, node: number) => item.points === null || tree.minPoints[node] === undefined || item.points >= tree.minPoints[node]!;
   const eligibleAll: boolean[] = [];
   const blockedAll: (string | undefined)[] = [];
   const planned: PlanItem[] = items.map((item) => {
@@ -83,10 +84,15 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
     eligibleAll.push(counts);
     const pinned = pin && counts ? nodes.indexOf(pin.node) : -1;
     const isBundle = item.components !== undefined;
-    const match = counts && pinned < 0 ? leavesMatched(tree, item) : NO_MATCH;
-    const candidates = closedAny ? match.candidates.filter((leaf) => !closed[leaf]) : match.candidates;
-    const sharedCandidates = closedAny ? match.sharedCandidates.filter((leaf) => !closed[leaf]) : match.sharedCandidates;
-    const gradeBlock = match.gradeBlock;
+    const candidates: number[] = [];
+    const sharedCandidates: number[] = [];
+    let gradeBlock: string | undefined;
+    if (counts && pinned < 0)
+      for (const leaf of openLeaves) {
+        if (!passesLeafTest(tree.tests[leaf]!, item.equivalents, item.facts, isBundle)) continue;
+        if (!gradeOk(item, leaf)) gradeBlock ??= tree.minGrade[leaf];
+        else (tree.shared[leaf] ? sharedCandidates : candidates).push(leaf);
+      }
     const programGradeOk = item.points === null || programMin === undefined || item.points >= programMin;
     blockedAll.push(candidates.length + sharedCandidates.length > 0 || !counts ? undefined : (gradeBlock ?? (programGradeOk ? undefined : policy.minGrade)));
     return {
@@ -133,37 +139,6 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
     eligible: pick(eligibleAll),
     blockedByGrade: pick(blockedAll),
   };
-}
-
-interface LeafMatch {
-  readonly candidates: readonly number[];
-  readonly sharedCandidates: readonly number[];
-  /** The minimum grade of a leaf it matches but falls short of. */
-  readonly gradeBlock?: string;
-}
-
-const NO_MATCH: LeafMatch = { candidates: [], sharedCandidates: [] };
-const matches = new WeakMap<ProgramTree, WeakMap<CreditItem, LeafMatch>>();
-
-/** The leaves of a program an item matches, grade included: memoised, since both passes and every requirement read them. */
-function leavesMatched(tree: ProgramTree, item: CreditItem): LeafMatch {
-  let byItem = matches.get(tree);
-  if (!byItem) matches.set(tree, (byItem = new WeakMap()));
-  const cached = byItem.get(item);
-  if (cached) return cached;
-  const candidates: number[] = [];
-  const sharedCandidates: number[] = [];
-  let gradeBlock: string | undefined;
-  const isBundle = item.components !== undefined;
-  for (const leaf of tree.leaves) {
-    if (!passesLeafTest(tree.tests[leaf]!, item.equivalents, item.facts, isBundle)) continue;
-    const min = tree.minPoints[leaf];
-    if (item.points !== null && min !== undefined && item.points < min) gradeBlock ??= tree.minGrade[leaf];
-    else (tree.shared[leaf] ? sharedCandidates : candidates).push(leaf);
-  }
-  const match: LeafMatch = { candidates, sharedCandidates, ...(gradeBlock ? { gradeBlock } : {}) };
-  byItem.set(item, match);
-  return match;
 }
 
 /** Why an item counts nowhere, when the reason is not a cap: what an advisor reads in `unused`. */
