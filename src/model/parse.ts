@@ -2,8 +2,13 @@ import type { z } from 'zod';
 import { jsonErrorOffset } from './json-error-position.js';
 import { describeValue, fail, ok, type Issue, type IssueCode, type Result } from './issue.js';
 
+/** How deep input may nest: far beyond any real catalog, well within the stack of a recursive parse. */
+export const MAX_DEPTH = 200;
+
 /** Parses untrusted input with a zod schema; failures become {@link Issue}s naming the path. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, file?: string): Result<z.output<S>> {
+  const tooDeep = pathDeeperThan(input, MAX_DEPTH);
+  if (tooDeep) return fail([{ code: 'invalid-shape', ...(file === undefined ? {} : { file }), path: tooDeep, expected: `nesting at most ${MAX_DEPTH} levels deep` }]);
   const parsed = schema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
   return fail(parsed.error.issues.map((issue) => toIssue(issue, input, file)));
@@ -52,4 +57,17 @@ export function parseJsonText(text: string, file?: string): Result<unknown> {
 function lineAndColumn(text: string, offset: number): string {
   const before = text.slice(0, offset).split('\n');
   return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+
+/** The path of a value nested deeper than `limit` (found without recursion), or undefined. */
+function pathDeeperThan(root: unknown, limit: number): (string | number)[] | undefined {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length > limit) return path.slice(0, limit + 1);
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+    else for (const [k, v] of Object.entries(value)) if (v !== null && typeof v === 'object') stack.push({ value: v, path: [...path, k] });
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { jsonErrorOffset } from '../../src/model/json-error-position.js';
 import { parseJsonText } from '../../src/model/parse.js';
@@ -47,5 +47,15 @@ describe('the catalog loader on arbitrary input', () => {
     const parsed = parseJsonText(text, 'x.json');
     expect(parsed.ok).toBe(valid);
     if (!valid) expect(jsonErrorOffset(text)).toBeLessThanOrEqual(text.length);
+  });
+});
+
+describe('hostile nesting', () => {
+  it('reports a requirement tree nested thousands deep instead of overflowing the stack', () => {
+    let requirements: unknown = { credential: 'c' };
+    for (let i = 0; i < 5000; i++) requirements = { all: [requirements] };
+    const result = loadCatalog([{ file: 'deep.json', json: { institution: { id: 'x', name: 'X' }, credentials: [{ id: 'c', kind: 'course', title: 'C' }], programs: [{ id: 'p', kind: 'certificate', title: 'P', requirements }] } }]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]).toMatchObject({ code: 'invalid-shape', file: 'deep.json', expected: 'nesting at most 200 levels deep' });
   });
 });
