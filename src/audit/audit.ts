@@ -11,6 +11,7 @@ import { prepareCatalog, type PreparedCatalog } from './prepare-catalog.js';
 import { resolveAwards } from './resolve-awards.js';
 import { resolveExceptions } from './resolve-exceptions.js';
 import { DEFAULT_STEP_BUDGET, solveAllocation } from './solve-allocation.js';
+import { allocateJointly, overlapsAmong, type Counted, type JointRun, type Restrictions } from './joint-allocation.js';
 
 /** What to audit. */
 export interface AuditOptions {
@@ -55,16 +56,29 @@ export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript
   if (issues.length > 0 || !awards.ok) return fail(issues);
 
   const held = new Set(learner.awards.flatMap((a) => (a.credential ? [a.credential] : [])));
-  const bundles: CreditItem[] = [];
-  const audits = new Map<string, ProgramAudit>();
-  for (const id of prepared.programsNeeded(requested)) {
-    const target = prepared.programs.get(id)!;
-    const items = [...creditItems(prepared, target, awards.value, { includePlanned: options.includePlanned ?? false }), ...bundles];
-    const result = auditProgram(prepared, id, items, exceptions.byProgram.get(id) ?? NO_EXCEPTIONS, held, options.budget ?? DEFAULT_STEP_BUDGET, requested.includes(id));
-    if (result.audit) audits.set(id, result.audit);
-    if (result.bundle) bundles.push(result.bundle);
-  }
-  return ok({ learner: learner.learner, asOf, audits: requested.map((id) => audits.get(id)!) });
+  const run = (restrictions: Restrictions): JointRun => {
+    const bundles: CreditItem[] = [];
+    const audits = new Map<string, ProgramAudit>();
+    const counted = new Map<string, Counted>();
+    for (const id of prepared.programsNeeded(requested)) {
+      const target = prepared.programs.get(id)!;
+      const kept = restrictions.get(id);
+      const own = creditItems(prepared, target, awards.value, { includePlanned: options.includePlanned ?? false });
+      const items = [...(kept ? own.map((item) => (kept.has(item.awardId) ? { ...item, reasons: [...item.reasons, kept.get(item.awardId)!] } : item)) : own), ...bundles];
+      const result = auditProgram(prepared, id, items, exceptions.byProgram.get(id) ?? NO_EXCEPTIONS, held, options.budget ?? DEFAULT_STEP_BUDGET, requested.includes(id));
+      if (result.audit) {
+        audits.set(id, result.audit);
+        counted.set(id, result.counted);
+      }
+      if (result.bundle) bundles.push(result.bundle);
+    }
+    return { audits, counted };
+  };
+  const independent = run(new Map());
+  const overlaps = overlapsAmong(requested.map((id) => prepared.programs.get(id)!.program));
+  const joint = overlaps.length > 0 ? allocateJointly(overlaps, independent, run) : { run: independent, optimal: true };
+  const audits = requested.map((id) => joint.run.audits.get(id)!);
+  return ok({ learner: learner.learner, asOf, audits: joint.optimal ? audits : audits.map((a) => ({ ...a, optimal: false })) });
 }
 
 /**
@@ -91,8 +105,14 @@ function auditProgram(prepared: PreparedCatalog, id: string, items: CreditItem[]
     else status = 'in-progress';
   }
   const audit = wanted ? buildProgramAudit(prepared, { target, ...chosen, status, optimal, exceptions, held }) : undefined;
-  if (status === 'incomplete') return { audit };
   const { plan, solution } = chosen;
+  const counted = new Map<string, number>();
+  solution.evaluation.counted.forEach((ticks, index) => {
+    const item = plan.items[index]!;
+    // Overlap between programs is about awards applied to requirements; fall-through credit is not shared use.
+    if (!item.components && solution.evaluation.consumed[index]) counted.set(item.awardId, ticks / plan.ticksPerCredit);
+  });
+  if (status === 'incomplete') return { audit, counted };
   const components = new Set<string>();
   solution.evaluation.consumed.forEach((used, index) => {
     const item = plan.items[index]!;
@@ -113,5 +133,5 @@ function auditProgram(prepared: PreparedCatalog, id: string, items: CreditItem[]
     effects: [],
     components: [...components],
   };
-  return { audit, bundle };
+  return { audit, bundle, counted };
 }
