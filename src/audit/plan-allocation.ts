@@ -3,7 +3,7 @@ import type { Requirement } from '../model/requirement.js';
 import type { AllocationProblem, PlanItem, PlanNode } from './allocation-problem.js';
 import type { CreditItem } from './credit-items.js';
 import type { PreparedProgram } from './prepare-catalog.js';
-import { passesLeafTest } from './program-tree.js';
+import { leavesPassed } from './program-tree.js';
 
 /** Registrar exceptions that bear on one program, resolved to requirement nodes. */
 export interface ProgramExceptions {
@@ -70,7 +70,6 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
     };
   });
 
-  const openLeaves = tree.leaves.filter((leaf) => !closed[leaf]);
   const indexOfAward = new Map(items.map((item, i) => [item.awardId, i]));
   const residencySources: readonly string[] | undefined = policy.residency?.sources;
   const programMin = tree.programMinPoints;
@@ -88,8 +87,8 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
     const sharedCandidates: number[] = [];
     let gradeBlock: string | undefined;
     if (counts && pinned < 0)
-      for (const leaf of openLeaves) {
-        if (!passesLeafTest(tree.tests[leaf]!, item.equivalents, item.facts, isBundle)) continue;
+      for (const leaf of leavesPassed(tree, item.equivalents, item.facts, isBundle)) {
+        if (closed[leaf]) continue;
         if (!gradeOk(item, leaf)) gradeBlock ??= tree.minGrade[leaf];
         else (tree.shared[leaf] ? sharedCandidates : candidates).push(leaf);
       }

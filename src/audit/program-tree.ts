@@ -24,6 +24,10 @@ export interface ProgramTree {
   readonly leaves: readonly number[];
   /** Each leaf's test; undefined for groups. */
   readonly tests: readonly (LeafTest | undefined)[];
+  /** `credential` and `program` leaves by the id they name: an item finds its leaves by lookup. */
+  readonly leavesByCredential: ReadonlyMap<string, readonly number[]>;
+  /** `where` leaves, whose conditions each item is tested against. */
+  readonly whereLeaves: readonly number[];
   /** Grade points a graded item needs under each node (the nearest `minGrade`, else the policy's). */
   readonly minPoints: readonly (number | undefined)[];
   readonly minGrade: readonly (string | undefined)[];
@@ -62,12 +66,19 @@ export function buildProgramTree(program: Program, context: OperatorContext): Pr
     policy.residency?.minCredits,
     ...(policy.limits ?? []).map((l) => l.maxCredits),
   ].filter((v): v is number => v !== undefined);
+  const tests = nodes.map((node): LeafTest | undefined => (node.all || node.any ? undefined : node.where ? { where: compileCondition(node.where, context) } : { counts: (node.credential ?? node.program)! }));
+  const leavesByCredential = new Map<string, number[]>();
+  tests.forEach((test, i) => {
+    if (test?.counts !== undefined) (leavesByCredential.get(test.counts) ?? leavesByCredential.set(test.counts, []).get(test.counts)!).push(i);
+  });
   return {
     nodes,
     parents,
     children,
     leaves: nodes.flatMap((node, i) => (node.all || node.any ? [] : [i])),
-    tests: nodes.map((node) => (node.all || node.any ? undefined : node.where ? { where: compileCondition(node.where, context) } : { counts: (node.credential ?? node.program)! })),
+    tests,
+    leavesByCredential,
+    whereLeaves: tests.flatMap((test, i) => (test?.where ? [i] : [])),
     minPoints: minGrade.map((grade) => (grade === undefined ? undefined : (gradePoints(context, grade) ?? undefined))),
     minGrade,
     programMinPoints: policy.minGrade === undefined ? undefined : (gradePoints(context, policy.minGrade) ?? undefined),
@@ -77,8 +88,10 @@ export function buildProgramTree(program: Program, context: OperatorContext): Pr
   };
 }
 
-/** Whether an item's facts pass a leaf's test, grade aside. */
-export function passesLeafTest(test: LeafTest, equivalents: ReadonlySet<string>, facts: Facts, isBundle: boolean): boolean {
-  if (test.counts !== undefined) return equivalents.has(test.counts);
-  return !isBundle && test.where!(facts);
+/** The leaves an item passes the test of, grade aside, in tree order: looked up by what it counts as, then its facts against each `where`. */
+export function leavesPassed(tree: ProgramTree, equivalents: ReadonlySet<string>, facts: Facts, isBundle: boolean): number[] {
+  const found: number[] = [];
+  for (const id of equivalents) for (const leaf of tree.leavesByCredential.get(id) ?? []) found.push(leaf);
+  if (!isBundle) for (const leaf of tree.whereLeaves) if (tree.tests[leaf]!.where!(facts)) found.push(leaf);
+  return found.length > 1 ? found.sort((a, b) => a - b) : found;
 }
