@@ -1,5 +1,5 @@
 import type { Graph } from '@dagrejs/graphlib';
-import { nestedFirstOrder, programDependencyGraph, programsNeeded } from '../catalog/program-order.js';
+import { programDependencyGraph, programsNeeded } from '../catalog/program-order.js';
 import type { Catalog } from '../model/catalog.js';
 import { divide, ONE, rational, type Rational } from '../model/rational.js';
 import type { Credential } from '../model/credential.js';
@@ -34,7 +34,6 @@ export interface PreparedCatalog {
   readonly credentials: ReadonlyMap<string, Credential | Program>;
   readonly programs: ReadonlyMap<string, PreparedProgram>;
   readonly dependencies: Graph;
-  readonly order: readonly string[];
   readonly creditRules: CreditRules;
   /** The programs an audit of `requested` needs, nested ones first (memoised). */
   programsNeeded(requested: readonly string[]): readonly string[];
@@ -73,7 +72,7 @@ function compile(catalog: Catalog, asOf: string): PreparedCatalog {
     if (!list) needed.set(key, (list = programsNeeded(dependencies, requested)));
     return list;
   };
-  return { catalog, asOf, context, credentials, programs, dependencies, order: nestedFirstOrder(dependencies), creditRules, programsNeeded: programsNeededFor, unitFactor };
+  return { catalog, asOf, context, credentials, programs, dependencies, creditRules, programsNeeded: programsNeededFor, unitFactor };
 }
 
 function prepareProgram(catalog: Catalog, program: Program, context: OperatorContext, creditRules: CreditRules): PreparedProgram {
