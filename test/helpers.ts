@@ -28,7 +28,7 @@ export async function cli(args: string[], options: { stdin?: string; env?: Recor
   const stdin = new PassThrough();
   stdin.end(options.stdin ?? '');
   const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stdout: { write: (s: string | Uint8Array) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), isTTY: false },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     stdin,
     env: { NO_COLOR: '1', ...options.env },

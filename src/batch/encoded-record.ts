@@ -6,14 +6,16 @@ import { recordLine, type BatchRecord } from './batch-record.js';
 export interface EncodedRecord {
   readonly line: number;
   readonly ok: boolean;
-  /** The NDJSON line (without the newline). */
-  readonly ndjson: string;
+  /** The NDJSON line, UTF-8 encoded, newline included: written as it is, and moved from a worker without a copy. */
+  readonly ndjson: Uint8Array;
   readonly csv: readonly string[];
   /** The status of each program audited (none for an error record). */
   readonly statuses: readonly AuditStatus[];
 }
 
+const utf8 = new TextEncoder();
+
 /** Encodes a record for output. */
 export function encodeRecord(record: BatchRecord): EncodedRecord {
-  return { line: record.line, ok: record.ok, ndjson: recordLine(record), csv: csvRows(record), statuses: record.ok ? record.report.audits.map((a) => a.status) : [] };
+  return { line: record.line, ok: record.ok, ndjson: utf8.encode(`${recordLine(record)}\n`), csv: csvRows(record), statuses: record.ok ? record.report.audits.map((a) => a.status) : [] };
 }

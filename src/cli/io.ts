@@ -1,6 +1,6 @@
 /** What a CLI run may touch besides files: its streams and environment. Tests pass their own. */
 export interface CliIo {
-  readonly stdout: { write(text: string): unknown; isTTY?: boolean };
+  readonly stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean };
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };
   readonly stdin: NodeJS.ReadableStream;
   readonly env: Readonly<Record<string, string | undefined>>;

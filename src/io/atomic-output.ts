@@ -14,8 +14,8 @@ export class AtomicOutput {
     this.stream = createWriteStream(this.temporary);
   }
 
-  /** Writes text, waiting when the stream asks to (memory stays flat). */
-  async write(text: string): Promise<void> {
+  /** Writes text or bytes, waiting when the stream asks to (memory stays flat). */
+  async write(text: string | Uint8Array): Promise<void> {
     if (!this.stream.write(text)) await once(this.stream, 'drain');
   }
 

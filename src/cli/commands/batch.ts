@@ -46,7 +46,7 @@ export function registerBatch(program: Command, io: CliIo): void {
       const source = batchSource(input === '-' ? '-' : resolve(io.cwd, input), io.stdin);
       const out = options.out ? new AtomicOutput(resolve(io.cwd, options.out)) : undefined;
       const summary = options.summary ? new AtomicOutput(resolve(io.cwd, options.summary)) : undefined;
-      const write = (text: string) => (out ? out.write(text) : Promise.resolve(void io.stdout.write(text)));
+      const write = (bytes: Uint8Array) => (out ? out.write(bytes) : Promise.resolve(void io.stdout.write(bytes)));
       const abort = new AbortController();
       const interrupt = () => abort.abort();
       process.once('SIGINT', interrupt);
@@ -58,7 +58,7 @@ export function registerBatch(program: Command, io: CliIo): void {
         await summary?.write(`${CSV_HEADER}\n`);
         const audit = { ...(options.program ? { programs: options.program } : {}), all: options.all === true, ...(options.asOf ? { asOf: options.asOf } : {}), defaultAsOf: todayIn(io) };
         for await (const record of auditBatchInParallel(catalog, source.inputs, audit, { workers: options.workers, signal: abort.signal })) {
-          await write(`${record.ndjson}\n`);
+          await write(record.ndjson);
           if (summary) for (const row of record.csv) await summary.write(`${row}\n`);
           if (record.ok) for (const status of record.statuses) counts[status]++;
           else counts.error++;
