@@ -8,6 +8,7 @@ export interface EncodedRecord {
   readonly ok: boolean;
   /** The NDJSON line, UTF-8 encoded, newline included: written as it is, and moved from a worker without a copy. */
   readonly ndjson: Uint8Array;
+  /** CSV summary rows (empty when the summary was not asked for). */
   readonly csv: readonly string[];
   /** The status of each program audited (none for an error record). */
   readonly statuses: readonly AuditStatus[];
@@ -16,6 +17,6 @@ export interface EncodedRecord {
 const utf8 = new TextEncoder();
 
 /** Encodes a record for output. */
-export function encodeRecord(record: BatchRecord): EncodedRecord {
-  return { line: record.line, ok: record.ok, ndjson: utf8.encode(`${recordLine(record)}\n`), csv: csvRows(record), statuses: record.ok ? record.report.audits.map((a) => a.status) : [] };
+export function encodeRecord(record: BatchRecord, withCsv = true): EncodedRecord {
+  return { line: record.line, ok: record.ok, ndjson: utf8.encode(`${recordLine(record)}\n`), csv: withCsv ? csvRows(record) : [], statuses: record.ok ? record.report.audits.map((a) => a.status) : [] };
 }

@@ -15,6 +15,8 @@ export interface ParallelOptions {
   readonly chunk?: number;
   /** Stops reading input; what is under way finishes. */
   readonly signal?: AbortSignal;
+  /** Make the CSV summary rows too (default true). */
+  readonly csv?: boolean;
 }
 
 const IN_FLIGHT_PER_WORKER = 4;
@@ -34,11 +36,11 @@ function startWorker(workerData: unknown): Worker {
  */
 export async function* auditBatchInParallel(catalog: Catalog, inputs: AsyncIterable<BatchInput>, audit: AuditOptions, run: ParallelOptions): AsyncGenerator<EncodedRecord> {
   if (run.workers <= 1) {
-    for await (const record of auditBatch(catalog, stopOn(inputs, run.signal), audit)) yield encodeRecord(record);
+    for await (const record of auditBatch(catalog, stopOn(inputs, run.signal), audit)) yield encodeRecord(record, run.csv ?? true);
     return;
   }
   const chunkSize = run.chunk ?? 32;
-  const workers = Array.from({ length: run.workers }, () => startWorker({ catalog, options: audit }));
+  const workers = Array.from({ length: run.workers }, () => startWorker({ catalog, options: audit, csv: run.csv ?? true }));
   const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));
   const done = new Map<number, EncodedRecord[]>();
   let failure: Error | undefined;

@@ -61,13 +61,27 @@ function lineAndColumn(text: string, offset: number): string {
 
 /** The path of a value nested deeper than `limit` (found without recursion), or undefined. */
 function pathDeeperThan(root: unknown, limit: number): (string | number)[] | undefined {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
+  // Depths only on the way down (every input is checked: kept cheap); the path is rebuilt from parents when one is too deep.
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  const parents: number[] = [-1];
+  const keys: (string | number)[] = [''];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
     if (value === null || typeof value !== 'object') continue;
-    if (path.length > limit) return path.slice(0, limit + 1);
-    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
-    else for (const [k, v] of Object.entries(value)) if (v !== null && typeof v === 'object') stack.push({ value: v, path: [...path, k] });
+    if (depths[i]! > limit) {
+      const path: (string | number)[] = [];
+      for (let at = i; parents[at]! >= 0; at = parents[at]!) path.unshift(keys[at]!);
+      return path.slice(0, limit + 1);
+    }
+    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, k) => [k, v]) : Object.entries(value);
+    for (const [key, child] of entries)
+      if (child !== null && typeof child === 'object') {
+        values.push(child);
+        depths.push(depths[i]! + 1);
+        parents.push(i);
+        keys.push(key);
+      }
   }
   return undefined;
 }

@@ -57,7 +57,7 @@ export function registerBatch(program: Command, io: CliIo): void {
       try {
         await summary?.write(`${CSV_HEADER}\n`);
         const audit = { ...(options.program ? { programs: options.program } : {}), all: options.all === true, ...(options.asOf ? { asOf: options.asOf } : {}), defaultAsOf: todayIn(io) };
-        for await (const record of auditBatchInParallel(catalog, source.inputs, audit, { workers: options.workers, signal: abort.signal })) {
+        for await (const record of auditBatchInParallel(catalog, source.inputs, audit, { workers: options.workers, signal: abort.signal, csv: summary !== undefined })) {
           await write(record.ndjson);
           if (summary) for (const row of record.csv) await summary.write(`${row}\n`);
           if (record.ok) for (const status of record.statuses) counts[status]++;
