@@ -1,13 +1,13 @@
 import type { Catalog } from '../model/catalog.js';
 import { fail, ok, type Issue, type Result } from '../model/issue.js';
-import { parseWith } from '../model/parse.js';
 import { ZERO } from '../model/rational.js';
 import { Transcript, type TranscriptInput } from '../model/transcript.js';
 import type { AuditReport, AuditStatus, ProgramAudit } from './audit-result.js';
 import { buildProgramAudit } from './build-result.js';
 import { creditItems, type CreditItem } from './credit-items.js';
 import { planAllocation, type ProgramExceptions } from './plan-allocation.js';
-import { prepareCatalog, type PreparedCatalog } from './prepare-catalog.js';
+import type { PreparedCatalog } from './prepare-catalog.js';
+import { auditInput } from './audit-input.js';
 import { resolveAwards } from './resolve-awards.js';
 import { resolveExceptions } from './resolve-exceptions.js';
 import { DEFAULT_STEP_BUDGET, solveAllocation } from './solve-allocation.js';
@@ -37,12 +37,9 @@ const NO_EXCEPTIONS: ProgramExceptions = { waivers: new Map(), pins: new Map() }
  * as a partial audit.
  */
 export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript, options: AuditOptions = {}): Result<AuditReport> {
-  const parsed = parseWith(Transcript, transcript);
-  if (!parsed.ok) return parsed;
-  const learner = parsed.value;
-  const asOf = options.asOf ?? learner.asOf ?? options.defaultAsOf;
-  if (asOf === undefined) return fail([{ code: 'invalid-shape', path: ['asOf'], expected: 'an audit date: the transcript\'s "asOf" or the asOf option' }]);
-  const prepared = prepareCatalog(catalog, asOf);
+  const input = auditInput(catalog, transcript, options);
+  if (!input.ok) return input;
+  const { transcript: learner, asOf, prepared } = input.value;
   const requested = options.all ? catalog.programs.map((p) => p.id) : [...(options.programs ?? [])];
   const issues: Issue[] = [];
   requested.forEach((id, index) => {

@@ -3,9 +3,9 @@ import type { ProgramAudit, RequirementResult } from '../audit/audit-result.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Credential } from '../model/credential.js';
 import { fail, ok, type Result } from '../model/issue.js';
-import { parseWith } from '../model/parse.js';
 import { Transcript, type AwardInput, type TranscriptInput } from '../model/transcript.js';
 import { prepareCatalog } from '../audit/prepare-catalog.js';
+import { auditInput } from '../audit/audit-input.js';
 
 /** One step of a plan: credentials that can be earned together once the steps before are done. */
 export interface PlanStep {
@@ -61,12 +61,9 @@ interface State {
  * complete plan is the cheapest; past it, the best found is returned with `shortest: false`.
  */
 export function plan(catalog: Catalog, transcriptInput: TranscriptInput | Transcript, options: PlanOptions): Result<PlanResult> {
-  const parsed = parseWith(Transcript, transcriptInput);
-  if (!parsed.ok) return parsed;
-  const transcript = parsed.value;
-  const asOf = options.asOf ?? transcript.asOf ?? options.defaultAsOf;
-  if (asOf === undefined) return fail([{ code: 'invalid-shape', path: ['asOf'], expected: 'an audit date' }]);
-  const prepared = prepareCatalog(catalog, asOf);
+  const input = auditInput(catalog, transcriptInput, options);
+  if (!input.ok) return input;
+  const { transcript, asOf, prepared } = input.value;
   const target = prepared.programs.get(options.target);
   if (!target) return fail([{ code: 'unknown-reference', path: ['target'], expected: 'the id of a catalog program', received: JSON.stringify(options.target) }]);
   const credentials = new Map(catalog.credentials.map((c) => [c.id, c]));
