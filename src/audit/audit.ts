@@ -8,6 +8,7 @@ import { creditItems, type CreditItem } from './credit-items.js';
 import { planAllocation, type ProgramExceptions } from './plan-allocation.js';
 import type { PreparedCatalog } from './prepare-catalog.js';
 import { auditInput } from './audit-input.js';
+import { leavesPassed } from './program-tree.js';
 import { resolveAwards } from './resolve-awards.js';
 import { resolveExceptions } from './resolve-exceptions.js';
 import { DEFAULT_STEP_BUDGET, solveAllocation } from './solve-allocation.js';
@@ -62,7 +63,10 @@ export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript
       const kept = restrictions.get(id);
       const own = creditItems(prepared, target, awards.value, { includePlanned: options.includePlanned ?? false });
       const items = [...(kept ? own.map((item) => (kept.has(item.awardId) ? { ...item, reasons: [...item.reasons, kept.get(item.awardId)!] } : item)) : own), ...bundles];
-      const result = auditProgram(prepared, id, items, exceptions.byProgram.get(id) ?? NO_EXCEPTIONS, held, options.budget ?? DEFAULT_STEP_BUDGET, requested.includes(id));
+      // A nested program nothing on the transcript can count toward is incomplete: no need to allocate it.
+      const wanted = requested.includes(id);
+      if (!wanted && !items.some((item) => item.reasons.length === 0 && leavesPassed(target.tree, item.equivalents, item.facts, item.components !== undefined).length > 0)) continue;
+      const result = auditProgram(prepared, id, items, exceptions.byProgram.get(id) ?? NO_EXCEPTIONS, held, options.budget ?? DEFAULT_STEP_BUDGET, wanted);
       if (result.audit) {
         audits.set(id, result.audit);
         counted.set(id, result.counted);
