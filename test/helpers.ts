@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { audit, type AuditOptions } from '../src/audit/audit.js';
+import type { ProgramAudit, RequirementResult } from '../src/audit/audit-result.js';
 import { runCli } from '../src/cli/main.js';
 import type { CliIo } from '../src/cli/io.js';
 import type { Catalog } from '../src/model/catalog.js';
@@ -38,8 +40,6 @@ export async function cli(args: string[], options: { stdin?: string; env?: Recor
   return { code, stdout, stderr };
 }
 
-import { audit, type AuditOptions } from '../src/audit/audit.js';
-import type { ProgramAudit, RequirementResult } from '../src/audit/audit-result.js';
 
 /** Audits a fixture transcript on the shipped catalog; fails the test on invalid input. */
 export function auditFixture(name: string, programs: string[], options: Omit<AuditOptions, 'programs'> = {}) {

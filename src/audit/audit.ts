@@ -115,11 +115,13 @@ function auditProgram(prepared: PreparedCatalog, id: string, items: CreditItem[]
   });
   if (status === 'incomplete') return { audit, counted };
   const components = new Set<string>();
+  let earned = '';
   solution.evaluation.consumed.forEach((used, index) => {
     const item = plan.items[index]!;
-    if (used && !item.components) components.add(item.awardId);
+    if (!used || item.components) return;
+    components.add(item.awardId);
+    if ((item.earned ?? '') > earned) earned = item.earned!;
   });
-  const earned = [...components].map((awardId) => plan.items.find((i) => i.awardId === awardId)?.earned ?? '').sort().at(-1);
   const bundle: CreditItem = {
     awardId: `program:${id}`,
     credentialId: id,

@@ -4,7 +4,7 @@ import { gradePoints } from '../rules/operators.js';
 import type { RuleEffect, RuleOutcome } from '../rules/credit-rules.js';
 import { durationText } from './dates.js';
 import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
-import type { ResolvedAward } from './resolve-awards.js';
+import { repeatKey, type ResolvedAward } from './resolve-awards.js';
 
 /** What an award becomes in one program's audit: credits in the program's unit, facts after rules, provenance. */
 export interface CreditItem {
@@ -110,7 +110,7 @@ function countRepeatsOnce(prepared: PreparedCatalog, items: CreditItem[]): Credi
   const groups = new Map<string, CreditItem[]>();
   for (const item of items) {
     if (item.reasons.length > 0) continue;
-    const key = item.credentialId ?? (typeof item.facts.code === 'string' ? `code:${item.facts.code}` : undefined);
+    const key = repeatKey(item.credentialId, item.facts.code);
     if (key === undefined) continue;
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(item);
   }

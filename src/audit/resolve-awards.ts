@@ -17,8 +17,8 @@ export interface ResolvedAward {
   readonly credits?: { readonly value: number; readonly unit: string };
   /** When it stops counting: the award's `expires`, else earned + the credential's `validFor`. */
   readonly expires?: string;
-  /** Another award of the transcript names the same credential (or inline code): a possible repeat. */
-  readonly repeated: boolean;
+  /** Another award of the transcript names the same credential (or inline code): a possible repeat. Set once resolved. */
+  repeated: boolean;
   /** Work done once per audit and reused by every program audited: filled in by later stages. */
   readonly memo: AwardMemo;
 }
@@ -73,17 +73,21 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
     });
   });
   if (issues.length > 0) return fail(issues);
-  const keyOf = (r: ResolvedAward) => r.award.credential ?? (r.award.code === undefined ? undefined : `code:${r.award.code}`);
   const seen = new Map<string, number>();
   for (const r of resolved) {
-    const key = keyOf(r);
+    const key = repeatKey(r.credential?.id, r.facts.code);
     if (key !== undefined) seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   for (const r of resolved) {
-    const key = keyOf(r);
-    if (key !== undefined && seen.get(key)! > 1) (r as { repeated: boolean }).repeated = true;
+    const key = repeatKey(r.credential?.id, r.facts.code);
+    if (key !== undefined && seen.get(key)! > 1) r.repeated = true;
   }
   return ok(resolved.sort((a, b) => compareText(a.award.earned ?? '9999-99-99', b.award.earned ?? '9999-99-99') || compareText(a.award.id, b.award.id)));
+}
+
+/** What makes two awards repeats of one another: the catalog credential, else the inline code. */
+export function repeatKey(credentialId: string | undefined, code: unknown): string | undefined {
+  return credentialId ?? (typeof code === 'string' ? `code:${code}` : undefined);
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../model/issue.js';
 import { Transcript, type AwardInput, type TranscriptInput } from '../model/transcript.js';
 import { prepareCatalog } from '../audit/prepare-catalog.js';
 import { auditInput } from '../audit/audit-input.js';
+import { hypotheticalFacts } from '../rules/catalog-facts.js';
 
 /** One step of a plan: credentials that can be earned together once the steps before are done. */
 export interface PlanStep {
@@ -158,7 +159,8 @@ function ruleOutcome(catalog: Catalog, id: string, program: string, asOf: string
   const prepared = prepareCatalog(catalog, asOf);
   const credential = catalog.credentials.find((c) => c.id === id);
   if (!credential) return undefined;
-  const facts = { id, kind: credential.kind, issuer: credential.issuer, tags: credential.tags ?? [], earned: asOf, asOf, source: plannedAward(credential, asOf).source, status: 'completed' };
+  const source = plannedAward(credential, asOf).source;
+  const facts = hypotheticalFacts(catalog, credential, asOf).find((f) => f.source === source)!;
   return prepared.creditRules.inProgram(prepared.creditRules.general(facts), facts, program);
 }
 

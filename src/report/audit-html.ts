@@ -79,7 +79,7 @@ function nodeItem(node: RequirementResult, title: (id: string) => string): strin
   const applied = node.applied.length ? ` <span class="applied">← ${node.applied.map((a) => `${esc(title(a.credential ?? a.award))}${a.inProgress ? ' (in progress)' : ''}${a.hypothetical ? ' (planned)' : ''}`).join(', ')}</span>` : '';
   const waived = node.waived ? ` <span class="applied">waived: ${esc(node.waived.reason)}</span>` : '';
   const children = node.children ? `<ul class="tree">${node.children.map((c) => nodeItem(c, title)).join('')}</ul>` : '';
-  return `<li><span class="mark ${node.status}" aria-hidden="true">${MARK[node.status]}</span><span class="visually-status">${esc(node.label ?? node.id)}</span> <span class="muted">(${STATUS_TEXT[node.status].toLowerCase()})${esc(measure)}</span>${node.hypothetical ? ' <span class="hyp">what-if</span>' : ''}${applied}${waived}${children}</li>`;
+  return `<li><span class="mark ${node.status}" aria-hidden="true">${MARK[node.status]}</span>${esc(node.label ?? node.id)} <span class="muted">(${STATUS_TEXT[node.status].toLowerCase()})${esc(measure)}</span>${node.hypothetical ? ' <span class="hyp">what-if</span>' : ''}${applied}${waived}${children}</li>`;
 }
 
 const amount = (v: { count?: number; credits?: number } | undefined) => (!v ? '' : v.credits !== undefined ? `${v.credits} cr` : `${v.count}`);

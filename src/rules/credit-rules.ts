@@ -80,33 +80,31 @@ const NOTHING_FIRED: RuleOutcome = { as: [], tags: [], effects: [] };
 /** Folds the rules that fired, in priority order, into one outcome: a deny beats every grant. */
 function combine(fired: readonly CompiledRule[], program: string | undefined): RuleOutcome {
   if (fired.length === 0) return NOTHING_FIRED;
-  {
-    const effects: RuleEffect[] = [];
-    const as = new Set<string>();
-    const tags = new Set<string>();
-    let denied: RuleOutcome['denied'];
-    let credits: RuleOutcome['credits'];
-    for (const { rule } of fired) {
-      const event = rule.event;
-      if (event.type === 'deny') {
-        const scope = event.params.programs;
-        if (scope && (program === undefined || !scope.includes(program))) continue;
-        denied ??= { rule: rule.name, reason: event.params.reason };
-        effects.push({ rule: rule.name, effect: 'deny', detail: event.params.reason });
-        continue;
-      }
-      event.params.tags?.forEach((t) => tags.add(t));
-      if (event.type === 'tag') {
-        effects.push({ rule: rule.name, effect: 'tag', detail: `tags ${event.params.tags.join(', ')}` });
-        continue;
-      }
-      const { params } = event;
-      if (params.credits !== undefined && credits === undefined) credits = { value: params.credits, ...(params.unit ? { unit: params.unit } : {}), rule: rule.name };
-      params.as?.forEach((id) => as.add(id));
-      effects.push({ rule: rule.name, effect: 'grant', detail: grantDetail(params) });
+  const effects: RuleEffect[] = [];
+  const as = new Set<string>();
+  const tags = new Set<string>();
+  let denied: RuleOutcome['denied'];
+  let credits: RuleOutcome['credits'];
+  for (const { rule } of fired) {
+    const event = rule.event;
+    if (event.type === 'deny') {
+      const scope = event.params.programs;
+      if (scope && (program === undefined || !scope.includes(program))) continue;
+      denied ??= { rule: rule.name, reason: event.params.reason };
+      effects.push({ rule: rule.name, effect: 'deny', detail: event.params.reason });
+      continue;
     }
-    return { ...(denied ? { denied } : {}), ...(credits ? { credits } : {}), as: [...as], tags: [...tags], effects };
+    event.params.tags?.forEach((t) => tags.add(t));
+    if (event.type === 'tag') {
+      effects.push({ rule: rule.name, effect: 'tag', detail: `tags ${event.params.tags.join(', ')}` });
+      continue;
+    }
+    const { params } = event;
+    if (params.credits !== undefined && credits === undefined) credits = { value: params.credits, ...(params.unit ? { unit: params.unit } : {}), rule: rule.name };
+    params.as?.forEach((id) => as.add(id));
+    effects.push({ rule: rule.name, effect: 'grant', detail: grantDetail(params) });
   }
+  return { ...(denied ? { denied } : {}), ...(credits ? { credits } : {}), as: [...as], tags: [...tags], effects };
 }
 
 function grantDetail(params: { credits?: number; unit?: string; as?: string[]; tags?: string[]; detail?: string }): string {
