@@ -61,7 +61,7 @@ export interface AllocationProblem {
 }
 
 /** An allocation: for each item the leaf it is applied to, or -1. */
-export type Assignment = Int32Array;
+export type Assignment = number[];
 
 /** Lexicographic objective: complete, nodes met, nodes met by finished work, progress. */
 export type Score = readonly [number, number, number, number];
@@ -75,9 +75,4 @@ export function compareScores(a: Score, b: Score): number {
     if (Math.abs(d) > EPSILON) return d;
   }
   return 0;
-}
-
-/** Leaves in tree order. */
-export function leavesOf(nodes: readonly PlanNode[]): number[] {
-  return nodes.flatMap((node, index) => (node.kind === 'leaf' ? [index] : []));
 }

@@ -111,7 +111,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     }
   });
 
-  const unused: (UnusedAward & { order: number })[] = plan.ignored.map(({ item, reasons, order }) => ({ award: item.awardId, reasons, order }));
+  const unused: (UnusedAward & { order: number })[] = plan.ignored.map(({ item, eligible, blockedByGrade, order }) => ({ award: item.awardId, reasons: reasonsNotCounted(item, eligible, blockedByGrade, false), order }));
   const inSharedLeaf = new Set([...evaluation.sharedApplied.values()].flat());
   items.forEach((item, index) => {
     if (item.components) return;

@@ -50,15 +50,17 @@ export function rollUp(nodes: readonly PlanNode[], leafValue: (leaf: number) => 
 export function evaluateAllocation(problem: AllocationProblem, assignment: Assignment): Evaluation {
   const { nodes, items, policies } = problem;
   const consumed = new Array<boolean>(items.length).fill(false);
-  const byLeaf = new Map<number, number[]>();
-  assignment.forEach((leaf, item) => {
-    if (leaf < 0) return;
+  // Items applied to each leaf, in item order: a linked list per leaf (first item, next item).
+  const firstAt = new Array<number>(nodes.length).fill(-1);
+  const next = new Array<number>(items.length).fill(-1);
+  for (let item = items.length - 1; item >= 0; item--) {
+    const leaf = assignment[item]!;
+    if (leaf < 0) continue;
     consumed[item] = true;
     for (const component of items[item]!.components) consumed[component] = true;
-    const list = byLeaf.get(leaf);
-    if (list) list.push(item);
-    else byLeaf.set(leaf, [item]);
-  });
+    next[item] = firstAt[leaf]!;
+    firstAt[leaf] = item;
+  }
 
   // Limits: budgets are spent by applied items in tree order, then by fall-through items.
   const budget = [...policies.limitCaps];
@@ -75,10 +77,14 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   const leafCount = new Array<number>(nodes.length).fill(0);
   const leafCountFinished = new Array<number>(nodes.length).fill(0);
   for (let leaf = 0; leaf < nodes.length; leaf++) {
-    for (const item of byLeaf.get(leaf) ?? []) {
+    for (let item = firstAt[leaf]!; item >= 0; item = next[item]!) {
       const { components, inProgress } = items[item]!;
-      const ticks = components.length > 0 ? components.reduce((sum, c) => sum + spend(c), 0) : spend(item);
-      if (components.length > 0) counted[item] = ticks;
+      let ticks = 0;
+      if (components.length === 0) ticks = spend(item);
+      else {
+        for (const c of components) ticks += spend(c);
+        counted[item] = ticks;
+      }
       leafTicks[leaf]! += ticks;
       leafCount[leaf]! += 1;
       if (!inProgress) {
@@ -87,19 +93,23 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
       }
     }
   }
-  const fallThrough = items.map((item, index) => item.fallsThrough && !consumed[index] && item.components.length === 0);
-  fallThrough.forEach((falls, item) => falls && spend(item));
+  const fallThrough = new Array<boolean>(items.length).fill(false);
+  for (let item = 0; item < items.length; item++) {
+    if (!items[item]!.fallsThrough || consumed[item] || items[item]!.components.length > 0) continue;
+    fallThrough[item] = true;
+    spend(item);
+  }
 
   // Shared leaves take matching items in item order until met; they use nothing up.
   const sharedApplied = new Map<number, number[]>();
   items.forEach((item, index) => {
     for (const leaf of item.sharedCandidates) {
       const node = nodes[leaf]!;
-      const taken = sharedApplied.get(leaf) ?? [];
       const value = node.measure === 'count' ? leafCount[leaf]! : leafTicks[leaf]!;
       if (value >= node.need) continue;
-      taken.push(index);
-      sharedApplied.set(leaf, taken);
+      const taken = sharedApplied.get(leaf);
+      if (taken) taken.push(index);
+      else sharedApplied.set(leaf, [index]);
       leafTicks[leaf]! += item.ticks;
       leafCount[leaf]! += 1;
       if (!item.inProgress) {
@@ -110,11 +120,19 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   });
 
   const value = (counts: number[], ticks: number[]) => (leaf: number) => (nodes[leaf]!.measure === 'count' ? counts[leaf]! : Math.min(nodes[leaf]!.cap, ticks[leaf]!));
+  const haveOf = value(leafCount, leafTicks);
   // Shared leaves count toward nothing above them: their items count where they are used up, or fall through.
-  const all = rollUp(nodes, value(leafCount, leafTicks), (leaf) => (nodes[leaf]!.shared ? 0 : leafTicks[leaf]!));
+  const all = rollUp(nodes, haveOf, (leaf) => (nodes[leaf]!.shared ? 0 : leafTicks[leaf]!));
   const finished = rollUp(nodes, value(leafCountFinished, leafTicksFinished), (leaf) => (nodes[leaf]!.shared ? 0 : leafTicksFinished[leaf]!));
-  const have = nodes.map((_, leaf) => value(leafCount, leafTicks)(leaf));
-  const progress = nodes.map((node, leaf) => (node.kind !== 'leaf' ? 0 : node.waived || node.need === 0 ? 1 : Math.min(1, have[leaf]! / node.need)));
+  const have = new Array<number>(nodes.length);
+  const progress = new Array<number>(nodes.length);
+  let progressSum = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    have[i] = haveOf(i);
+    progress[i] = node.kind !== 'leaf' ? 0 : node.waived || node.need === 0 ? 1 : Math.min(1, have[i]! / node.need);
+    progressSum += progress[i]!;
+  }
 
   let totalTicks = all.credits[0]!;
   let residencyTicks = 0;
@@ -141,7 +159,7 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   const complete = all.met[0]! && policyCount === 3;
   const count = (flags: boolean[]) => flags.reduce((n, f) => n + Number(f), 0);
   // Any complete allocation is as good as another (SPEC section 5): only incomplete ones are ranked further.
-  const score: Score = complete ? [1, 0, 0, 0] : [0, count(all.met) + policyCount, count(finished.met), progress.reduce((a, b) => a + b, 0) + policyProgress];
+  const score: Score = complete ? [1, 0, 0, 0] : [0, count(all.met) + policyCount, count(finished.met), progressSum + policyProgress];
   return {
     score,
     complete,

@@ -20,8 +20,8 @@ export interface ProgramPlan {
   readonly nodes: readonly Requirement[];
   /** The items in the problem, in its order: those that can matter to this program. */
   readonly items: readonly CreditItem[];
-  /** Items that cannot matter to this program, and why they do not count. */
-  readonly ignored: readonly { readonly item: CreditItem; readonly reasons: readonly string[]; readonly order: number }[];
+  /** Items that cannot matter to this program: why they do not count comes from {@link reasonsNotCounted} with these. */
+  readonly ignored: readonly { readonly item: CreditItem; readonly eligible: boolean; readonly blockedByGrade: string | undefined; readonly order: number }[];
   /** For each item in the problem, its position among all the program's items (the canonical order). */
   readonly order: readonly number[];
   /** Ticks in one credit of the program's unit. */
@@ -44,39 +44,19 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
   const { nodes } = tree;
   let ticksPerCredit = tree.denominator;
   for (const item of items) if (item.credits.d !== 1) ticksPerCredit = lcm(ticksPerCredit, item.credits.d);
-  const ticks = (value: Rational | number) => {
-    const exact = times(typeof value === 'number' ? rational(value) : value, { n: ticksPerCredit, d: 1 });
-    return exact.n / exact.d;
-  };
+  const ticks = ticksIn(ticksPerCredit);
+  const { planNodes, closed } = planNodesOf(target, exceptions.waivers, ticksPerCredit);
 
-  const closed = new Array<boolean>(nodes.length).fill(false); // waived, or under a waived node
-  const planNodes: PlanNode[] = nodes.map((node, index) => {
-    const parent = tree.parents[index]!;
-    const waiver = exceptions.waivers.get(node);
-    const whole = waiver !== undefined && waiver.credits === undefined;
-    closed[index] = whole || (parent >= 0 && closed[parent]!);
-    const children = tree.children[index]!;
-    const isLeaf = tree.tests[index] !== undefined;
-    const creditsNeed = node.credits !== undefined ? Math.max(0, ticks(node.credits) - ticks(waiver?.credits ?? 0)) : undefined;
-    return {
-      parent,
-      children,
-      kind: node.all ? 'all' : node.any ? 'any' : 'leaf',
-      need: node.any ? (node.need ?? 1) : isLeaf ? (creditsNeed ?? node.count ?? 1) : children.length,
-      measure: creditsNeed !== undefined ? 'credits' : 'count',
-      cap: node.maxCredits !== undefined ? ticks(node.maxCredits) : Infinity,
-      waived: whole,
-      shared: tree.shared[index]!,
-    };
-  });
-
-  const indexOfAward = new Map(items.map((item, i) => [item.awardId, i]));
   const residencySources: readonly string[] | undefined = policy.residency?.sources;
   const programMin = tree.programMinPoints;
   const gradeOk = (item: CreditItem, node: number) => item.points === null || tree.minPoints[node] === undefined || item.points >= tree.minPoints[node]!;
+  const indexOfAward = new Map<string, number>();
   const eligibleAll: boolean[] = [];
   const blockedAll: (string | undefined)[] = [];
-  const planned: PlanItem[] = items.map((item) => {
+  const planned: PlanItem[] = [];
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    indexOfAward.set(item.awardId, index);
     const pin = exceptions.pins.get(item.awardId);
     const allowed = item.reasons.length === 0 || (pin?.force === true && item.status !== 'planned');
     const counts = allowed && (item.status !== 'in-progress' || pass.includeInProgress);
@@ -94,35 +74,50 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
       }
     const programGradeOk = item.points === null || programMin === undefined || item.points >= programMin;
     blockedAll.push(candidates.length + sharedCandidates.length > 0 || !counts ? undefined : (gradeBlock ?? (programGradeOk ? undefined : policy.minGrade)));
-    return {
+    const limits: number[] = [];
+    if (!isBundle) target.limits.forEach((test, limit) => test(item.facts) && limits.push(limit));
+    const components: number[] = [];
+    for (const id of item.components ?? []) {
+      const component = indexOfAward.get(id);
+      if (component !== undefined && eligibleAll[component]) components.push(component);
+    }
+    planned.push({
       ticks: isBundle ? 0 : ticks(item.credits),
       candidates,
       sharedCandidates,
       pinned,
-      limits: isBundle || target.limits.length === 0 ? [] : target.limits.flatMap((test, limit) => (test(item.facts) ? [limit] : [])),
+      limits,
       points: isBundle ? null : item.points,
       resident: residencySources?.includes(item.source) ?? false,
       fallsThrough: counts && !isBundle && policy.totalCredits !== undefined && programGradeOk,
       inProgress: item.status === 'in-progress',
-      components: isBundle ? item.components!.flatMap((id) => {
-        const c = indexOfAward.get(id);
-        return c !== undefined && eligibleAll[c] ? [c] : [];
-      }) : [],
-    };
-  });
+      components,
+    });
+  }
   // Keep only what can matter: candidates, pins, fall-through, and the parts of nested programs.
-  const partOfBundle = new Set(planned.flatMap((p) => p.components));
-  const keep = planned.map((p, i) => p.candidates.length + p.sharedCandidates.length > 0 || p.pinned >= 0 || p.fallsThrough || partOfBundle.has(i));
-  const newIndex = new Int32Array(items.length).fill(-1);
-  let kept = 0;
-  keep.forEach((k, i) => k && (newIndex[i] = kept++));
-  const planItems = planned.flatMap((p, i) => (keep[i] ? [p.components.length > 0 ? { ...p, components: p.components.map((c) => newIndex[c]!) } : p] : []));
-  const pick = <T,>(values: readonly T[]) => values.filter((_, i) => keep[i]);
-  const ignored = items.flatMap((item, i) => (keep[i] || item.components ? [] : [{ item, reasons: reasonsNotCounted(item, eligibleAll[i]!, blockedAll[i], false), order: i }]));
+  const keep = planned.map((p) => p.candidates.length + p.sharedCandidates.length > 0 || p.pinned >= 0 || p.fallsThrough);
+  for (const p of planned) for (const c of p.components) keep[c] = true;
+  const newIndex = new Array<number>(items.length).fill(-1);
+  const plan = { items: [] as PlanItem[], credit: [] as CreditItem[], order: [] as number[], eligible: [] as boolean[], blockedByGrade: [] as (string | undefined)[] };
+  const ignored: ProgramPlan['ignored'][number][] = [];
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    if (!keep[index]) {
+      if (!item.components) ignored.push({ item, eligible: eligibleAll[index]!, blockedByGrade: blockedAll[index], order: index });
+      continue;
+    }
+    newIndex[index] = plan.items.length;
+    const p = planned[index]!;
+    plan.items.push(p.components.length > 0 ? { ...p, components: p.components.map((c) => newIndex[c]!) } : p);
+    plan.credit.push(item);
+    plan.order.push(index);
+    plan.eligible.push(eligibleAll[index]!);
+    plan.blockedByGrade.push(blockedAll[index]);
+  }
   return {
     problem: {
       nodes: planNodes,
-      items: planItems,
+      items: plan.items,
       policies: {
         ...(policy.totalCredits !== undefined ? { totalTicks: ticks(policy.totalCredits) } : {}),
         ...(policy.residency ? { residencyTicks: ticks(policy.residency.minCredits) } : {}),
@@ -131,13 +126,61 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
       },
     },
     nodes,
-    items: pick(items),
+    items: plan.credit,
     ignored,
-    order: pick(items.map((_, i) => i)),
+    order: plan.order,
     ticksPerCredit,
-    eligible: pick(eligibleAll),
-    blockedByGrade: pick(blockedAll),
+    eligible: plan.eligible,
+    blockedByGrade: plan.blockedByGrade,
   };
+}
+
+/** Converts credits to integer ticks, `ticksPerCredit` to the credit. */
+function ticksIn(ticksPerCredit: number) {
+  return (value: Rational | number): number => {
+    if (typeof value === 'number' ? Number.isInteger(value) : value.d === 1) return (typeof value === 'number' ? value : value.n) * ticksPerCredit;
+    const exact = times(typeof value === 'number' ? rational(value) : value, { n: ticksPerCredit, d: 1 });
+    return exact.n / exact.d;
+  };
+}
+
+type Waivers = ProgramExceptions['waivers'];
+/** Plan nodes without waivers, by program tree and ticks per credit: most audits waive nothing, and share them. */
+const unwaivedNodes = new WeakMap<PreparedProgram['tree'], Map<number, { planNodes: PlanNode[]; closed: boolean[] }>>();
+
+/** The program's requirement nodes in the solver's terms, and which are closed (waived, or under a waived node). */
+function planNodesOf(target: PreparedProgram, waivers: Waivers, ticksPerCredit: number): { planNodes: PlanNode[]; closed: boolean[] } {
+  if (waivers.size > 0) return buildPlanNodes(target, waivers, ticksPerCredit);
+  let byTicks = unwaivedNodes.get(target.tree);
+  if (!byTicks) unwaivedNodes.set(target.tree, (byTicks = new Map()));
+  let built = byTicks.get(ticksPerCredit);
+  if (!built) byTicks.set(ticksPerCredit, (built = buildPlanNodes(target, waivers, ticksPerCredit)));
+  return built;
+}
+
+function buildPlanNodes({ tree }: PreparedProgram, waivers: Waivers, ticksPerCredit: number): { planNodes: PlanNode[]; closed: boolean[] } {
+  const ticks = ticksIn(ticksPerCredit);
+  const closed = new Array<boolean>(tree.nodes.length).fill(false);
+  const planNodes: PlanNode[] = tree.nodes.map((node, index) => {
+    const parent = tree.parents[index]!;
+    const waiver = waivers.get(node);
+    const whole = waiver !== undefined && waiver.credits === undefined;
+    closed[index] = whole || (parent >= 0 && closed[parent]!);
+    const children = tree.children[index]!;
+    const isLeaf = tree.tests[index] !== undefined;
+    const creditsNeed = node.credits !== undefined ? Math.max(0, ticks(node.credits) - ticks(waiver?.credits ?? 0)) : undefined;
+    return {
+      parent,
+      children,
+      kind: node.all ? 'all' : node.any ? 'any' : 'leaf',
+      need: node.any ? (node.need ?? 1) : isLeaf ? (creditsNeed ?? node.count ?? 1) : children.length,
+      measure: creditsNeed !== undefined ? 'credits' : 'count',
+      cap: node.maxCredits !== undefined ? ticks(node.maxCredits) : Infinity,
+      waived: whole,
+      shared: tree.shared[index]!,
+    };
+  });
+  return { planNodes, closed };
 }
 
 /** Why an item counts nowhere, when the reason is not a cap: what an advisor reads in `unused`. */

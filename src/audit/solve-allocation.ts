@@ -1,5 +1,6 @@
 import { compareScores, type AllocationProblem, type Assignment, type PlanItem, type Score } from './allocation-problem.js';
 import { evaluateAllocation, type Evaluation } from './evaluate-allocation.js';
+import { treeShape } from './tree-shape.js';
 
 /** The solver's bound on work: search nodes visited before it settles for its best so far. */
 export const DEFAULT_STEP_BUDGET = 200_000;
@@ -28,77 +29,98 @@ export interface Solution {
  */
 export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STEP_BUDGET): Solution {
   const { nodes, items, policies } = problem;
-  const assignment: Assignment = new Int32Array(items.length).fill(-1);
-  const leafValueOf = (item: PlanItem, leaf: number) => (nodes[leaf]!.measure === 'count' ? 1 : item.components.length > 0 ? bundleTicks(problem, item) : item.ticks);
+  const shape = treeShape(nodes);
+  const { count, kind, need, cap, byCount, waived, childStart, childList, leafList } = shape;
+  const assignment: Assignment = filled(items.length, -1);
+  const bundleValue = items.map((item) => (item.components.length > 0 ? bundleTicks(problem, item) : item.ticks));
+  const leafValueOf = (item: number, leaf: number) => (byCount[leaf] ? 1 : bundleValue[item]!);
 
-  const assignedValue = new Float64Array(nodes.length);
-  const potentialValue = new Float64Array(nodes.length);
-  const assignedCount = new Int32Array(nodes.length);
+  const assignedValue = filled(count, 0);
+  const potentialValue = filled(count, 0);
+  const assignedCount = filled(count, 0);
   // The base items each item uses up: itself, or a nested program's components. Two items that
   // share a base item (a component and its program, two programs nesting the same one) exclude each other.
-  const baseOf = items.map((item, index) => (item.components.length > 0 ? item.components : [index]));
-  const users = new Int32Array(items.length);
-  baseOf.forEach((bases) => bases.forEach((b) => users[b]!++));
-  const inUse = new Int32Array(items.length);
-  const free = (item: number) => baseOf[item]!.every((b) => inUse[b] === 0);
-
-  // Per leaf: value of pinned items, and a stack of the smallest value of the others placed so far.
-  const pinnedValue = new Float64Array(nodes.length);
-  const smallest = nodes.map(() => [] as number[]);
-  const place = (item: number, leaf: number, sign: 1 | -1) => {
-    const it = items[item]!;
-    const value = leafValueOf(it, leaf);
-    assignedValue[leaf]! += sign * value;
-    assignedCount[leaf]! += sign;
-    if (it.pinned === leaf) pinnedValue[leaf]! += sign * value;
-    else if (sign === 1) smallest[leaf]!.push(Math.min(value, smallest[leaf]!.at(-1) ?? Infinity));
-    else smallest[leaf]!.pop();
-    for (const b of baseOf[item]!) inUse[b]! += sign;
-    assignment[item] = sign === 1 ? leaf : -1;
+  const users = filled(items.length, 0);
+  for (let index = 0; index < items.length; index++) {
+    const { components } = items[index]!;
+    if (components.length === 0) users[index]!++;
+    else for (const b of components) users[b]!++;
+  }
+  const sharesBase = (index: number) => {
+    const { components } = items[index]!;
+    return components.length === 0 ? users[index]! > 1 : components.some((b) => users[b]! > 1);
+  };
+  const inUse = filled(items.length, 0);
+  const free = (index: number) => {
+    const { components } = items[index]!;
+    return components.length === 0 ? inUse[index] === 0 : components.every((b) => inUse[b] === 0);
   };
 
-  items.forEach((item, index) => {
-    if (item.pinned >= 0) place(index, item.pinned, 1);
-  });
+  // Per leaf: value of pinned items, and a stack of the smallest value of the others placed so far.
+  const pinnedValue = filled(count, 0);
+  const smallest: number[][] = [];
+  const smallestIn = (leaf: number) => {
+    const stack = smallest[leaf];
+    return stack && stack.length > 0 ? stack[stack.length - 1]! : Infinity;
+  };
+  const place = (index: number, leaf: number, sign: 1 | -1) => {
+    const item = items[index]!;
+    const value = leafValueOf(index, leaf);
+    assignedValue[leaf]! += sign * value;
+    assignedCount[leaf]! += sign;
+    if (item.pinned === leaf) pinnedValue[leaf]! += sign * value;
+    else if (sign === 1) (smallest[leaf] ??= []).push(Math.min(value, smallestIn(leaf)));
+    else smallest[leaf]!.pop();
+    if (item.components.length === 0) inUse[index]! += sign;
+    else for (const b of item.components) inUse[b]! += sign;
+    assignment[index] = sign === 1 ? leaf : -1;
+  };
+
+  for (let index = 0; index < items.length; index++) if (items[index]!.pinned >= 0) place(index, items[index]!.pinned, 1);
+  // A leaf is contested when the items that could go to it do not all fit.
   const contestedLeaf = new Set<number>();
-  const candidatesOfLeaf = new Map<number, number[]>();
-  items.forEach((item, index) => {
-    if (item.pinned < 0) for (const leaf of item.candidates) (candidatesOfLeaf.get(leaf) ?? candidatesOfLeaf.set(leaf, []).get(leaf)!).push(index);
-  });
-  for (const [leaf, list] of candidatesOfLeaf) {
-    const node = nodes[leaf]!;
-    const values = list.map((i) => leafValueOf(items[i]!, leaf));
-    const total = values.reduce((a, b) => a + b, 0) + assignedValue[leaf]!;
-    const fits = node.measure === 'count' ? list.length + assignedCount[leaf]! <= node.need : values.length === 0 || total - Math.min(...values) < node.need;
+  const candidateCount = filled(count, 0);
+  const candidateTotal = filled(count, 0);
+  const candidateSmallest = filled(count, Infinity);
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    if (item.pinned >= 0) continue;
+    for (const leaf of item.candidates) {
+      const value = leafValueOf(index, leaf);
+      candidateCount[leaf]!++;
+      candidateTotal[leaf]! += value;
+      candidateSmallest[leaf] = Math.min(candidateSmallest[leaf]!, value);
+    }
+  }
+  for (const leaf of leafList) {
+    if (candidateCount[leaf] === 0) continue;
+    const fits = byCount[leaf] ? candidateCount[leaf]! + assignedCount[leaf]! <= need[leaf]! : candidateTotal[leaf]! + assignedValue[leaf]! - candidateSmallest[leaf]! < need[leaf]!;
     if (!fits) contestedLeaf.add(leaf);
   }
   // An item with grade points at or above the minimum GPA can never pull the GPA below it.
   const interacts = (item: PlanItem, index: number) =>
-    item.limits.length > 0 || (policies.minGpa !== undefined && item.points !== null && item.points < policies.minGpa) || baseOf[index]!.some((b) => users[b]! > 1);
+    item.limits.length > 0 || (policies.minGpa !== undefined && item.points !== null && item.points < policies.minGpa) || sharesBase(index);
   // Under a cap, applying an item can count for less than letting it fall through: decide those by search.
-  const underCap = nodes.map((node) => node.cap < Infinity);
-  nodes.forEach((node, i) => {
-    if (node.parent >= 0 && underCap[node.parent]) underCap[i] = true;
-  });
   const contested: number[] = [];
-  items.forEach((item, index) => {
-    if (item.pinned >= 0 || item.candidates.length === 0) return;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    if (item.pinned >= 0 || item.candidates.length === 0) continue;
     const only = item.candidates[0]!;
-    if (item.candidates.length === 1 && !contestedLeaf.has(only) && !underCap[only] && !interacts(item, index)) place(index, only, 1);
+    if (item.candidates.length === 1 && !contestedLeaf.has(only) && !shape.underCap[only] && !interacts(item, index)) place(index, only, 1);
     else contested.push(index);
-  });
+  }
   if (contested.length === 0) return { assignment, evaluation: evaluateAllocation(problem, assignment), optimal: true, steps: 1 };
   contested.sort((a, b) => items[a]!.candidates.length - items[b]!.candidates.length || a - b);
-  for (const index of contested) for (const leaf of items[index]!.candidates) potentialValue[leaf]! += leafValueOf(items[index]!, leaf);
+  for (const index of contested) for (const leaf of items[index]!.candidates) potentialValue[leaf]! += leafValueOf(index, leaf);
 
   const gpaAtRisk = policies.minGpa !== undefined && items.some((item) => item.points !== null && item.points < policies.minGpa!);
   // Interchangeable contested items: each remembers the previous one of its kind.
-  const previousTwin = new Int32Array(contested.length).fill(-1);
+  const previousTwin = filled(contested.length, -1);
   const lastOfKind = new Map<string, number>();
   contested.forEach((index, k) => {
     const item = items[index]!;
     // Limits spend their budget in item order, so items under a limit are never interchangeable.
-    if (item.limits.length > 0 || baseOf[index]!.some((b) => users[b]! > 1)) return;
+    if (item.limits.length > 0 || sharesBase(index)) return;
     // An item that falls through counts toward totals, residency and the GPA whether it is applied
     // or not, so its grade and residency tell it apart from another only when it does not fall
     // through (and its grade only when some grade could pull the GPA under its minimum).
@@ -109,10 +131,8 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     lastOfKind.set(key, k);
   });
   /** A leaf takes an item only if every item in it stays needed: without its smallest item it would be unmet. */
-  const hasRoom = (measure: 'count' | 'credits', need: number, leaf: number, value: number) =>
-    measure === 'count'
-      ? assignedCount[leaf]! + 1 <= need
-      : assignedValue[leaf]! + value - Math.min(value, smallest[leaf]!.at(-1) ?? Infinity) < need;
+  const hasRoom = (leaf: number, value: number) =>
+    byCount[leaf] ? assignedCount[leaf]! + 1 <= need[leaf]! : assignedValue[leaf]! + value - Math.min(value, smallestIn(leaf)) < need[leaf]!;
   const rank = (k: number) => {
     const leaf = assignment[contested[k]!]!;
     const candidates = items[contested[k]!]!.candidates;
@@ -131,27 +151,25 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     met: Number(policies.totalTicks === undefined || totalBound >= policies.totalTicks) + Number(policies.residencyTicks === undefined || residencyBound >= policies.residencyTicks) + 1,
     progress: (policies.totalTicks ? Math.min(1, totalBound / policies.totalTicks) : 1) + (policies.residencyTicks ? Math.min(1, residencyBound / policies.residencyTicks) : 1),
   };
-  const sharedValue = new Float64Array(nodes.length);
-  for (const item of items) for (const leaf of item.sharedCandidates) sharedValue[leaf]! += leafValueOf(item, leaf);
+  const sharedValue = filled(count, 0);
+  for (let index = 0; index < items.length; index++) for (const leaf of items[index]!.sharedCandidates) sharedValue[leaf]! += leafValueOf(index, leaf);
 
   // Per undecided suffix of the contested items: the most one item can add to a leaf's value, and
   // the most progress the remaining items can add at all (each goes to one leaf only).
-  const suffixMaxValue = new Float64Array(contested.length + 1);
-  const suffixGain = new Float64Array(contested.length + 1);
+  const suffixMaxValue = filled(contested.length + 1, 0);
+  const suffixGain = filled(contested.length + 1, 0);
   for (let k = contested.length - 1; k >= 0; k--) {
-    const item = items[contested[k]!]!;
+    const index = contested[k]!;
     let gain = 0;
     let most = 0;
-    for (const leaf of item.candidates) {
-      const node = nodes[leaf]!;
-      const value = leafValueOf(item, leaf);
+    for (const leaf of items[index]!.candidates) {
+      const value = leafValueOf(index, leaf);
       most = Math.max(most, value);
-      gain = Math.max(gain, node.need > 0 ? Math.min(1, Math.min(node.cap, value) / node.need) : 0);
+      gain = Math.max(gain, need[leaf]! > 0 ? Math.min(1, Math.min(cap[leaf]!, value) / need[leaf]!) : 0);
     }
     suffixMaxValue[k] = Math.max(most, suffixMaxValue[k + 1]!);
     suffixGain[k] = suffixGain[k + 1]! + gain;
   }
-  const leaves = nodes.flatMap((node, i) => (node.kind === 'leaf' ? [i] : []));
 
   /**
    * An upper bound on the score of any allocation that completes the current one (items from
@@ -159,19 +177,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
    * item in every leaf it could go to; each leaf met needs at least so many more items, and only
    * so many are left; each undecided item adds progress to one leaf at most.
    */
-  // The tree as flat typed arrays: the bound runs at every search node, so it must not allocate.
-  const count = nodes.length;
-  const kind = Uint8Array.from(nodes, (n) => (n.kind === 'leaf' ? 0 : n.kind === 'all' ? 1 : 2));
-  const need = Float64Array.from(nodes, (n) => n.need);
-  const cap = Float64Array.from(nodes, (n) => n.cap);
-  const byCount = Uint8Array.from(nodes, (n) => (n.measure === 'count' ? 1 : 0));
-  const waived = Uint8Array.from(nodes, (n) => (n.waived ? 1 : 0));
-  const childStart = new Int32Array(count + 1);
-  nodes.forEach((n, i) => (childStart[i + 1] = childStart[i]! + n.children.length));
-  const childList = Int32Array.from(nodes.flatMap((n) => n.children));
-  const leafList = Int32Array.from(leaves);
-  const boundValue = new Float64Array(count);
-  const boundMet = new Uint8Array(count);
+  const boundMet = filled(count, 0);
   const itemsNeeded: number[] = [];
   const upperBound = (k: number): Score => {
     let relaxedProgress = 0;
@@ -186,7 +192,6 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
         relaxed = Math.min(cap[leaf]!, relaxed);
         now = Math.min(cap[leaf]!, now);
       }
-      boundValue[leaf] = relaxed;
       const target = need[leaf]!;
       const full = waived[leaf] === 1 || target === 0;
       boundMet[leaf] = full || relaxed >= target ? 1 : 0;
@@ -243,20 +248,19 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     if (k === contested.length) return consider();
     if (best && compareScores(upperBound(k), best.evaluation.score) <= 0) return;
     const index = contested[k]!;
-    const item = items[index]!;
-    for (const leaf of item.candidates) potentialValue[leaf]! -= leafValueOf(item, leaf);
+    const { candidates } = items[index]!;
+    for (const leaf of candidates) potentialValue[leaf]! -= leafValueOf(index, leaf);
     const floor = previousTwin[k]! >= 0 ? rank(previousTwin[k]!) : 0;
-    for (let position = floor; position < item.candidates.length; position++) {
+    for (let position = floor; position < candidates.length; position++) {
       if (!free(index) || done()) break;
-      const leaf = item.candidates[position]!;
-      const node = nodes[leaf]!;
-      if (!hasRoom(node.measure, node.need, leaf, leafValueOf(item, leaf))) continue;
+      const leaf = candidates[position]!;
+      if (!hasRoom(leaf, leafValueOf(index, leaf))) continue;
       place(index, leaf, 1);
       search(k + 1);
       place(index, leaf, -1);
     }
     search(k + 1);
-    for (const leaf of item.candidates) potentialValue[leaf]! += leafValueOf(item, leaf);
+    for (const leaf of candidates) potentialValue[leaf]! += leafValueOf(index, leaf);
   };
   search(0);
   if (!best) consider();
@@ -265,4 +269,9 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
 
 function bundleTicks(problem: AllocationProblem, item: PlanItem): number {
   return item.components.reduce((sum, c) => sum + problem.items[c]!.ticks, 0);
+}
+
+/** A plain array of `length` copies of `value`: for the few dozen entries a solve needs, far cheaper to make than a typed array. */
+function filled(length: number, value: number): number[] {
+  return new Array<number>(length).fill(value);
 }

@@ -37,7 +37,7 @@ export function isValidAllocation(problem: AllocationProblem, assignment: Assign
  */
 export function bruteForceBest(problem: AllocationProblem): Evaluation {
   const n = problem.items.length;
-  const assignment: Assignment = new Int32Array(n).fill(-1);
+  const assignment: Assignment = new Array<number>(n).fill(-1);
   let best: Evaluation | undefined;
   const walk = (item: number) => {
     if (!isValidAllocation(problem, assignment)) return;
