@@ -53,8 +53,10 @@ export function creditItems(prepared: PreparedCatalog, target: PreparedProgram, 
     const general = (resolved.memo.general ??= rules.general(resolved.facts));
     const base = baseItem(prepared, resolved, rules.inProgram(general, resolved.facts, program.id), key, target.unit, options);
     const earned = resolved.award.earned;
-    const extra = [...(outsideYears ? [yearsReason] : []), ...(oldest && earned && earned < oldest ? [`older than the ${durationText(program.policy!.recency!)} recency window (earned ${earned})`] : [])];
-    return extra.length === 0 ? base : { ...base, reasons: [...extra, ...base.reasons] };
+    const tooOld = oldest !== undefined && earned !== undefined && earned < oldest;
+    if (!outsideYears && !tooOld) return base;
+    const extra = [...(outsideYears ? [yearsReason] : []), ...(tooOld ? [`older than the ${durationText(program.policy!.recency!)} recency window (earned ${earned})`] : [])];
+    return { ...base, reasons: [...extra, ...base.reasons] };
   });
   return awards.some((a) => a.repeated) ? countRepeatsOnce(prepared, items) : items;
 }

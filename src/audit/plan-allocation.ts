@@ -1,6 +1,6 @@
 import { lcm, rational, times, type Rational } from '../model/rational.js';
 import type { Requirement } from '../model/requirement.js';
-import type { AllocationProblem, PlanItem, PlanNode } from './allocation-problem.js';
+import type { AllocationProblem, PlanItem, PlanNode, PlanPolicies } from './allocation-problem.js';
 import type { CreditItem } from './credit-items.js';
 import type { PreparedProgram } from './prepare-catalog.js';
 import { leavesPassed } from './program-tree.js';
@@ -45,18 +45,18 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
   let ticksPerCredit = tree.denominator;
   for (const item of items) if (item.credits.d !== 1) ticksPerCredit = lcm(ticksPerCredit, item.credits.d);
   const ticks = ticksIn(ticksPerCredit);
-  const { planNodes, closed } = planNodesOf(target, exceptions.waivers, ticksPerCredit);
+  const inUnit = inTicks(target, ticksPerCredit);
+  const { planNodes, closed } = exceptions.waivers.size > 0 ? buildPlanNodes(target, exceptions.waivers, ticksPerCredit) : inUnit;
 
   const residencySources: readonly string[] | undefined = policy.residency?.sources;
   const programMin = tree.programMinPoints;
   const gradeOk = (item: CreditItem, node: number) => item.points === null || tree.minPoints[node] === undefined || item.points >= tree.minPoints[node]!;
-  const indexOfAward = new Map<string, number>();
+  let indexOfAward: Map<string, number> | undefined; // made when a nested program first needs its components
   const eligibleAll: boolean[] = [];
   const blockedAll: (string | undefined)[] = [];
   const planned: PlanItem[] = [];
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
-    indexOfAward.set(item.awardId, index);
     const pin = exceptions.pins.get(item.awardId);
     const allowed = item.reasons.length === 0 || (pin?.force === true && item.status !== 'planned');
     const counts = allowed && (item.status !== 'in-progress' || pass.includeInProgress);
@@ -77,8 +77,9 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
     const limits: number[] = [];
     if (!isBundle) target.limits.forEach((test, limit) => test(item.facts) && limits.push(limit));
     const components: number[] = [];
+    if (isBundle) indexOfAward ??= new Map(items.slice(0, index).map((earlier, i) => [earlier.awardId, i]));
     for (const id of item.components ?? []) {
-      const component = indexOfAward.get(id);
+      const component = indexOfAward!.get(id);
       if (component !== undefined && eligibleAll[component]) components.push(component);
     }
     planned.push({
@@ -118,12 +119,7 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
     problem: {
       nodes: planNodes,
       items: plan.items,
-      policies: {
-        ...(policy.totalCredits !== undefined ? { totalTicks: ticks(policy.totalCredits) } : {}),
-        ...(policy.residency ? { residencyTicks: ticks(policy.residency.minCredits) } : {}),
-        ...(policy.minGpa !== undefined ? { minGpa: policy.minGpa } : {}),
-        limitCaps: (policy.limits ?? []).map((l) => ticks(l.maxCredits)),
-      },
+      policies: inUnit.policies,
     },
     nodes,
     items: plan.credit,
@@ -145,19 +141,34 @@ function ticksIn(ticksPerCredit: number) {
 }
 
 type Waivers = ProgramExceptions['waivers'];
-/** Plan nodes without waivers, by program tree and ticks per credit: most audits waive nothing, and share them. */
-const unwaivedNodes = new WeakMap<PreparedProgram['tree'], Map<number, { planNodes: PlanNode[]; closed: boolean[] }>>();
+/** What a plan takes from the program alone, in ticks: unwaived nodes and the policies. */
+interface ProgramInTicks {
+  readonly planNodes: PlanNode[];
+  readonly closed: boolean[];
+  readonly policies: PlanPolicies;
+}
+const programsInTicks = new WeakMap<PreparedProgram['tree'], Map<number, ProgramInTicks>>();
 
-/** The program's requirement nodes in the solver's terms, and which are closed (waived, or under a waived node). */
-function planNodesOf(target: PreparedProgram, waivers: Waivers, ticksPerCredit: number): { planNodes: PlanNode[]; closed: boolean[] } {
-  if (waivers.size > 0) return buildPlanNodes(target, waivers, ticksPerCredit);
-  let byTicks = unwaivedNodes.get(target.tree);
-  if (!byTicks) unwaivedNodes.set(target.tree, (byTicks = new Map()));
-  let built = byTicks.get(ticksPerCredit);
-  if (!built) byTicks.set(ticksPerCredit, (built = buildPlanNodes(target, waivers, ticksPerCredit)));
-  return built;
+/** The program in the solver's terms at `ticksPerCredit`, without waivers: memoised (most audits waive nothing, and share them). */
+function inTicks(target: PreparedProgram, ticksPerCredit: number): ProgramInTicks {
+  let byTicks = programsInTicks.get(target.tree);
+  if (!byTicks) programsInTicks.set(target.tree, (byTicks = new Map()));
+  let known = byTicks.get(ticksPerCredit);
+  if (!known) {
+    const policy = target.program.policy ?? {};
+    const ticks = ticksIn(ticksPerCredit);
+    const policies: PlanPolicies = {
+      ...(policy.totalCredits !== undefined ? { totalTicks: ticks(policy.totalCredits) } : {}),
+      ...(policy.residency ? { residencyTicks: ticks(policy.residency.minCredits) } : {}),
+      ...(policy.minGpa !== undefined ? { minGpa: policy.minGpa } : {}),
+      limitCaps: (policy.limits ?? []).map((l) => ticks(l.maxCredits)),
+    };
+    byTicks.set(ticksPerCredit, (known = { ...buildPlanNodes(target, new Map(), ticksPerCredit), policies }));
+  }
+  return known;
 }
 
+/** The program's requirement nodes in the solver's terms, and which are closed (waived, or under a waived node). */
 function buildPlanNodes({ tree }: PreparedProgram, waivers: Waivers, ticksPerCredit: number): { planNodes: PlanNode[]; closed: boolean[] } {
   const ticks = ticksIn(ticksPerCredit);
   const closed = new Array<boolean>(tree.nodes.length).fill(false);

@@ -44,7 +44,6 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
     }
     const credits = award.credits ?? credential?.credits;
     const unit = credits?.unit ?? (award.issuer ? prepared.catalog.settings.issuerUnits?.[award.issuer] : undefined) ?? prepared.catalog.settings.unit;
-    const field = <K extends 'code' | 'subject' | 'number' | 'title' | 'issuer' | 'level'>(key: K) => award[key] ?? credential?.[key];
     resolved.push({
       award,
       repeated: false,
@@ -52,13 +51,13 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
       ...(credential ? { credential } : {}),
       facts: {
         id: credential?.id,
-        code: field('code'),
-        subject: field('subject'),
-        number: field('number'),
+        code: award.code ?? credential?.code,
+        subject: award.subject ?? credential?.subject,
+        number: award.number ?? credential?.number,
         kind: award.kind ?? credential?.kind ?? 'course',
-        title: field('title'),
-        issuer: field('issuer'),
-        level: field('level'),
+        title: award.title ?? credential?.title,
+        issuer: award.issuer ?? credential?.issuer,
+        level: award.level ?? credential?.level,
         tags: award.tags ? [...new Set([...(credential?.tags ?? []), ...award.tags])] : (credential?.tags ?? []),
         credits: credits?.value,
         unit,

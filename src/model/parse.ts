@@ -74,14 +74,15 @@ function pathDeeperThan(root: unknown, limit: number): (string | number)[] | und
       for (let at = i; parents[at]! >= 0; at = parents[at]!) path.unshift(keys[at]!);
       return path.slice(0, limit + 1);
     }
-    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, k) => [k, v]) : Object.entries(value);
-    for (const [key, child] of entries)
-      if (child !== null && typeof child === 'object') {
-        values.push(child);
-        depths.push(depths[i]! + 1);
-        parents.push(i);
-        keys.push(key);
-      }
+    const visit = (key: string | number, child: unknown) => {
+      if (child === null || typeof child !== 'object') return;
+      values.push(child);
+      depths.push(depths[i]! + 1);
+      parents.push(i);
+      keys.push(key);
+    };
+    if (Array.isArray(value)) for (let k = 0; k < value.length; k++) visit(k, value[k]);
+    else for (const key of Object.keys(value)) visit(key, (value as Record<string, unknown>)[key]);
   }
   return undefined;
 }

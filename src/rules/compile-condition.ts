@@ -1,4 +1,5 @@
 import type { Condition } from '../model/condition.js';
+import type { RuleFact } from '../model/vocabulary.js';
 import { allOperators, type OperatorContext } from './operators.js';
 
 /** Facts a condition reads: an item's facts, plus `asOf` and `program` for credit rules. */
@@ -17,13 +18,19 @@ export function compileCondition(condition: Condition, context: OperatorContext)
   const compile = (node: Condition): Predicate => {
     if ('all' in node) {
       const parts = node.all.map(compile);
-      return (facts, program) => parts.every((part) => part(facts, program));
+      return (facts, program) => {
+        for (const part of parts) if (!part(facts, program)) return false;
+        return true;
+      };
     }
     if ('any' in node) {
       const parts = node.any.map(compile);
       // json-rules-engine holds an empty `any` true, like an empty `all` (the catalog check rejects both).
       if (parts.length === 0) return () => true;
-      return (facts, program) => parts.some((part) => part(facts, program));
+      return (facts, program) => {
+        for (const part of parts) if (part(facts, program)) return true;
+        return false;
+      };
     }
     if ('not' in node) {
       const inner = compile(node.not);
@@ -34,10 +41,34 @@ export function compileCondition(condition: Condition, context: OperatorContext)
     const { fact, value } = node;
     const accepts = operator.accepts ?? (() => true);
     if (fact === 'program') return (facts, program) => accepts(program ?? facts.program) && operator.test(program ?? facts.program, value);
+    const read = FACT_READERS[fact as Exclude<RuleFact, 'program'>] ?? ((facts: Facts) => facts[fact]);
     return (facts) => {
-      const factValue = facts[fact];
+      const factValue = read(facts);
       return accepts(factValue) && operator.test(factValue, value);
     };
   };
   return compile(condition);
 }
+
+/**
+ * One reader per fact: each has its own property access, which stays monomorphic on the shape of
+ * the facts objects, where a shared `facts[fact]` sees every fact name and goes megamorphic.
+ */
+const FACT_READERS: Readonly<Record<Exclude<RuleFact, 'program'>, (facts: Facts) => unknown>> = {
+  id: (f) => f.id,
+  code: (f) => f.code,
+  subject: (f) => f.subject,
+  number: (f) => f.number,
+  kind: (f) => f.kind,
+  title: (f) => f.title,
+  issuer: (f) => f.issuer,
+  level: (f) => f.level,
+  tags: (f) => f.tags,
+  credits: (f) => f.credits,
+  unit: (f) => f.unit,
+  grade: (f) => f.grade,
+  source: (f) => f.source,
+  status: (f) => f.status,
+  earned: (f) => f.earned,
+  asOf: (f) => f.asOf,
+};

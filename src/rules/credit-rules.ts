@@ -67,9 +67,9 @@ export function compileCreditRules(rules: readonly CreditRule[], context: Operat
       return { fired, outcome: combine(fired, undefined) };
     },
     inProgram(general, facts, program) {
-      if (scoped.length === 0) return general.outcome;
+      if (!scoped.some(({ test }) => test(facts, program))) return general.outcome;
       const firedScoped = scoped.filter(({ test }) => test(facts, program));
-      return firedScoped.length === 0 ? general.outcome : combine(compiled.filter((c) => general.fired.includes(c) || firedScoped.includes(c)), program);
+      return combine(compiled.filter((c) => general.fired.includes(c) || firedScoped.includes(c)), program);
     },
   };
 }
