@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { audit } from '../src/audit/audit.js';
-import { readCatalog } from '../src/io/read-catalog.js';
+import { credstack, credstackNode } from './shipped.js';
 import { multipliedCatalog, syntheticBatch, syntheticTranscript } from './synthetic.js';
+
+const { audit } = credstack;
+const { readCatalog } = credstackNode;
 
 const root = join(import.meta.dirname, '..');
 const catalog = (() => {
@@ -14,7 +16,6 @@ const catalog = (() => {
   return result.value;
 })();
 const cli = join(root, 'dist', 'cli.js');
-if (!existsSync(cli)) throw new Error('build first (npm run build): the batch benchmark runs the built CLI');
 const work = mkdtempSync(join(tmpdir(), 'credstack-bench-'));
 
 async function writeBatch(count: number): Promise<string> {

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleProperties } from 'json-rules-engine';
-import { audit } from '../src/audit/audit.js';
-import { plan } from '../src/pathways/plan.js';
 import { prepareCatalog } from '../src/audit/prepare-catalog.js';
 import { resolveAwards } from '../src/audit/resolve-awards.js';
 import { Transcript } from '../src/model/transcript.js';
 import { createEngine } from '../src/rules/reference-engine.js';
-import { readCatalog } from '../src/io/read-catalog.js';
 import { contestedInstance } from './contested-family.js';
+import { credstack, credstackNode } from './shipped.js';
+
+const { audit, plan } = credstack;
+const { readCatalog } = credstackNode;
 
 const root = join(import.meta.dirname, '..');
 const catalog = (() => {
@@ -31,7 +32,7 @@ function timeIt(run: () => void, minMs = 3000): { perSecond: number; meanMs: num
   return { perSecond: Math.round((runs / elapsed) * 1000), meanMs: elapsed / runs, runs };
 }
 
-console.log('credstack benchmarks (one core, Node %s)\n', process.version);
+console.log('credstack benchmarks (the built package, one core, Node %s)\n', process.version);
 
 const degree = timeIt(() => {
   const result = audit(catalog, ada, { programs: ['bs-data-science'] });
