@@ -19,13 +19,18 @@ export interface Solution {
  *
  * Items that cannot affect one another are placed directly: an item with one candidate leaf
  * whose candidates all fit it, outside every limit and the GPA. The rest (the contested items)
- * go through a depth-first branch and bound. Its bound relaxes the problem by letting every
- * undecided item count in every leaf it could go to at once (ignoring capacities, limits and
- * GPA): no allocation below a search node can do better, so subtrees whose bound does not beat
- * the best allocation found are cut. Interchangeable items (same credits, candidates and
- * policy roles) are placed in non-decreasing leaf order, so their permutations are searched
- * once. Ties keep the first allocation found: items in their canonical order try leaves in tree
- * order, so the same transcript in any order gives the same allocation.
+ * go through a depth-first branch and bound, starting from a first-fit allocation (which ends
+ * the search when it completes the program). Its bound relaxes the problem: every undecided
+ * item counted in every leaf it could go to at once, leaves met limited by the items left,
+ * progress by what each item can add to one leaf, requirements met by finished work on finished
+ * work only, and policies on what the items still undecided or used up can bring (the GPA as a
+ * balance of grade points). No allocation below a search node can do better, so subtrees whose
+ * bound does not beat the best allocation found are cut. Interchangeable items (same credits,
+ * candidates and policy roles) are placed in non-decreasing leaf order, so their permutations
+ * are searched once; leaving out an item that only raises a leaf that will have room for it
+ * anyway is not searched. Ties keep the first allocation found, and every order is canonical
+ * (items by candidates then canonical position, leaves in tree order), so the same transcript
+ * in any order gives the same allocation.
  */
 export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STEP_BUDGET): Solution {
   const { nodes, items, policies } = problem;
@@ -37,6 +42,9 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
 
   const assignedValue = filled(count, 0);
   const potentialValue = filled(count, 0);
+  // The same, counting finished work only: the score ranks requirements met by finished work next.
+  const assignedFinished = filled(count, 0);
+  const potentialFinished = filled(count, 0);
   const assignedCount = filled(count, 0);
   // The base items each item uses up: itself, or a nested program's components. Two items that
   // share a base item (a component and its program, two programs nesting the same one) exclude each other.
@@ -56,23 +64,41 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     return components.length === 0 ? inUse[index] === 0 : components.every((b) => inUse[b] === 0);
   };
 
-  // Per leaf: value of pinned items, and a stack of the smallest value of the others placed so far.
-  const pinnedValue = filled(count, 0);
+  // Per leaf: a stack of the smallest value of the items placed so far, pinned ones aside.
   const smallest: number[][] = [];
   const smallestIn = (leaf: number) => {
     const stack = smallest[leaf];
     return stack && stack.length > 0 ? stack[stack.length - 1]! : Infinity;
   };
+  // The GPA policy as a balance: each graded item counted weighs (points − minimum) × credits. The
+  // most it can be: every item at or above the minimum, and those under it that count whatever
+  // happens (they fall through) or are used up so far.
+  const minGpa = policies.minGpa;
+  const gpaWeight = items.map((item) => (minGpa === undefined || item.points === null || item.ticks <= 0 || item.components.length > 0 ? 0 : (item.points - minGpa) * item.ticks));
+  let gpaBalance = 0;
+  let gradedTicks = 0;
+  items.forEach((item, index) => {
+    if (gpaWeight[index]! > 0 || (gpaWeight[index]! < 0 && item.fallsThrough)) gpaBalance += gpaWeight[index]!;
+    if (item.points !== null && item.ticks > 0 && item.components.length === 0) gradedTicks += item.ticks;
+  });
+  // The evaluation's tolerance, on the balance: (points / graded ≥ minimum − ε) ⇔ balance ≥ −ε × graded.
+  const gpaPossible = () => minGpa === undefined || gpaBalance >= -1e-9 * gradedTicks;
+  const useUp = (base: number, sign: 1 | -1) => {
+    inUse[base]! += sign;
+    if (gpaWeight[base]! < 0 && !items[base]!.fallsThrough) gpaBalance += sign * gpaWeight[base]!;
+  };
   const place = (index: number, leaf: number, sign: 1 | -1) => {
     const item = items[index]!;
     const value = leafValueOf(index, leaf);
     assignedValue[leaf]! += sign * value;
+    if (!item.inProgress) assignedFinished[leaf]! += sign * value;
     assignedCount[leaf]! += sign;
-    if (item.pinned === leaf) pinnedValue[leaf]! += sign * value;
-    else if (sign === 1) (smallest[leaf] ??= []).push(Math.min(value, smallestIn(leaf)));
-    else smallest[leaf]!.pop();
-    if (item.components.length === 0) inUse[index]! += sign;
-    else for (const b of item.components) inUse[b]! += sign;
+    if (item.pinned !== leaf) {
+      if (sign === 1) (smallest[leaf] ??= []).push(Math.min(value, smallestIn(leaf)));
+      else smallest[leaf]!.pop();
+    }
+    if (item.components.length === 0) useUp(index, sign);
+    else for (const b of item.components) useUp(b, sign);
     assignment[index] = sign === 1 ? leaf : -1;
   };
 
@@ -110,8 +136,38 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     else contested.push(index);
   }
   if (contested.length === 0) return { assignment, evaluation: evaluateAllocation(problem, assignment), optimal: true, steps: 1 };
-  contested.sort((a, b) => items[a]!.candidates.length - items[b]!.candidates.length || a - b);
-  for (const index of contested) for (const leaf of items[index]!.candidates) potentialValue[leaf]! += leafValueOf(index, leaf);
+  /** A leaf takes an item only if every item in it stays needed: without its smallest item it would be unmet. */
+  const hasRoom = (leaf: number, value: number) =>
+    byCount[leaf] ? assignedCount[leaf]! + 1 <= need[leaf]! : assignedValue[leaf]! + value - Math.min(value, smallestIn(leaf)) < need[leaf]!;
+  let best: { assignment: Assignment; evaluation: Evaluation } | undefined;
+  const consider = () => {
+    const evaluation = evaluateAllocation(problem, assignment);
+    if (!best || compareScores(evaluation.score, best.evaluation.score) > 0) best = { assignment: assignment.slice(), evaluation };
+  };
+  // A first allocation: items with the fewest candidates first, each to its first leaf with room.
+  // It completes most complete transcripts, and ends the search; otherwise the bound must beat it.
+  const placed: [number, number][] = [];
+  for (const index of [...contested].sort((a, b) => items[a]!.candidates.length - items[b]!.candidates.length || a - b)) {
+    const leaf = items[index]!.candidates.find((l) => free(index) && hasRoom(l, leafValueOf(index, l)));
+    if (leaf === undefined) continue;
+    place(index, leaf, 1);
+    placed.push([index, leaf]);
+  }
+  consider();
+  if (best!.evaluation.complete) return { ...best!, optimal: true, steps: 0 };
+  for (const [index, leaf] of placed.reverse()) place(index, leaf, -1);
+  // The search decides items with the most candidates first: they are what the bound relaxes most,
+  // so once they are placed the bound cuts the rest quickly.
+  contested.sort((a, b) => items[b]!.candidates.length - items[a]!.candidates.length || a - b);
+  const addPotential = (index: number, sign: 1 | -1) => {
+    const finished = !items[index]!.inProgress;
+    for (const leaf of items[index]!.candidates) {
+      const value = sign * leafValueOf(index, leaf);
+      potentialValue[leaf]! += value;
+      if (finished) potentialFinished[leaf]! += value;
+    }
+  };
+  for (const index of contested) addPotential(index, 1);
 
   const gpaAtRisk = policies.minGpa !== undefined && items.some((item) => item.points !== null && item.points < policies.minGpa!);
   // Interchangeable contested items: each remembers the previous one of its kind.
@@ -130,34 +186,68 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     if (previous !== undefined) previousTwin[k] = previous;
     lastOfKind.set(key, k);
   });
-  /** A leaf takes an item only if every item in it stays needed: without its smallest item it would be unmet. */
-  const hasRoom = (leaf: number, value: number) =>
-    byCount[leaf] ? assignedCount[leaf]! + 1 <= need[leaf]! : assignedValue[leaf]! + value - Math.min(value, smallestIn(leaf)) < need[leaf]!;
+  /**
+   * Leaving an item out is never better than applying it to a leaf that will still have room for
+   * it whatever comes later, when applying it changes nothing but that leaf's value: no limits,
+   * caps, GPA risk, nested program or shared base. Then the branch that leaves it out is dropped:
+   * every allocation in it is matched or beaten by one that applies it there (or, for a twin, an
+   * interchangeable one), which the search visits or bounds.
+   */
+  const onlyRaisesLeaves = contested.map((index) => {
+    const item = items[index]!;
+    return !interacts(item, index) && item.components.length === 0 && item.candidates.every((leaf) => !shape.underCap[leaf]);
+  });
+  const alwaysHasRoom = (index: number) =>
+    items[index]!.candidates.some((leaf) => assignedValue[leaf]! + potentialValue[leaf]! + leafValueOf(index, leaf) < need[leaf]! + byCount[leaf]!);
   const rank = (k: number) => {
     const leaf = assignment[contested[k]!]!;
     const candidates = items[contested[k]!]!.candidates;
     return leaf < 0 ? candidates.length : candidates.indexOf(leaf);
   };
 
-  // Constant bounds of the policies: every item counted in full.
-  let totalBound = 0;
-  let residencyBound = 0;
+  // Bounds of the totals and residency: every item counted in full, but items under a limit no
+  // more than its cap (each item against its first limit, whose budget it spends), less what
+  // items left out for good no longer bring (those that count only when used up, which no
+  // nested program can use up either).
+  const groupOf = (item: PlanItem) => (item.limits.length > 0 ? item.limits[0]! : policies.limitCaps.length);
+  const groupCap = [...policies.limitCaps, Infinity];
+  const totalIn = filled(groupCap.length, 0);
+  const residencyIn = filled(groupCap.length, 0);
   for (const item of items) {
     if (item.components.length > 0) continue;
-    totalBound += item.ticks;
-    if (item.resident) residencyBound += item.ticks;
+    totalIn[groupOf(item)]! += item.ticks;
+    if (item.resident) residencyIn[groupOf(item)]! += item.ticks;
   }
-  const policyBound = {
-    met: Number(policies.totalTicks === undefined || totalBound >= policies.totalTicks) + Number(policies.residencyTicks === undefined || residencyBound >= policies.residencyTicks) + 1,
-    progress: (policies.totalTicks ? Math.min(1, totalBound / policies.totalTicks) : 1) + (policies.residencyTicks ? Math.min(1, residencyBound / policies.residencyTicks) : 1),
+  const leaveOut = (index: number, sign: 1 | -1) => {
+    const item = items[index]!;
+    if (item.fallsThrough || item.components.length > 0 || users[index]! > 1) return;
+    totalIn[groupOf(item)]! -= sign * item.ticks;
+    if (item.resident) residencyIn[groupOf(item)]! -= sign * item.ticks;
   };
+  const clipped = (amounts: number[]) => {
+    let sum = 0;
+    for (let g = 0; g < amounts.length; g++) sum += Math.min(groupCap[g]!, amounts[g]!);
+    return sum;
+  };
+  const { totalTicks, residencyTicks } = policies;
+  const policiesMetBound = () =>
+    Number(totalTicks === undefined || clipped(totalIn) >= totalTicks) + Number(residencyTicks === undefined || clipped(residencyIn) >= residencyTicks) + Number(gpaPossible());
+  const policyProgressBound = () =>
+    (totalTicks ? Math.min(1, clipped(totalIn) / totalTicks) : 1) + (residencyTicks ? Math.min(1, clipped(residencyIn) / residencyTicks) : 1);
   const sharedValue = filled(count, 0);
-  for (let index = 0; index < items.length; index++) for (const leaf of items[index]!.sharedCandidates) sharedValue[leaf]! += leafValueOf(index, leaf);
+  const sharedFinished = filled(count, 0);
+  for (let index = 0; index < items.length; index++)
+    for (const leaf of items[index]!.sharedCandidates) {
+      sharedValue[leaf]! += leafValueOf(index, leaf);
+      if (!items[index]!.inProgress) sharedFinished[leaf]! += leafValueOf(index, leaf);
+    }
+  const anyInProgress = items.some((item) => item.inProgress);
 
   // Per undecided suffix of the contested items: the most one item can add to a leaf's value, and
   // the most progress the remaining items can add at all (each goes to one leaf only).
   const suffixMaxValue = filled(contested.length + 1, 0);
   const suffixGain = filled(contested.length + 1, 0);
+  const suffixFinished = filled(contested.length + 1, 0);
   for (let k = contested.length - 1; k >= 0; k--) {
     const index = contested[k]!;
     let gain = 0;
@@ -169,20 +259,87 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     }
     suffixMaxValue[k] = Math.max(most, suffixMaxValue[k + 1]!);
     suffixGain[k] = suffixGain[k + 1]! + gain;
+    suffixFinished[k] = suffixFinished[k + 1]! + (items[index]!.inProgress ? 0 : 1);
   }
 
   /**
    * An upper bound on the score of any allocation that completes the current one (items from
    * position k on undecided). Three relaxations, each valid, the tightest kept: every undecided
    * item in every leaf it could go to; each leaf met needs at least so many more items, and only
-   * so many are left; each undecided item adds progress to one leaf at most.
+   * so many are left; each undecided item adds progress to one leaf at most. Requirements met by
+   * finished work: the first relaxation again, on finished work only.
    */
   const boundMet = filled(count, 0);
+  const boundMetFinished = filled(count, 0);
+  /** Rolls leaf flags up through the groups; returns how many groups are met. */
+  const groupsMet = (met: number[]) => {
+    let groups = 0;
+    for (let i = count - 1; i >= 0; i--) {
+      const type = kind[i]!;
+      if (type === 0) continue;
+      let metChildren = 0;
+      for (let c = childStart[i]!; c < childStart[i + 1]!; c++) metChildren += met[childList[c]!]!;
+      met[i] = waived[i] === 1 || (type === 1 ? metChildren === childStart[i + 1]! - childStart[i]! : metChildren >= need[i]!) ? 1 : 0;
+      groups += met[i]!;
+    }
+    return groups;
+  };
+  /** Requirements that finished work could meet at most. */
   const itemsNeeded: number[] = [];
+  /**
+   * Leaves met at most, of those the relaxation leaves open: the ones met now, then the ones
+   * needing the fewest more items, while the undecided items last (each goes to one leaf only).
+   */
+  const leavesWithin = (relaxedMet: number[], assigned: number[], shared: number[], itemsLeft: number, k: number) => {
+    let met = 0;
+    itemsNeeded.length = 0;
+    for (let j = 0; j < leafList.length; j++) {
+      const leaf = leafList[j]!;
+      if (!relaxedMet[leaf]) continue;
+      const now = byCount[leaf] ? assigned[leaf]! + shared[leaf]! : Math.min(cap[leaf]!, assigned[leaf]! + shared[leaf]!);
+      if (waived[leaf] === 1 || now >= need[leaf]!) met++;
+      else itemsNeeded.push(byCount[leaf] ? need[leaf]! - now : Math.ceil((need[leaf]! - now) / suffixMaxValue[k]!));
+    }
+    if (itemsNeeded.length > 1) itemsNeeded.sort((a, b) => a - b);
+    for (const needed of itemsNeeded) {
+      if (needed > itemsLeft) break;
+      itemsLeft -= needed;
+      met++;
+    }
+    return met;
+  };
+  /** Requirements that finished work could meet at most. */
+  const finishedBound = (k: number) => {
+    for (let j = 0; j < leafList.length; j++) {
+      const leaf = leafList[j]!;
+      const value = assignedFinished[leaf]! + potentialFinished[leaf]! + sharedFinished[leaf]!;
+      boundMetFinished[leaf] = waived[leaf] === 1 || need[leaf] === 0 || (byCount[leaf] ? value : Math.min(cap[leaf]!, value)) >= need[leaf]! ? 1 : 0;
+    }
+    return groupsMet(boundMetFinished) + leavesWithin(boundMetFinished, assignedFinished, sharedFinished, suffixFinished[k]!, k);
+  };
+  /**
+   * Progress the undecided items can add at most: each goes to one leaf and adds at most that
+   * leaf's gain per item, up to the leaf's room; the leaves with the most gain per item take
+   * them first (a fractional knapsack, so an upper bound).
+   */
+  const openLeaves: number[] = [];
+  const openRoom = filled(count, 0);
+  const openGain = filled(count, 0);
+  const progressWithin = (itemsLeft: number) => {
+    if (openLeaves.length > 1) openLeaves.sort((a, b) => openGain[b]! - openGain[a]!);
+    let gained = 0;
+    for (const leaf of openLeaves) {
+      if (itemsLeft <= 0) break;
+      const items = Math.min(itemsLeft, openRoom[leaf]! / openGain[leaf]!);
+      gained += items * openGain[leaf]!;
+      itemsLeft -= items;
+    }
+    return gained;
+  };
   const upperBound = (k: number): Score => {
     let relaxedProgress = 0;
     let assignedProgress = 0;
-    let leavesMet = 0;
+    openLeaves.length = 0;
     for (let j = 0; j < leafList.length; j++) {
       const leaf = leafList[j]!;
       const shared = sharedValue[leaf]!;
@@ -195,48 +352,26 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
       const target = need[leaf]!;
       const full = waived[leaf] === 1 || target === 0;
       boundMet[leaf] = full || relaxed >= target ? 1 : 0;
-      relaxedProgress += full ? 1 : Math.min(1, relaxed / target);
-      assignedProgress += full ? 1 : Math.min(1, now / target);
-      if (full || now >= target) leavesMet++;
+      const relaxedShare = full ? 1 : Math.min(1, relaxed / target);
+      const nowShare = full ? 1 : Math.min(1, now / target);
+      relaxedProgress += relaxedShare;
+      assignedProgress += nowShare;
+      if (relaxedShare > nowShare) {
+        openRoom[leaf] = relaxedShare - nowShare;
+        openGain[leaf] = byCount[leaf] ? 1 / target : Math.min(1, suffixMaxValue[k]! / target);
+        openLeaves.push(leaf);
+      }
     }
-    let internalMet = 0;
-    for (let i = count - 1; i >= 0; i--) {
-      const type = kind[i]!;
-      if (type === 0) continue;
-      let metChildren = 0;
-      for (let c = childStart[i]!; c < childStart[i + 1]!; c++) metChildren += boundMet[childList[c]!]!;
-      const met = waived[i] === 1 || (type === 1 ? metChildren === childStart[i + 1]! - childStart[i]! : metChildren >= need[i]!);
-      boundMet[i] = met ? 1 : 0;
-      if (met) internalMet++;
-    }
-    itemsNeeded.length = 0;
-    for (let j = 0; j < leafList.length; j++) {
-      const leaf = leafList[j]!;
-      if (!boundMet[leaf] || waived[leaf]) continue;
-      const now = byCount[leaf] ? assignedValue[leaf]! + sharedValue[leaf]! : Math.min(cap[leaf]!, assignedValue[leaf]! + sharedValue[leaf]!);
-      if (now >= need[leaf]!) continue;
-      itemsNeeded.push(byCount[leaf] ? need[leaf]! - now : Math.ceil((need[leaf]! - now) / suffixMaxValue[k]!));
-    }
-    let left = contested.length - k;
-    if (itemsNeeded.length > 1) itemsNeeded.sort((a, b) => a - b);
-    for (const needed of itemsNeeded) {
-      if (needed > left) break;
-      left -= needed;
-      leavesMet++;
-    }
-    const metCount = internalMet + leavesMet;
-    const progress = Math.min(relaxedProgress, assignedProgress + suffixGain[k]!);
-    return boundMet[0] && policyBound.met === 3 ? [1, 0, 0, 0] : [0, metCount + policyBound.met, metCount, progress + policyBound.progress];
+    const metCount = groupsMet(boundMet) + leavesWithin(boundMet, assignedValue, sharedValue, contested.length - k, k);
+    const progress = Math.min(relaxedProgress, assignedProgress + Math.min(suffixGain[k]!, progressWithin(contested.length - k)));
+    const policiesMet = policiesMetBound();
+    if (boundMet[0] && policiesMet === 3) return [1, 0, 0, 0];
+    return [0, metCount + policiesMet, anyInProgress ? Math.min(metCount, finishedBound(k)) : metCount, progress + policyProgressBound()];
   };
 
-  let best: { assignment: Assignment; evaluation: Evaluation } | undefined;
   let steps = 0;
   let exhausted = false;
   const ceiling = upperBound(0);
-  const consider = () => {
-    const evaluation = evaluateAllocation(problem, assignment);
-    if (!best || compareScores(evaluation.score, best.evaluation.score) > 0) best = { assignment: assignment.slice(), evaluation };
-  };
   const done = () => exhausted || (best !== undefined && (best.evaluation.complete || compareScores(best.evaluation.score, ceiling) >= 0));
 
   const search = (k: number): void => {
@@ -249,7 +384,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     if (best && compareScores(upperBound(k), best.evaluation.score) <= 0) return;
     const index = contested[k]!;
     const { candidates } = items[index]!;
-    for (const leaf of candidates) potentialValue[leaf]! -= leafValueOf(index, leaf);
+    addPotential(index, -1);
     const floor = previousTwin[k]! >= 0 ? rank(previousTwin[k]!) : 0;
     for (let position = floor; position < candidates.length; position++) {
       if (!free(index) || done()) break;
@@ -259,11 +394,15 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
       search(k + 1);
       place(index, leaf, -1);
     }
-    search(k + 1);
-    for (const leaf of candidates) potentialValue[leaf]! += leafValueOf(index, leaf);
+    if (!(onlyRaisesLeaves[k] && alwaysHasRoom(index))) {
+      leaveOut(index, 1);
+      search(k + 1);
+      leaveOut(index, -1);
+    }
+    addPotential(index, 1);
   };
   search(0);
-  if (!best) consider();
+
   return { assignment: best!.assignment, evaluation: best!.evaluation, optimal: !exhausted, steps };
 }
 
