@@ -2,6 +2,7 @@ import { Graph } from '@dagrejs/graphlib';
 import type { Catalog } from '../model/catalog.js';
 import type { Credential } from '../model/credential.js';
 import type { Program } from '../model/program.js';
+import type { CreditRule } from '../model/rule.js';
 import { compileCondition, type Predicate } from '../rules/compile-condition.js';
 import { hypotheticalFacts } from '../rules/catalog-facts.js';
 import type { OperatorContext } from '../rules/operators.js';
@@ -65,6 +66,9 @@ export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGrap
   };
   const factsOf = new Map(catalog.credentials.map((c) => [c.id, hypotheticalFacts(catalog, c, asOf)]));
   const creditRules = compileCreditRules(catalog.rules, context);
+  const ruleByName = new Map(catalog.rules.map((rule) => [rule.name, rule]));
+  /** What a grant or tag rule's own event adds: its equivalencies and tags. */
+  const added = (rule: CreditRule) => (rule.event.type === 'deny' ? { as: [], tags: [] } : { as: 'as' in rule.event.params ? (rule.event.params.as ?? []) : [], tags: rule.event.params.tags ?? [] });
 
   for (const program of catalog.programs) {
     const ids = requirementIds(program.requirements);
@@ -72,8 +76,8 @@ export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGrap
       credential,
       variants: (factsOf.get(credential.id) ?? []).map((facts) => {
         const outcome = creditRules.inProgram(creditRules.general(facts), facts, program.id);
-        const grants = outcome.effects.filter((e) => e.effect !== 'deny').map((e) => e.rule);
-        return { facts, outcome, grants, ruledFacts: { ...facts, tags: [...(facts.tags as string[]), ...outcome.tags] } };
+        const granting = outcome.effects.filter((e) => e.effect !== 'deny').map((e) => ruleByName.get(e.rule)!);
+        return { facts, outcome, granting, ruledFacts: { ...facts, tags: [...(facts.tags as string[]), ...outcome.tags] } };
       }).filter((v) => !v.outcome.denied),
     }));
     eachRequirement(program.requirements, [], (node) => {
@@ -83,11 +87,15 @@ export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGrap
       const matches: Predicate | undefined = node.where ? compileCondition(node.where, context) : undefined;
       const target = node.credential ?? node.program;
       for (const { credential, variants } of ruled) {
-        for (const { facts, outcome, grants, ruledFacts } of variants) {
+        for (const { facts, outcome, granting, ruledFacts } of variants) {
           if (matches?.(facts)) addEdge({ from: credential.id, to: program.id, via: 'where', requirement });
-          else if (matches?.(ruledFacts) && grants[0]) addEdge({ from: credential.id, to: program.id, via: 'rule', requirement, rule: grants[0] });
-          const equivalency = outcome.effects.find((e) => e.effect === 'grant' && target !== undefined && outcome.as.includes(target));
-          if (equivalency) addEdge({ from: credential.id, to: program.id, via: 'rule', requirement, rule: equivalency.rule });
+          else if (matches?.(ruledFacts) && granting.length > 0) {
+            // The rule whose own tags make it match; else the tags of several rules together do (the first names them).
+            const tagging = granting.find((rule) => matches({ ...facts, tags: [...(facts.tags as string[]), ...added(rule).tags] })) ?? granting[0]!;
+            addEdge({ from: credential.id, to: program.id, via: 'rule', requirement, rule: tagging.name });
+          }
+          const equivalency = target !== undefined && outcome.as.includes(target) ? granting.find((rule) => added(rule).as.includes(target)) : undefined;
+          if (equivalency) addEdge({ from: credential.id, to: program.id, via: 'rule', requirement, rule: equivalency.name });
         }
       }
     });

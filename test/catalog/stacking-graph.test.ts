@@ -30,6 +30,22 @@ describe('stacking graph of the shipped catalog', () => {
     expect(g.countsToward('cert-cloud-security')).toContainEqual(expect.objectContaining({ from: 'aws-cloud-practitioner', via: 'rule', rule: 'aws-practitioner-equivalency' }));
   });
 
+  it('names the rule whose own event makes the edge when several rules fire for a credential', () => {
+    const shipped = shippedCatalog();
+    const forGoogle = { fact: 'id', operator: 'equal', value: 'google-it-support' } as const;
+    const rules = [
+      ...shipped.rules,
+      // Fires first (highest priority) but neither grants CSCI-110 nor adds the humanities tag.
+      { name: 'google-extra-tag', priority: 20, conditions: { all: [forGoogle] }, event: { type: 'grant' as const, params: { tags: ['extra'] } } },
+      { name: 'google-as-csci-110', priority: 5, conditions: { all: [forGoogle] }, event: { type: 'grant' as const, params: { as: ['CSCI-110'] } } },
+      { name: 'google-humanities', priority: 1, conditions: { all: [forGoogle] }, event: { type: 'tag' as const, params: { tags: ['gen-ed-humanities'] } } },
+    ];
+    const edges = buildStackingGraph({ ...shipped, rules }, '2026-05-15').countsToward('bs-data-science').filter((e) => e.from === 'google-it-support');
+    expect(edges).toContainEqual({ from: 'google-it-support', to: 'bs-data-science', via: 'rule', requirement: 'CSCI-110', rule: 'google-as-csci-110' });
+    expect(edges).toContainEqual({ from: 'google-it-support', to: 'bs-data-science', via: 'rule', requirement: 'humanities', rule: 'google-humanities' });
+    expect(edges.some((e) => e.rule === 'google-extra-tag')).toBe(false);
+  });
+
   it('applies program-scoped rules only to their program', () => {
     const g = graph();
     expect(g.countsToward('bs-data-science').some((e) => e.from === 'eu-data-protection' && e.requirement === 'major-electives')).toBe(true);
