@@ -1,5 +1,6 @@
 import { compareScores, type AllocationProblem, type Assignment, type PlanItem, type Score } from './allocation-problem.js';
 import { evaluateAllocation, type Evaluation } from './evaluate-allocation.js';
+import { groupsMet, leavesWithin, progressWithin } from './leaf-bounds.js';
 import { treeShape } from './tree-shape.js';
 
 /** The solver's bound on work: search nodes visited before it settles for its best so far. */
@@ -35,7 +36,7 @@ export interface Solution {
 export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STEP_BUDGET): Solution {
   const { nodes, items, policies } = problem;
   const shape = treeShape(nodes);
-  const { count, kind, need, cap, byCount, waived, childStart, childList, leafList } = shape;
+  const { count, need, cap, byCount, waived, leafList } = shape;
   const assignment: Assignment = filled(items.length, -1);
   const bundleValue = items.map((item) => (item.components.length > 0 ? bundleTicks(problem, item) : item.ticks));
   const leafValueOf = (item: number, leaf: number) => (byCount[leaf] ? 1 : bundleValue[item]!);
@@ -264,50 +265,20 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
 
   /**
    * An upper bound on the score of any allocation that completes the current one (items from
-   * position k on undecided). Three relaxations, each valid, the tightest kept: every undecided
+   * position k on undecided), the tightest of several relaxations, each valid: every undecided
    * item in every leaf it could go to; each leaf met needs at least so many more items, and only
-   * so many are left; each undecided item adds progress to one leaf at most. Requirements met by
-   * finished work: the first relaxation again, on finished work only.
+   * so many are left; each undecided item adds progress to one leaf at most (a fractional
+   * knapsack). Requirements met by finished work: the same on finished work only. Policies: what
+   * the items still undecided or used up can bring.
    */
   const boundMet = filled(count, 0);
   const boundMetFinished = filled(count, 0);
-  /** Rolls leaf flags up through the groups; returns how many groups are met. */
-  const groupsMet = (met: number[]) => {
-    let groups = 0;
-    for (let i = count - 1; i >= 0; i--) {
-      const type = kind[i]!;
-      if (type === 0) continue;
-      let metChildren = 0;
-      for (let c = childStart[i]!; c < childStart[i + 1]!; c++) metChildren += met[childList[c]!]!;
-      met[i] = waived[i] === 1 || (type === 1 ? metChildren === childStart[i + 1]! - childStart[i]! : metChildren >= need[i]!) ? 1 : 0;
-      groups += met[i]!;
-    }
-    return groups;
-  };
-  /** Requirements that finished work could meet at most. */
   const itemsNeeded: number[] = [];
-  /**
-   * Leaves met at most, of those the relaxation leaves open: the ones met now, then the ones
-   * needing the fewest more items, while the undecided items last (each goes to one leaf only).
-   */
-  const leavesWithin = (relaxedMet: number[], assigned: number[], shared: number[], itemsLeft: number, k: number) => {
-    let met = 0;
-    itemsNeeded.length = 0;
-    for (let j = 0; j < leafList.length; j++) {
-      const leaf = leafList[j]!;
-      if (!relaxedMet[leaf]) continue;
-      const now = byCount[leaf] ? assigned[leaf]! + shared[leaf]! : Math.min(cap[leaf]!, assigned[leaf]! + shared[leaf]!);
-      if (waived[leaf] === 1 || now >= need[leaf]!) met++;
-      else itemsNeeded.push(byCount[leaf] ? need[leaf]! - now : Math.ceil((need[leaf]! - now) / suffixMaxValue[k]!));
-    }
-    if (itemsNeeded.length > 1) itemsNeeded.sort((a, b) => a - b);
-    for (const needed of itemsNeeded) {
-      if (needed > itemsLeft) break;
-      itemsLeft -= needed;
-      met++;
-    }
-    return met;
-  };
+  const openLeaves: number[] = [];
+  const openRoom = filled(count, 0);
+  const openGain = filled(count, 0);
+  const now = { assigned: assignedValue, shared: sharedValue };
+  const nowFinished = { assigned: assignedFinished, shared: sharedFinished };
   /** Requirements that finished work could meet at most. */
   const finishedBound = (k: number) => {
     for (let j = 0; j < leafList.length; j++) {
@@ -315,26 +286,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
       const value = assignedFinished[leaf]! + potentialFinished[leaf]! + sharedFinished[leaf]!;
       boundMetFinished[leaf] = waived[leaf] === 1 || need[leaf] === 0 || (byCount[leaf] ? value : Math.min(cap[leaf]!, value)) >= need[leaf]! ? 1 : 0;
     }
-    return groupsMet(boundMetFinished) + leavesWithin(boundMetFinished, assignedFinished, sharedFinished, suffixFinished[k]!, k);
-  };
-  /**
-   * Progress the undecided items can add at most: each goes to one leaf and adds at most that
-   * leaf's gain per item, up to the leaf's room; the leaves with the most gain per item take
-   * them first (a fractional knapsack, so an upper bound).
-   */
-  const openLeaves: number[] = [];
-  const openRoom = filled(count, 0);
-  const openGain = filled(count, 0);
-  const progressWithin = (itemsLeft: number) => {
-    if (openLeaves.length > 1) openLeaves.sort((a, b) => openGain[b]! - openGain[a]!);
-    let gained = 0;
-    for (const leaf of openLeaves) {
-      if (itemsLeft <= 0) break;
-      const items = Math.min(itemsLeft, openRoom[leaf]! / openGain[leaf]!);
-      gained += items * openGain[leaf]!;
-      itemsLeft -= items;
-    }
-    return gained;
+    return groupsMet(shape, boundMetFinished) + leavesWithin(shape, boundMetFinished, nowFinished, suffixFinished[k]!, suffixMaxValue[k]!, itemsNeeded);
   };
   const upperBound = (k: number): Score => {
     let relaxedProgress = 0;
@@ -362,8 +314,9 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
         openLeaves.push(leaf);
       }
     }
-    const metCount = groupsMet(boundMet) + leavesWithin(boundMet, assignedValue, sharedValue, contested.length - k, k);
-    const progress = Math.min(relaxedProgress, assignedProgress + Math.min(suffixGain[k]!, progressWithin(contested.length - k)));
+    const itemsLeft = contested.length - k;
+    const metCount = groupsMet(shape, boundMet) + leavesWithin(shape, boundMet, now, itemsLeft, suffixMaxValue[k]!, itemsNeeded);
+    const progress = Math.min(relaxedProgress, assignedProgress + Math.min(suffixGain[k]!, progressWithin(openLeaves, openRoom, openGain, itemsLeft)));
     const policiesMet = policiesMetBound();
     if (boundMet[0] && policiesMet === 3) return [1, 0, 0, 0];
     return [0, metCount + policiesMet, anyInProgress ? Math.min(metCount, finishedBound(k)) : metCount, progress + policyProgressBound()];
