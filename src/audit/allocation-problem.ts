@@ -66,13 +66,14 @@ export type Assignment = number[];
 /** Lexicographic objective: complete, nodes met, nodes met by finished work, progress. */
 export type Score = readonly [number, number, number, number];
 
-const EPSILON = 1e-9;
+/** Score components closer than this are equal. */
+export const SCORE_TOLERANCE = 1e-9;
 
 /** Compares two scores: positive when `a` is better. */
 export function compareScores(a: Score, b: Score): number {
   for (let i = 0; i < 4; i++) {
     const d = a[i]! - b[i]!;
-    if (Math.abs(d) > EPSILON) return d;
+    if (Math.abs(d) > SCORE_TOLERANCE) return d;
   }
   return 0;
 }

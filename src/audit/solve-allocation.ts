@@ -1,4 +1,4 @@
-import { compareScores, type AllocationProblem, type Assignment, type PlanItem, type Score } from './allocation-problem.js';
+import { compareScores, SCORE_TOLERANCE, type AllocationProblem, type Assignment, type PlanItem, type Score } from './allocation-problem.js';
 import { evaluateAllocation, type Evaluation } from './evaluate-allocation.js';
 import { groupsMet, leavesWithin, progressWithin } from './leaf-bounds.js';
 import { treeShape } from './tree-shape.js';
@@ -288,7 +288,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     }
     return groupsMet(shape, boundMetFinished) + leavesWithin(shape, boundMetFinished, nowFinished, suffixFinished[k]!, suffixMaxValue[k]!, itemsNeeded);
   };
-  const upperBound = (k: number): Score => {
+  const upperBound = (k: number, against?: Score): Score => {
     let relaxedProgress = 0;
     let assignedProgress = 0;
     openLeaves.length = 0;
@@ -315,11 +315,18 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
       }
     }
     const itemsLeft = contested.length - k;
-    const metCount = groupsMet(shape, boundMet) + leavesWithin(shape, boundMet, now, itemsLeft, suffixMaxValue[k]!, itemsNeeded);
-    const progress = Math.min(relaxedProgress, assignedProgress + Math.min(suffixGain[k]!, progressWithin(openLeaves, openRoom, openGain, itemsLeft)));
+    const groups = groupsMet(shape, boundMet);
     const policiesMet = policiesMetBound();
     if (boundMet[0] && policiesMet === 3) return [1, 0, 0, 0];
-    return [0, metCount + policiesMet, anyInProgress ? Math.min(metCount, finishedBound(k)) : metCount, progress + policyProgressBound()];
+    const metCount = groups + leavesWithin(shape, boundMet, now, itemsLeft, suffixMaxValue[k]!, itemsNeeded);
+    // Against a score to beat, a component is worked out only when the ones before it tie (else 0).
+    const decided = (bound: number, component: number) => against !== undefined && Math.abs(bound - against[component]!) > SCORE_TOLERANCE;
+    const met = metCount + policiesMet;
+    if (decided(met, 1)) return [0, met, 0, 0];
+    const finished = anyInProgress ? Math.min(metCount, finishedBound(k)) : metCount;
+    if (decided(finished, 2)) return [0, met, finished, 0];
+    const progress = Math.min(relaxedProgress, assignedProgress + Math.min(suffixGain[k]!, progressWithin(openLeaves, openRoom, openGain, itemsLeft)));
+    return [0, met, finished, progress + policyProgressBound()];
   };
 
   let steps = 0;
@@ -334,7 +341,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
       return;
     }
     if (k === contested.length) return consider();
-    if (best && compareScores(upperBound(k), best.evaluation.score) <= 0) return;
+    if (best && compareScores(upperBound(k, best.evaluation.score), best.evaluation.score) <= 0) return;
     const index = contested[k]!;
     const { candidates } = items[index]!;
     addPotential(index, -1);
