@@ -1,6 +1,5 @@
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { BatchInput } from '../batch/batch-record.js';
 
 /** Where a batch comes from, and how far through it a reader is (for progress). */
@@ -13,14 +12,28 @@ export interface BatchSource {
 /** NDJSON from a file or a stream: one transcript a line; blank lines are skipped. Streams: memory stays flat. */
 export function ndjsonSource(stream: NodeJS.ReadableStream, name: string, size?: number): BatchSource {
   let bytes = 0;
+  // Lines split by hand from the stream's own chunks: readline's async iterator can drop lines or
+  // stall when its consumer awaits (nodejs/node#28565); a 100k batch hung on it now and then.
   async function* lines(): AsyncGenerator<BatchInput> {
-    const reader = createInterface({ input: stream, crlfDelay: Infinity });
+    const decoder = new TextDecoder();
     let line = 0;
-    for await (const text of reader) {
+    let pending = '';
+    const emit = function* (raw: string): Generator<BatchInput> {
       line++;
-      bytes += Buffer.byteLength(text) + 1;
+      bytes += Buffer.byteLength(raw) + 1;
+      const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
       if (text.trim() !== '') yield { line, source: name, text };
+    };
+    for await (const chunk of stream) {
+      pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+      let end: number;
+      while ((end = pending.indexOf('\n')) >= 0) {
+        yield* emit(pending.slice(0, end));
+        pending = pending.slice(end + 1);
+      }
     }
+    pending += decoder.decode();
+    if (pending !== '') yield* emit(pending);
   }
   return { inputs: lines(), progress: () => (size ? Math.min(1, bytes / size) : undefined) };
 }
