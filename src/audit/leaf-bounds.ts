@@ -6,6 +6,11 @@ import type { TreeShape } from './tree-shape.js';
  * every search node.
  */
 
+/** Whether a leaf holding `value` (items, or credit ticks before its cap) is met: 1 or 0. */
+export function leafMet({ need, cap, byCount, waived }: TreeShape, leaf: number, value: number): number {
+  return waived[leaf] === 1 || need[leaf] === 0 || (byCount[leaf] ? value : Math.min(cap[leaf]!, value)) >= need[leaf]! ? 1 : 0;
+}
+
 /** Rolls met flags (1 or 0) of the leaves up through the groups, in place; returns how many groups are met. */
 export function groupsMet({ count, kind, need, waived, childStart, childList }: TreeShape, met: number[]): number {
   let groups = 0;

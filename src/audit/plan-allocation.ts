@@ -134,8 +134,9 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
 /** Converts credits to integer ticks, `ticksPerCredit` to the credit. */
 function ticksIn(ticksPerCredit: number) {
   return (value: Rational | number): number => {
-    if (typeof value === 'number' ? Number.isInteger(value) : value.d === 1) return (typeof value === 'number' ? value : value.n) * ticksPerCredit;
-    const exact = times(typeof value === 'number' ? rational(value) : value, { n: ticksPerCredit, d: 1 });
+    const amount = typeof value === 'number' ? rational(value) : value;
+    if (amount.d === 1) return amount.n * ticksPerCredit;
+    const exact = times(amount, { n: ticksPerCredit, d: 1 });
     return exact.n / exact.d;
   };
 }

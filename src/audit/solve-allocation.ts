@@ -1,6 +1,6 @@
 import { compareScores, SCORE_TOLERANCE, type AllocationProblem, type Assignment, type PlanItem, type Score } from './allocation-problem.js';
 import { evaluateAllocation, type Evaluation } from './evaluate-allocation.js';
-import { groupsMet, leavesWithin, progressWithin } from './leaf-bounds.js';
+import { groupsMet, leafMet, leavesWithin, progressWithin } from './leaf-bounds.js';
 import { treeShape } from './tree-shape.js';
 
 /** The solver's bound on work: search nodes visited before it settles for its best so far. */
@@ -126,7 +126,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   }
   // An item with grade points at or above the minimum GPA can never pull the GPA below it.
   const interacts = (item: PlanItem, index: number) =>
-    item.limits.length > 0 || (policies.minGpa !== undefined && item.points !== null && item.points < policies.minGpa) || sharesBase(index);
+    item.limits.length > 0 || (minGpa !== undefined && item.points !== null && item.points < minGpa) || sharesBase(index);
   // Under a cap, applying an item can count for less than letting it fall through: decide those by search.
   const contested: number[] = [];
   for (let index = 0; index < items.length; index++) {
@@ -170,7 +170,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   };
   for (const index of contested) addPotential(index, 1);
 
-  const gpaAtRisk = policies.minGpa !== undefined && items.some((item) => item.points !== null && item.points < policies.minGpa!);
+  const gpaAtRisk = minGpa !== undefined && items.some((item) => item.points !== null && item.points < minGpa);
   // Interchangeable contested items: each remembers the previous one of its kind.
   const previousTwin = filled(contested.length, -1);
   const lastOfKind = new Map<string, number>();
@@ -277,16 +277,15 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   const openLeaves: number[] = [];
   const openRoom = filled(count, 0);
   const openGain = filled(count, 0);
-  const now = { assigned: assignedValue, shared: sharedValue };
-  const nowFinished = { assigned: assignedFinished, shared: sharedFinished };
+  const placedAll = { assigned: assignedValue, shared: sharedValue };
+  const placedFinished = { assigned: assignedFinished, shared: sharedFinished };
   /** Requirements that finished work could meet at most. */
   const finishedBound = (k: number) => {
     for (let j = 0; j < leafList.length; j++) {
       const leaf = leafList[j]!;
-      const value = assignedFinished[leaf]! + potentialFinished[leaf]! + sharedFinished[leaf]!;
-      boundMetFinished[leaf] = waived[leaf] === 1 || need[leaf] === 0 || (byCount[leaf] ? value : Math.min(cap[leaf]!, value)) >= need[leaf]! ? 1 : 0;
+      boundMetFinished[leaf] = leafMet(shape, leaf, assignedFinished[leaf]! + potentialFinished[leaf]! + sharedFinished[leaf]!);
     }
-    return groupsMet(shape, boundMetFinished) + leavesWithin(shape, boundMetFinished, nowFinished, suffixFinished[k]!, suffixMaxValue[k]!, itemsNeeded);
+    return groupsMet(shape, boundMetFinished) + leavesWithin(shape, boundMetFinished, placedFinished, suffixFinished[k]!, suffixMaxValue[k]!, itemsNeeded);
   };
   const upperBound = (k: number, against?: Score): Score => {
     let relaxedProgress = 0;
@@ -303,7 +302,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
       }
       const target = need[leaf]!;
       const full = waived[leaf] === 1 || target === 0;
-      boundMet[leaf] = full || relaxed >= target ? 1 : 0;
+      boundMet[leaf] = leafMet(shape, leaf, relaxed);
       const relaxedShare = full ? 1 : Math.min(1, relaxed / target);
       const nowShare = full ? 1 : Math.min(1, now / target);
       relaxedProgress += relaxedShare;
@@ -318,13 +317,12 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     const groups = groupsMet(shape, boundMet);
     const policiesMet = policiesMetBound();
     if (boundMet[0] && policiesMet === 3) return [1, 0, 0, 0];
-    const metCount = groups + leavesWithin(shape, boundMet, now, itemsLeft, suffixMaxValue[k]!, itemsNeeded);
+    const metCount = groups + leavesWithin(shape, boundMet, placedAll, itemsLeft, suffixMaxValue[k]!, itemsNeeded);
     // Against a score to beat, a component is worked out only when the ones before it tie (else 0).
-    const decided = (bound: number, component: number) => against !== undefined && Math.abs(bound - against[component]!) > SCORE_TOLERANCE;
     const met = metCount + policiesMet;
-    if (decided(met, 1)) return [0, met, 0, 0];
+    if (differs(met, against, 1)) return [0, met, 0, 0];
     const finished = anyInProgress ? Math.min(metCount, finishedBound(k)) : metCount;
-    if (decided(finished, 2)) return [0, met, finished, 0];
+    if (differs(finished, against, 2)) return [0, met, finished, 0];
     const progress = Math.min(relaxedProgress, assignedProgress + Math.min(suffixGain[k]!, progressWithin(openLeaves, openRoom, openGain, itemsLeft)));
     return [0, met, finished, progress + policyProgressBound()];
   };
@@ -364,6 +362,11 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   search(0);
 
   return { assignment: best!.assignment, evaluation: best!.evaluation, optimal: !exhausted, steps };
+}
+
+/** Whether a bound's component already differs from that of the score it is compared with. */
+function differs(bound: number, against: Score | undefined, component: number): boolean {
+  return against !== undefined && Math.abs(bound - against[component]!) > SCORE_TOLERANCE;
 }
 
 function bundleTicks(problem: AllocationProblem, item: PlanItem): number {

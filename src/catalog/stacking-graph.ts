@@ -69,6 +69,7 @@ export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGrap
   const ruleByName = new Map(catalog.rules.map((rule) => [rule.name, rule]));
   /** What a grant or tag rule's own event adds: its equivalencies and tags. */
   const added = (rule: CreditRule) => (rule.event.type === 'deny' ? { as: [], tags: [] } : { as: 'as' in rule.event.params ? (rule.event.params.as ?? []) : [], tags: rule.event.params.tags ?? [] });
+  const withTags = (facts: Readonly<Record<string, unknown>>, tags: readonly string[]) => ({ ...facts, tags: [...(facts.tags as string[]), ...tags] });
 
   for (const program of catalog.programs) {
     const ids = requirementIds(program.requirements);
@@ -77,7 +78,7 @@ export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGrap
       variants: (factsOf.get(credential.id) ?? []).map((facts) => {
         const outcome = creditRules.inProgram(creditRules.general(facts), facts, program.id);
         const granting = outcome.effects.filter((e) => e.effect !== 'deny').map((e) => ruleByName.get(e.rule)!);
-        return { facts, outcome, granting, ruledFacts: { ...facts, tags: [...(facts.tags as string[]), ...outcome.tags] } };
+        return { facts, outcome, granting, ruledFacts: withTags(facts, outcome.tags) };
       }).filter((v) => !v.outcome.denied),
     }));
     eachRequirement(program.requirements, [], (node) => {
@@ -91,7 +92,7 @@ export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGrap
           if (matches?.(facts)) addEdge({ from: credential.id, to: program.id, via: 'where', requirement });
           else if (matches?.(ruledFacts) && granting.length > 0) {
             // The rule whose own tags make it match; else the tags of several rules together do (the first names them).
-            const tagging = granting.find((rule) => matches({ ...facts, tags: [...(facts.tags as string[]), ...added(rule).tags] })) ?? granting[0]!;
+            const tagging = granting.find((rule) => matches(withTags(facts, added(rule).tags))) ?? granting[0]!;
             addEdge({ from: credential.id, to: program.id, via: 'rule', requirement, rule: tagging.name });
           }
           const equivalency = target !== undefined && outcome.as.includes(target) ? granting.find((rule) => added(rule).as.includes(target)) : undefined;

@@ -18,22 +18,24 @@ export function ndjsonSource(stream: NodeJS.ReadableStream, name: string, size?:
     const decoder = new TextDecoder();
     let line = 0;
     let pending = '';
-    const emit = function* (raw: string): Generator<BatchInput> {
+    /** The next line as a batch input; blank lines count but give none. */
+    const input = (raw: string): BatchInput | undefined => {
       line++;
       bytes += Buffer.byteLength(raw) + 1;
       const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-      if (text.trim() !== '') yield { line, source: name, text };
+      return text.trim() === '' ? undefined : { line, source: name, text };
     };
     for await (const chunk of stream) {
-      pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
-      let end: number;
-      while ((end = pending.indexOf('\n')) >= 0) {
-        yield* emit(pending.slice(0, end));
-        pending = pending.slice(end + 1);
+      const parts = (pending + (typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }))).split('\n');
+      pending = parts.pop()!;
+      for (const raw of parts) {
+        const next = input(raw);
+        if (next) yield next;
       }
     }
-    pending += decoder.decode();
-    if (pending !== '') yield* emit(pending);
+    const last = pending + decoder.decode();
+    const next = last === '' ? undefined : input(last);
+    if (next) yield next;
   }
   return { inputs: lines(), progress: () => (size ? Math.min(1, bytes / size) : undefined) };
 }

@@ -66,23 +66,23 @@ function pathDeeperThan(root: unknown, limit: number): (string | number)[] | und
   const depths: number[] = [0];
   const parents: number[] = [-1];
   const keys: (string | number)[] = [''];
+  const visit = (parent: number, key: string | number, child: unknown) => {
+    if (child === null || typeof child !== 'object') return;
+    values.push(child);
+    depths.push(depths[parent]! + 1);
+    parents.push(parent);
+    keys.push(key);
+  };
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (value === null || typeof value !== 'object') continue;
+    if (value === null || typeof value !== 'object') continue; // the root may be any value
     if (depths[i]! > limit) {
       const path: (string | number)[] = [];
       for (let at = i; parents[at]! >= 0; at = parents[at]!) path.unshift(keys[at]!);
       return path.slice(0, limit + 1);
     }
-    const visit = (key: string | number, child: unknown) => {
-      if (child === null || typeof child !== 'object') return;
-      values.push(child);
-      depths.push(depths[i]! + 1);
-      parents.push(i);
-      keys.push(key);
-    };
-    if (Array.isArray(value)) for (let k = 0; k < value.length; k++) visit(k, value[k]);
-    else for (const key of Object.keys(value)) visit(key, (value as Record<string, unknown>)[key]);
+    if (Array.isArray(value)) for (let k = 0; k < value.length; k++) visit(i, k, value[k]);
+    else for (const key of Object.keys(value)) visit(i, key, (value as Record<string, unknown>)[key]);
   }
   return undefined;
 }

@@ -67,8 +67,9 @@ export function compileCreditRules(rules: readonly CreditRule[], context: Operat
       return { fired, outcome: combine(fired, undefined) };
     },
     inProgram(general, facts, program) {
-      if (!scoped.some(({ test }) => test(facts, program))) return general.outcome;
-      const firedScoped = scoped.filter(({ test }) => test(facts, program));
+      let firedScoped: CompiledRule[] | undefined;
+      for (const rule of scoped) if (rule.test(facts, program)) (firedScoped ??= []).push(rule);
+      if (!firedScoped) return general.outcome;
       return combine(compiled.filter((c) => general.fired.includes(c) || firedScoped.includes(c)), program);
     },
   };
