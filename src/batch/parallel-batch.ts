@@ -44,10 +44,15 @@ export async function* auditBatchInParallel(catalog: Catalog, inputs: AsyncItera
   const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));
   const done = new Map<number, EncodedRecord[]>();
   let failure: Error | undefined;
+  let finished = false;
   let wake: (() => void) | undefined;
   const signal = () => {
     wake?.();
     wake = undefined;
+  };
+  const fail = (error: Error) => {
+    failure ??= error;
+    signal();
   };
   for (const worker of workers) {
     worker.on('message', ({ seq, records }: { seq: number; records: EncodedRecord[] }) => {
@@ -55,9 +60,10 @@ export async function* auditBatchInParallel(catalog: Catalog, inputs: AsyncItera
       busy.set(worker, busy.get(worker)! - 1);
       signal();
     });
-    worker.on('error', (error) => {
-      failure = error;
-      signal();
+    worker.on('error', fail);
+    worker.on('messageerror', fail);
+    worker.on('exit', (code) => {
+      if (!finished) fail(new Error(`a batch worker stopped before the batch ended (exit code ${code})`));
     });
   }
   const source = stopOn(inputs, run.signal)[Symbol.asyncIterator]();
@@ -83,18 +89,23 @@ export async function* auditBatchInParallel(catalog: Catalog, inputs: AsyncItera
         idle.postMessage({ seq: sent++, inputs: chunk });
       }
       if (failure) throw failure;
-      while (done.has(next)) {
-        const records = done.get(next)!;
+      const records = done.get(next);
+      if (records) {
         done.delete(next++);
+        // While this generator is suspended here, every chunk under way may come back: the loop
+        // goes back to sending before it waits, or it would wait for a chunk never sent.
         yield* records;
+        continue;
       }
       if (exhausted && next === sent) return;
+      // Nothing to send (every worker has its fill, or the input is read) and the next chunk is
+      // under way: its message, or a failure, wakes this up.
       await new Promise<void>((resolve) => {
         wake = resolve;
-        if (done.has(next) || failure) signal();
       });
     }
   } finally {
+    finished = true;
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }

@@ -40,6 +40,20 @@ describe('batch audits', () => {
     expect(parallel).toEqual(sequential);
   }, 60_000);
 
+  it('goes on reading when a slow consumer lets every chunk under way finish (it once waited for a chunk it never sent)', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => lines[i % lines.length]!).join('\n');
+    const slowly = async () => {
+      const lines: number[] = [];
+      for await (const r of auditBatchInParallel(shippedCatalog(), ndjsonSource(Readable.from([many]), 'x').inputs, options, { workers: 2, chunk: 1 })) {
+        lines.push(r.line);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return lines;
+    };
+    const stalled = new Promise<'stalled'>((resolve) => setTimeout(() => resolve('stalled'), 30_000).unref());
+    expect(await Promise.race([slowly(), stalled])).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  }, 60_000);
+
   it('credstack batch writes NDJSON and a CSV summary atomically, counts errors and exits 1 when any record failed', async () => {
     const dir = workdir();
     writeFileSync(join(dir, 'in.ndjson'), ndjson);
