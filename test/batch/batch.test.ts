@@ -99,19 +99,22 @@ describe('batch audits', () => {
 
 describe('interrupting a batch', () => {
   const cliPath = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
-  it.runIf(existsSync(cliPath))('Ctrl-C stops cleanly: exit 130, and no output file, whole or partial', async () => {
+  it.runIf(existsSync(cliPath)).each([
+    ['SIGINT', 130, 1],
+    ['SIGTERM', 143, 2],
+  ] as const)('%s stops cleanly: exit %d, and no output file, whole or partial (%d workers)', async (signal, exitCode, workers) => {
     const { spawn } = await import('node:child_process');
     const dir = workdir();
     const many = Array.from({ length: 4000 }, (_, i) => lines[i % 3]!).join('\n');
     writeFileSync(join(dir, 'in.ndjson'), many);
-    const child = spawn(process.execPath, [cliPath, 'batch', join(dir, 'in.ndjson'), '--all', '--workers', '1', '--out', join(dir, 'out.ndjson')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, 'batch', join(dir, 'in.ndjson'), '--all', '--workers', String(workers), '--out', join(dir, 'out.ndjson')], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    child.kill('SIGINT');
+    child.kill(signal);
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-    expect(code).toBe(130);
-    expect(stderr).toMatch(/batch: interrupted after \d+ records; no output file was written/);
+    expect(code).toBe(exitCode);
+    expect(stderr).toMatch(new RegExp(`batch: interrupted \\(${signal}\\) after \\d+ records; no output file was written`));
     expect(readdirSync(dir)).toEqual(['in.ndjson']);
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants as osConstants } from 'node:os';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { AuditStatus } from '../../audit/audit-result.js';
@@ -20,6 +20,9 @@ interface BatchOptions {
   summary?: string;
   workers: number;
 }
+
+/** Signals that stop a batch cleanly. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 const positive = (value: string) => {
   const n = Number(value);
@@ -48,8 +51,13 @@ export function registerBatch(program: Command, io: CliIo): void {
       const summary = options.summary ? new AtomicOutput(resolve(io.cwd, options.summary)) : undefined;
       const write = (bytes: Uint8Array) => (out ? out.write(bytes) : Promise.resolve(void io.stdout.write(bytes)));
       const abort = new AbortController();
-      const interrupt = () => abort.abort();
-      process.once('SIGINT', interrupt);
+      // Ctrl-C, or a scheduler stopping the job: what is under way finishes, and no output file is left.
+      let stoppedBy: NodeJS.Signals | undefined;
+      const interrupt = (signal: NodeJS.Signals) => {
+        stoppedBy = signal;
+        abort.abort();
+      };
+      for (const signal of STOP_SIGNALS) process.once(signal, interrupt);
       const progress = new Progress(io, source.progress);
       const counts: Record<AuditStatus | 'error', number> = { complete: 0, 'in-progress': 0, incomplete: 0, error: 0 };
       const started = Date.now();
@@ -58,6 +66,7 @@ export function registerBatch(program: Command, io: CliIo): void {
         await summary?.write(`${CSV_HEADER}\n`);
         const audit = { ...(options.program ? { programs: options.program } : {}), all: options.all === true, ...(options.asOf ? { asOf: options.asOf } : {}), defaultAsOf: todayIn(io) };
         for await (const record of auditBatchInParallel(catalog, source.inputs, audit, { workers: options.workers, signal: abort.signal, csv: summary !== undefined })) {
+          if (abort.signal.aborted) break; // the output is abandoned: audits under way need not finish
           await write(record.ndjson);
           if (summary) for (const row of record.csv) await summary.write(`${row}\n`);
           if (record.ok) for (const status of record.statuses) counts[status]++;
@@ -67,8 +76,8 @@ export function registerBatch(program: Command, io: CliIo): void {
         progress.finish();
         if (abort.signal.aborted) {
           await Promise.all([out?.abandon(), summary?.abandon()]);
-          io.stderr.write(`batch: interrupted after ${records} records; no output file was written\n`);
-          throw new ExitWith(130);
+          io.stderr.write(`batch: interrupted (${stoppedBy}) after ${records} records; no output file was written\n`);
+          throw new ExitWith(128 + osConstants.signals[stoppedBy!]);
         }
         await Promise.all([out?.commit(), summary?.commit()]);
       } catch (error) {
@@ -76,7 +85,7 @@ export function registerBatch(program: Command, io: CliIo): void {
         await Promise.all([out?.abandon(), summary?.abandon()]);
         throw error;
       } finally {
-        process.removeListener('SIGINT', interrupt);
+        for (const signal of STOP_SIGNALS) process.removeListener(signal, interrupt);
       }
       const seconds = (Date.now() - started) / 1000;
       io.stderr.write(
