@@ -7,6 +7,7 @@ import { audit } from '../../src/audit/audit.js';
 import { auditBatch } from '../../src/batch/audit-batch.js';
 import { auditBatchInParallel } from '../../src/batch/parallel-batch.js';
 import { ndjsonSource } from '../../src/io/read-batch-input.js';
+import { runCli } from '../../src/cli/main.js';
 import { cli, fixture, readFixture, shippedCatalog } from '../helpers.js';
 
 const FIXTURES = ['ada-bs-complete', 'ben-stacking-certificates', 'carmen-greedy-trap', 'dev-aas-prior-learning', 'eve-awards-that-do-not-count', 'farid-transfer-units', 'gia-badge-pathway', 'hugo-exceptions'];
@@ -71,6 +72,30 @@ describe('batch audits', () => {
     expect(csv[1]).toBe('1,s-1001,bs-data-science,complete,127,120,0,');
     expect(csv[4]).toMatch(/^4,,,error,,,,"/);
     expect(readdirSync(dir).sort()).toEqual(['in.ndjson', 'out.ndjson', 'summary.csv']);
+  });
+
+  it('waits for a slow standard output instead of holding the batch in memory', async () => {
+    const written: string[] = [];
+    let full = false;
+    let writesWhileFull = 0;
+    const stdout = {
+      write(bytes: string | Uint8Array) {
+        if (full) writesWhileFull++;
+        written.push(Buffer.from(bytes).toString('utf8'));
+        full = written.length % 2 === 0; // full after every other line, until it drains
+        return !full;
+      },
+      once(_event: 'drain', listener: () => void) {
+        setTimeout(() => {
+          full = false;
+          listener();
+        }, 5);
+      },
+    };
+    const io = { stdout, stderr: { write: () => true }, stdin: Readable.from([ndjson]), env: {}, cwd: process.cwd() };
+    expect(await runCli(['batch', '-', '--program', 'bs-data-science', '--workers', '1'], io)).toBe(1);
+    expect(written).toHaveLength(10);
+    expect(writesWhileFull).toBe(0);
   });
 
   it('leaves no output file when the run fails', async () => {

@@ -6,7 +6,7 @@ import { auditBatchInParallel } from '../../batch/parallel-batch.js';
 import { AtomicOutput } from '../../io/atomic-output.js';
 import { batchSource } from '../../io/read-batch-input.js';
 import { CSV_HEADER } from '../../report/csv-summary.js';
-import { EXIT, type CliIo } from '../io.js';
+import { EXIT, writeOut, type CliIo } from '../io.js';
 import { asOfOption, todayIn } from '../options.js';
 import { Progress } from '../progress.js';
 import { catalogAt, ExitWith } from '../run-command.js';
@@ -49,7 +49,7 @@ export function registerBatch(program: Command, io: CliIo): void {
       const source = batchSource(input === '-' ? '-' : resolve(io.cwd, input), io.stdin);
       const out = options.out ? new AtomicOutput(resolve(io.cwd, options.out)) : undefined;
       const summary = options.summary ? new AtomicOutput(resolve(io.cwd, options.summary)) : undefined;
-      const write = (bytes: Uint8Array) => (out ? out.write(bytes) : Promise.resolve(void io.stdout.write(bytes)));
+      const write = (bytes: Uint8Array) => (out ? out.write(bytes) : writeOut(io, bytes));
       const abort = new AbortController();
       // Ctrl-C, or a scheduler stopping the job: what is under way finishes, and no output file is left.
       let stoppedBy: NodeJS.Signals | undefined;
