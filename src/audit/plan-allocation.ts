@@ -75,7 +75,8 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
     const programGradeOk = item.points === null || programMin === undefined || item.points >= programMin;
     blockedAll.push(candidates.length + sharedCandidates.length > 0 || !counts ? undefined : (gradeBlock ?? (programGradeOk ? undefined : policy.minGrade)));
     const limits: number[] = [];
-    if (!isBundle) target.limits.forEach((test, limit) => test(item.facts) && limits.push(limit));
+    // Limits matter only to items that may count: the others are left out of the problem below.
+    if (counts && !isBundle) target.limits.forEach((test, limit) => test(item.facts) && limits.push(limit));
     const components: number[] = [];
     if (isBundle) indexOfAward ??= new Map(items.slice(0, index).map((earlier, i) => [earlier.awardId, i]));
     for (const id of item.components ?? []) {
