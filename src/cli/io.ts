@@ -1,7 +1,8 @@
+import type { Writable } from '../io/write-waiting.js';
+
 /** What a CLI run may touch besides files: its streams and environment. Tests pass their own. */
 export interface CliIo {
-  /** `write` returns false when the stream wants the writer to wait for `drain` (as node's streams do). */
-  readonly stdout: { write(text: string | Uint8Array): unknown; once?(event: 'drain', listener: () => void): unknown; isTTY?: boolean };
+  readonly stdout: Writable & { isTTY?: boolean };
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };
   readonly stdin: NodeJS.ReadableStream;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -15,10 +16,4 @@ export const EXIT = { ok: 0, invalidInput: 1, usage: 2 } as const;
 /** The process's own streams. */
 export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
-}
-
-/** Writes to standard output, waiting when it asks to (a slow reader never makes a batch hold its output in memory). */
-export async function writeOut(io: CliIo, bytes: Uint8Array): Promise<void> {
-  const { stdout } = io;
-  if (stdout.write(bytes) === false && stdout.once) await new Promise<void>((resolve) => stdout.once!('drain', resolve));
 }

@@ -1,5 +1,6 @@
 import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { writeWaiting } from './write-waiting.js';
 
 /**
  * An output file written through a temporary sibling and renamed into place by `commit`: an
@@ -16,7 +17,7 @@ export class AtomicOutput {
 
   /** Writes text or bytes, waiting when the stream asks to (memory stays flat). */
   async write(text: string | Uint8Array): Promise<void> {
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
+    await writeWaiting(this.stream, text);
   }
 
   /** Closes the file and moves it into place. */

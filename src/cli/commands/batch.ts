@@ -5,8 +5,9 @@ import type { AuditStatus } from '../../audit/audit-result.js';
 import { auditBatchInParallel } from '../../batch/parallel-batch.js';
 import { AtomicOutput } from '../../io/atomic-output.js';
 import { batchSource } from '../../io/read-batch-input.js';
+import { writeWaiting } from '../../io/write-waiting.js';
 import { CSV_HEADER } from '../../report/csv-summary.js';
-import { EXIT, writeOut, type CliIo } from '../io.js';
+import { EXIT, type CliIo } from '../io.js';
 import { asOfOption, todayIn } from '../options.js';
 import { Progress } from '../progress.js';
 import { catalogAt, ExitWith } from '../run-command.js';
@@ -49,14 +50,10 @@ export function registerBatch(program: Command, io: CliIo): void {
       const source = batchSource(input === '-' ? '-' : resolve(io.cwd, input), io.stdin);
       const out = options.out ? new AtomicOutput(resolve(io.cwd, options.out)) : undefined;
       const summary = options.summary ? new AtomicOutput(resolve(io.cwd, options.summary)) : undefined;
-      const write = (bytes: Uint8Array) => (out ? out.write(bytes) : writeOut(io, bytes));
+      const write = (bytes: Uint8Array) => (out ? out.write(bytes) : writeWaiting(io.stdout, bytes));
       const abort = new AbortController();
-      // Ctrl-C, or a scheduler stopping the job: what is under way finishes, and no output file is left.
-      let stoppedBy: NodeJS.Signals | undefined;
-      const interrupt = (signal: NodeJS.Signals) => {
-        stoppedBy = signal;
-        abort.abort();
-      };
+      // Ctrl-C, or a scheduler stopping the job: the batch stops at once and leaves no output file.
+      const interrupt = (signal: NodeJS.Signals) => abort.abort(signal);
       for (const signal of STOP_SIGNALS) process.once(signal, interrupt);
       const progress = new Progress(io, source.progress);
       const counts: Record<AuditStatus | 'error', number> = { complete: 0, 'in-progress': 0, incomplete: 0, error: 0 };
@@ -76,8 +73,9 @@ export function registerBatch(program: Command, io: CliIo): void {
         progress.finish();
         if (abort.signal.aborted) {
           await Promise.all([out?.abandon(), summary?.abandon()]);
-          io.stderr.write(`batch: interrupted (${stoppedBy}) after ${records} records; no output file was written\n`);
-          throw new ExitWith(128 + osConstants.signals[stoppedBy!]);
+          const signal = abort.signal.reason as NodeJS.Signals;
+          io.stderr.write(`batch: interrupted (${signal}) after ${records} records; no output file was written\n`);
+          throw new ExitWith(128 + osConstants.signals[signal]);
         }
         await Promise.all([out?.commit(), summary?.commit()]);
       } catch (error) {
