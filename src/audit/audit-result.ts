@@ -1,3 +1,5 @@
+import type { RequirementKindName } from '../model/requirement.js';
+
 /** The JSON an audit produces (SPEC section 8). Credits are in the program's unit, rounded to 0.01. */
 
 export type AuditStatus = 'complete' | 'in-progress' | 'incomplete';
@@ -29,7 +31,7 @@ export interface Remaining {
 export interface RequirementResult {
   readonly id: string;
   readonly label?: string;
-  readonly kind: 'all' | 'any' | 'credential' | 'program' | 'where';
+  readonly kind: RequirementKindName;
   readonly status: AuditStatus;
   readonly need?: { readonly count?: number; readonly credits?: number };
   readonly have?: { readonly count?: number; readonly credits?: number };

@@ -1,4 +1,5 @@
 import type { Requirement } from '../model/requirement.js';
+import { kindOf, leafOf } from '../requirements/registry.js';
 import type { AppliedItem, AuditStatus, Explanation, PolicyResult, ProgramAudit, RequirementResult, UnusedAward } from './audit-result.js';
 import type { CreditItem } from './credit-items.js';
 import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
@@ -57,7 +58,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     const id = target.ids.get(node)!;
     const waiver = exceptions.waivers.get(node);
     const status: AuditStatus = planNode.waived || evaluation.metFinished[index] ? 'complete' : evaluation.met[index] ? 'in-progress' : 'incomplete';
-    const kind = node.all ? 'all' : node.any ? 'any' : node.credential !== undefined ? 'credential' : node.program !== undefined ? 'program' : 'where';
+    const kind = kindOf(node);
     const isLeaf = planNode.kind === 'leaf';
     const measure = (value: number) => (planNode.measure === 'credits' ? { credits: credits(value) } : { count: value });
     const needValue = isLeaf ? planNode.need : planNode.kind === 'any' ? planNode.need : planNode.children.length;
@@ -139,7 +140,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
 
 function remainingOf(node: Requirement, isLeaf: boolean, missing: number, inCredits: boolean, credits: (ticks: number) => number, outcome: ProgramOutcome) {
   if (!isLeaf) return { count: missing };
-  const named = node.credential ?? node.program;
+  const named = leafOf(node)?.counts;
   const options = (outcome.target.options.get(node) ?? []).filter((id) => id === named || !outcome.held.has(id)).slice(0, MAX_OPTIONS);
   return { ...(inCredits ? { credits: credits(missing) } : { count: missing }), options };
 }

@@ -1,5 +1,6 @@
 import { lcm, rational, times, type Rational } from '../model/rational.js';
 import type { Requirement } from '../model/requirement.js';
+import { kindModule } from '../requirements/registry.js';
 import type { AllocationProblem, PlanItem, PlanNode, PlanPolicies } from './allocation-problem.js';
 import type { CreditItem } from './credit-items.js';
 import type { PreparedProgram } from './prepare-catalog.js';
@@ -180,14 +181,14 @@ function buildPlanNodes({ tree }: PreparedProgram, waivers: Waivers, ticksPerCre
     const whole = waiver !== undefined && waiver.credits === undefined;
     closed[index] = whole || (parent >= 0 && closed[parent]!);
     const children = tree.children[index]!;
-    const isLeaf = tree.tests[index] !== undefined;
-    const creditsNeed = node.credits !== undefined ? Math.max(0, ticks(node.credits) - ticks(waiver?.credits ?? 0)) : undefined;
+    const spec = tree.specs[index];
+    const byCredits = spec?.measure === 'credits';
     return {
       parent,
       children,
-      kind: node.all ? 'all' : node.any ? 'any' : 'leaf',
-      need: node.any ? (node.need ?? 1) : isLeaf ? (creditsNeed ?? node.count ?? 1) : children.length,
-      measure: creditsNeed !== undefined ? 'credits' : 'count',
+      kind: kindModule(node).shape,
+      need: spec === undefined ? kindModule(node).childrenNeeded(node)! : byCredits ? Math.max(0, ticks(spec.amount) - ticks(waiver?.credits ?? 0)) : spec.amount,
+      measure: byCredits ? 'credits' : 'count',
       cap: node.maxCredits !== undefined ? ticks(node.maxCredits) : Infinity,
       waived: whole,
       shared: tree.shared[index]!,

@@ -85,11 +85,11 @@ function prepareProgram(catalog: Catalog, program: Program, context: OperatorCon
       equivalents: [...new Set(outcomes.flatMap(({ outcome }) => (outcome.denied ? [] : outcome.as)))],
     };
   });
-  const useful = (node: Requirement, facts: Facts | undefined) => facts !== undefined && (node.credits === undefined || Number(facts.credits ?? 0) > 0);
+  const useful = (index: number, facts: Facts | undefined) => facts !== undefined && (tree.specs[index]?.measure !== 'credits' || Number(facts.credits ?? 0) > 0);
   const options = new Map<Requirement, string[]>();
   tree.tests.forEach((test, index) => {
     const node = tree.nodes[index]!;
-    if (test?.where) options.set(node, hypothetical.filter((h) => h.variants.some((f) => useful(node, f) && test.where!(f!))).map((h) => h.id).sort());
+    if (test?.where) options.set(node, hypothetical.filter((h) => h.variants.some((f) => useful(index, f) && test.where!(f!))).map((h) => h.id).sort());
     else if (test?.counts) options.set(node, [test.counts, ...hypothetical.filter((h) => h.equivalents.includes(test.counts!)).map((h) => h.id).sort()]);
   });
   return {

@@ -1,7 +1,9 @@
-import { childrenOf, requirementIds } from '../catalog/requirement-tree.js';
+import { requirementIds } from '../catalog/requirement-tree.js';
 import { lcm, rational } from '../model/rational.js';
 import type { Program } from '../model/program.js';
 import type { Requirement } from '../model/requirement.js';
+import type { LeafSpec } from '../requirements/kind.js';
+import { childrenOf, leafOf } from '../requirements/registry.js';
 import { compileCondition, type Facts, type Predicate } from '../rules/compile-condition.js';
 import { gradePoints, type OperatorContext } from '../rules/operators.js';
 
@@ -22,6 +24,8 @@ export interface ProgramTree {
   readonly parents: readonly number[];
   readonly children: readonly (readonly number[])[];
   readonly leaves: readonly number[];
+  /** What each leaf takes (its kind's answer); undefined for groups. */
+  readonly specs: readonly (LeafSpec | undefined)[];
   /** Each leaf's test; undefined for groups. */
   readonly tests: readonly (LeafTest | undefined)[];
   /** `credential` and `program` leaves by the id they name: an item finds its leaves by lookup. */
@@ -60,13 +64,16 @@ export function buildProgramTree(program: Program, context: OperatorContext): Pr
     minGrade.push(node.minGrade ?? (parent >= 0 ? minGrade[parent] : policy.minGrade));
     shared.push(node.share === true || (parent >= 0 && shared[parent]!));
   });
+  const specs = nodes.map(leafOf);
   const amounts = [
-    ...nodes.flatMap((n) => [n.credits, n.maxCredits]),
+    ...nodes.flatMap((n, i) => [specs[i]?.measure === 'credits' ? specs[i].amount : undefined, n.maxCredits]),
     policy.totalCredits,
     policy.residency?.minCredits,
     ...(policy.limits ?? []).map((l) => l.maxCredits),
   ].filter((v): v is number => v !== undefined);
-  const tests = nodes.map((node): LeafTest | undefined => (node.all || node.any ? undefined : node.where ? { where: compileCondition(node.where, context) } : { counts: (node.credential ?? node.program)! }));
+  const tests = specs.map((spec): LeafTest | undefined =>
+    spec === undefined ? undefined : spec.where !== undefined ? { where: compileCondition(spec.where, context) } : { counts: spec.counts! },
+  );
   const leavesByCredential = new Map<string, number[]>();
   tests.forEach((test, i) => {
     if (test?.counts !== undefined) (leavesByCredential.get(test.counts) ?? leavesByCredential.set(test.counts, []).get(test.counts)!).push(i);
@@ -75,7 +82,8 @@ export function buildProgramTree(program: Program, context: OperatorContext): Pr
     nodes,
     parents,
     children,
-    leaves: nodes.flatMap((node, i) => (node.all || node.any ? [] : [i])),
+    leaves: specs.flatMap((spec, i) => (spec === undefined ? [] : [i])),
+    specs,
     tests,
     leavesByCredential,
     whereLeaves: tests.flatMap((test, i) => (test?.where ? [i] : [])),

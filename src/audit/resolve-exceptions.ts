@@ -1,3 +1,4 @@
+import { leafOf } from '../requirements/registry.js';
 import type { Issue } from '../model/issue.js';
 import type { Requirement } from '../model/requirement.js';
 import type { Transcript } from '../model/transcript.js';
@@ -27,14 +28,14 @@ export function resolveExceptions(prepared: PreparedCatalog, transcript: Transcr
     if (!entry) byProgram.set(exception.program, (entry = { waivers: new Map(), pins: new Map() }));
     const by = exception.by ? { by: exception.by } : {};
     if (exception.type === 'waive') {
-      if (exception.credits !== undefined && node.credits === undefined) {
+      if (exception.credits !== undefined && leafOf(node)?.measure !== 'credits') {
         issues.push({ code: 'invalid-exception', path: ['exceptions', index, 'credits'], expected: `a partial waiver of a requirement measured in credits ("${exception.requirement}" is not)` });
         return;
       }
       entry.waivers.set(node, { reason: exception.reason, ...by, ...(exception.credits !== undefined ? { credits: exception.credits } : {}) });
       return;
     }
-    if (node.all || node.any) {
+    if (leafOf(node) === undefined) {
       issues.push({ code: 'invalid-exception', path: ['exceptions', index, 'requirement'], expected: `a requirement that takes awards directly, not a group ("${exception.requirement}")` });
       return;
     }

@@ -6,6 +6,7 @@ import { ITEM_FACTS, RULE_FACTS } from '../model/vocabulary.js';
 import { checkCondition } from '../rules/check-condition.js';
 import { engineRefusal } from '../rules/reference-engine.js';
 import { programDependencyGraph } from './program-order.js';
+import { kindModule, leafOf } from '../requirements/registry.js';
 import { eachRequirement } from './requirement-tree.js';
 
 /** Where each catalog entry came from: its file and JSON path, by section and merged index. */
@@ -88,12 +89,16 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
         requirementIds.add(node.id);
       }
       if (node.minGrade !== undefined && !grades.includes(node.minGrade)) report('unknown-reference', origin, [...path, 'minGrade'], 'a grade of the grade scale', JSON.stringify(node.minGrade));
-      if (node.credential !== undefined && !anyCredential(node.credential)) report('unknown-reference', origin, [...path, 'credential'], 'the id of a catalog credential', JSON.stringify(node.credential));
-      if (node.program !== undefined && !programIds.has(node.program)) report('unknown-reference', origin, [...path, 'program'], 'the id of a catalog program', JSON.stringify(node.program));
-      if (node.where !== undefined) checkConditionAt(node.where, origin, [...path, 'where'], ITEM_FACTS);
+      kindModule(node).check(node, {
+        isCredential: anyCredential,
+        isProgram: (id) => programIds.has(id),
+        report: (code, below, expected, received) => report(code, origin, [...path, ...below], expected, received),
+        checkCondition: (condition, below) => checkConditionAt(condition, origin, [...path, ...below], ITEM_FACTS),
+      });
+      const spec = leafOf(node);
       const cap = [node, ...ancestors].map((n) => n.maxCredits).filter((c): c is number => c !== undefined);
-      if (node.credits !== undefined && cap.length > 0 && Math.min(...cap) < node.credits)
-        report('never-completable', origin, [...path, 'credits'], `at most the cap of ${Math.min(...cap)} credits that applies here`, String(node.credits));
+      if (spec?.measure === 'credits' && cap.length > 0 && Math.min(...cap) < spec.amount)
+        report('never-completable', origin, [...path, 'credits'], `at most the cap of ${Math.min(...cap)} credits that applies here`, String(spec.amount));
     });
   });
 

@@ -1,5 +1,6 @@
 import { alg, Graph } from '@dagrejs/graphlib';
 import type { Catalog } from '../model/catalog.js';
+import { leafOf } from '../requirements/registry.js';
 import { eachRequirement } from './requirement-tree.js';
 
 /** Programs as nodes, an edge P → Q when Q requires P (a `program` requirement, or a `credential` one naming P). */
@@ -9,8 +10,8 @@ export function programDependencyGraph(catalog: Catalog): Graph {
   catalog.programs.forEach((program) => graph.setNode(program.id));
   for (const program of catalog.programs) {
     eachRequirement(program.requirements, [], (node) => {
-      for (const ref of [node.program, node.credential]) if (ref !== undefined && programIds.has(ref) && ref !== program.id) graph.setEdge(ref, program.id);
-      if ((node.program ?? node.credential) === program.id) graph.setEdge(program.id, program.id);
+      const ref = leafOf(node)?.counts;
+      if (ref !== undefined && programIds.has(ref)) graph.setEdge(ref, program.id);
     });
   }
   return graph;

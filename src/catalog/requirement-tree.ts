@@ -1,9 +1,5 @@
 import type { Requirement } from '../model/requirement.js';
-
-/** The children of a requirement node (empty for a leaf). */
-export function childrenOf(node: Requirement): Requirement[] {
-  return node.all ?? node.any ?? [];
-}
+import { childrenOf, kindModule, leafOf } from '../requirements/registry.js';
 
 /** Visits every node depth-first with its JSON path and its ancestors (nearest first). */
 export function eachRequirement(
@@ -13,7 +9,7 @@ export function eachRequirement(
   ancestors: Requirement[] = [],
 ): void {
   visit(node, path, ancestors);
-  const key = node.all ? 'all' : 'any';
+  const key = kindModule(node).tell;
   childrenOf(node).forEach((child, i) => eachRequirement(child, [...path, key, i], visit, [node, ...ancestors]));
 }
 
@@ -27,12 +23,12 @@ export function requirementIds(root: Requirement): Map<Requirement, string> {
   const references = new Map<string, number>();
   eachRequirement(root, [], (node) => {
     if (node.id !== undefined) declared.add(node.id);
-    const ref = node.credential ?? node.program;
+    const ref = leafOf(node)?.counts;
     if (ref !== undefined && node.id === undefined) references.set(ref, (references.get(ref) ?? 0) + 1);
   });
   const ids = new Map<Requirement, string>();
   const assign = (node: Requirement, fallback: string) => {
-    const ref = node.credential ?? node.program;
+    const ref = leafOf(node)?.counts;
     const id = node.id ?? (ref !== undefined && references.get(ref) === 1 && !declared.has(ref) ? ref : fallback);
     ids.set(node, id);
     childrenOf(node).forEach((child, i) => assign(child, `${id}.${i}`));

@@ -8,6 +8,7 @@ import { hypotheticalFacts } from '../rules/catalog-facts.js';
 import type { OperatorContext } from '../rules/operators.js';
 import { compileCreditRules } from '../rules/credit-rules.js';
 import { nestedFirstOrder, programDependencyGraph } from './program-order.js';
+import { leafOf } from '../requirements/registry.js';
 import { eachRequirement, requirementIds } from './requirement-tree.js';
 
 /** How a credential can count toward a program. */
@@ -83,10 +84,10 @@ export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGrap
     }));
     eachRequirement(program.requirements, [], (node) => {
       const requirement = ids.get(node)!;
-      if (node.credential !== undefined) addEdge({ from: node.credential, to: program.id, via: 'credential', requirement });
-      if (node.program !== undefined) addEdge({ from: node.program, to: program.id, via: 'program', requirement });
-      const matches: Predicate | undefined = node.where ? compileCondition(node.where, context) : undefined;
-      const target = node.credential ?? node.program;
+      const spec = leafOf(node);
+      const target = spec?.counts;
+      if (target !== undefined) addEdge({ from: target, to: program.id, via: spec!.nested ? 'program' : 'credential', requirement });
+      const matches: Predicate | undefined = spec?.where ? compileCondition(spec.where, context) : undefined;
       for (const { credential, variants } of ruled) {
         for (const { facts, outcome, granting, ruledFacts } of variants) {
           if (matches?.(facts)) addEdge({ from: credential.id, to: program.id, via: 'where', requirement });

@@ -1,29 +1,60 @@
 import { z } from 'zod';
-import { Condition } from './condition.js';
+import { allKind } from '../requirements/all/all.js';
+import { anyKind } from '../requirements/any/any.js';
+import { credentialKind } from '../requirements/credential/credential.js';
+import { programKind } from '../requirements/program/program.js';
+import { whereKind } from '../requirements/where/where.js';
+import type { Condition } from './condition.js';
 
-/**
- * A node of a program's requirement tree (SPEC section 4). Its shape is told by which one of
- * `all`, `any`, `credential`, `where` or `program` it carries; every node may carry `id`,
- * `label`, `minGrade`, `maxCredits` and `share`.
- */
-export interface Requirement {
+/** What every requirement node may carry, whatever its kind (SPEC section 4). */
+export interface NodeFields {
   id?: string;
   label?: string;
   minGrade?: string;
   maxCredits?: number;
   share?: boolean;
-  all?: Requirement[];
-  any?: Requirement[];
-  need?: number;
-  credential?: string;
-  where?: Condition;
-  credits?: number;
-  count?: number;
-  program?: string;
 }
 
-/** The keys that tell a requirement's shape; exactly one must be present. */
-export const REQUIREMENT_SHAPES = ['all', 'any', 'credential', 'where', 'program'] as const;
+/** `{ "all": [REQ, ...] }` */
+export interface AllRequirement extends NodeFields {
+  all: Requirement[];
+}
+/** `{ "any": [REQ, ...], "need": N }` */
+export interface AnyRequirement extends NodeFields {
+  any: Requirement[];
+  need?: number;
+}
+/** `{ "credential": ID }` */
+export interface CredentialRequirement extends NodeFields {
+  credential: string;
+}
+/** `{ "program": ID }` */
+export interface ProgramRequirement extends NodeFields {
+  program: string;
+}
+/** `{ "where": COND, "credits": N }` or `{ "where": COND, "count": N }` */
+export interface WhereRequirement extends NodeFields {
+  where: Condition;
+  credits?: number;
+  count?: number;
+}
+
+/** The requirement kinds by name: a node's kind is told by the one key it carries. */
+export interface RequirementKinds {
+  all: AllRequirement;
+  any: AnyRequirement;
+  credential: CredentialRequirement;
+  program: ProgramRequirement;
+  where: WhereRequirement;
+}
+export type RequirementKindName = keyof RequirementKinds;
+export type RequirementOfKind<K extends RequirementKindName> = RequirementKinds[K];
+
+/** A node of a program's requirement tree: one of the kinds. */
+export type Requirement = RequirementKinds[RequirementKindName];
+
+// The schema is composed from the kinds' own fields (the kind modules import only zod and types here).
+const KINDS = [allKind, anyKind, credentialKind, whereKind, programKind] as const;
 
 const RequirementObject = z
   .object({
@@ -32,33 +63,28 @@ const RequirementObject = z
     minGrade: z.string().optional(),
     maxCredits: z.number().nonnegative().optional(),
     share: z.boolean().optional(),
-    all: z.array(z.lazy(() => Requirement)).optional(),
-    any: z.array(z.lazy(() => Requirement)).optional(),
-    need: z.number().int().positive().optional(),
-    credential: z.string().min(1).optional(),
-    where: Condition.optional(),
-    credits: z.number().nonnegative().optional(),
-    count: z.number().int().positive().optional(),
-    program: z.string().min(1).optional(),
+    ...Object.fromEntries(KINDS.flatMap((kind) => Object.entries(kind.fields(z.lazy(() => Requirement))).map(([key, field]) => [key, field.optional()]))),
   })
   .strict()
   .superRefine((node, ctx) => {
-    const shapes = REQUIREMENT_SHAPES.filter((key) => node[key] !== undefined);
-    if (shapes.length !== 1) {
+    const record = node as Record<string, unknown>;
+    const present = KINDS.filter((kind) => record[kind.tell] !== undefined);
+    if (present.length !== 1) {
       ctx.addIssue({
         code: 'custom',
-        message: `exactly one of ${REQUIREMENT_SHAPES.join(', ')} (found ${shapes.length === 0 ? 'none' : shapes.join(', ')})`,
+        message: `exactly one of ${KINDS.map((k) => k.tell).join(', ')} (found ${present.length === 0 ? 'none' : present.map((k) => k.tell).join(', ')})`,
       });
       return;
     }
-    if (node.need !== undefined && node.any === undefined) ctx.addIssue({ code: 'custom', path: ['need'], message: '"need" only with "any"' });
-    if (node.any && node.need !== undefined && node.need > node.any.length)
-      ctx.addIssue({ code: 'custom', path: ['need'], message: `a need of at most ${node.any.length} (the number of options)` });
-    if (node.where !== undefined && (node.credits === undefined) === (node.count === undefined))
-      ctx.addIssue({ code: 'custom', message: 'a "where" requirement with exactly one of "credits" or "count"' });
-    if (node.where === undefined && (node.credits !== undefined || node.count !== undefined))
-      ctx.addIssue({ code: 'custom', message: '"credits" and "count" only with "where"' });
+    const kind = present[0]!;
+    for (const other of KINDS) {
+      if (other === kind) continue;
+      for (const key of other.keys.slice(1)) if (record[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" only with "${other.tell}"` });
+    }
+    (kind.refine as (node: unknown, issue: (path: readonly (string | number)[], message: string) => void) => void)(node, (path, message) =>
+      ctx.addIssue({ code: 'custom', path: [...path], message }),
+    );
   });
 
 /** Zod schema of {@link Requirement}. */
-export const Requirement: z.ZodType<Requirement> = RequirementObject.meta({ id: 'Requirement' });
+export const Requirement: z.ZodType<Requirement> = (RequirementObject as unknown as z.ZodType<Requirement>).meta({ id: 'Requirement' });

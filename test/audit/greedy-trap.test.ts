@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import type { Catalog } from '../../src/model/catalog.js';
+import type { AllRequirement, CredentialRequirement, WhereRequirement } from '../../src/model/requirement.js';
 import { readCatalog } from '../../src/io/read-catalog.js';
 import { fixture, readFixture, requirement } from '../helpers.js';
 
@@ -12,7 +13,7 @@ const catalog = (() => {
 
 /** What commercial audit systems do: each award, in transcript order, to the first requirement with room. */
 function greedyFirstFit(cat: Catalog, awards: { credential: string }[]): Record<string, string[]> {
-  const leaves = cat.programs[0]!.requirements.all!;
+  const leaves = (cat.programs[0]!.requirements as AllRequirement).all as (CredentialRequirement & WhereRequirement)[];
   const placed: Record<string, string[]> = Object.fromEntries(leaves.map((l) => [l.id!, []]));
   const credits = (id: string) => cat.credentials.find((c) => c.id === id)!.credits!.value;
   const tags = (id: string) => cat.credentials.find((c) => c.id === id)!.tags ?? [];

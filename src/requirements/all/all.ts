@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import type { AllRequirement, Requirement } from '../../model/requirement.js';
+import type { RequirementKind } from '../kind.js';
+
+/** `{ "all": [REQ, ...] }`: met when every child is met. */
+export const allKind: RequirementKind<AllRequirement> = {
+  tell: 'all',
+  keys: ['all'],
+  shape: 'all',
+  fields: (child: z.ZodType<Requirement>) => ({ all: z.array(child) }),
+  refine: () => {},
+  check: () => {},
+  children: (node) => node.all,
+  childrenNeeded: (node) => node.all.length,
+  leaf: () => undefined,
+};

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import type { AnyRequirement, Requirement } from '../../model/requirement.js';
+import type { RequirementKind } from '../kind.js';
+
+/** `{ "any": [REQ, ...], "need": 2 }`: met when `need` children (default 1) are met. */
+export const anyKind: RequirementKind<AnyRequirement> = {
+  tell: 'any',
+  keys: ['any', 'need'],
+  shape: 'any',
+  fields: (child: z.ZodType<Requirement>) => ({ any: z.array(child), need: z.number().int().positive().optional() }),
+  refine: (node, issue) => {
+    if (node.need !== undefined && node.need > node.any.length) issue(['need'], `a need of at most ${node.any.length} (the number of options)`);
+  },
+  check: () => {},
+  children: (node) => node.any,
+  childrenNeeded: (node) => node.need ?? 1,
+  leaf: () => undefined,
+};

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import type { CredentialRequirement } from '../../model/requirement.js';
+import type { RequirementKind } from '../kind.js';
+
+/** `{ "credential": "DATA-101" }`: met when an award of it (or of an equivalent) applies. */
+export const credentialKind: RequirementKind<CredentialRequirement> = {
+  tell: 'credential',
+  keys: ['credential'],
+  shape: 'leaf',
+  fields: () => ({ credential: z.string().min(1) }),
+  refine: () => {},
+  check: (node, context) => {
+    if (!context.isCredential(node.credential)) context.report('unknown-reference', ['credential'], 'the id of a catalog credential', JSON.stringify(node.credential));
+  },
+  children: () => [],
+  childrenNeeded: () => undefined,
+  leaf: (node) => ({ counts: node.credential, measure: 'count', amount: 1 }),
+};

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import type { ProgramRequirement } from '../../model/requirement.js';
+import type { RequirementKind } from '../kind.js';
+
+/** `{ "program": "cert-data-analytics" }`: met when that program is complete (stacking). */
+export const programKind: RequirementKind<ProgramRequirement> = {
+  tell: 'program',
+  keys: ['program'],
+  shape: 'leaf',
+  fields: () => ({ program: z.string().min(1) }),
+  refine: () => {},
+  check: (node, context) => {
+    if (!context.isProgram(node.program)) context.report('unknown-reference', ['program'], 'the id of a catalog program', JSON.stringify(node.program));
+  },
+  children: () => [],
+  childrenNeeded: () => undefined,
+  leaf: (node) => ({ counts: node.program, nested: true, measure: 'count', amount: 1 }),
+};
