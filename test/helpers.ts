@@ -1,3 +1,4 @@
+import { explanationText, reasonText } from '../src/report/reason-text.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -65,4 +66,7 @@ export function requirement(audit: ProgramAudit, id: string): RequirementResult 
 export const appliedTo = (audit: ProgramAudit, id: string) => requirement(audit, id).applied.map((a) => a.award);
 
 /** Reasons an award does not count. */
-export const reasonsFor = (audit: ProgramAudit, award: string) => audit.unused.find((u) => u.award === award)?.reasons;
+export const reasonsFor = (audit: ProgramAudit, award: string) => audit.unused.find((u) => u.award === award)?.reasons.map(reasonText);
+
+/** An audit's explanations as a reader sees them: the data and its wording. */
+export const explained = (audit: ProgramAudit) => audit.explanations.map((e) => ({ ...e, message: explanationText(e) }));

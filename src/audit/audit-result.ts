@@ -1,4 +1,7 @@
+import type { Explanation, Reason } from '../explain/reasons.js';
 import type { RequirementKindName } from '../model/requirement.js';
+
+export type { Explanation, Reason } from '../explain/reasons.js';
 
 /** The JSON an audit produces (SPEC section 8). Credits are in the program's unit, rounded to 0.01. */
 
@@ -58,17 +61,9 @@ export interface PolicyResult {
 /** Why an award counts nowhere in this program. */
 export interface UnusedAward {
   readonly award: string;
-  readonly reasons: readonly string[];
+  readonly reasons: readonly Reason[];
 }
 
-/** A decision and what caused it: a credit rule, an exception, a cap, a nested program. */
-export interface Explanation {
-  readonly award?: string;
-  readonly requirement?: string;
-  readonly rule?: string;
-  readonly effect: 'grant' | 'deny' | 'tag' | 'waive' | 'substitute' | 'apply' | 'cap' | 'stack';
-  readonly detail: string;
-}
 
 /** One program's audit. */
 export interface ProgramAudit {

@@ -1,3 +1,4 @@
+import type { Reason } from '../explain/reasons.js';
 import type { Requirement } from '../model/requirement.js';
 import { kindOf, leafOf } from '../requirements/registry.js';
 import type { AppliedItem, AuditStatus, Explanation, PolicyResult, ProgramAudit, RequirementResult, UnusedAward } from './audit-result.js';
@@ -95,20 +96,20 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
 
   const explanations: Explanation[] = [];
   items.forEach((item) => {
-    for (const effect of item.effects) explanations.push({ award: item.awardId, rule: effect.rule, effect: effect.effect, detail: effect.detail });
+    for (const effect of item.effects) explanations.push({ award: item.awardId, ...effect });
   });
   for (const [node, waiver] of exceptions.waivers)
-    explanations.push({ requirement: target.ids.get(node)!, effect: 'waive', detail: `${waiver.credits !== undefined ? `${waiver.credits} credits waived` : 'waived'}: ${waiver.reason}${waiver.by ? ` (by ${waiver.by})` : ''}` });
+    explanations.push({ code: 'waive', requirement: target.ids.get(node)!, reason: waiver.reason, ...(waiver.by ? { by: waiver.by } : {}), ...(waiver.credits !== undefined ? { credits: waiver.credits } : {}) });
   for (const [award, pin] of exceptions.pins)
-    explanations.push({ award, requirement: target.ids.get(pin.node)!, effect: pin.force ? 'apply' : 'substitute', detail: `${pin.reason}${pin.by ? ` (by ${pin.by})` : ''}` });
+    explanations.push({ code: pin.force ? 'apply' : 'substitute', award, requirement: target.ids.get(pin.node)!, reason: pin.reason, ...(pin.by ? { by: pin.by } : {}) });
   problem.items.forEach((planItem, index) => {
     const item = items[index]!;
     if (item.components && assignment[index]! >= 0)
-      explanations.push({ award: item.awardId, requirement: target.ids.get(nodes[assignment[index]!]!)!, effect: 'stack', detail: `${item.credentialId} is complete: its ${planItem.components.length} awards count here` });
+      explanations.push({ code: 'stack', award: item.awardId, requirement: target.ids.get(nodes[assignment[index]!]!)!, program: item.credentialId!, components: planItem.components.length });
     const counted = evaluation.counted[index]!;
     if ((evaluation.consumed[index] || evaluation.fallThrough[index]) && planItem.components.length === 0 && counted < planItem.ticks) {
-      const limits = planItem.limits.map((l) => policy.limits![l]!.id).join(', ');
-      explanations.push({ award: item.awardId, effect: 'cap', detail: `${credits(counted)} of ${credits(planItem.ticks)} credits count: over the limit ${limits}` });
+      const limits = planItem.limits.map((l) => policy.limits![l]!.id);
+      explanations.push({ code: 'cap', award: item.awardId, counted: credits(counted), of: credits(planItem.ticks), limits });
     }
   });
 
@@ -145,9 +146,9 @@ function remainingOf(node: Requirement, isLeaf: boolean, missing: number, inCred
   return { ...(inCredits ? { credits: credits(missing) } : { count: missing }), options };
 }
 
-function whyUnused(item: CreditItem, index: number, outcome: ProgramOutcome, usedSomewhere: boolean): string[] {
+function whyUnused(item: CreditItem, index: number, outcome: ProgramOutcome, usedSomewhere: boolean): Reason[] {
   const { plan } = outcome;
   const planItem = plan.problem.items[index]!;
-  if (usedSomewhere) return [`over a cap: none of its credits count (limit ${planItem.limits.map((l) => outcome.target.program.policy!.limits![l]!.id).join(', ')})`];
+  if (usedSomewhere) return [{ code: 'over-limit', limits: planItem.limits.map((l) => outcome.target.program.policy!.limits![l]!.id) }];
   return reasonsNotCounted(item, plan.eligible[index]!, plan.blockedByGrade[index], planItem.candidates.length > 0 || planItem.sharedCandidates.length > 0);
 }

@@ -1,8 +1,8 @@
 import { compareRational, ONE, plus, rational, times, toNumber, ZERO, type Rational } from '../model/rational.js';
 import type { AWARD_STATUSES } from '../model/transcript.js';
 import { gradePoints } from '../rules/operators.js';
+import type { Reason } from '../explain/reasons.js';
 import type { RuleEffect, RuleOutcome } from '../rules/credit-rules.js';
-import { durationText } from './dates.js';
 import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
 import { repeatKey, type ResolvedAward } from './resolve-awards.js';
 
@@ -23,7 +23,7 @@ export interface CreditItem {
   readonly source: string;
   readonly earned?: string;
   /** Why it cannot count in this program at all; empty when it may. */
-  readonly reasons: readonly string[];
+  readonly reasons: readonly Reason[];
   readonly effects: readonly RuleEffect[];
   /** For a completed nested program: the award ids it is made of. */
   readonly components?: readonly string[];
@@ -45,7 +45,7 @@ export function creditItems(prepared: PreparedCatalog, target: PreparedProgram, 
   const { program } = target;
   const effective = program.effective;
   const outsideYears = (effective?.from !== undefined && asOf < effective.from) || (effective?.to !== undefined && asOf > effective.to);
-  const yearsReason = `outside the program's catalog years (in effect ${[effective?.from && `from ${effective.from}`, effective?.to && `to ${effective.to}`].filter(Boolean).join(' ')})`;
+  const yearsReason: Reason = { code: 'outside-catalog-years', ...(effective?.from ? { from: effective.from } : {}), ...(effective?.to ? { to: effective.to } : {}) };
   const oldest = target.oldestCounted;
   const rules = prepared.creditRules;
   const key = `${target.unit}|${options.includePlanned}`;
@@ -55,7 +55,7 @@ export function creditItems(prepared: PreparedCatalog, target: PreparedProgram, 
     const earned = resolved.award.earned;
     const tooOld = oldest !== undefined && earned !== undefined && earned < oldest;
     if (!outsideYears && !tooOld) return base;
-    const extra = [...(outsideYears ? [yearsReason] : []), ...(tooOld ? [`older than the ${durationText(program.policy!.recency!)} recency window (earned ${earned})`] : [])];
+    const extra: Reason[] = [...(outsideYears ? [yearsReason] : []), ...(tooOld ? [{ code: 'older-than-recency' as const, window: program.policy!.recency!, earned: earned! }] : [])];
     return { ...base, reasons: [...extra, ...base.reasons] };
   });
   return awards.some((a) => a.repeated) ? countRepeatsOnce(prepared, items) : items;
@@ -72,17 +72,17 @@ function baseItem(prepared: PreparedCatalog, resolved: ResolvedAward, outcome: R
   if (cached) return cached;
   const { asOf, context } = prepared;
   const { award, credential, facts } = resolved;
-  const reasons: string[] = [];
-  if (award.status === 'planned' && !options.includePlanned) reasons.push('planned: counts only in what-if audits and plans');
-  if (outcome.denied) reasons.push(`denied by rule ${outcome.denied.rule}: ${outcome.denied.reason}`);
-  if (award.earned && award.earned > asOf) reasons.push(`earned ${award.earned}, after the audit date`);
-  if (resolved.expires && resolved.expires <= asOf) reasons.push(`expired on ${resolved.expires}`);
+  const reasons: Reason[] = [];
+  if (award.status === 'planned' && !options.includePlanned) reasons.push({ code: 'planned' });
+  if (outcome.denied) reasons.push({ code: 'denied', rule: outcome.denied.rule, reason: outcome.denied.reason });
+  if (award.earned && award.earned > asOf) reasons.push({ code: 'earned-after-as-of', earned: award.earned });
+  if (resolved.expires && resolved.expires <= asOf) reasons.push({ code: 'expired', on: resolved.expires });
   const points = award.grade === undefined ? null : gradePoints(context, award.grade);
-  if (award.grade !== undefined && points === undefined) reasons.push(`grade ${award.grade} is not on the catalog's grade scale`);
-  else if (award.grade !== undefined && (points === 0 || (points === null && !context.passingGrades.includes(award.grade)))) reasons.push(`failing grade ${award.grade}`);
+  if (award.grade !== undefined && points === undefined) reasons.push({ code: 'grade-not-on-scale', grade: award.grade });
+  else if (award.grade !== undefined && (points === 0 || (points === null && !context.passingGrades.includes(award.grade)))) reasons.push({ code: 'failing-grade', grade: award.grade });
   const own = outcome.credits ? { value: outcome.credits.value, unit: outcome.credits.unit ?? prepared.catalog.settings.unit } : resolved.credits;
   const factor = own ? prepared.unitFactor(own.unit, unit) : ONE;
-  if (!factor) reasons.push(`credits in "${own?.unit}", a unit the catalog cannot convert`);
+  if (!factor) reasons.push({ code: 'unknown-unit', unit: own?.unit ?? '' });
   const credits = own && factor ? times(rational(own.value), factor) : ZERO;
   const equivalents = new Set(outcome.as);
   if (credential) equivalents.add(credential.id);
@@ -116,7 +116,7 @@ function countRepeatsOnce(prepared: PreparedCatalog, items: CreditItem[]): Credi
     if (key === undefined) continue;
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(item);
   }
-  const repeatReason = new Map<CreditItem, string>();
+  const repeatReason = new Map<CreditItem, Reason>();
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     const ranked = [...group].sort(
@@ -134,7 +134,12 @@ function countRepeatsOnce(prepared: PreparedCatalog, items: CreditItem[]): Credi
         used = plus(used, item.credits);
         return;
       }
-      repeatReason.set(item, repeatable ? `repeat beyond the ${repeatable.maxCredits} credits ${credential!.id} may count` : `repeat of ${item.credentialId ?? item.facts.code}: counted once (award ${ranked[0]!.awardId} counts)`);
+      repeatReason.set(
+        item,
+        repeatable
+          ? { code: 'repeat-over-limit', credential: credential!.id, maxCredits: repeatable.maxCredits }
+          : { code: 'repeat', of: String(item.credentialId ?? item.facts.code), counted: ranked[0]!.awardId },
+      );
     });
   }
   return items.map((item) => (repeatReason.has(item) ? { ...item, reasons: [...item.reasons, repeatReason.get(item)!] } : item));

@@ -1,3 +1,4 @@
+import type { Reason } from '../explain/reasons.js';
 import type { Program } from '../model/program.js';
 import type { ProgramAudit, RequirementResult } from './audit-result.js';
 
@@ -14,7 +15,7 @@ export interface Overlap {
 export type Counted = ReadonlyMap<string, number>;
 
 /** Awards kept out of programs: program → award → why. */
-export type Restrictions = ReadonlyMap<string, ReadonlyMap<string, string>>;
+export type Restrictions = ReadonlyMap<string, ReadonlyMap<string, Reason>>;
 
 /** One run of the programs under restrictions. */
 export interface JointRun {
@@ -104,7 +105,7 @@ export function allocateJointly(overlaps: readonly Overlap[], first: JointRun, r
       for (const [keep, drop] of [[overlap.a, overlap.b], [overlap.b, overlap.a]] as const) {
         const next = new Map([...restrictions].map(([p, m]) => [p, new Map(m)]));
         const forProgram = next.get(drop) ?? next.set(drop, new Map()).get(drop)!;
-        forProgram.set(award, overlap.exclusive ? `counts toward ${keep}, and ${overlap.a} and ${overlap.b} exclude one another` : `counts toward ${keep}: over the overlap ${overlap.a} may share with ${overlap.b}`);
+        forProgram.set(award, { code: overlap.exclusive ? 'exclusive-programs' : 'over-sharing', keptIn: keep, a: overlap.a, b: overlap.b });
         const key = [...next].map(([p, m]) => `${p}:${[...m.keys()].sort().join(',')}`).sort().join(';');
         if (seen.has(key)) continue;
         seen.add(key);

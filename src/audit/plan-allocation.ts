@@ -1,4 +1,5 @@
 import { lcm, rational, times, type Rational } from '../model/rational.js';
+import type { Reason } from '../explain/reasons.js';
 import type { Requirement } from '../model/requirement.js';
 import { kindModule } from '../requirements/registry.js';
 import type { AllocationProblem, PlanItem, PlanNode, PlanPolicies } from './allocation-problem.js';
@@ -198,10 +199,10 @@ function buildPlanNodes({ tree }: PreparedProgram, waivers: Waivers, ticksPerCre
 }
 
 /** Why an item counts nowhere, when the reason is not a cap: what an advisor reads in `unused`. */
-export function reasonsNotCounted(item: CreditItem, eligible: boolean, blockedByGrade: string | undefined, hadCandidates: boolean): string[] {
+export function reasonsNotCounted(item: CreditItem, eligible: boolean, blockedByGrade: string | undefined, hadCandidates: boolean): Reason[] {
   if (!eligible && item.reasons.length > 0) return [...item.reasons];
-  if (!eligible) return [item.status === 'in-progress' ? 'in progress, and the program is complete without it' : 'cannot count in this audit'];
-  if (blockedByGrade) return [`below minimum grade ${blockedByGrade}`];
-  if (hadCandidates) return ['not needed: the requirements it matches are met by other awards'];
-  return ['does not match any requirement'];
+  if (!eligible) return [{ code: item.status === 'in-progress' ? 'in-progress-not-needed' : 'cannot-count' }];
+  if (blockedByGrade) return [{ code: 'below-min-grade', grade: blockedByGrade }];
+  if (hadCandidates) return [{ code: 'not-needed' }];
+  return [{ code: 'no-matching-requirement' }];
 }

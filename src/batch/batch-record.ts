@@ -1,3 +1,4 @@
+import { auditReportJson } from '../report/audit-json.js';
 import { audit, type AuditOptions } from '../audit/audit.js';
 import type { AuditReport } from '../audit/audit-result.js';
 import { convertCredentials } from '../interop/convert-credentials.js';
@@ -45,5 +46,5 @@ function learnerIdOf(json: unknown): string | undefined {
 
 /** The NDJSON line of a record: the SPEC section 8 report, or `{ line, learner, error, issues }`. */
 export function recordLine(record: BatchRecord): string {
-  return JSON.stringify(record.ok ? record.report : { line: record.line, ...(record.learner ? { learner: record.learner } : {}), error: record.error, issues: record.issues });
+  return JSON.stringify(record.ok ? auditReportJson(record.report) : { line: record.line, ...(record.learner ? { learner: record.learner } : {}), error: record.error, issues: record.issues });
 }

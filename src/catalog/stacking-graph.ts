@@ -78,7 +78,7 @@ export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGrap
       credential,
       variants: (factsOf.get(credential.id) ?? []).map((facts) => {
         const outcome = creditRules.inProgram(creditRules.general(facts), facts, program.id);
-        const granting = outcome.effects.filter((e) => e.effect !== 'deny').map((e) => ruleByName.get(e.rule)!);
+        const granting = outcome.effects.filter((e) => e.code !== 'deny').map((e) => ruleByName.get(e.rule)!);
         return { facts, outcome, granting, ruledFacts: withTags(facts, outcome.tags) };
       }).filter((v) => !v.outcome.denied),
     }));

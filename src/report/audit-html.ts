@@ -2,6 +2,7 @@ import type { AuditReport, AuditStatus, ProgramAudit, RequirementResult } from '
 import type { StackingGraph } from '../catalog/stacking-graph.js';
 import type { PathwayPlan } from '../pathways/plan.js';
 import type { Recommendation } from '../pathways/recommend.js';
+import { reasonText } from './reason-text.js';
 import { stackingSvg } from './stacking-svg.js';
 
 /** What the advising report shows besides the audit. */
@@ -70,7 +71,7 @@ function programSection(audit: ProgramAudit, extras: HtmlExtras, title: (id: str
 ${remaining.length ? `<h3>What remains</h3><ul>${remaining.map((n) => `<li>${esc(n.label ?? n.id)}: ${esc(missing(n))}${n.remaining?.options?.length ? ` — for example ${n.remaining.options.slice(0, 4).map((o) => esc(title(o))).join(', ')}` : ''}</li>`).join('')}</ul>` : ''}
 ${plan && plan.credentials.length ? `<h3>Next steps (${esc(plan.cost.credits)} credits, ${esc(plan.cost.items)} credentials${plan.shortest ? '' : ', may not be the shortest'})</h3><ol class="steps">${plan.steps.map((s) => `<li>${s.credentials.map((c) => esc(title(c))).join(', ')}</li>`).join('')}</ol>` : ''}
 ${svg ? `<h3>How your credentials stack into it</h3>${svg}` : ''}
-${audit.unused.length ? `<h3>Awards that do not count here</h3><table><thead><tr><th scope="col">Award</th><th scope="col">Why</th></tr></thead><tbody>${audit.unused.map((u) => `<tr><td>${esc(u.award)}</td><td>${esc(u.reasons.join('; '))}</td></tr>`).join('')}</tbody></table>` : ''}
+${audit.unused.length ? `<h3>Awards that do not count here</h3><table><thead><tr><th scope="col">Award</th><th scope="col">Why</th></tr></thead><tbody>${audit.unused.map((u) => `<tr><td>${esc(u.award)}</td><td>${esc(u.reasons.map(reasonText).join('; '))}</td></tr>`).join('')}</tbody></table>` : ''}
 </section>`;
 }
 

@@ -1,6 +1,7 @@
 import type { AuditReport, AuditStatus, PolicyResult, ProgramAudit, RequirementResult } from '../audit/audit-result.js';
 import type { Recommendation } from '../pathways/recommend.js';
 import type { PathwayPlan } from '../pathways/plan.js';
+import { reasonText } from './reason-text.js';
 
 /** Styling for a terminal; plain when piped or when NO_COLOR is set. */
 export interface TextStyle {
@@ -30,7 +31,7 @@ export function auditToText(report: AuditReport, style: TextStyle): string {
     for (const policy of audit.policies) lines.push(`  ${policyLine(policy, paint)}`);
     const remaining = remainingLines(audit.requirements);
     if (remaining.length) lines.push('  Remaining:', ...remaining.map((line) => `    - ${line}`));
-    if (audit.unused.length) lines.push('  Not counted:', ...audit.unused.map((u) => `    - ${u.award}: ${u.reasons.join('; ')}`));
+    if (audit.unused.length) lines.push('  Not counted:', ...audit.unused.map((u) => `    - ${u.award}: ${u.reasons.map(reasonText).join('; ')}`));
     if (!audit.optimal) lines.push(paint('in-progress', '  Note: the search budget ran out; this allocation is the best found, not proven optimal.'));
   }
   return `${lines.join('\n')}\n`;

@@ -1,14 +1,12 @@
+import type { Explanation } from '../explain/reasons.js';
 import type { CreditRule } from '../model/rule.js';
 import { eachComparison } from '../model/condition.js';
 import { compileCondition, type Facts, type Predicate } from './compile-condition.js';
 import type { OperatorContext } from './operators.js';
 
-/** One effect a credit rule had on an award: kept as provenance and shown in explanations. */
-export interface RuleEffect {
-  readonly rule: string;
-  readonly effect: 'grant' | 'deny' | 'tag';
-  readonly detail: string;
-}
+/** One effect a credit rule had on an award, as data: kept as provenance and shown in explanations. */
+export type RuleEffect = DistributiveOmit<Extract<Explanation, { code: 'grant' | 'deny' | 'tag' }>, 'award'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** What the credit rules decided for one award in one program's audit. */
 export interface RuleOutcome {
@@ -92,28 +90,25 @@ function combine(fired: readonly CompiledRule[], program: string | undefined): R
       const scope = event.params.programs;
       if (scope && (program === undefined || !scope.includes(program))) continue;
       denied ??= { rule: rule.name, reason: event.params.reason };
-      effects.push({ rule: rule.name, effect: 'deny', detail: event.params.reason });
+      effects.push({ code: 'deny', rule: rule.name, reason: event.params.reason });
       continue;
     }
     event.params.tags?.forEach((t) => tags.add(t));
     if (event.type === 'tag') {
-      effects.push({ rule: rule.name, effect: 'tag', detail: `tags ${event.params.tags.join(', ')}` });
+      effects.push({ code: 'tag', rule: rule.name, tags: event.params.tags });
       continue;
     }
     const { params } = event;
     if (params.credits !== undefined && credits === undefined) credits = { value: params.credits, ...(params.unit ? { unit: params.unit } : {}), rule: rule.name };
     params.as?.forEach((id) => as.add(id));
-    effects.push({ rule: rule.name, effect: 'grant', detail: grantDetail(params) });
+    effects.push({
+      code: 'grant',
+      rule: rule.name,
+      ...(params.credits !== undefined ? { credits: params.credits, ...(params.unit ? { unit: params.unit } : {}) } : {}),
+      ...(params.as?.length ? { as: params.as } : {}),
+      ...(params.tags?.length ? { tags: params.tags } : {}),
+      ...(params.detail ? { note: params.detail } : {}),
+    });
   }
   return { ...(denied ? { denied } : {}), ...(credits ? { credits } : {}), as: [...as], tags: [...tags], effects };
-}
-
-function grantDetail(params: { credits?: number; unit?: string; as?: string[]; tags?: string[]; detail?: string }): string {
-  const parts = [
-    params.credits !== undefined ? `${params.credits} ${params.unit ?? 'catalog-unit'} credits` : undefined,
-    params.as?.length ? `as ${params.as.join(', ')}` : undefined,
-    params.tags?.length ? `tags ${params.tags.join(', ')}` : undefined,
-    params.detail,
-  ].filter(Boolean);
-  return parts.join('; ') || 'counts';
 }

@@ -49,7 +49,7 @@ describe('programs audited together', () => {
     const [p1, p2] = result.value.audits as [ProgramAudit, ProgramAudit];
     expect([p1.status, p2.status]).toEqual(['complete', 'complete']);
     expect([...applied(p1)].filter((a) => applied(p2).has(a))).toEqual([]);
-    expect(p1.unused.some((u) => u.reasons.some((r) => r.includes('exclude one another')))).toBe(true);
+    expect(p1.unused.some((u) => u.reasons.some((r) => r.code === 'exclusive-programs'))).toBe(true);
     const lonely = audit(catalog.value, transcript(['A', 'B']), { programs: ['p1', 'p2'] });
     if (!lonely.ok) throw new Error('audit');
     expect(lonely.value.audits.map((a) => a.status).sort()).toEqual(['complete', 'incomplete']);

@@ -41,8 +41,8 @@ describe('Open Badges 3.0 and CLR 2.0 input', () => {
     expect(report.ok).toBe(true);
     if (!report.ok) return;
     const unused = report.value.audits[0]!.unused;
-    expect(unused.find((u) => u.award.endsWith('c001'))?.reasons).toEqual(['expired on 2024-03-01']);
-    expect(unused.find((u) => u.award.endsWith('u001'))?.reasons[0]).toMatch(/^denied by rule unaccredited-issuer/);
+    expect(unused.find((u) => u.award.endsWith('c001'))?.reasons).toEqual([{ code: 'expired', on: '2024-03-01' }]);
+    expect(unused.find((u) => u.award.endsWith('u001'))?.reasons[0]).toMatchObject({ code: 'denied', rule: 'unaccredited-issuer' });
   });
 
   it('takes a CLR: grades from LetterGrade results, ECTS by issuer unit, associations checked against the stacking graph', () => {

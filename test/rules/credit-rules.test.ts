@@ -19,7 +19,7 @@ describe('credit rules', () => {
     const f = facts();
     const outcome = rules.inProgram(rules.general(f), f, 'p');
     expect(outcome).toMatchObject({ credits: { value: 12, unit: 'semester', rule: 'g' }, as: ['DATA-101'], tags: ['ace', 'stem'] });
-    expect(outcome.effects.map((e) => [e.rule, e.effect])).toEqual([['g', 'grant'], ['t', 'tag']]);
+    expect(outcome.effects.map((e) => [e.rule, e.code])).toEqual([['g', 'grant'], ['t', 'tag']]);
   });
 
   it('a deny beats a grant, whatever their priorities', () => {

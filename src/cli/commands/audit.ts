@@ -8,6 +8,7 @@ import { recommend } from '../../pathways/recommend.js';
 import { whatIf, WhatIfAwards } from '../../pathways/what-if.js';
 import { parseWith } from '../../model/parse.js';
 import { auditToHtml } from '../../report/audit-html.js';
+import { auditReportJson } from '../../report/audit-json.js';
 import { auditToText, recommendationsToText } from '../../report/audit-text.js';
 import { writeFileAtomically } from '../../io/write-file.js';
 import { resolve } from 'node:path';
@@ -54,7 +55,7 @@ export function registerAudit(program: Command, io: CliIo): void {
 }
 
 function render(report: AuditReport, format: AuditCommandOptions['format'], catalog: Catalog, transcript: unknown, io: CliIo, ranking: boolean): string {
-  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === 'json') return `${JSON.stringify(auditReportJson(report), null, 2)}\n`;
   const recommendations = recommend(report);
   if (format === 'text') {
     const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;

@@ -1,0 +1,53 @@
+/**
+ * Why an award does not count, and what decided how it counts, as data (SPEC section 8): each a
+ * stable `code` with its parameters. The wording lives in the renderers (`report/reason-text.ts`).
+ */
+
+import type { Duration } from '../model/dates.js';
+
+/** Why an award counts nowhere in a program. */
+export type Reason =
+  | { readonly code: 'planned' }
+  | { readonly code: 'denied'; readonly rule: string; readonly reason: string }
+  | { readonly code: 'earned-after-as-of'; readonly earned: string }
+  | { readonly code: 'expired'; readonly on: string }
+  | { readonly code: 'grade-not-on-scale'; readonly grade: string }
+  | { readonly code: 'failing-grade'; readonly grade: string }
+  | { readonly code: 'unknown-unit'; readonly unit: string }
+  | { readonly code: 'outside-catalog-years'; readonly from?: string; readonly to?: string }
+  | { readonly code: 'older-than-recency'; readonly window: Duration; readonly earned: string }
+  | { readonly code: 'repeat'; readonly of: string; readonly counted: string }
+  | { readonly code: 'repeat-over-limit'; readonly credential: string; readonly maxCredits: number }
+  | { readonly code: 'exclusive-programs'; readonly keptIn: string; readonly a: string; readonly b: string }
+  | { readonly code: 'over-sharing'; readonly keptIn: string; readonly a: string; readonly b: string }
+  | { readonly code: 'in-progress-not-needed' }
+  | { readonly code: 'cannot-count' }
+  | { readonly code: 'below-min-grade'; readonly grade: string }
+  | { readonly code: 'not-needed' }
+  | { readonly code: 'no-matching-requirement' }
+  | { readonly code: 'over-limit'; readonly limits: readonly string[] };
+
+/** The codes of {@link Reason}. */
+export type ReasonCode = Reason['code'];
+
+/** A decision and what caused it: a credit rule, an exception, a cap, a nested program. */
+export type Explanation =
+  | { readonly code: 'grant'; readonly award: string; readonly rule: string; readonly credits?: number; readonly unit?: string; readonly as?: readonly string[]; readonly tags?: readonly string[]; readonly note?: string }
+  | { readonly code: 'deny'; readonly award: string; readonly rule: string; readonly reason: string }
+  | { readonly code: 'tag'; readonly award: string; readonly rule: string; readonly tags: readonly string[] }
+  | { readonly code: 'waive'; readonly requirement: string; readonly reason: string; readonly by?: string; readonly credits?: number }
+  | ({ readonly code: 'substitute' } & Placement)
+  | ({ readonly code: 'apply' } & Placement)
+  | { readonly code: 'cap'; readonly award: string; readonly counted: number; readonly of: number; readonly limits: readonly string[] }
+  | { readonly code: 'stack'; readonly award: string; readonly requirement: string; readonly program: string; readonly components: number };
+
+/** A registrar exception placing an award in a requirement. */
+interface Placement {
+  readonly award: string;
+  readonly requirement: string;
+  readonly reason: string;
+  readonly by?: string;
+}
+
+/** The codes of {@link Explanation}. */
+export type ExplanationCode = Explanation['code'];

@@ -1,0 +1,57 @@
+import type { Explanation, Reason } from '../explain/reasons.js';
+import type { Duration } from '../model/dates.js';
+
+type Wording<U extends { code: string }> = { readonly [C in U['code']]: (params: Extract<U, { code: C }>) => string };
+
+const list = (items: readonly string[]) => items.join(', ');
+const by = (who: string | undefined) => (who ? ` (by ${who})` : '');
+const duration = (d: Duration) =>
+  [d.years ? `${d.years} year${d.years === 1 ? '' : 's'}` : '', d.months ? `${d.months} month${d.months === 1 ? '' : 's'}` : ''].filter(Boolean).join(' ');
+
+/** The wording of every reason an award does not count: one table, used by text, JSON and HTML. */
+const REASONS: Wording<Reason> = {
+  planned: () => 'planned: counts only in what-if audits and plans',
+  denied: (r) => `denied by rule ${r.rule}: ${r.reason}`,
+  'earned-after-as-of': (r) => `earned ${r.earned}, after the audit date`,
+  expired: (r) => `expired on ${r.on}`,
+  'grade-not-on-scale': (r) => `grade ${r.grade} is not on the catalog's grade scale`,
+  'failing-grade': (r) => `failing grade ${r.grade}`,
+  'unknown-unit': (r) => `credits in "${r.unit}", a unit the catalog cannot convert`,
+  'outside-catalog-years': (r) => `outside the program's catalog years (in effect ${[r.from && `from ${r.from}`, r.to && `to ${r.to}`].filter(Boolean).join(' ')})`,
+  'older-than-recency': (r) => `older than the ${duration(r.window)} recency window (earned ${r.earned})`,
+  repeat: (r) => `repeat of ${r.of}: counted once (award ${r.counted} counts)`,
+  'repeat-over-limit': (r) => `repeat beyond the ${r.maxCredits} credits ${r.credential} may count`,
+  'exclusive-programs': (r) => `counts toward ${r.keptIn}, and ${r.a} and ${r.b} exclude one another`,
+  'over-sharing': (r) => `counts toward ${r.keptIn}: over the overlap ${r.a} may share with ${r.b}`,
+  'in-progress-not-needed': () => 'in progress, and the program is complete without it',
+  'cannot-count': () => 'cannot count in this audit',
+  'below-min-grade': (r) => `below minimum grade ${r.grade}`,
+  'not-needed': () => 'not needed: the requirements it matches are met by other awards',
+  'no-matching-requirement': () => 'does not match any requirement',
+  'over-limit': (r) => `over a cap: none of its credits count (limit ${list(r.limits)})`,
+};
+
+/** The wording of every explanation. */
+const EXPLANATIONS: Wording<Explanation> = {
+  grant: (e) =>
+    [e.credits !== undefined ? `${e.credits} ${e.unit ?? 'catalog-unit'} credits` : undefined, e.as?.length ? `as ${list(e.as)}` : undefined, e.tags?.length ? `tags ${list(e.tags)}` : undefined, e.note]
+      .filter(Boolean)
+      .join('; ') || 'counts',
+  deny: (e) => e.reason,
+  tag: (e) => `tags ${list(e.tags)}`,
+  waive: (e) => `${e.credits !== undefined ? `${e.credits} credits waived` : 'waived'}: ${e.reason}${by(e.by)}`,
+  substitute: (e) => `${e.reason}${by(e.by)}`,
+  apply: (e) => `${e.reason}${by(e.by)}`,
+  cap: (e) => `${e.counted} of ${e.of} credits count: over the limit ${list(e.limits)}`,
+  stack: (e) => `${e.program} is complete: its ${e.components} awards count here`,
+};
+
+/** Words a reason an award does not count. */
+export function reasonText(reason: Reason): string {
+  return (REASONS[reason.code] as (r: Reason) => string)(reason);
+}
+
+/** Words an explanation of a decision. */
+export function explanationText(explanation: Explanation): string {
+  return (EXPLANATIONS[explanation.code] as (e: Explanation) => string)(explanation);
+}
