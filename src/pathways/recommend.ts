@@ -10,13 +10,14 @@ export interface Recommendation {
   readonly requirementsLeft: number;
   /** Credits short of the program's total, when it has one. */
   readonly creditsLeft: number;
-  /** What remains, in words: "one requirement from ...: Cloud Network Defense". */
-  readonly explanation: string;
+  /** The open requirements (labels, else ids) on the cheapest way through the program's tree. */
+  readonly open: readonly string[];
 }
 
 /**
  * Ranks every audited program by what remains for this learner: earned first, then in progress,
- * then by open requirements, credits short, and id. Deterministic, and each entry says why.
+ * then by open requirements, credits short, and id. Deterministic, and each entry says what is open
+ * (worded by `recommendationText` in report/).
  */
 export function recommend(report: AuditReport): Recommendation[] {
   const rank = { complete: 0, 'in-progress': 1, incomplete: 2 } as const;
@@ -25,18 +26,10 @@ export function recommend(report: AuditReport): Recommendation[] {
       const requirementsLeft = openRequirements(audit.requirements);
       const total = audit.policies.find((p) => p.id === 'total-credits');
       const creditsLeft = total ? Math.max(0, Math.round(((total.need ?? 0) - (total.have ?? 0)) * 100) / 100) : 0;
-      return { program: audit.program, title: audit.title, status: audit.status, requirementsLeft, creditsLeft, explanation: explain(audit, requirementsLeft, creditsLeft) };
+      const open = audit.status === 'incomplete' ? cheapestOpen(audit.requirements).map((node) => node.label ?? node.id) : [];
+      return { program: audit.program, title: audit.title, status: audit.status, requirementsLeft, creditsLeft, open };
     })
     .sort((a, b) => rank[a.status] - rank[b.status] || a.requirementsLeft - b.requirementsLeft || a.creditsLeft - b.creditsLeft || a.program.localeCompare(b.program));
-}
-
-function explain(audit: ProgramAudit, left: number, credits: number): string {
-  if (audit.status === 'complete') return `${audit.title}: earned`;
-  if (audit.status === 'in-progress') return `${audit.title}: complete once the work in progress is finished`;
-  const open = cheapestOpen(audit.requirements).map((node) => node.label ?? node.id);
-  const shown = open.slice(0, 3).join(', ') + (open.length > 3 ? `, and ${open.length - 3} more` : '');
-  const parts = [left > 0 ? `${left === 1 ? 'one requirement' : `${left} requirements`} (${shown})` : '', credits > 0 ? `${credits} more credits` : ''].filter(Boolean);
-  return `${audit.title}: ${parts.join(' and ') || 'policies to meet'}`;
 }
 
 /** The open leaves on the cheapest way through a node (as `openRequirements` counts them). */

@@ -2,7 +2,7 @@ import type { AuditReport, AuditStatus, ProgramAudit, RequirementResult } from '
 import type { StackingGraph } from '../catalog/stacking-graph.js';
 import type { PathwayPlan } from '../pathways/plan.js';
 import type { Recommendation } from '../pathways/recommend.js';
-import { reasonText } from './reason-text.js';
+import { reasonText, recommendationText } from './reason-text.js';
 import { stackingSvg } from './stacking-svg.js';
 
 /** What the advising report shows besides the audit. */
@@ -45,7 +45,7 @@ export function auditToHtml(report: AuditReport, extras: HtmlExtras): string {
       const audit = report.audits.find((a) => a.program === r.program)!;
       const max = audit.credits.required ?? Math.max(audit.credits.applied, 1);
       const value = Math.min(audit.credits.applied, max);
-      return `<div class="bar"><span id="bar-${esc(r.program)}">${esc(r.title)} <span class="status ${r.status}">${STATUS_TEXT[r.status]}</span></span><progress aria-labelledby="bar-${esc(r.program)}" max="${max}" value="${value}">${value} of ${max}</progress><span>${esc(audit.credits.applied)}${audit.credits.required === null ? '' : ` / ${esc(audit.credits.required)}`} credits</span></div><p class="muted">${esc(r.explanation)}</p>`;
+      return `<div class="bar"><span id="bar-${esc(r.program)}">${esc(r.title)} <span class="status ${r.status}">${STATUS_TEXT[r.status]}</span></span><progress aria-labelledby="bar-${esc(r.program)}" max="${max}" value="${value}">${value} of ${max}</progress><span>${esc(audit.credits.applied)}${audit.credits.required === null ? '' : ` / ${esc(audit.credits.required)}`} credits</span></div><p class="muted">${esc(recommendationText(r))}</p>`;
     })
     .join('');
   const programs = report.audits.map((audit) => programSection(audit, extras, title)).join('');

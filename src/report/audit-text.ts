@@ -1,7 +1,7 @@
 import type { AuditReport, AuditStatus, PolicyResult, ProgramAudit, RequirementResult } from '../audit/audit-result.js';
 import type { Recommendation } from '../pathways/recommend.js';
 import type { PathwayPlan } from '../pathways/plan.js';
-import { reasonText } from './reason-text.js';
+import { reasonText, recommendationText } from './reason-text.js';
 
 /** Styling for a terminal; plain when piped or when NO_COLOR is set. */
 export interface TextStyle {
@@ -66,7 +66,7 @@ function remainingLines(node: RequirementResult): string[] {
 /** "What does this transcript earn, and what is it closest to": the ranking, one line each. */
 export function recommendationsToText(recommendations: readonly Recommendation[]): string {
   if (recommendations.length === 0) return '';
-  return `\nClosest programs:\n${recommendations.map((r, i) => `  ${i + 1}. ${r.explanation}`).join('\n')}\n`;
+  return `\nClosest programs:\n${recommendations.map((r, i) => `  ${i + 1}. ${recommendationText(r)}`).join('\n')}\n`;
 }
 
 /** A plan as an advisor reads it: steps in prerequisite order, cost, and whether it is proven shortest. */

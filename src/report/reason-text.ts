@@ -1,5 +1,6 @@
 import type { Explanation, Reason } from '../explain/reasons.js';
 import type { Duration } from '../model/dates.js';
+import type { Recommendation } from '../pathways/recommend.js';
 
 type Wording<U extends { code: string }> = { readonly [C in U['code']]: (params: Extract<U, { code: C }>) => string };
 
@@ -54,4 +55,14 @@ export function reasonText(reason: Reason): string {
 /** Words an explanation of a decision. */
 export function explanationText(explanation: Explanation): string {
   return (EXPLANATIONS[explanation.code] as (e: Explanation) => string)(explanation);
+}
+
+/** What remains of a program, in words: "Data Analytics Certificate: one requirement (Capstone) and 6 more credits". */
+export function recommendationText(r: Recommendation): string {
+  if (r.status === 'complete') return `${r.title}: earned`;
+  if (r.status === 'in-progress') return `${r.title}: complete once the work in progress is finished`;
+  const shown = r.open.slice(0, 3).join(', ') + (r.open.length > 3 ? `, and ${r.open.length - 3} more` : '');
+  const left = r.requirementsLeft;
+  const parts = [left > 0 ? `${left === 1 ? 'one requirement' : `${left} requirements`} (${shown})` : '', r.creditsLeft > 0 ? `${r.creditsLeft} more credits` : ''].filter(Boolean);
+  return `${r.title}: ${parts.join(' and ') || 'policies to meet'}`;
 }
