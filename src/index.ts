@@ -16,6 +16,8 @@ export type * from './audit/audit-result.js';
 export { solveAllocation, DEFAULT_STEP_BUDGET, type Solution } from './audit/solve-allocation.js';
 export type { AllocationProblem, PlanNode, PlanItem, PlanPolicies, Score } from './audit/allocation-problem.js';
 export { auditToText } from './report/audit-text.js';
+export { reasonText, explanationText, recommendationText } from './report/reason-text.js';
+export { auditReportJson, programAuditJson, type AuditReportJson, type ProgramAuditJson, type Worded } from './report/audit-json.js';
 export { convertCredentials, detectInput, type Conversion, type InputKind } from './interop/convert-credentials.js';
 export { auditBatch } from './batch/audit-batch.js';
 export { auditBatchInput, recordLine, type BatchInput, type BatchRecord } from './batch/batch-record.js';
