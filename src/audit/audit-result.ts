@@ -71,6 +71,8 @@ export interface ProgramAudit {
   readonly title: string;
   readonly asOf: string;
   readonly status: AuditStatus;
+  /** The catalog years of the program version audited, when the program states them. */
+  readonly version?: { readonly from?: string; readonly to?: string };
   /** False when the solver's budget ran out: the allocation is the best found, not proven best. */
   readonly optimal: boolean;
   readonly credits: { readonly applied: number; readonly required: number | null; readonly unit: string };

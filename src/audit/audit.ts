@@ -16,7 +16,7 @@ import { allocateJointly, overlapsAmong, type Counted, type JointRun, type Restr
 
 /** What to audit. */
 export interface AuditOptions {
-  /** Programs to audit; nested programs they require are audited too, first. */
+  /** Programs to audit (default: those the learner declares); nested programs they require are audited too, first. */
   readonly programs?: readonly string[];
   /** Audit every program of the catalog. */
   readonly all?: boolean;
@@ -28,6 +28,11 @@ export interface AuditOptions {
   readonly includePlanned?: boolean;
   /** The solver's step budget per program pass. */
   readonly budget?: number;
+  /**
+   * Follow the program versions in force on this date (a what-if of another catalog year) instead
+   * of the learner's catalog year or entry date.
+   */
+  readonly catalogDate?: string;
 }
 
 const NO_EXCEPTIONS: ProgramExceptions = { waivers: new Map(), pins: new Map() };
@@ -40,13 +45,17 @@ const NO_EXCEPTIONS: ProgramExceptions = { waivers: new Map(), pins: new Map() }
 export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript, options: AuditOptions = {}): Result<AuditReport> {
   const input = auditInput(catalog, transcript, options);
   if (!input.ok) return input;
-  const { transcript: learner, asOf, prepared } = input.value;
-  const requested = options.all ? catalog.programs.map((p) => p.id) : [...(options.programs ?? [])];
+  const { transcript: learner, asOf, catalogDate, prepared } = input.value;
+  const byOption = (options.programs?.length ?? 0) > 0;
+  const named = byOption ? options.programs! : (learner.learner.declared ?? []);
+  const requested = options.all ? [...prepared.programs.keys()] : [...new Set(named)];
   const issues: Issue[] = [];
-  requested.forEach((id, index) => {
-    if (!prepared.programs.has(id)) issues.push({ code: 'unknown-reference', path: ['programs', index], expected: 'the id of a catalog program', received: JSON.stringify(id) });
-  });
-  if (requested.length === 0) issues.push({ code: 'invalid-shape', path: ['programs'], expected: 'at least one program to audit (or all)' });
+  if (!options.all)
+    named.forEach((id, index) => {
+      if (!prepared.programs.has(id))
+        issues.push({ code: 'unknown-reference', path: byOption ? ['programs', index] : ['learner', 'declared', index], expected: 'the id of a catalog program', received: JSON.stringify(id) });
+    });
+  if (requested.length === 0) issues.push({ code: 'invalid-shape', path: ['programs'], expected: "at least one program to audit (or all), or programs the learner declares" });
   const awards = resolveAwards(prepared, learner);
   if (!awards.ok) issues.push(...awards.issues);
   const exceptions = resolveExceptions(prepared, learner);
@@ -61,7 +70,7 @@ export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript
     for (const id of prepared.programsNeeded(requested)) {
       const target = prepared.programs.get(id)!;
       const kept = restrictions.get(id);
-      const own = creditItems(prepared, target, awards.value, { includePlanned: options.includePlanned ?? false });
+      const own = creditItems(prepared, target, awards.value, { includePlanned: options.includePlanned ?? false, catalogDate });
       const items = [...(kept ? own.map((item) => (kept.has(item.awardId) ? { ...item, reasons: [...item.reasons, kept.get(item.awardId)!] } : item)) : own), ...bundles];
       // A nested program nothing on the transcript can count toward is incomplete: no need to allocate it.
       const wanted = requested.includes(id);

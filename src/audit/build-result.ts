@@ -127,6 +127,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
   return {
     program: target.program.id,
     title: target.program.title,
+    ...(target.program.effective ? { version: target.program.effective } : {}),
     asOf: prepared.asOf,
     status: outcome.status,
     optimal: outcome.optimal,

@@ -5,6 +5,7 @@ import type { Reason } from '../explain/reasons.js';
 import type { RuleEffect, RuleOutcome } from '../rules/credit-rules.js';
 import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
 import { repeatKey, type ResolvedAward } from './resolve-awards.js';
+import { inForce } from '../catalog/program-versions.js';
 
 /** What an award becomes in one program's audit: credits in the program's unit, facts after rules, provenance. */
 export interface CreditItem {
@@ -33,6 +34,8 @@ export interface CreditItem {
 export interface ItemOptions {
   /** Count planned awards as if completed (what-if and planning). */
   readonly includePlanned: boolean;
+  /** The learner's catalog date: a program version not in force on it counts nothing. */
+  readonly catalogDate: string;
 }
 
 /**
@@ -41,10 +44,9 @@ export interface ItemOptions {
  * audit date, outside the catalog years, a repeat).
  */
 export function creditItems(prepared: PreparedCatalog, target: PreparedProgram, awards: readonly ResolvedAward[], options: ItemOptions): CreditItem[] {
-  const { asOf } = prepared;
   const { program } = target;
   const effective = program.effective;
-  const outsideYears = (effective?.from !== undefined && asOf < effective.from) || (effective?.to !== undefined && asOf > effective.to);
+  const outsideYears = !inForce(program, options.catalogDate);
   const yearsReason: Reason = { code: 'outside-catalog-years', ...(effective?.from ? { from: effective.from } : {}), ...(effective?.to ? { to: effective.to } : {}) };
   const oldest = target.oldestCounted;
   const rules = prepared.creditRules;

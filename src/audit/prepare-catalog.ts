@@ -1,5 +1,6 @@
 import type { Graph } from '@dagrejs/graphlib';
 import { programDependencyGraph, programsNeeded } from '../catalog/program-order.js';
+import { versionsOn } from '../catalog/program-versions.js';
 import type { Catalog } from '../model/catalog.js';
 import { divide, ONE, rational, type Rational } from '../model/rational.js';
 import type { Credential } from '../model/credential.js';
@@ -43,19 +44,25 @@ export interface PreparedCatalog {
 
 const cache = new WeakMap<Catalog, Map<string, PreparedCatalog>>();
 
-/** Compiles a checked catalog for audits as of `asOf` (memoised per catalog object and date). */
-export function prepareCatalog(catalog: Catalog, asOf: string): PreparedCatalog {
+/**
+ * Compiles a checked catalog for audits as of `asOf`, with the program versions in force on the
+ * learner's `catalogDate` (default `asOf`). Memoised per catalog object, date and choice of
+ * versions, so learners of a batch who follow the same versions share one compiled catalog.
+ */
+export function prepareCatalog(catalog: Catalog, asOf: string, catalogDate: string = asOf): PreparedCatalog {
   let byDate = cache.get(catalog);
   if (!byDate) cache.set(catalog, (byDate = new Map()));
-  let prepared = byDate.get(asOf);
-  if (!prepared) byDate.set(asOf, (prepared = compile(catalog, asOf)));
+  const versions = versionsOn(catalog, catalogDate);
+  const key = versions === catalog.programs ? asOf : `${asOf}|${versions.map((v) => catalog.programs.indexOf(v)).join(',')}`;
+  let prepared = byDate.get(key);
+  if (!prepared) byDate.set(key, (prepared = compile(catalog, versions, asOf)));
   return prepared;
 }
 
-function compile(catalog: Catalog, asOf: string): PreparedCatalog {
+function compile(catalog: Catalog, versions: readonly Program[], asOf: string): PreparedCatalog {
   const { settings } = catalog;
   const context: OperatorContext = { gradeScale: settings.gradeScale, passingGrades: settings.passingGrades, asOf };
-  const credentials = new Map<string, Credential | Program>([...catalog.credentials, ...catalog.programs].map((c) => [c.id, c]));
+  const credentials = new Map<string, Credential | Program>([...catalog.credentials, ...versions].map((c) => [c.id, c]));
   const creditRules = compileCreditRules(catalog.rules, context);
   const factors = new Map<string, Rational>([[settings.unit, ONE], ...Object.entries(settings.conversions).map(([unit, f]) => [unit, rational(f)] as const)]);
   const unitFactor = (from: string, to: string) => {
@@ -63,7 +70,7 @@ function compile(catalog: Catalog, asOf: string): PreparedCatalog {
     const b = factors.get(to);
     return a && b ? divide(a, b) : undefined;
   };
-  const programs = new Map(catalog.programs.map((program) => [program.id, prepareProgram(catalog, program, context, creditRules)]));
+  const programs = new Map(versions.map((program) => [program.id, prepareProgram(catalog, program, context, creditRules)]));
   const dependencies = programDependencyGraph(catalog);
   const needed = new Map<string, readonly string[]>();
   const programsNeededFor = (requested: readonly string[]) => {

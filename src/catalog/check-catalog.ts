@@ -1,5 +1,7 @@
 import { alg, type Graph } from '@dagrejs/graphlib';
 import type { Catalog } from '../model/catalog.js';
+import type { Program } from '../model/program.js';
+import { overlap } from './program-versions.js';
 import type { Condition } from '../model/condition.js';
 import type { Issue, IssueCode } from '../model/issue.js';
 import { ITEM_FACTS, RULE_FACTS } from '../model/vocabulary.js';
@@ -39,7 +41,20 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
     noteId(c.id, origins.credentials[i]);
     credentialIds.add(c.id);
   });
-  catalog.programs.forEach((p, i) => noteId(p.id, origins.programs[i]));
+  const versionsSeen = new Map<string, { program: Program; origin: Origin | undefined }[]>();
+  catalog.programs.forEach((p, i) => {
+    const origin = origins.programs[i];
+    const versions = versionsSeen.get(p.id);
+    if (!versions) {
+      versionsSeen.set(p.id, [{ program: p, origin }]);
+      return noteId(p.id, origin);
+    }
+    // Programs sharing an id are versions (catalog years): their effective ranges must not overlap.
+    const clash = versions.find((v) => overlap(v.program, p));
+    if (clash)
+      report('duplicate-id', origin, ['effective'], `a version whose catalog years do not overlap those of "${p.id}" at ${clash.origin?.file} ${formatOrigin(clash.origin)} (give both "effective" ranges)`, JSON.stringify(p.id));
+    versions.push({ program: p, origin });
+  });
   const ruleNames = new Map<string, Origin | undefined>();
   catalog.rules.forEach((rule, i) => {
     if (ruleNames.has(rule.name)) report('duplicate-id', origins.rules[i], ['name'], `a unique rule name ("${rule.name}" is already used at ${formatOrigin(ruleNames.get(rule.name))})`);

@@ -5,7 +5,16 @@ import type { CliIo } from './io.js';
 
 /** `--as-of DATE`, checked to be a real date. */
 export function asOfOption(): Option {
-  return new Option('--as-of <date>', 'audit date YYYY-MM-DD (default: the transcript\'s asOf, else today)').argParser((value: string) => {
+  return dateOption('--as-of <date>', 'audit date YYYY-MM-DD (default: the transcript\'s asOf, else today)');
+}
+
+/** `--catalog-date DATE`: follow the program versions in force on another date (a what-if of another catalog year). */
+export function catalogDateOption(): Option {
+  return dateOption('--catalog-date <date>', "follow the program versions in force on this date (default: the learner's catalogYear, else entered, else the audit date)");
+}
+
+function dateOption(flags: string, description: string): Option {
+  return new Option(flags, description).argParser((value: string) => {
     if (!isIsoDate(value)) throw new InvalidArgumentError('expected a real date written YYYY-MM-DD');
     return value;
   });

@@ -42,11 +42,25 @@ export const Exception = z
   .meta({ id: 'Exception' });
 export type Exception = z.infer<typeof Exception>;
 
+/** Who the transcript is of, and the facts about them that requirements' `when` may test (SPEC section 7). */
+export const Learner = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().optional(),
+    entered: IsoDate.optional().meta({ description: 'When the learner matriculated: their catalog date unless catalogYear says otherwise' }),
+    catalogYear: IsoDate.optional().meta({ description: 'The date whose program versions the learner follows' }),
+    declared: z.array(z.string().min(1)).optional().meta({ description: 'Program ids the learner is enrolled in: what `credstack audit` audits by default' }),
+    tags: z.array(z.string().min(1)).optional().meta({ description: 'Attributes of the learner (honors, veteran, ...), the learnerTags fact' }),
+  })
+  .strict()
+  .meta({ id: 'Learner' });
+export type Learner = z.infer<typeof Learner>;
+
 /** A learner's transcript (SPEC section 7). */
 export const Transcript = z
   .object({
     $schema: z.string().optional(),
-    learner: z.object({ id: z.string().min(1), name: z.string().optional() }).strict(),
+    learner: Learner,
     asOf: IsoDate.optional(),
     awards: z.array(Award),
     exceptions: z.array(Exception).default([]),

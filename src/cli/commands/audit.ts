@@ -13,7 +13,7 @@ import { auditToText, recommendationsToText } from '../../report/audit-text.js';
 import { writeFileAtomically } from '../../io/write-file.js';
 import { resolve } from 'node:path';
 import type { CliIo } from '../io.js';
-import { asOfOption, todayIn } from '../options.js';
+import { asOfOption, catalogDateOption, todayIn } from '../options.js';
 import { inputName, readJsonInput, readLearnerInput } from '../read-input.js';
 import { catalogAt, valueOrThrow } from '../run-command.js';
 
@@ -22,6 +22,7 @@ interface AuditCommandOptions {
   program?: string[];
   all?: boolean;
   asOf?: string;
+  catalogDate?: string;
   format: 'text' | 'json' | 'html';
   whatIf?: string;
   out?: string;
@@ -37,6 +38,7 @@ export function registerAudit(program: Command, io: CliIo): void {
     .option('--program <id...>', 'programs to audit (nested programs are audited with them)')
     .option('--all', 'audit every program in the catalog, and rank them by what remains')
     .addOption(asOfOption())
+    .addOption(catalogDateOption())
     .addOption(new Option('--format <format>', 'output format: text, json, or a self-contained html advising report').choices(['text', 'json', 'html']).default('text'))
     .option('--what-if <file>', 'planned awards to count as if completed (an array of awards, or { "awards": [...] })')
     .option('--out <file>', 'write the output to this file (atomically) instead of standard output')
@@ -44,14 +46,22 @@ export function registerAudit(program: Command, io: CliIo): void {
       const catalog = catalogAt(io, options.catalog);
       const { transcript } = await readLearnerInput(io, file, catalog);
       const programs = options.program ?? [];
-      const all = options.all === true || programs.length === 0;
-      const auditOptions = { programs, all, ...(options.asOf ? { asOf: options.asOf } : {}), defaultAsOf: todayIn(io) };
+      // No program named: the programs the learner declares, else every program, ranked.
+      const all = options.all === true || (programs.length === 0 && !declaresPrograms(transcript));
+      const dates = { ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.catalogDate ? { catalogDate: options.catalogDate } : {}), defaultAsOf: todayIn(io) };
+      const auditOptions = { programs, all, ...dates };
       const extra = options.whatIf ? valueOrThrow(parseWith(WhatIfAwards, await readJsonInput(io, options.whatIf), options.whatIf)) : undefined;
       const report = valueOrThrow(extra ? whatIf(catalog, transcript, extra, auditOptions) : audit(catalog, transcript, auditOptions), inputName(file));
       const text = render(report, options.format, catalog, transcript, io, all && programs.length === 0);
       if (options.out) writeFileAtomically(resolve(io.cwd, options.out), text);
       else io.stdout.write(text);
     });
+}
+
+/** Whether a transcript (not yet parsed) names the programs its learner is enrolled in. */
+function declaresPrograms(transcript: unknown): boolean {
+  const declared = (transcript as { learner?: { declared?: unknown } } | null)?.learner?.declared;
+  return Array.isArray(declared) && declared.length > 0;
 }
 
 function render(report: AuditReport, format: AuditCommandOptions['format'], catalog: Catalog, transcript: unknown, io: CliIo, ranking: boolean): string {
