@@ -7,6 +7,9 @@ export type { Explanation, Reason } from '../explain/reasons.js';
 
 export type AuditStatus = 'complete' | 'in-progress' | 'incomplete';
 
+/** A requirement node's status: an audit status, or `not-applicable` (its `when` does not hold for the learner). */
+export type RequirementStatus = AuditStatus | 'not-applicable';
+
 /** An item applied to a requirement. */
 export interface AppliedItem {
   readonly award: string;
@@ -35,7 +38,7 @@ export interface RequirementResult {
   readonly id: string;
   readonly label?: string;
   readonly kind: RequirementKindName;
-  readonly status: AuditStatus;
+  readonly status: RequirementStatus;
   readonly need?: { readonly count?: number; readonly credits?: number };
   readonly have?: { readonly count?: number; readonly credits?: number };
   readonly shared?: true;

@@ -5,11 +5,11 @@ import { Transcript, type TranscriptInput } from '../model/transcript.js';
 import type { AuditReport, AuditStatus, ProgramAudit } from './audit-result.js';
 import { buildProgramAudit } from './build-result.js';
 import { creditItems, type CreditItem } from './credit-items.js';
-import { planAllocation, type ProgramExceptions } from './plan-allocation.js';
+import { applicableNodes, planAllocation, type ProgramExceptions } from './plan-allocation.js';
 import type { PreparedCatalog } from './prepare-catalog.js';
 import { auditInput } from './audit-input.js';
 import { leavesPassed } from './program-tree.js';
-import { resolveAwards } from './resolve-awards.js';
+import { learnerFacts, resolveAwards } from './resolve-awards.js';
 import { resolveExceptions } from './resolve-exceptions.js';
 import { DEFAULT_STEP_BUDGET, solveAllocation } from './solve-allocation.js';
 import { allocateJointly, overlapsAmong, type Counted, type JointRun, type Restrictions } from './joint-allocation.js';
@@ -75,7 +75,8 @@ export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript
       // A nested program nothing on the transcript can count toward is incomplete: no need to allocate it.
       const wanted = requested.includes(id);
       if (!wanted && !items.some((item) => item.reasons.length === 0 && leavesPassed(target.tree, item.equivalents, item.facts, item.components !== undefined).length > 0)) continue;
-      const result = auditProgram(prepared, id, items, exceptions.byProgram.get(id) ?? NO_EXCEPTIONS, held, options.budget ?? DEFAULT_STEP_BUDGET, wanted);
+      const applicable = applicableNodes(target.tree, learnerFacts(learner));
+      const result = auditProgram(prepared, id, items, exceptions.byProgram.get(id) ?? NO_EXCEPTIONS, held, options.budget ?? DEFAULT_STEP_BUDGET, wanted, applicable);
       if (result.audit) {
         audits.set(id, result.audit);
         counted.set(id, result.counted);
@@ -95,10 +96,19 @@ export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript
  * One program: first with finished work only (complete?), then counting in-progress work too
  * (in progress?). A complete or in-progress program becomes a bundle item for its parents.
  */
-function auditProgram(prepared: PreparedCatalog, id: string, items: CreditItem[], exceptions: ProgramExceptions, held: ReadonlySet<string>, budget: number, wanted: boolean) {
+function auditProgram(
+  prepared: PreparedCatalog,
+  id: string,
+  items: CreditItem[],
+  exceptions: ProgramExceptions,
+  held: ReadonlySet<string>,
+  budget: number,
+  wanted: boolean,
+  applicable: readonly boolean[] | undefined,
+) {
   const target = prepared.programs.get(id)!;
   const pass = (includeInProgress: boolean) => {
-    const plan = planAllocation(target, items, exceptions, { includeInProgress });
+    const plan = planAllocation(target, items, exceptions, { includeInProgress }, applicable);
     return { plan, solution: solveAllocation(plan.problem, budget) };
   };
   // Counting in-progress work first: when even that does not complete the program, finished work

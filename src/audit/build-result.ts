@@ -1,7 +1,7 @@
 import type { Reason } from '../explain/reasons.js';
 import type { Requirement } from '../model/requirement.js';
 import { kindOf, leafOf } from '../requirements/registry.js';
-import type { AppliedItem, AuditStatus, Explanation, PolicyResult, ProgramAudit, RequirementResult, UnusedAward } from './audit-result.js';
+import type { AppliedItem, AuditStatus, RequirementStatus, Explanation, PolicyResult, ProgramAudit, RequirementResult, UnusedAward } from './audit-result.js';
 import type { CreditItem } from './credit-items.js';
 import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
 import { reasonsNotCounted, type ProgramExceptions, type ProgramPlan } from './plan-allocation.js';
@@ -58,7 +58,14 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     const planNode = problem.nodes[index]!;
     const id = target.ids.get(node)!;
     const waiver = exceptions.waivers.get(node);
-    const status: AuditStatus = planNode.waived || evaluation.metFinished[index] ? 'complete' : evaluation.met[index] ? 'in-progress' : 'incomplete';
+    const applies = plan.applicable?.[index] ?? true;
+    const status: RequirementStatus = !applies
+      ? 'not-applicable'
+      : planNode.waived || evaluation.metFinished[index]
+        ? 'complete'
+        : evaluation.met[index]
+          ? 'in-progress'
+          : 'incomplete';
     const kind = kindOf(node);
     const isLeaf = planNode.kind === 'leaf';
     const measure = (value: number) => (planNode.measure === 'credits' ? { credits: credits(value) } : { count: value });
@@ -70,7 +77,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
       ...(node.label ? { label: node.label } : {}),
       kind,
       status,
-      ...(isLeaf || planNode.kind === 'any' ? { need: isLeaf ? measure(needValue) : { count: needValue }, have: isLeaf ? measure(haveValue) : { count: haveValue } } : {}),
+      ...(applies && (isLeaf || planNode.kind === 'any') ? { need: isLeaf ? measure(needValue) : { count: needValue }, have: isLeaf ? measure(haveValue) : { count: haveValue } } : {}),
       ...(planNode.shared && isLeaf ? { shared: true as const } : {}),
       ...(waiver ? { waived: { reason: waiver.reason, ...(waiver.by ? { by: waiver.by } : {}), ...(waiver.credits !== undefined ? { credits: waiver.credits } : {}) } } : {}),
       applied: (appliedTo.get(index) ?? []).map((item) => appliedItem(item, index)),

@@ -1,11 +1,12 @@
 import { lcm, rational, times, type Rational } from '../model/rational.js';
 import type { Reason } from '../explain/reasons.js';
 import type { Requirement } from '../model/requirement.js';
+import type { Facts } from '../rules/compile-condition.js';
 import { kindModule } from '../requirements/registry.js';
 import type { AllocationProblem, PlanItem, PlanNode, PlanPolicies } from './allocation-problem.js';
 import type { CreditItem } from './credit-items.js';
 import type { PreparedProgram } from './prepare-catalog.js';
-import { leavesPassed } from './program-tree.js';
+import { leavesPassed, type ProgramTree } from './program-tree.js';
 
 /** Registrar exceptions that bear on one program, resolved to requirement nodes. */
 export interface ProgramExceptions {
@@ -20,6 +21,8 @@ export interface ProgramPlan {
   readonly problem: AllocationProblem;
   /** Requirement nodes in the problem's order (depth-first pre-order). */
   readonly nodes: readonly Requirement[];
+  /** Which nodes apply to the learner (absent: all of them); the others are `not-applicable`. */
+  readonly applicable?: readonly boolean[];
   /** The items in the problem, in its order: those that can matter to this program. */
   readonly items: readonly CreditItem[];
   /** Items that cannot matter to this program: why they do not count comes from {@link reasonsNotCounted} with these. */
@@ -39,8 +42,20 @@ export interface PlanPass {
   readonly includeInProgress: boolean;
 }
 
+/** Which requirement nodes apply to a learner: false under a `when` that does not hold for them. */
+export function applicableNodes(tree: ProgramTree, learner: Facts): readonly boolean[] | undefined {
+  if (tree.when.every((test) => test === undefined)) return undefined;
+  const applies: boolean[] = [];
+  tree.nodes.forEach((_, index) => {
+    const parent = tree.parents[index]!;
+    const test = tree.when[index];
+    applies.push((parent < 0 || applies[parent]!) && (test === undefined || test(learner)));
+  });
+  return applies;
+}
+
 /** Turns a program, its credit items and its exceptions into the solver's numeric problem. */
-export function planAllocation(target: PreparedProgram, items: readonly CreditItem[], exceptions: ProgramExceptions, pass: PlanPass): ProgramPlan {
+export function planAllocation(target: PreparedProgram, items: readonly CreditItem[], exceptions: ProgramExceptions, pass: PlanPass, applicable?: readonly boolean[]): ProgramPlan {
   const { tree } = target;
   const policy = target.program.policy ?? {};
   const { nodes } = tree;
@@ -48,7 +63,7 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
   for (const item of items) if (item.credits.d !== 1) ticksPerCredit = lcm(ticksPerCredit, item.credits.d);
   const ticks = ticksIn(ticksPerCredit);
   const inUnit = inTicks(target, ticksPerCredit);
-  const { planNodes, closed } = exceptions.waivers.size > 0 ? buildPlanNodes(target, exceptions.waivers, ticksPerCredit) : inUnit;
+  const { planNodes, closed } = exceptions.waivers.size > 0 || applicable ? buildPlanNodes(target, exceptions.waivers, ticksPerCredit, applicable) : inUnit;
 
   const residencySources: readonly string[] | undefined = policy.residency?.sources;
   const programMin = tree.programMinPoints;
@@ -125,6 +140,7 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
       policies: inUnit.policies,
     },
     nodes,
+    ...(applicable ? { applicable } : {}),
     items: plan.credit,
     ignored,
     order: plan.order,
@@ -173,22 +189,30 @@ function inTicks(target: PreparedProgram, ticksPerCredit: number): ProgramInTick
 }
 
 /** The program's requirement nodes in the solver's terms, and which are closed (waived, or under a waived node). */
-function buildPlanNodes({ tree }: PreparedProgram, waivers: Waivers, ticksPerCredit: number): { planNodes: PlanNode[]; closed: boolean[] } {
+function buildPlanNodes({ tree }: PreparedProgram, waivers: Waivers, ticksPerCredit: number, applicable?: readonly boolean[]): { planNodes: PlanNode[]; closed: boolean[] } {
   const ticks = ticksIn(ticksPerCredit);
   const closed = new Array<boolean>(tree.nodes.length).fill(false);
   const planNodes: PlanNode[] = tree.nodes.map((node, index) => {
     const parent = tree.parents[index]!;
     const waiver = waivers.get(node);
     const whole = waiver !== undefined && waiver.credits === undefined;
-    closed[index] = whole || (parent >= 0 && closed[parent]!);
+    const applies = applicable?.[index] ?? true;
+    // A node that does not apply takes nothing and is never met; its parent needs only the children that apply.
+    closed[index] = whole || !applies || (parent >= 0 && closed[parent]!);
     const children = tree.children[index]!;
     const spec = tree.specs[index];
     const byCredits = spec?.measure === 'credits';
+    const kind = kindModule(node);
+    const applying = applicable ? children.filter((c) => applicable[c]).length : children.length;
+    // A node that does not apply needs at least one thing it can never have, so it is never met.
+    const floor = applies ? 0 : 1;
+    const groupNeed = spec === undefined ? Math.max(floor, Math.min(kind.childrenNeeded(node)!, applying)) : 0;
+    const leafNeed = byCredits ? Math.max(0, ticks(spec.amount) - ticks(waiver?.credits ?? 0)) : (spec?.amount ?? 0);
     return {
       parent,
       children,
-      kind: kindModule(node).shape,
-      need: spec === undefined ? kindModule(node).childrenNeeded(node)! : byCredits ? Math.max(0, ticks(spec.amount) - ticks(waiver?.credits ?? 0)) : spec.amount,
+      kind: kind.shape === 'all' && applying < children.length ? 'any' : kind.shape,
+      need: spec === undefined ? groupNeed : Math.max(floor, leafNeed),
       measure: byCredits ? 'credits' : 'count',
       cap: node.maxCredits !== undefined ? ticks(node.maxCredits) : Infinity,
       waived: whole,

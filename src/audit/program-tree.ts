@@ -37,6 +37,8 @@ export interface ProgramTree {
   readonly minGrade: readonly (string | undefined)[];
   /** Grade points the program's policy asks of every item it counts (fall-through included). */
   readonly programMinPoints: number | undefined;
+  /** Each node's `when`, compiled over learner facts (undefined: it always applies). */
+  readonly when: readonly (Predicate | undefined)[];
   /** Under a node with `share: true`. */
   readonly shared: readonly boolean[];
   /** Stable ids (SPEC: used by exceptions and output). */
@@ -91,6 +93,7 @@ export function buildProgramTree(program: Program, context: OperatorContext): Pr
     minGrade,
     programMinPoints: policy.minGrade === undefined ? undefined : (gradePoints(context, policy.minGrade) ?? undefined),
     shared,
+    when: nodes.map((node) => (node.when === undefined ? undefined : compileCondition(node.when, context))),
     ids: requirementIds(program.requirements),
     denominator: amounts.reduce((common, amount) => lcm(common, rational(amount).d), 1),
   };

@@ -2,6 +2,7 @@ import type { Credential } from '../model/credential.js';
 import { fail, ok, type Issue, type Result } from '../model/issue.js';
 import type { Program } from '../model/program.js';
 import type { Award, Transcript } from '../model/transcript.js';
+import type { LEARNER_FACTS } from '../model/vocabulary.js';
 import { plusDuration } from './dates.js';
 import type { GeneralOutcome, RuleOutcome } from '../rules/credit-rules.js';
 import type { CreditItem } from './credit-items.js';
@@ -36,6 +37,7 @@ export interface AwardMemo {
 export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript): Result<ResolvedAward[]> {
   const issues: Issue[] = [];
   const resolved: ResolvedAward[] = [];
+  const learner = learnerFacts(transcript);
   transcript.awards.forEach((award, index) => {
     const credential = award.credential === undefined ? undefined : prepared.credentials.get(award.credential);
     if (award.credential !== undefined && !credential) {
@@ -65,7 +67,9 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
         source: award.source,
         status: award.status,
         earned: award.earned,
+        term: award.term,
         asOf: prepared.asOf,
+        ...learner,
       },
       ...(credits ? { credits: { value: credits.value, unit } } : {}),
       ...(award.expires ? { expires: award.expires } : award.earned && credential && 'validFor' in credential && credential.validFor ? { expires: plusDuration(award.earned, credential.validFor) } : {}),
@@ -82,6 +86,12 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
     if (key !== undefined && seen.get(key)! > 1) r.repeated = true;
   }
   return ok(resolved.sort((a, b) => compareText(a.award.earned ?? '9999-99-99', b.award.earned ?? '9999-99-99') || compareText(a.award.id, b.award.id)));
+}
+
+/** The learner facts of SPEC section 4, as conditions read them. */
+export function learnerFacts(transcript: Transcript): Readonly<Record<(typeof LEARNER_FACTS)[number], unknown>> {
+  const { learner } = transcript;
+  return { declared: learner.declared ?? [], entered: learner.entered, catalogYear: learner.catalogYear, learnerTags: learner.tags ?? [] };
 }
 
 /** What makes two awards repeats of one another: the catalog credential, else the inline code. */

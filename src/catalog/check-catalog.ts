@@ -4,7 +4,7 @@ import type { Program } from '../model/program.js';
 import { overlap } from './program-versions.js';
 import type { Condition } from '../model/condition.js';
 import type { Issue, IssueCode } from '../model/issue.js';
-import { ITEM_FACTS, RULE_FACTS } from '../model/vocabulary.js';
+import { ITEM_FACTS, LEARNER_FACTS, RULE_FACTS } from '../model/vocabulary.js';
 import { checkCondition } from '../rules/check-condition.js';
 import { engineRefusal } from '../rules/reference-engine.js';
 import { programDependencyGraph } from './program-order.js';
@@ -110,6 +110,10 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
         report: (code, below, expected, received) => report(code, origin, [...path, ...below], expected, received),
         checkCondition: (condition, below) => checkConditionAt(condition, origin, [...path, ...below], ITEM_FACTS),
       });
+      if (node.when !== undefined) {
+        if (ancestors.length === 0) report('invalid-shape', origin, [...path, 'when'], 'a "when" below the root (a program applies to every learner it is audited for)');
+        else checkConditionAt(node.when, origin, [...path, 'when'], LEARNER_FACTS);
+      }
       const spec = leafOf(node);
       const cap = [node, ...ancestors].map((n) => n.maxCredits).filter((c): c is number => c !== undefined);
       if (spec?.measure === 'credits' && cap.length > 0 && Math.min(...cap) < spec.amount)

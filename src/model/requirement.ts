@@ -4,7 +4,7 @@ import { anyKind } from '../requirements/any/any.js';
 import { credentialKind } from '../requirements/credential/credential.js';
 import { programKind } from '../requirements/program/program.js';
 import { whereKind } from '../requirements/where/where.js';
-import type { Condition } from './condition.js';
+import { Condition } from './condition.js';
 
 /** What every requirement node may carry, whatever its kind (SPEC section 4). */
 export interface NodeFields {
@@ -13,6 +13,8 @@ export interface NodeFields {
   minGrade?: string;
   maxCredits?: number;
   share?: boolean;
+  /** The node applies only to learners for whom this condition over learner facts holds. */
+  when?: Condition;
 }
 
 /** `{ "all": [REQ, ...] }` */
@@ -63,6 +65,7 @@ const RequirementObject = z
     minGrade: z.string().optional(),
     maxCredits: z.number().nonnegative().optional(),
     share: z.boolean().optional(),
+    when: Condition.optional().meta({ description: 'Applies only to learners for whom this holds (a condition over declared, entered, catalogYear, learnerTags)' }),
     ...Object.fromEntries(KINDS.flatMap((kind) => Object.entries(kind.fields(z.lazy(() => Requirement))).map(([key, field]) => [key, field.optional()]))),
   })
   .strict()

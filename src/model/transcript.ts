@@ -16,6 +16,7 @@ export const Award = z
     earned: IsoDate.optional(),
     expires: IsoDate.optional(),
     grade: z.string().optional(),
+    term: z.string().min(1).optional().meta({ description: "The institution's term code, e.g. 2025-FA (the term fact)" }),
     status: z.enum(AWARD_STATUSES).default('completed'),
     source: z.enum(SOURCES).default('institution'),
   })

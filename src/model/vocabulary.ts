@@ -4,9 +4,13 @@
  * catalog stage checks conditions against them at load.
  */
 
-/** Facts of one credit item. */
+/** Facts about the learner (SPEC section 4): what a requirement's `when` may test, and item conditions too. */
+export const LEARNER_FACTS = ['declared', 'entered', 'catalogYear', 'learnerTags'] as const;
+
+/** Facts of one credit item, the learner's included. */
 export const ITEM_FACTS = [
-  'id', 'code', 'subject', 'number', 'kind', 'title', 'issuer', 'level', 'tags', 'credits', 'unit', 'grade', 'source', 'status', 'earned',
+  'id', 'code', 'subject', 'number', 'kind', 'title', 'issuer', 'level', 'tags', 'credits', 'unit', 'grade', 'source', 'status', 'earned', 'term',
+  ...LEARNER_FACTS,
 ] as const;
 
 /** Facts credit rules may read besides the item's: the audit date and the program being audited. */

@@ -1,4 +1,4 @@
-import type { AuditReport, AuditStatus, ProgramAudit, RequirementResult } from '../audit/audit-result.js';
+import type { AuditReport, ProgramAudit, RequirementResult, RequirementStatus } from '../audit/audit-result.js';
 import type { StackingGraph } from '../catalog/stacking-graph.js';
 import type { PathwayPlan } from '../pathways/plan.js';
 import type { Recommendation } from '../pathways/recommend.js';
@@ -18,8 +18,8 @@ export interface HtmlExtras {
 }
 
 const esc = (text: string | number) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const STATUS_TEXT: Record<AuditStatus, string> = { complete: 'Complete', 'in-progress': 'In progress', incomplete: 'Not yet complete' };
-const MARK: Record<AuditStatus, string> = { complete: '✓', 'in-progress': '◐', incomplete: '✗' };
+const STATUS_TEXT: Record<RequirementStatus, string> = { complete: 'Complete', 'in-progress': 'In progress', incomplete: 'Not yet complete', 'not-applicable': 'Does not apply' };
+const MARK: Record<RequirementStatus, string> = { complete: '✓', 'in-progress': '◐', incomplete: '✗', 'not-applicable': '–' };
 
 const CSS = `
 :root{--ok:#1a7f37;--wip:#9a6700;--no:#b42318;--ink:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#f6f8fa}

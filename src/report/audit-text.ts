@@ -1,4 +1,4 @@
-import type { AuditReport, AuditStatus, PolicyResult, ProgramAudit, RequirementResult } from '../audit/audit-result.js';
+import type { AuditReport, AuditStatus, PolicyResult, ProgramAudit, RequirementResult, RequirementStatus } from '../audit/audit-result.js';
 import type { Recommendation } from '../pathways/recommend.js';
 import type { PathwayPlan } from '../pathways/plan.js';
 import { reasonText, recommendationText } from './reason-text.js';
@@ -8,12 +8,12 @@ export interface TextStyle {
   readonly color: boolean;
 }
 
-const MARKS: Record<AuditStatus, string> = { complete: '✓', 'in-progress': '◐', incomplete: '✗' };
-const COLORS: Record<AuditStatus, string> = { complete: '32', 'in-progress': '33', incomplete: '31' };
+const MARKS: Record<RequirementStatus, string> = { complete: '✓', 'in-progress': '◐', incomplete: '✗', 'not-applicable': '–' };
+const COLORS: Record<RequirementStatus, string> = { complete: '32', 'in-progress': '33', incomplete: '31', 'not-applicable': '2' };
 
 /** The audit as an advisor reads it: a tree with marks, have/need, and what remains. */
 export function auditToText(report: AuditReport, style: TextStyle): string {
-  const paint = (status: AuditStatus, text: string) => (style.color ? `\u001b[${COLORS[status]}m${text}\u001b[0m` : text);
+  const paint = (status: RequirementStatus, text: string) => (style.color ? `\u001b[${COLORS[status]}m${text}\u001b[0m` : text);
   const dim = (text: string) => (style.color ? `\u001b[2m${text}\u001b[0m` : text);
   const bold = (text: string) => (style.color ? `\u001b[1m${text}\u001b[0m` : text);
   const lines: string[] = [`${bold(report.learner.name ?? report.learner.id)} (${report.learner.id}), as of ${report.asOf}`];

@@ -2,6 +2,7 @@ import { eachComparison, type Condition } from '../model/condition.js';
 import { Duration, isIsoDate } from '../model/dates.js';
 import { describeValue, type Issue } from '../model/issue.js';
 import { OPERATORS, type Operand } from '../model/vocabulary.js';
+import { factReference } from './compile-condition.js';
 
 /** Where a condition sits, and what it may read. */
 export interface ConditionScope {
@@ -34,6 +35,12 @@ export function checkCondition(condition: Condition, scope: ConditionScope): Iss
     const operand = OPERATORS[comparison.operator];
     if (operand === undefined) {
       issues.push({ code: 'unknown-operator', ...at(path, 'operator'), expected: `one of the operators ${Object.keys(OPERATORS).join(', ')}`, received: describeValue(comparison.operator) });
+      return;
+    }
+    const referenced = factReference(comparison.value);
+    if (referenced !== undefined) {
+      if (!scope.facts.includes(referenced))
+        issues.push({ code: 'unknown-fact', ...at(path, 'value'), expected: `a reference to one of the facts ${scope.facts.join(', ')}`, received: describeValue(referenced) });
       return;
     }
     const check = OPERAND_CHECKS[operand];

@@ -40,14 +40,36 @@ export function compileCondition(condition: Condition, context: OperatorContext)
     if (!operator) throw new Error(`unknown operator ${node.operator}: conditions must be checked before compiling`);
     const { fact, value } = node;
     const accepts = operator.accepts ?? (() => true);
+    const referenced = factReference(value);
+    if (referenced !== undefined) {
+      // json-rules-engine's fact reference: the value compared with is another fact's.
+      const readValue = readerOf(referenced);
+      const readFact = readerOf(fact);
+      return (facts, program) => {
+        const factValue = fact === 'program' ? (program ?? facts.program) : readFact(facts);
+        return accepts(factValue) && operator.test(factValue, referenced === 'program' ? (program ?? facts.program) : readValue(facts));
+      };
+    }
     if (fact === 'program') return (facts, program) => accepts(program ?? facts.program) && operator.test(program ?? facts.program, value);
-    const read = FACT_READERS[fact as Exclude<RuleFact, 'program'>] ?? ((facts: Facts) => facts[fact]);
+    const read = readerOf(fact);
     return (facts) => {
       const factValue = read(facts);
       return accepts(factValue) && operator.test(factValue, value);
     };
   };
   return compile(condition);
+}
+
+/** The fact a `{ "fact": NAME }` value refers to, if it is one. */
+export function factReference(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const keys = Object.keys(value);
+  const name = (value as { fact?: unknown }).fact;
+  return keys.length === 1 && typeof name === 'string' ? name : undefined;
+}
+
+function readerOf(fact: string): (facts: Facts) => unknown {
+  return Object.hasOwn(FACT_READERS, fact) ? FACT_READERS[fact as keyof typeof FACT_READERS] : (facts: Facts) => (Object.hasOwn(facts, fact) ? facts[fact] : undefined);
 }
 
 /**
@@ -70,5 +92,10 @@ const FACT_READERS: Readonly<Record<Exclude<RuleFact, 'program'>, (facts: Facts)
   source: (f) => f.source,
   status: (f) => f.status,
   earned: (f) => f.earned,
+  term: (f) => f.term,
+  declared: (f) => f.declared,
+  entered: (f) => f.entered,
+  catalogYear: (f) => f.catalogYear,
+  learnerTags: (f) => f.learnerTags,
   asOf: (f) => f.asOf,
 };
