@@ -50,6 +50,8 @@ export interface PlanPolicies {
   readonly totalTicks?: number;
   readonly residencyTicks?: number;
   readonly minGpa?: number;
+  /** A GPA the allocation cannot change (`over: "all-graded"`): its value and whether it meets the minimum. */
+  readonly fixedGpa?: { readonly gpa: number | null; readonly met: boolean };
   /** Caps in ticks of the program's `limits`, by index. */
   readonly limitCaps: readonly number[];
 }
@@ -65,6 +67,9 @@ export type Assignment = number[];
 
 /** Lexicographic objective: complete, nodes met, nodes met by finished work, progress. */
 export type Score = readonly [number, number, number, number];
+
+/** A GPA this close under its minimum still meets it (floating-point sums of grade points). */
+export const GPA_TOLERANCE = 1e-9;
 
 /** Score components closer than this are equal. */
 export const SCORE_TOLERANCE = 1e-9;

@@ -92,8 +92,15 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     policies.push({ id: 'total-credits', label: 'Total credits', status: policyStatus(evaluation.policiesMet.total), need: credits(problem.policies.totalTicks), have: credits(evaluation.totals.ticks) });
   if (policy.residency)
     policies.push({ id: 'residency', label: `Credits earned in residence (${policy.residency.sources.join(', ')})`, status: policyStatus(evaluation.policiesMet.residency), need: policy.residency.minCredits, have: credits(evaluation.totals.residencyTicks) });
-  if (policy.minGpa !== undefined)
-    policies.push({ id: 'min-gpa', label: 'Grade point average', status: policyStatus(evaluation.policiesMet.gpa), need: policy.minGpa, have: evaluation.totals.gpa === null ? null : round(evaluation.totals.gpa) });
+  const minGpa = policy.minGpa ?? policy.gpa?.min;
+  if (minGpa !== undefined)
+    policies.push({
+      id: 'min-gpa',
+      label: policy.gpa?.over === 'all-graded' ? 'Grade point average (every graded course)' : 'Grade point average',
+      status: policyStatus(evaluation.policiesMet.gpa),
+      need: minGpa,
+      have: evaluation.totals.gpa === null ? null : round(evaluation.totals.gpa),
+    });
   (policy.limits ?? []).forEach((limit, index) => {
     const members = problem.items.flatMap((item, i) => (item.limits.includes(index) && (evaluation.consumed[i] || evaluation.fallThrough[i]) ? [i] : []));
     const matched = members.reduce((sum, i) => sum + problem.items[i]!.ticks, 0);

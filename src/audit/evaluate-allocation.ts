@@ -1,4 +1,4 @@
-import type { AllocationProblem, Assignment, PlanNode, Score } from './allocation-problem.js';
+import { GPA_TOLERANCE, type AllocationProblem, type Assignment, type PlanNode, type Score } from './allocation-problem.js';
 
 /** Everything an allocation achieves: what the result tree and the policies show. */
 export interface Evaluation {
@@ -147,11 +147,11 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
       graded += item.ticks;
     }
   });
-  const gpa = graded > 0 ? points / graded : null;
+  const gpa = policies.fixedGpa ? policies.fixedGpa.gpa : graded > 0 ? points / graded : null;
   const policiesMet = {
     total: policies.totalTicks === undefined || totalTicks >= policies.totalTicks,
     residency: policies.residencyTicks === undefined || residencyTicks >= policies.residencyTicks,
-    gpa: policies.minGpa === undefined || gpa === null || gpa >= policies.minGpa - 1e-9,
+    gpa: policies.fixedGpa ? policies.fixedGpa.met : policies.minGpa === undefined || gpa === null || gpa >= policies.minGpa - GPA_TOLERANCE,
   };
   const policyCount = Number(policiesMet.total) + Number(policiesMet.residency) + Number(policiesMet.gpa);
   const policyProgress =

@@ -1,5 +1,7 @@
 import { lcm, rational, times, type Rational } from '../model/rational.js';
 import type { Reason } from '../explain/reasons.js';
+import type { Policy } from '../model/program.js';
+import { GPA_TOLERANCE } from './allocation-problem.js';
 import type { Requirement } from '../model/requirement.js';
 import type { Facts } from '../rules/compile-condition.js';
 import { kindModule } from '../requirements/registry.js';
@@ -133,11 +135,12 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
     plan.eligible.push(eligibleAll[index]!);
     plan.blockedByGrade.push(blockedAll[index]);
   }
+  const fixedGpa = policy.gpa?.over === 'all-graded' ? allGradedGpa(items, policy.gpa.min, ticks) : undefined;
   return {
     problem: {
       nodes: planNodes,
       items: plan.items,
-      policies: inUnit.policies,
+      policies: fixedGpa ? { ...inUnit.policies, fixedGpa } : inUnit.policies,
     },
     nodes,
     ...(applicable ? { applicable } : {}),
@@ -148,6 +151,29 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
     eligible: plan.eligible,
     blockedByGrade: plan.blockedByGrade,
   };
+}
+
+/** The minimum GPA over the graded items an allocation applies, if the policy sets one. */
+function appliedGpaMin(policy: Policy): number | undefined {
+  return policy.minGpa ?? (policy.gpa?.over === 'applied' ? policy.gpa.min : undefined);
+}
+
+/**
+ * The GPA over every graded award that may count in the program, failing grades (0 points)
+ * included (`gpa.over: "all-graded"`): what the allocation applies does not change it. Undefined
+ * with no graded credit, and then the check is met.
+ */
+function allGradedGpa(items: readonly CreditItem[], min: number, ticks: (credits: Rational) => number): { gpa: number | null; met: boolean } {
+  let points = 0;
+  let graded = 0;
+  for (const item of items) {
+    if (item.components || item.points === null || !item.reasons.every((r) => r.code === 'failing-grade')) continue;
+    const weight = ticks(item.credits);
+    points += item.points * weight;
+    graded += weight;
+  }
+  const gpa = graded > 0 ? points / graded : null;
+  return { gpa, met: gpa === null || gpa >= min - GPA_TOLERANCE };
 }
 
 /** Converts credits to integer ticks, `ticksPerCredit` to the credit. */
@@ -180,7 +206,7 @@ function inTicks(target: PreparedProgram, ticksPerCredit: number): ProgramInTick
     const policies: PlanPolicies = {
       ...(policy.totalCredits !== undefined ? { totalTicks: ticks(policy.totalCredits) } : {}),
       ...(policy.residency ? { residencyTicks: ticks(policy.residency.minCredits) } : {}),
-      ...(policy.minGpa !== undefined ? { minGpa: policy.minGpa } : {}),
+      ...(appliedGpaMin(policy) !== undefined ? { minGpa: appliedGpaMin(policy)! } : {}),
       limitCaps: (policy.limits ?? []).map((l) => ticks(l.maxCredits)),
     };
     byTicks.set(ticksPerCredit, (known = { ...buildPlanNodes(target, new Map(), ticksPerCredit), policies }));

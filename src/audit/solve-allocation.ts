@@ -83,7 +83,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     if (item.points !== null && item.ticks > 0 && item.components.length === 0) gradedTicks += item.ticks;
   });
   // The evaluation's tolerance, on the balance: (points / graded ≥ minimum − ε) ⇔ balance ≥ −ε × graded.
-  const gpaPossible = () => minGpa === undefined || gpaBalance >= -1e-9 * gradedTicks;
+  const gpaPossible = () => (policies.fixedGpa ? policies.fixedGpa.met : minGpa === undefined || gpaBalance >= -1e-9 * gradedTicks);
   const useUp = (base: number, sign: 1 | -1) => {
     inUse[base]! += sign;
     if (gpaWeight[base]! < 0 && !items[base]!.fallsThrough) gpaBalance += sign * gpaWeight[base]!;

@@ -87,6 +87,7 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
     const origin = origins.programs[i];
     checkUnit(program.credits?.unit, origin, ['credits', 'unit']);
     const policy = program.policy;
+    if (policy?.minGpa !== undefined && policy.gpa !== undefined) report('invalid-shape', origin, ['policy', 'gpa'], 'one GPA policy: "minGpa" or "gpa", not both');
     if (policy?.minGrade !== undefined && !grades.includes(policy.minGrade)) report('unknown-reference', origin, ['policy', 'minGrade'], 'a grade of the grade scale', JSON.stringify(policy.minGrade));
     policy?.limits?.forEach((limit, j) => checkConditionAt(limit.where, origin, ['policy', 'limits', j, 'where'], ITEM_FACTS));
     policy?.sharing?.forEach((s, j) => {
