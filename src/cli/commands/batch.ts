@@ -8,7 +8,7 @@ import { batchSource } from '../../io/read-batch-input.js';
 import { writeWaiting } from '../../io/write-waiting.js';
 import { CSV_HEADER } from '../../report/csv-summary.js';
 import { EXIT, type CliIo } from '../io.js';
-import { asOfOption, todayIn } from '../options.js';
+import { asOfOption, programOption, todayIn, wholeNumber } from '../options.js';
 import { Progress } from '../progress.js';
 import { catalogAt, ExitWith } from '../run-command.js';
 
@@ -25,27 +25,30 @@ interface BatchOptions {
 /** Signals that stop a batch cleanly. */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
-const positive = (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
-  return n;
-};
+/** Workers past the number of cores only cost memory (each holds the catalog): `--workers` is capped there. */
+function workersFor(io: CliIo, asked: number): number {
+  const cores = availableParallelism();
+  if (asked <= cores) return asked;
+  io.stderr.write(`note: --workers ${asked} is more than the ${cores} ${cores === 1 ? 'core' : 'cores'}: using ${cores}\n`);
+  return cores;
+}
 
-/** `credstack batch <input> --program ID ... | --all`: audits many transcripts, streaming, in parallel. */
+/** `credstack batch <input> --program ID... | --all`: audits many transcripts, streaming, in parallel. */
 export function registerBatch(program: Command, io: CliIo): void {
   program
     .command('batch')
     .description('audit many transcripts: NDJSON (one transcript a line), a folder of transcript files, or - for standard input')
     .argument('<input>', 'NDJSON file, folder, or -')
     .option('--catalog <path>', 'catalog file or folder (default: the shipped catalog)')
-    .option('--program <id...>', 'programs to audit')
+    .addOption(programOption('a program to audit'))
     .option('--all', 'audit every program in the catalog')
     .addOption(asOfOption())
     .option('--out <file>', 'write NDJSON results here (atomically) instead of to standard output')
     .option('--summary <file>', 'also write a CSV summary (learner, program, status, credits, requirements remaining)')
-    .option('--workers <n>', 'worker threads (default: the number of cores)', positive, availableParallelism())
+    .option('--workers <n>', 'worker threads (default and most: the number of cores)', wholeNumber(1), availableParallelism())
     .action(async (input: string, options: BatchOptions) => {
-      if (!options.all && !options.program?.length) throw new InvalidArgumentError('name --program ID ... or --all');
+      if (!options.all && !options.program?.length) throw new InvalidArgumentError('name --program ID (repeat for several) or --all');
+      const workers = workersFor(io, options.workers);
       const catalog = catalogAt(io, options.catalog);
       const source = batchSource(input === '-' ? '-' : resolve(io.cwd, input), io.stdin);
       const out = options.out ? new AtomicOutput(resolve(io.cwd, options.out)) : undefined;
@@ -62,7 +65,7 @@ export function registerBatch(program: Command, io: CliIo): void {
       try {
         await summary?.write(`${CSV_HEADER}\n`);
         const audit = { ...(options.program ? { programs: options.program } : {}), all: options.all === true, ...(options.asOf ? { asOf: options.asOf } : {}), defaultAsOf: todayIn(io) };
-        for await (const record of auditBatchInParallel(catalog, source.inputs, audit, { workers: options.workers, signal: abort.signal, csv: summary !== undefined })) {
+        for await (const record of auditBatchInParallel(catalog, source.inputs, audit, { workers, signal: abort.signal, csv: summary !== undefined })) {
           if (abort.signal.aborted) break; // the output is abandoned: audits under way need not finish
           await write(record.ndjson);
           if (summary) for (const row of record.csv) await summary.write(`${row}\n`);
