@@ -6,10 +6,10 @@ import { registerPlan } from './commands/plan.js';
 import { registerGraph } from './commands/graph.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
-import type { CliIo } from './io.js';
+import type { RunIo } from './io.js';
 
 /** The `credstack` command with every subcommand, writing to `io`. */
-export function buildCli(io: CliIo): Command {
+export function buildCli(io: RunIo): Command {
   const output = {
     writeOut: (s: string) => io.stdout.write(s),
     writeErr: (s: string) => io.stderr.write(s),

@@ -49,7 +49,7 @@ export function registerAudit(program: Command, io: CliIo): void {
       const extra = options.whatIf ? valueOrThrow(parseWith(WhatIfAwards, await readJsonInput(io, options.whatIf), options.whatIf)) : undefined;
       const report = valueOrThrow(extra ? whatIf(catalog, transcript, extra, auditOptions) : audit(catalog, transcript, auditOptions), inputName(file));
       const text = render(report, options.format, catalog, transcript, io, all && programs.length === 0);
-      if (options.out) writeFileAtomically(resolve(io.cwd, options.out), text);
+      if (options.out) await writeFileAtomically(resolve(io.cwd, options.out), text);
       else io.stdout.write(text);
     });
 }
