@@ -112,9 +112,11 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
   items.forEach((item) => {
     for (const effect of item.effects) explanations.push({ award: item.awardId, ...effect });
   });
-  for (const [node, waiver] of exceptions.waivers)
+  // Exceptions in a fixed order (waivers by requirement id, pins by award id), not the transcript's.
+  const byId = <T>(id: (entry: T) => string) => (a: T, b: T) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0);
+  for (const [node, waiver] of [...exceptions.waivers].sort(byId(([node]) => target.ids.get(node)!)))
     explanations.push({ code: 'waive', requirement: target.ids.get(node)!, reason: waiver.reason, ...(waiver.by ? { by: waiver.by } : {}), ...(waiver.credits !== undefined ? { credits: waiver.credits } : {}) });
-  for (const [award, pin] of exceptions.pins)
+  for (const [award, pin] of [...exceptions.pins].sort(byId(([award]) => award)))
     explanations.push({ code: pin.force ? 'apply' : 'substitute', award, requirement: target.ids.get(pin.node)!, reason: pin.reason, ...(pin.by ? { by: pin.by } : {}) });
   problem.items.forEach((planItem, index) => {
     const item = items[index]!;

@@ -1,4 +1,4 @@
-import type { Writable } from '../io/write-waiting.js';
+import type { StreamWriter, Writable } from '../io/stream-writer.js';
 
 /** What a CLI run may touch besides files: its streams and environment. Tests pass their own. */
 export interface CliIo {
@@ -10,7 +10,12 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-/** Exit codes: 0 success, 1 invalid input (or an audit that found errors), 2 usage errors. */
+/** What a command gets: the run's streams, standard output through a {@link StreamWriter} that keeps its failure for the run's end. */
+export interface RunIo extends CliIo {
+  readonly stdout: StreamWriter;
+}
+
+/** Exit codes: 0 success, 1 invalid input (or an audit that found errors, or an output that could not be written), 2 usage errors. */
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2 } as const;
 
 /** The process's own streams. */

@@ -20,6 +20,23 @@ function dateOption(flags: string, description: string): Option {
   });
 }
 
+/**
+ * `--program ID`, repeated for several programs. Not variadic: `--program X file.json` must not
+ * take the file for a second program id.
+ */
+export function programOption(description: string): Option {
+  return new Option('--program <id>', `${description} (repeat for several)`).argParser((id: string, previous: string[] | undefined) => [...(previous ?? []), id]);
+}
+
+/** Parses an option's value as a whole number (decimal digits only) of at least `min`: anything else is a usage error. */
+export function wholeNumber(min: number): (value: string) => number {
+  return (value) => {
+    const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
+    return n;
+  };
+}
+
 /** Today's date: the CLI's edge is the only place that reads the clock (CREDSTACK_TODAY overrides it). */
 export function todayIn(io: CliIo): string {
   const fixed = io.env.CREDSTACK_TODAY;

@@ -1,8 +1,13 @@
-import { renameSync, writeFileSync } from 'node:fs';
+import { AtomicOutput } from './atomic-output.js';
 
-/** Writes a file through a temporary sibling renamed into place: never a half-written file. */
-export function writeFileAtomically(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
+/** Writes a whole file through {@link AtomicOutput}: never a half-written file, nothing left behind when it fails. */
+export async function writeFileAtomically(file: string, text: string): Promise<void> {
+  const output = new AtomicOutput(file);
+  try {
+    await output.write(text);
+    await output.commit();
+  } catch (error) {
+    await output.abandon();
+    throw error;
+  }
 }

@@ -4,9 +4,16 @@ import type { BatchRecord } from '../batch/batch-record.js';
 /** The CSV summary's header row. */
 export const CSV_HEADER = 'line,learner,program,status,credits_applied,credits_required,requirements_remaining,error';
 
+/**
+ * One CSV cell (RFC 4180 quoting). A text starting with `=`, `+`, `-`, `@`, tab or carriage return
+ * would be read as a formula by a spreadsheet: it gets a leading `'` and quotes (OWASP, CSV
+ * injection). Numbers are written as they are.
+ */
 const cell = (value: string | number | null | undefined): string => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return text !== value || /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
 /** CSV rows of one record: a row per program audited, or one error row. */

@@ -23,7 +23,7 @@ describe('credstack audit', () => {
   });
 
   it('prints { learner, asOf, audits } as JSON, one audit per program', async () => {
-    const run = await cli(['audit', 'fixtures/dev-aas-prior-learning.json', '--program', 'aas-it', 'cert-cloud-security', '--format', 'json']);
+    const run = await cli(['audit', 'fixtures/dev-aas-prior-learning.json', '--program', 'aas-it', '--program', 'cert-cloud-security', '--format', 'json']);
     const report = JSON.parse(run.stdout);
     expect(Object.keys(report)).toEqual(['learner', 'asOf', 'audits']);
     expect(report.audits.map((a: { program: string; status: string }) => [a.program, a.status])).toEqual([['aas-it', 'incomplete'], ['cert-cloud-security', 'complete']]);
@@ -51,7 +51,7 @@ describe('credstack audit', () => {
 
   it('names unknown credentials, programs and exception targets', async () => {
     const transcript = JSON.stringify({ learner: { id: 'x' }, asOf: '2026-01-01', awards: [{ id: 'a', credential: 'NOPE-1' }], exceptions: [{ type: 'waive', program: 'aas-it', requirement: 'nope', reason: 'r' }] });
-    const run = await cli(['audit', '-', '--program', 'aas-it', 'no-such-program'], { stdin: transcript });
+    const run = await cli(['audit', '-', '--program', 'aas-it', '--program', 'no-such-program'], { stdin: transcript });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('$.programs[1]: expected the id of a catalog program, got "no-such-program"');
     expect(run.stderr).toContain('$.awards[0].credential: expected the id of a catalog credential, got "NOPE-1"');

@@ -16,7 +16,7 @@ describe.runIf(canRun)('the HTML advising report, in a real browser', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const run = await cli(['audit', 'fixtures/ben-stacking-certificates.json', '--program', 'cert-data-engineering', 'bs-data-science', '--format', 'html', '--out', report]);
+    const run = await cli(['audit', 'fixtures/ben-stacking-certificates.json', '--program', 'cert-data-engineering', '--program', 'bs-data-science', '--format', 'html', '--out', report]);
     expect(run.code).toBe(0);
     browser = await chromium.launch({
       executablePath: CHROMIUM,

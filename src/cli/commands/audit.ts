@@ -13,7 +13,8 @@ import { auditToText, recommendationsToText } from '../../report/audit-text.js';
 import { writeFileAtomically } from '../../io/write-file.js';
 import { resolve } from 'node:path';
 import type { CliIo } from '../io.js';
-import { asOfOption, catalogDateOption, todayIn } from '../options.js';
+import { wantsColor } from '../color.js';
+import { asOfOption, catalogDateOption, programOption, todayIn } from '../options.js';
 import { inputName, readJsonInput, readLearnerInput } from '../read-input.js';
 import { catalogAt, valueOrThrow } from '../run-command.js';
 
@@ -28,14 +29,14 @@ interface AuditCommandOptions {
   out?: string;
 }
 
-/** `credstack audit <transcript.json|-> [--catalog PATH] [--program ID ...] [--all] [--as-of DATE] [--format text|json|html] [--what-if FILE]`. */
+/** `credstack audit <transcript.json|-> [--catalog PATH] [--program ID]... [--all] [--as-of DATE] [--format text|json|html] [--what-if FILE]`. */
 export function registerAudit(program: Command, io: CliIo): void {
   program
     .command('audit')
     .description('audit a transcript against programs: what counts where, what is complete, what remains')
     .argument('<transcript>', 'transcript JSON file (or Open Badges 3.0 / CLR 2.0 credentials), or - for standard input')
     .option('--catalog <path>', 'catalog file or folder (default: the shipped catalog)')
-    .option('--program <id...>', 'programs to audit (nested programs are audited with them)')
+    .addOption(programOption('a program to audit (nested programs are audited with it)'))
     .option('--all', 'audit every program in the catalog, and rank them by what remains')
     .addOption(asOfOption())
     .addOption(catalogDateOption())
@@ -53,7 +54,7 @@ export function registerAudit(program: Command, io: CliIo): void {
       const extra = options.whatIf ? valueOrThrow(parseWith(WhatIfAwards, await readJsonInput(io, options.whatIf), options.whatIf)) : undefined;
       const report = valueOrThrow(extra ? whatIf(catalog, transcript, extra, auditOptions) : audit(catalog, transcript, auditOptions), inputName(file));
       const text = render(report, options.format, catalog, transcript, io, all && programs.length === 0);
-      if (options.out) writeFileAtomically(resolve(io.cwd, options.out), text);
+      if (options.out) await writeFileAtomically(resolve(io.cwd, options.out), text);
       else io.stdout.write(text);
     });
 }
@@ -68,8 +69,7 @@ function render(report: AuditReport, format: AuditCommandOptions['format'], cata
   if (format === 'json') return `${JSON.stringify(auditReportJson(report), null, 2)}\n`;
   const recommendations = recommend(report);
   if (format === 'text') {
-    const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
-    return auditToText(report, { color }) + (ranking ? recommendationsToText(recommendations) : '');
+    return auditToText(report, { color: wantsColor(io) }) + (ranking ? recommendationsToText(recommendations) : '');
   }
   const plans = new Map<string, PathwayPlan>();
   if (report.audits.length <= 3)

@@ -5,10 +5,9 @@ import type { AuditStatus } from '../../audit/audit-result.js';
 import { auditBatchInParallel } from '../../batch/parallel-batch.js';
 import { AtomicOutput } from '../../io/atomic-output.js';
 import { batchSource } from '../../io/read-batch-input.js';
-import { writeWaiting } from '../../io/write-waiting.js';
 import { CSV_HEADER } from '../../report/csv-summary.js';
-import { EXIT, type CliIo } from '../io.js';
-import { asOfOption, todayIn } from '../options.js';
+import { EXIT, type CliIo, type RunIo } from '../io.js';
+import { asOfOption, programOption, todayIn, wholeNumber } from '../options.js';
 import { Progress } from '../progress.js';
 import { catalogAt, ExitWith } from '../run-command.js';
 
@@ -25,32 +24,32 @@ interface BatchOptions {
 /** Signals that stop a batch cleanly. */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
-const positive = (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
-  return n;
-};
+/** Workers past the number of cores only cost memory (each holds the catalog): `--workers` is capped there. */
+function workersFor(io: CliIo, asked: number): number {
+  const cores = availableParallelism();
+  if (asked <= cores) return asked;
+  io.stderr.write(`note: --workers ${asked} is more than the ${cores} ${cores === 1 ? 'core' : 'cores'}: using ${cores}\n`);
+  return cores;
+}
 
-/** `credstack batch <input> --program ID ... | --all`: audits many transcripts, streaming, in parallel. */
-export function registerBatch(program: Command, io: CliIo): void {
+/** `credstack batch <input> --program ID... | --all`: audits many transcripts, streaming, in parallel. */
+export function registerBatch(program: Command, io: RunIo): void {
   program
     .command('batch')
     .description('audit many transcripts: NDJSON (one transcript a line), a folder of transcript files, or - for standard input')
     .argument('<input>', 'NDJSON file, folder, or -')
     .option('--catalog <path>', 'catalog file or folder (default: the shipped catalog)')
-    .option('--program <id...>', 'programs to audit')
+    .addOption(programOption('a program to audit'))
     .option('--all', 'audit every program in the catalog')
     .addOption(asOfOption())
     .option('--out <file>', 'write NDJSON results here (atomically) instead of to standard output')
     .option('--summary <file>', 'also write a CSV summary (learner, program, status, credits, requirements remaining)')
-    .option('--workers <n>', 'worker threads (default: the number of cores)', positive, availableParallelism())
+    .option('--workers <n>', 'worker threads (default and most: the number of cores)', wholeNumber(1), availableParallelism())
     .action(async (input: string, options: BatchOptions) => {
-      if (!options.all && !options.program?.length) throw new InvalidArgumentError('name --program ID ... or --all');
+      if (!options.all && !options.program?.length) throw new InvalidArgumentError('name --program ID (repeat for several) or --all');
+      const workers = workersFor(io, options.workers);
       const catalog = catalogAt(io, options.catalog);
       const source = batchSource(input === '-' ? '-' : resolve(io.cwd, input), io.stdin);
-      const out = options.out ? new AtomicOutput(resolve(io.cwd, options.out)) : undefined;
-      const summary = options.summary ? new AtomicOutput(resolve(io.cwd, options.summary)) : undefined;
-      const write = (bytes: Uint8Array) => (out ? out.write(bytes) : writeWaiting(io.stdout, bytes));
       const abort = new AbortController();
       // Ctrl-C, or a scheduler stopping the job: the batch stops at once and leaves no output file.
       const interrupt = (signal: NodeJS.Signals) => abort.abort(signal);
@@ -59,10 +58,19 @@ export function registerBatch(program: Command, io: CliIo): void {
       const counts: Record<AuditStatus | 'error', number> = { complete: 0, 'in-progress': 0, incomplete: 0, error: 0 };
       const started = Date.now();
       let records = 0;
+      const outputs: AtomicOutput[] = [];
+      const open = (file: string) => {
+        const output = new AtomicOutput(resolve(io.cwd, file));
+        outputs.push(output);
+        return output;
+      };
       try {
+        const out = options.out ? open(options.out) : undefined;
+        const summary = options.summary ? open(options.summary) : undefined;
+        const write = (bytes: Uint8Array) => (out ? out.write(bytes) : io.stdout.writeWaiting(bytes));
         await summary?.write(`${CSV_HEADER}\n`);
         const audit = { ...(options.program ? { programs: options.program } : {}), all: options.all === true, ...(options.asOf ? { asOf: options.asOf } : {}), defaultAsOf: todayIn(io) };
-        for await (const record of auditBatchInParallel(catalog, source.inputs, audit, { workers: options.workers, signal: abort.signal, csv: summary !== undefined })) {
+        for await (const record of auditBatchInParallel(catalog, source.inputs, audit, { workers, signal: abort.signal, csv: summary !== undefined })) {
           if (abort.signal.aborted) break; // the output is abandoned: audits under way need not finish
           await write(record.ndjson);
           if (summary) for (const row of record.csv) await summary.write(`${row}\n`);
@@ -72,15 +80,16 @@ export function registerBatch(program: Command, io: CliIo): void {
         }
         progress.finish();
         if (abort.signal.aborted) {
-          await Promise.all([out?.abandon(), summary?.abandon()]);
+          await Promise.all(outputs.map((output) => output.abandon()));
           const signal = abort.signal.reason as NodeJS.Signals;
           io.stderr.write(`batch: interrupted (${signal}) after ${records} records; no output file was written\n`);
           throw new ExitWith(128 + osConstants.signals[signal]);
         }
-        await Promise.all([out?.commit(), summary?.commit()]);
+        await io.stdout.finish();
+        await AtomicOutput.commitAll(outputs);
       } catch (error) {
         progress.finish();
-        await Promise.all([out?.abandon(), summary?.abandon()]);
+        await Promise.all(outputs.map((output) => output.abandon()));
         throw error;
       } finally {
         for (const signal of STOP_SIGNALS) process.removeListener(signal, interrupt);

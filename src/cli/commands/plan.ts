@@ -4,7 +4,7 @@ import { WhatIfAwards } from '../../pathways/what-if.js';
 import { parseWith } from '../../model/parse.js';
 import { planToText } from '../../report/audit-text.js';
 import type { CliIo } from '../io.js';
-import { asOfOption, todayIn } from '../options.js';
+import { asOfOption, todayIn, wholeNumber } from '../options.js';
 import { inputName, readJsonInput, readLearnerInput } from '../read-input.js';
 import { catalogAt, valueOrThrow } from '../run-command.js';
 
@@ -18,14 +18,14 @@ export function registerPlan(program: Command, io: CliIo): void {
     .option('--catalog <path>', 'catalog file or folder (default: the shipped catalog)')
     .addOption(asOfOption())
     .option('--what-if <file>', 'planned awards to count as if completed')
-    .option('--budget <n>', 'audits the search may run (default 2000)', (v) => Number(v))
+    .option('--budget <n>', 'audits the search may run (default 2000)', wholeNumber(1))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (file: string, options: { target: string; catalog?: string; asOf?: string; whatIf?: string; budget?: number; format: 'text' | 'json' }) => {
       const catalog = catalogAt(io, options.catalog);
       const { transcript } = await readLearnerInput(io, file, catalog);
       const extra = options.whatIf ? valueOrThrow(parseWith(WhatIfAwards, await readJsonInput(io, options.whatIf), options.whatIf)) : [];
       const withPlanned = { ...(transcript as object), awards: [...((transcript as { awards?: unknown[] }).awards ?? []), ...extra.map((a) => ({ ...a, status: 'planned' }))] };
-      const result = valueOrThrow(plan(catalog, withPlanned as never, { target: options.target, ...(options.asOf ? { asOf: options.asOf } : {}), defaultAsOf: todayIn(io), ...(options.budget ? { budget: options.budget } : {}) }), inputName(file));
+      const result = valueOrThrow(plan(catalog, withPlanned as never, { target: options.target, ...(options.asOf ? { asOf: options.asOf } : {}), defaultAsOf: todayIn(io), ...(options.budget !== undefined ? { budget: options.budget } : {}) }), inputName(file));
       io.stdout.write(options.format === 'json' ? `${JSON.stringify({ best: result.best ? { ...result.best, audit: undefined } : null, alternatives: result.alternatives.map((a) => ({ ...a, audit: undefined })), ...(result.reason ? { reason: result.reason } : {}) }, null, 2)}\n` : planToText(options.target, result.best, result.alternatives, result.reason));
     });
 }

@@ -11,7 +11,7 @@ export function registerSchema(program: Command, io: CliIo): void {
     .command('schema')
     .description('write the JSON Schemas of the input files (catalog, catalog part, transcript)')
     .option('--out <dir>', 'write one file per schema into this folder instead of printing them')
-    .action((options: { out?: string }) => {
+    .action(async (options: { out?: string }) => {
       const schemas = inputJsonSchemas();
       if (options.out === undefined) {
         io.stdout.write(`${JSON.stringify(schemas, null, 2)}\n`);
@@ -19,7 +19,7 @@ export function registerSchema(program: Command, io: CliIo): void {
       }
       const dir = resolve(io.cwd, options.out);
       mkdirSync(dir, { recursive: true });
-      for (const [file, schema] of Object.entries(schemas)) writeFileAtomically(join(dir, file), `${JSON.stringify(schema, null, 2)}\n`);
+      for (const [file, schema] of Object.entries(schemas)) await writeFileAtomically(join(dir, file), `${JSON.stringify(schema, null, 2)}\n`);
       io.stdout.write(`wrote ${Object.keys(schemas).length} schemas to ${options.out}\n`);
     });
 }
