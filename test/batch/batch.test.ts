@@ -139,7 +139,7 @@ describe('interrupting a batch', () => {
     ['SIGTERM', 143, 2],
   ] as const)('%s stops cleanly: exit %d, and no output file, whole or partial (%d workers)', async (signal, exitCode, workers) => {
     const dir = workdir();
-    const child = spawn(process.execPath, [builtCli(), 'batch', '-', '--all', '--workers', String(workers), '--out', join(dir, 'out.ndjson')], { stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [builtCli(), 'batch', '-', '--program', 'bs-data-science', '--workers', String(workers), '--out', join(dir, 'out.ndjson')], { stdio: ['pipe', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     const closed = once(child, 'close');
