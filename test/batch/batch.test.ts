@@ -182,7 +182,10 @@ function watchWorkers() {
   const emitted = vi.spyOn(Worker.prototype, 'emit').mockImplementation(function (this: Worker, event: string | symbol, ...args: unknown[]) {
     const handled = EventEmitter.prototype.emit.call(this, event, ...args);
     if (event === 'message') replies++;
-    if (replies === posted.mock.calls.length) caughtUp?.();
+    if (replies === posted.mock.calls.length) {
+      caughtUp?.();
+      caughtUp = undefined;
+    }
     return handled;
   });
   return {
