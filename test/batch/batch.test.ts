@@ -156,6 +156,23 @@ describe('interrupting a batch', () => {
   }, 60_000);
 });
 
+describe('interrupting a batch waiting on its input', () => {
+  it.each([1, 2])('stops at once while standard input is open but idle (%d workers)', async (workers) => {
+    const dir = workdir();
+    const child = spawn(process.execPath, [builtCli(), 'batch', '-', '--program', 'aas-it', '--workers', String(workers), '--out', join(dir, 'out.ndjson')], { stdio: ['pipe', 'ignore', 'pipe'] });
+    // 'exit', not 'close': the input this test holds open would keep 'close' from coming.
+    const exited = once(child, 'exit');
+    // Enough records to be written, then nothing more, and the input is never closed.
+    child.stdin.write(`${Array.from({ length: 80 }, (_, i) => lines[i % 3]!).join('\n')}\n`);
+    await firstWriteIn(dir);
+    child.kill('SIGTERM');
+    const [code] = await exited;
+    child.stdin.destroy();
+    expect(code).toBe(143);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 60_000);
+});
+
 /** Transcripts, one a line, without end. */
 function* endlessInput(): Generator<string> {
   for (let i = 0; ; i++) yield `${lines[i % 3]!}\n`;
