@@ -1,10 +1,10 @@
-import { alg, type Graph } from '@dagrejs/graphlib';
 import type { Catalog } from '../model/catalog.js';
 import type { Condition } from '../model/condition.js';
 import type { Issue, IssueCode } from '../model/issue.js';
 import { ITEM_FACTS, RULE_FACTS } from '../model/vocabulary.js';
 import { checkCondition } from '../rules/check-condition.js';
 import { engineRefusal } from '../rules/reference-engine.js';
+import { programCycles } from './program-cycles.js';
 import { programDependencyGraph } from './program-order.js';
 import { eachRequirement } from './requirement-tree.js';
 
@@ -125,9 +125,7 @@ function formatOrigin(origin: Origin | undefined): string {
 
 /** Programs that require one another in a loop can never be audited: report each loop's path. */
 function checkProgramCycles(catalog: Catalog, origins: Origins): Issue[] {
-  const graph = programDependencyGraph(catalog);
-  return alg.findCycles(graph).map((component) => {
-    const cycle = orderedCycle(graph, component);
+  return programCycles(programDependencyGraph(catalog)).map((cycle) => {
     const index = catalog.programs.findIndex((p) => p.id === cycle[0]);
     const origin = origins.programs[index];
     return {
@@ -135,29 +133,16 @@ function checkProgramCycles(catalog: Catalog, origins: Origins): Issue[] {
       file: origin?.file ?? '(catalog)',
       path: [...(origin?.path ?? []), 'requirements'],
       expected: 'programs that do not require one another in a loop',
-      received: [...cycle, cycle[0]].join(' → '),
+      received: cycleText(cycle),
     } satisfies Issue;
   });
 }
 
-/** A cycle through a strongly connected component, as an ordered path starting at its least id. */
-function orderedCycle(graph: Graph, component: string[]): string[] {
-  const members = new Set(component);
-  const start = [...component].sort()[0]!;
-  const path: string[] = [start];
-  const seen = new Set([start]);
-  const walk = (node: string): boolean => {
-    for (const next of (graph.predecessors(node) ?? []).filter((n) => members.has(n)).sort()) {
-      if (next === start) return true;
-      if (seen.has(next)) continue;
-      seen.add(next);
-      path.push(next);
-      if (walk(next)) return true;
-      path.pop();
-    }
-    return false;
-  };
-  walk(start);
-  return path;
-}
+/** Programs shown of a long loop: enough to find it, short enough to read. */
+const CYCLE_SHOWN = 10;
 
+/** A loop as text, back to its start: `p-a → p-b → p-a`; a long one shortened in the middle. */
+function cycleText(cycle: readonly string[]): string {
+  const shown = cycle.length <= CYCLE_SHOWN + 2 ? cycle : [...cycle.slice(0, CYCLE_SHOWN), `… ${cycle.length - CYCLE_SHOWN - 1} more …`, cycle.at(-1)!];
+  return [...shown, cycle[0]].join(' → ');
+}
