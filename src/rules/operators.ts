@@ -1,5 +1,6 @@
 import { format, parseISO, subMonths, subYears } from 'date-fns';
 import type { Duration } from '../model/dates.js';
+import { ownValue } from '../model/own.js';
 
 /** What custom operators need to know: the grade scale and the audit date. */
 export interface OperatorContext {
@@ -86,7 +87,7 @@ function partAt(part: string, text: string, at: number, meter: Meter | undefined
 
 /** Points of a grade, or `undefined` when the scale does not know it. */
 export function gradePoints(context: OperatorContext, grade: string): number | null | undefined {
-  return Object.prototype.hasOwnProperty.call(context.gradeScale, grade) ? context.gradeScale[grade] : undefined;
+  return ownValue(context.gradeScale, grade);
 }
 
 /** True when `grade` meets `minimum`: more points, or a passing grade without points. */
