@@ -16,11 +16,18 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, file?:
   if (walked.reserved.length > 0) return fail(walked.reserved.map((path) => ({ code: 'invalid-shape', ...at, path, expected: `no key "${RESERVED_KEY}" (every object has one of its own: a name no input may use)`, received: `"${RESERVED_KEY}"` })));
   const parsed = schema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
-  return fail(parsed.error.issues.map((issue) => toIssue(issue, input, file)));
+  return fail(parsed.error.issues.flatMap((issue) => toIssues(issue, input, file)));
 }
 
-function toIssue(issue: z.core.$ZodIssue, input: unknown, file?: string): Issue {
+/** A zod issue as issues of credstack: a field that should not be there is named by its own path. */
+function toIssues(issue: z.core.$ZodIssue, input: unknown, file?: string): Issue[] {
   const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.map((key) => ({ code: 'invalid-shape', ...(file === undefined ? {} : { file }), path: [...path, key], expected: `no field "${key}"`, received: describeValue(valueAt(input, [...path, key])) }));
+  return [toIssue(issue, path, input, file)];
+}
+
+function toIssue(issue: z.core.$ZodIssue, path: (string | number)[], input: unknown, file?: string): Issue {
   const received = valueAt(input, path);
   const code: IssueCode = issue.message.includes('calendar date') ? 'invalid-date' : 'invalid-shape';
   return { code, ...(file === undefined ? {} : { file }), path, expected: expectedText(issue), received: describeValue(received) };
@@ -30,8 +37,6 @@ function expectedText(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.expected === 'undefined' ? 'no such field' : `a value of type ${issue.expected}`;
-    case 'unrecognized_keys':
-      return `no field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_union':
       return issue.message === 'Invalid input' ? 'one of the allowed shapes' : issue.message;
     default:
