@@ -1,6 +1,6 @@
 import type { Catalog } from '../model/catalog.js';
 import type { Condition } from '../model/condition.js';
-import type { Issue, IssueCode } from '../model/issue.js';
+import { describeValue, type Issue, type IssueCode } from '../model/issue.js';
 import { ITEM_FACTS, RULE_FACTS } from '../model/vocabulary.js';
 import { checkCondition } from '../rules/check-condition.js';
 import { engineRefusal } from '../rules/reference-engine.js';
@@ -34,9 +34,13 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
     if (firstSeen.has(id)) report('duplicate-id', origin, ['id'], `a unique id ("${id}" is already defined at ${first?.file} ${formatOrigin(first)})`, JSON.stringify(id));
     else firstSeen.set(id, origin);
   };
+  const programAt = new Map<string, Origin | undefined>();
+  catalog.programs.forEach((p, i) => programAt.has(p.id) || programAt.set(p.id, origins.programs[i]));
   catalog.credentials.forEach((c, i) => {
-    noteId(c.id, origins.credentials[i]);
     credentialIds.add(c.id);
+    if (!programAt.has(c.id)) return noteId(c.id, origins.credentials[i]);
+    const program = programAt.get(c.id);
+    report('duplicate-id', origins.credentials[i], ['id'], `no credential with the id of a program (${describeValue(c.id)} is the program at ${program?.file} ${formatOrigin(program)}): a program is itself a credential, so it is not listed again under credentials`, describeValue(c.id));
   });
   catalog.programs.forEach((p, i) => noteId(p.id, origins.programs[i]));
   const ruleNames = new Map<string, Origin | undefined>();
