@@ -31,7 +31,7 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
   const firstSeen = new Map<string, Origin | undefined>();
   const noteId = (id: string, origin: Origin | undefined) => {
     const first = firstSeen.get(id);
-    if (firstSeen.has(id)) report('duplicate-id', origin, ['id'], `a unique id ("${id}" is already defined at ${first?.file} ${formatOrigin(first)})`, JSON.stringify(id));
+    if (firstSeen.has(id)) report('duplicate-id', origin, ['id'], `a unique id (${describeValue(id)} is already defined at ${first?.file} ${formatOrigin(first)})`, describeValue(id));
     else firstSeen.set(id, origin);
   };
   const programAt = new Map<string, Origin | undefined>();
@@ -45,7 +45,7 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
   catalog.programs.forEach((p, i) => noteId(p.id, origins.programs[i]));
   const ruleNames = new Map<string, Origin | undefined>();
   catalog.rules.forEach((rule, i) => {
-    if (ruleNames.has(rule.name)) report('duplicate-id', origins.rules[i], ['name'], `a unique rule name ("${rule.name}" is already used at ${formatOrigin(ruleNames.get(rule.name))})`);
+    if (ruleNames.has(rule.name)) report('duplicate-id', origins.rules[i], ['name'], `a unique rule name (${describeValue(rule.name)} is already used at ${formatOrigin(ruleNames.get(rule.name))})`);
     else ruleNames.set(rule.name, origins.rules[i]);
   });
 
@@ -54,11 +54,11 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
   const units = new Set([settings.unit, ...Object.keys(settings.conversions)]);
   const settingsOrigin: Origin | undefined = origins.settings ? { file: origins.settings, path: ['settings'] } : undefined;
   settings.passingGrades.forEach((g, i) => {
-    if (!grades.includes(g)) report('unknown-reference', settingsOrigin, ['passingGrades', i], 'a grade of the grade scale', JSON.stringify(g));
+    if (!grades.includes(g)) report('unknown-reference', settingsOrigin, ['passingGrades', i], 'a grade of the grade scale', describeValue(g));
   });
   const anyCredential = (id: string) => credentialIds.has(id) || programIds.has(id);
   const checkUnit = (unit: string | undefined, origin: Origin | undefined, path: (string | number)[]) => {
-    if (unit !== undefined && !units.has(unit)) report('unknown-reference', origin, path, `a unit the catalog knows (${[...units].join(', ')}); add a conversion in settings`, JSON.stringify(unit));
+    if (unit !== undefined && !units.has(unit)) report('unknown-reference', origin, path, `a unit the catalog knows (${[...units].join(', ')}); add a conversion in settings`, describeValue(unit));
   };
   const checkConditionAt = (condition: Condition, origin: Origin | undefined, path: (string | number)[], facts: readonly string[]) =>
     issues.push(...checkCondition(condition, { file: origin?.file ?? '(catalog)', path: [...(origin?.path ?? []), ...path], facts, grades }));
@@ -67,7 +67,7 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
     const origin = origins.credentials[i];
     checkUnit(credential.credits?.unit, origin, ['credits', 'unit']);
     credential.prerequisites?.forEach((id, j) => {
-      if (!anyCredential(id)) report('unknown-reference', origin, ['prerequisites', j], 'the id of a catalog credential', JSON.stringify(id));
+      if (!anyCredential(id)) report('unknown-reference', origin, ['prerequisites', j], 'the id of a catalog credential', describeValue(id));
     });
   });
 
@@ -75,25 +75,25 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
     const origin = origins.programs[i];
     checkUnit(program.credits?.unit, origin, ['credits', 'unit']);
     const policy = program.policy;
-    if (policy?.minGrade !== undefined && !grades.includes(policy.minGrade)) report('unknown-reference', origin, ['policy', 'minGrade'], 'a grade of the grade scale', JSON.stringify(policy.minGrade));
+    if (policy?.minGrade !== undefined && !grades.includes(policy.minGrade)) report('unknown-reference', origin, ['policy', 'minGrade'], 'a grade of the grade scale', describeValue(policy.minGrade));
     policy?.limits?.forEach((limit, j) => checkConditionAt(limit.where, origin, ['policy', 'limits', j, 'where'], ITEM_FACTS));
     policy?.sharing?.forEach((s, j) => {
-      if (!programIds.has(s.with)) report('unknown-reference', origin, ['policy', 'sharing', j, 'with'], 'the id of a catalog program', JSON.stringify(s.with));
+      if (!programIds.has(s.with)) report('unknown-reference', origin, ['policy', 'sharing', j, 'with'], 'the id of a catalog program', describeValue(s.with));
     });
     policy?.exclusiveWith?.forEach((id, j) => {
-      if (!programIds.has(id)) report('unknown-reference', origin, ['policy', 'exclusiveWith', j], 'the id of a catalog program', JSON.stringify(id));
+      if (!programIds.has(id)) report('unknown-reference', origin, ['policy', 'exclusiveWith', j], 'the id of a catalog program', describeValue(id));
     });
     if (program.effective?.from && program.effective.to && program.effective.from > program.effective.to)
       report('never-completable', origin, ['effective'], 'catalog years whose "from" is not after "to"', `${program.effective.from} .. ${program.effective.to}`);
     const requirementIds = new Set<string>();
     eachRequirement(program.requirements, ['requirements'], (node, path, ancestors) => {
       if (node.id !== undefined) {
-        if (requirementIds.has(node.id)) report('duplicate-id', origin, [...path, 'id'], `a requirement id unique within the program ("${node.id}" is used twice)`);
+        if (requirementIds.has(node.id)) report('duplicate-id', origin, [...path, 'id'], `a requirement id unique within the program (${describeValue(node.id)} is used twice)`);
         requirementIds.add(node.id);
       }
-      if (node.minGrade !== undefined && !grades.includes(node.minGrade)) report('unknown-reference', origin, [...path, 'minGrade'], 'a grade of the grade scale', JSON.stringify(node.minGrade));
-      if (node.credential !== undefined && !anyCredential(node.credential)) report('unknown-reference', origin, [...path, 'credential'], 'the id of a catalog credential', JSON.stringify(node.credential));
-      if (node.program !== undefined && !programIds.has(node.program)) report('unknown-reference', origin, [...path, 'program'], 'the id of a catalog program', JSON.stringify(node.program));
+      if (node.minGrade !== undefined && !grades.includes(node.minGrade)) report('unknown-reference', origin, [...path, 'minGrade'], 'a grade of the grade scale', describeValue(node.minGrade));
+      if (node.credential !== undefined && !anyCredential(node.credential)) report('unknown-reference', origin, [...path, 'credential'], 'the id of a catalog credential', describeValue(node.credential));
+      if (node.program !== undefined && !programIds.has(node.program)) report('unknown-reference', origin, [...path, 'program'], 'the id of a catalog program', describeValue(node.program));
       if (node.where !== undefined) checkConditionAt(node.where, origin, [...path, 'where'], ITEM_FACTS);
       const cap = [node, ...ancestors].map((n) => n.maxCredits).filter((c): c is number => c !== undefined);
       if (node.credits !== undefined && cap.length > 0 && Math.min(...cap) < node.credits)
@@ -110,12 +110,12 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
     if (event.type === 'grant') {
       checkUnit(event.params.unit, origin, ['event', 'params', 'unit']);
       event.params.as?.forEach((id, j) => {
-        if (!anyCredential(id)) report('unknown-reference', origin, ['event', 'params', 'as', j], 'the id of a catalog credential', JSON.stringify(id));
+        if (!anyCredential(id)) report('unknown-reference', origin, ['event', 'params', 'as', j], 'the id of a catalog credential', describeValue(id));
       });
     }
     if (event.type === 'deny')
       event.params.programs?.forEach((id, j) => {
-        if (!programIds.has(id)) report('unknown-reference', origin, ['event', 'params', 'programs', j], 'the id of a catalog program', JSON.stringify(id));
+        if (!programIds.has(id)) report('unknown-reference', origin, ['event', 'params', 'programs', j], 'the id of a catalog program', describeValue(id));
       });
   });
 

@@ -12,6 +12,7 @@ export type IssueCode =
   | 'invalid-date'
   | 'invalid-exception'
   | 'unreadable-file'
+  | 'too-large'
   | 'invalid-badge';
 
 /**

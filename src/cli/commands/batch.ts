@@ -10,7 +10,8 @@ import { CSV_HEADER } from '../../report/csv-summary.js';
 import { EXIT, type CliIo } from '../io.js';
 import { asOfOption, todayIn } from '../options.js';
 import { Progress } from '../progress.js';
-import { catalogAt, ExitWith } from '../run-command.js';
+import { catalogAt, ExitWith, valueOrThrow } from '../run-command.js';
+import { readLimitsFrom } from '../../io/read-limits.js';
 
 interface BatchOptions {
   catalog?: string;
@@ -47,7 +48,7 @@ export function registerBatch(program: Command, io: CliIo): void {
     .action(async (input: string, options: BatchOptions) => {
       if (!options.all && !options.program?.length) throw new InvalidArgumentError('name --program ID ... or --all');
       const catalog = catalogAt(io, options.catalog);
-      const source = batchSource(input === '-' ? '-' : resolve(io.cwd, input), io.stdin);
+      const source = valueOrThrow(batchSource(input === '-' ? '-' : resolve(io.cwd, input), io.stdin, valueOrThrow(readLimitsFrom(io.env))));
       const out = options.out ? new AtomicOutput(resolve(io.cwd, options.out)) : undefined;
       const summary = options.summary ? new AtomicOutput(resolve(io.cwd, options.summary)) : undefined;
       const write = (bytes: Uint8Array) => (out ? out.write(bytes) : writeWaiting(io.stdout, bytes));
