@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
@@ -11,7 +12,7 @@ import type { Condition } from '../../src/model/condition.js';
 import { parseJsonText } from '../../src/model/parse.js';
 import { compileCondition } from '../../src/rules/compile-condition.js';
 import { evaluateWithEngine } from '../../src/rules/reference-engine.js';
-import { cli } from '../helpers.js';
+import { cli, readFixture, shippedCatalog } from '../helpers.js';
 
 /** Names every plain object inherits: a lookup that is not an own-property one finds them. */
 const PROTOTYPE_NAMES = ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf'];
@@ -138,5 +139,36 @@ describe('user-given names that Object.prototype also has', () => {
     };
     const converted = convertCredentials(catalog, badge);
     expect(converted.ok && converted.value.transcript.awards[0]).toMatchObject({ issuer: 'constructor', kind: 'badge', credits: { value: 2, unit: 'semester' } });
+  });
+});
+
+describe('any string of a catalog or a transcript replaced by a prototype name', () => {
+  const shipped = shippedCatalog();
+  const transcript = readFixture('ada-bs-complete.json');
+  /** A copy of `root` with one string (or, as a key, one object's key) replaced by `name`. */
+  const mutate = (root: unknown, spot: number, name: string, asKey: boolean): unknown => {
+    const copy = JSON.parse(JSON.stringify(root)) as unknown;
+    const spots: { parent: Record<string, unknown>; key: string }[] = [];
+    const walk = (node: unknown) => {
+      if (node === null || typeof node !== 'object') return;
+      for (const [key, value] of Object.entries(node)) {
+        if (typeof value === 'string' || (asKey && !Array.isArray(node))) spots.push({ parent: node as Record<string, unknown>, key });
+        walk(value);
+      }
+    };
+    walk(copy);
+    const { parent, key } = spots[spot % spots.length]!;
+    if (!asKey || Array.isArray(parent)) parent[key] = name;
+    else {
+      const value = parent[key];
+      delete parent[key];
+      Object.defineProperty(parent, name, { value, enumerable: true, configurable: true, writable: true });
+    }
+    return copy;
+  };
+  test.prop([fc.nat(), fc.constantFrom(...PROTOTYPE_NAMES, 'isPrototypeOf'), fc.boolean()], { numRuns: 40, seed: 11 })('loading and auditing never throw', (spot, name, asKey) => {
+    const catalog = loadCatalog([{ file: 'm.json', json: mutate(shipped, spot, name, asKey) }]);
+    if (catalog.ok) expect(typeof audit(catalog.value, transcript as never, { all: true }).ok).toBe('boolean');
+    expect(typeof audit(shipped, mutate(transcript, spot, name, asKey) as never, { all: true }).ok).toBe('boolean');
   });
 });
