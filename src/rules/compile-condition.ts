@@ -1,4 +1,5 @@
 import type { Condition } from '../model/condition.js';
+import { ownValue } from '../model/own.js';
 import type { RuleFact } from '../model/vocabulary.js';
 import { allOperators, type OperatorContext } from './operators.js';
 
@@ -36,12 +37,12 @@ export function compileCondition(condition: Condition, context: OperatorContext)
       const inner = compile(node.not);
       return (facts, program) => !inner(facts, program);
     }
-    const operator = operators[node.operator];
+    const operator = ownValue(operators, node.operator);
     if (!operator) throw new Error(`unknown operator ${node.operator}: conditions must be checked before compiling`);
     const { fact, value } = node;
     const accepts = operator.accepts ?? (() => true);
     if (fact === 'program') return (facts, program) => accepts(program ?? facts.program) && operator.test(program ?? facts.program, value);
-    const read = FACT_READERS[fact as Exclude<RuleFact, 'program'>] ?? ((facts: Facts) => facts[fact]);
+    const read = ownValue(FACT_READERS, fact) ?? ((facts: Facts) => ownValue(facts, fact));
     return (facts) => {
       const factValue = read(facts);
       return accepts(factValue) && operator.test(factValue, value);
@@ -54,7 +55,7 @@ export function compileCondition(condition: Condition, context: OperatorContext)
  * One reader per fact: each has its own property access, which stays monomorphic on the shape of
  * the facts objects, where a shared `facts[fact]` sees every fact name and goes megamorphic.
  */
-const FACT_READERS: Readonly<Record<Exclude<RuleFact, 'program'>, (facts: Facts) => unknown>> = {
+const FACT_READERS: Readonly<Record<Exclude<RuleFact, 'program'>, (facts: Facts) => unknown>> & Readonly<Record<string, (facts: Facts) => unknown>> = {
   id: (f) => f.id,
   code: (f) => f.code,
   subject: (f) => f.subject,
