@@ -2,6 +2,7 @@ import { explanationText, reasonText } from '../src/report/reason-text.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { inject } from 'vitest';
 import { audit, type AuditOptions } from '../src/audit/audit.js';
 import type { ProgramAudit, RequirementResult } from '../src/audit/audit-result.js';
 import { runCli } from '../src/cli/main.js';
@@ -23,6 +24,12 @@ export function shippedCatalog(): Catalog {
   }
   return shipped;
 }
+
+/**
+ * The CLI built from the current sources for this test run (test/setup/build-cli.ts): start it
+ * as a process with `spawn(process.execPath, [builtCli(), ...args])`. Never dist/, which may be stale.
+ */
+export const builtCli = (): string => inject('builtCli');
 
 /** Runs the CLI in-process and captures what it printed. */
 export async function cli(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {

@@ -1,5 +1,5 @@
 import type { Catalog } from '../model/catalog.js';
-import { fail, ok, type Issue, type Result } from '../model/issue.js';
+import { describeValue, fail, ok, type Issue, type Result } from '../model/issue.js';
 import { ZERO } from '../model/rational.js';
 import { Transcript, type TranscriptInput } from '../model/transcript.js';
 import type { AuditReport, AuditStatus, ProgramAudit } from './audit-result.js';
@@ -7,7 +7,7 @@ import { buildProgramAudit } from './build-result.js';
 import { creditItems, type CreditItem } from './credit-items.js';
 import { applicableNodes, planAllocation, type ProgramExceptions } from './plan-allocation.js';
 import type { PreparedCatalog } from './prepare-catalog.js';
-import { auditInput } from './audit-input.js';
+import { AuditOptionsSchema, auditInput } from './audit-input.js';
 import { leavesPassed } from './program-tree.js';
 import { learnerFacts, resolveAwards } from './resolve-awards.js';
 import { resolveExceptions } from './resolve-exceptions.js';
@@ -43,7 +43,7 @@ const NO_EXCEPTIONS: ProgramExceptions = { waivers: new Map(), pins: new Map() }
  * as a partial audit.
  */
 export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript, options: AuditOptions = {}): Result<AuditReport> {
-  const input = auditInput(catalog, transcript, options);
+  const input = auditInput(catalog, transcript, options, AuditOptionsSchema);
   if (!input.ok) return input;
   const { transcript: learner, asOf, catalogDate, prepared } = input.value;
   const byOption = (options.programs?.length ?? 0) > 0;
@@ -53,7 +53,7 @@ export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript
   if (!options.all)
     named.forEach((id, index) => {
       if (!prepared.programs.has(id))
-        issues.push({ code: 'unknown-reference', path: byOption ? ['programs', index] : ['learner', 'declared', index], expected: 'the id of a catalog program', received: JSON.stringify(id) });
+        issues.push({ code: 'unknown-reference', path: byOption ? ['programs', index] : ['learner', 'declared', index], expected: 'the id of a catalog program', received: describeValue(id) });
     });
   if (requested.length === 0) issues.push({ code: 'invalid-shape', path: ['programs'], expected: "at least one program to audit (or all), or programs the learner declares" });
   const awards = resolveAwards(prepared, learner);

@@ -1,5 +1,4 @@
-import type { Graph } from '@dagrejs/graphlib';
-import { programDependencyGraph, programsNeeded } from '../catalog/program-order.js';
+import { programDependencyGraph, programsNeeded, type ProgramGraph } from '../catalog/program-order.js';
 import { versionsOn } from '../catalog/program-versions.js';
 import type { Catalog } from '../model/catalog.js';
 import { divide, ONE, rational, type Rational } from '../model/rational.js';
@@ -34,7 +33,7 @@ export interface PreparedCatalog {
   readonly context: OperatorContext;
   readonly credentials: ReadonlyMap<string, Credential | Program>;
   readonly programs: ReadonlyMap<string, PreparedProgram>;
-  readonly dependencies: Graph;
+  readonly dependencies: ProgramGraph;
   readonly creditRules: CreditRules;
   /** The programs an audit of `requested` needs, nested ones first (memoised). */
   programsNeeded(requested: readonly string[]): readonly string[];

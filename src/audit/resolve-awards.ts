@@ -1,5 +1,6 @@
 import type { Credential } from '../model/credential.js';
-import { fail, ok, type Issue, type Result } from '../model/issue.js';
+import { describeValue, fail, ok, type Issue, type Result } from '../model/issue.js';
+import { ownValue } from '../model/own.js';
 import type { Program } from '../model/program.js';
 import type { Award, Transcript } from '../model/transcript.js';
 import type { LEARNER_FACTS } from '../model/vocabulary.js';
@@ -41,11 +42,11 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
   transcript.awards.forEach((award, index) => {
     const credential = award.credential === undefined ? undefined : prepared.credentials.get(award.credential);
     if (award.credential !== undefined && !credential) {
-      issues.push({ code: 'unknown-reference', path: ['awards', index, 'credential'], expected: 'the id of a catalog credential', received: JSON.stringify(award.credential) });
+      issues.push({ code: 'unknown-reference', path: ['awards', index, 'credential'], expected: 'the id of a catalog credential', received: describeValue(award.credential) });
       return;
     }
     const credits = award.credits ?? credential?.credits;
-    const unit = credits?.unit ?? (award.issuer ? prepared.catalog.settings.issuerUnits?.[award.issuer] : undefined) ?? prepared.catalog.settings.unit;
+    const unit = credits?.unit ?? (award.issuer ? ownValue(prepared.catalog.settings.issuerUnits, award.issuer) : undefined) ?? prepared.catalog.settings.unit;
     resolved.push({
       award,
       repeated: false,

@@ -1,5 +1,5 @@
 import { leafOf } from '../requirements/registry.js';
-import type { Issue } from '../model/issue.js';
+import { describeValue, type Issue } from '../model/issue.js';
 import type { Requirement } from '../model/requirement.js';
 import type { Transcript } from '../model/transcript.js';
 import type { ProgramExceptions } from './plan-allocation.js';
@@ -16,12 +16,12 @@ export function resolveExceptions(prepared: PreparedCatalog, transcript: Transcr
   transcript.exceptions.forEach((exception, index) => {
     const target = prepared.programs.get(exception.program);
     if (!target) {
-      issues.push({ code: 'invalid-exception', path: ['exceptions', index, 'program'], expected: 'the id of a catalog program', received: JSON.stringify(exception.program) });
+      issues.push({ code: 'invalid-exception', path: ['exceptions', index, 'program'], expected: 'the id of a catalog program', received: describeValue(exception.program) });
       return;
     }
     const node = target.byId.get(exception.requirement);
     if (!node) {
-      issues.push({ code: 'invalid-exception', path: ['exceptions', index, 'requirement'], expected: `a requirement id of ${exception.program} (${[...target.byId.keys()].join(', ')})`, received: JSON.stringify(exception.requirement) });
+      issues.push({ code: 'invalid-exception', path: ['exceptions', index, 'requirement'], expected: `a requirement id of ${exception.program} (${[...target.byId.keys()].join(', ')})`, received: describeValue(exception.requirement) });
       return;
     }
     let entry = byProgram.get(exception.program);
@@ -29,14 +29,14 @@ export function resolveExceptions(prepared: PreparedCatalog, transcript: Transcr
     const by = exception.by ? { by: exception.by } : {};
     if (exception.type === 'waive') {
       if (exception.credits !== undefined && leafOf(node)?.measure !== 'credits') {
-        issues.push({ code: 'invalid-exception', path: ['exceptions', index, 'credits'], expected: `a partial waiver of a requirement measured in credits ("${exception.requirement}" is not)` });
+        issues.push({ code: 'invalid-exception', path: ['exceptions', index, 'credits'], expected: `a partial waiver of a requirement measured in credits (${describeValue(exception.requirement)} is not)` });
         return;
       }
       entry.waivers.set(node, { reason: exception.reason, ...by, ...(exception.credits !== undefined ? { credits: exception.credits } : {}) });
       return;
     }
     if (leafOf(node) === undefined) {
-      issues.push({ code: 'invalid-exception', path: ['exceptions', index, 'requirement'], expected: `a requirement that takes awards directly, not a group ("${exception.requirement}")` });
+      issues.push({ code: 'invalid-exception', path: ['exceptions', index, 'requirement'], expected: `a requirement that takes awards directly, not a group (${describeValue(exception.requirement)})` });
       return;
     }
     entry.pins.set(exception.award, { node, force: exception.type === 'apply', reason: exception.reason, ...by });

@@ -14,6 +14,8 @@ export interface BatchInput {
   /** The file it came from, for error messages. */
   readonly source: string;
   readonly text: string;
+  /** Why the input could not be read, when it could not (the text is then empty): it becomes an error record. */
+  readonly issues?: readonly Issue[];
 }
 
 /** The outcome of one transcript: its audit, or one error record. */
@@ -30,6 +32,7 @@ export function auditBatchInput(catalog: Catalog, input: BatchInput, options: Au
     error: issues.map((issue) => issueText({ ...issue, file: issue.file ?? `${input.source}:${input.line}` })).join('; '),
     issues,
   });
+  if (input.issues) return failed(input.issues);
   const json = parseJsonText(input.text);
   if (!json.ok) return failed(json.issues);
   const learner = learnerIdOf(json.value);

@@ -70,23 +70,40 @@ export async function* auditBatchInParallel(catalog: Catalog, inputs: AsyncItera
   let exhausted = false;
   let sent = 0;
   let next = 0;
+  // At most one read of the input is under way; it outlives a chunk when a reply comes first.
+  let reading: Promise<IteratorResult<BatchInput>> | undefined;
+  /** The next input, or REPLY when the next chunk's records (or a failure) come back first: an idle input never holds up the output. */
+  const nextInput = (): Promise<IteratorResult<BatchInput> | typeof REPLY> => {
+    reading ??= source.next();
+    if (sent === next) return reading;
+    if (done.has(next) || failure) return Promise.resolve(REPLY);
+    return Promise.race([reading, new Promise<typeof REPLY>((resolve) => (wake = () => resolve(REPLY)))]);
+  };
   try {
     for (;;) {
       while (!exhausted && !failure) {
         const idle = workers.find((w) => busy.get(w)! < IN_FLIGHT_PER_WORKER);
         if (!idle) break;
         const chunk: BatchInput[] = [];
+        let interrupted = false;
         while (chunk.length < chunkSize) {
-          const item = await source.next();
+          const item = await nextInput();
+          if (item === REPLY) {
+            interrupted = true;
+            break;
+          }
+          reading = undefined;
           if (item.done) {
             exhausted = true;
             break;
           }
           chunk.push(item.value);
         }
-        if (chunk.length === 0) break;
-        busy.set(idle, busy.get(idle)! + 1);
-        idle.postMessage({ seq: sent++, inputs: chunk });
+        if (chunk.length > 0) {
+          busy.set(idle, busy.get(idle)! + 1);
+          idle.postMessage({ seq: sent++, inputs: chunk });
+        }
+        if (interrupted || chunk.length === 0) break;
       }
       if (failure) throw failure;
       const records = done.get(next);
@@ -110,9 +127,25 @@ export async function* auditBatchInParallel(catalog: Catalog, inputs: AsyncItera
   }
 }
 
+/** What {@link auditBatchInParallel}'s read of the input gives way to: a chunk's records came back. */
+const REPLY = Symbol('reply');
+
 async function* stopOn<T>(inputs: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
-  for await (const input of inputs) {
-    if (signal?.aborted) return;
-    yield input;
+  if (!signal) return yield* inputs;
+  const iterator = inputs[Symbol.asyncIterator]();
+  // A batch waiting on its input (an open, idle standard input) stops when the signal comes, not at the next line.
+  const aborted = new Promise<'aborted'>((resolve) => {
+    if (signal.aborted) resolve('aborted');
+    else signal.addEventListener('abort', () => resolve('aborted'), { once: true });
+  });
+  try {
+    for (;;) {
+      const next = await Promise.race([iterator.next(), aborted]);
+      if (next === 'aborted' || next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // Releases the input without waiting for a read that may never end.
+    void iterator.return?.();
   }
 }

@@ -1,12 +1,12 @@
-import { alg, type Graph } from '@dagrejs/graphlib';
 import type { Catalog } from '../model/catalog.js';
 import type { Program } from '../model/program.js';
 import { overlap } from './program-versions.js';
 import type { Condition } from '../model/condition.js';
-import type { Issue, IssueCode } from '../model/issue.js';
+import { describeValue, type Issue, type IssueCode } from '../model/issue.js';
 import { ITEM_FACTS, LEARNER_FACTS, RULE_FACTS } from '../model/vocabulary.js';
 import { checkCondition } from '../rules/check-condition.js';
 import { engineRefusal } from '../rules/reference-engine.js';
+import { programCycles } from './program-cycles.js';
 import { programDependencyGraph } from './program-order.js';
 import { kindModule, leafOf } from '../requirements/registry.js';
 import { eachRequirement } from './requirement-tree.js';
@@ -34,12 +34,16 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
   const firstSeen = new Map<string, Origin | undefined>();
   const noteId = (id: string, origin: Origin | undefined) => {
     const first = firstSeen.get(id);
-    if (firstSeen.has(id)) report('duplicate-id', origin, ['id'], `a unique id ("${id}" is already defined at ${first?.file} ${formatOrigin(first)})`, JSON.stringify(id));
+    if (firstSeen.has(id)) report('duplicate-id', origin, ['id'], `a unique id (${describeValue(id)} is already defined at ${first?.file} ${formatOrigin(first)})`, describeValue(id));
     else firstSeen.set(id, origin);
   };
+  const programAt = new Map<string, Origin | undefined>();
+  catalog.programs.forEach((p, i) => programAt.has(p.id) || programAt.set(p.id, origins.programs[i]));
   catalog.credentials.forEach((c, i) => {
-    noteId(c.id, origins.credentials[i]);
     credentialIds.add(c.id);
+    if (!programAt.has(c.id)) return noteId(c.id, origins.credentials[i]);
+    const program = programAt.get(c.id);
+    report('duplicate-id', origins.credentials[i], ['id'], `no credential with the id of a program (${describeValue(c.id)} is the program at ${program?.file} ${formatOrigin(program)}): a program is itself a credential, so it is not listed again under credentials`, describeValue(c.id));
   });
   const versionsSeen = new Map<string, { program: Program; origin: Origin | undefined }[]>();
   catalog.programs.forEach((p, i) => {
@@ -52,12 +56,12 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
     // Programs sharing an id are versions (catalog years): their effective ranges must not overlap.
     const clash = versions.find((v) => overlap(v.program, p));
     if (clash)
-      report('duplicate-id', origin, ['effective'], `a version whose catalog years do not overlap those of "${p.id}" at ${clash.origin?.file} ${formatOrigin(clash.origin)} (give both "effective" ranges)`, JSON.stringify(p.id));
+      report('duplicate-id', origin, ['effective'], `a version whose catalog years do not overlap those of ${describeValue(p.id)} at ${clash.origin?.file} ${formatOrigin(clash.origin)} (give both "effective" ranges)`, describeValue(p.id));
     versions.push({ program: p, origin });
   });
   const ruleNames = new Map<string, Origin | undefined>();
   catalog.rules.forEach((rule, i) => {
-    if (ruleNames.has(rule.name)) report('duplicate-id', origins.rules[i], ['name'], `a unique rule name ("${rule.name}" is already used at ${formatOrigin(ruleNames.get(rule.name))})`);
+    if (ruleNames.has(rule.name)) report('duplicate-id', origins.rules[i], ['name'], `a unique rule name (${describeValue(rule.name)} is already used at ${formatOrigin(ruleNames.get(rule.name))})`);
     else ruleNames.set(rule.name, origins.rules[i]);
   });
 
@@ -66,11 +70,11 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
   const units = new Set([settings.unit, ...Object.keys(settings.conversions)]);
   const settingsOrigin: Origin | undefined = origins.settings ? { file: origins.settings, path: ['settings'] } : undefined;
   settings.passingGrades.forEach((g, i) => {
-    if (!grades.includes(g)) report('unknown-reference', settingsOrigin, ['passingGrades', i], 'a grade of the grade scale', JSON.stringify(g));
+    if (!grades.includes(g)) report('unknown-reference', settingsOrigin, ['passingGrades', i], 'a grade of the grade scale', describeValue(g));
   });
   const anyCredential = (id: string) => credentialIds.has(id) || programIds.has(id);
   const checkUnit = (unit: string | undefined, origin: Origin | undefined, path: (string | number)[]) => {
-    if (unit !== undefined && !units.has(unit)) report('unknown-reference', origin, path, `a unit the catalog knows (${[...units].join(', ')}); add a conversion in settings`, JSON.stringify(unit));
+    if (unit !== undefined && !units.has(unit)) report('unknown-reference', origin, path, `a unit the catalog knows (${[...units].join(', ')}); add a conversion in settings`, describeValue(unit));
   };
   const checkConditionAt = (condition: Condition, origin: Origin | undefined, path: (string | number)[], facts: readonly string[]) =>
     issues.push(...checkCondition(condition, { file: origin?.file ?? '(catalog)', path: [...(origin?.path ?? []), ...path], facts, grades }));
@@ -79,7 +83,7 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
     const origin = origins.credentials[i];
     checkUnit(credential.credits?.unit, origin, ['credits', 'unit']);
     credential.prerequisites?.forEach((id, j) => {
-      if (!anyCredential(id)) report('unknown-reference', origin, ['prerequisites', j], 'the id of a catalog credential', JSON.stringify(id));
+      if (!anyCredential(id)) report('unknown-reference', origin, ['prerequisites', j], 'the id of a catalog credential', describeValue(id));
     });
   });
 
@@ -88,23 +92,23 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
     checkUnit(program.credits?.unit, origin, ['credits', 'unit']);
     const policy = program.policy;
     if (policy?.minGpa !== undefined && policy.gpa !== undefined) report('invalid-shape', origin, ['policy', 'gpa'], 'one GPA policy: "minGpa" or "gpa", not both');
-    if (policy?.minGrade !== undefined && !grades.includes(policy.minGrade)) report('unknown-reference', origin, ['policy', 'minGrade'], 'a grade of the grade scale', JSON.stringify(policy.minGrade));
+    if (policy?.minGrade !== undefined && !grades.includes(policy.minGrade)) report('unknown-reference', origin, ['policy', 'minGrade'], 'a grade of the grade scale', describeValue(policy.minGrade));
     policy?.limits?.forEach((limit, j) => checkConditionAt(limit.where, origin, ['policy', 'limits', j, 'where'], ITEM_FACTS));
     policy?.sharing?.forEach((s, j) => {
-      if (!programIds.has(s.with)) report('unknown-reference', origin, ['policy', 'sharing', j, 'with'], 'the id of a catalog program', JSON.stringify(s.with));
+      if (!programIds.has(s.with)) report('unknown-reference', origin, ['policy', 'sharing', j, 'with'], 'the id of a catalog program', describeValue(s.with));
     });
     policy?.exclusiveWith?.forEach((id, j) => {
-      if (!programIds.has(id)) report('unknown-reference', origin, ['policy', 'exclusiveWith', j], 'the id of a catalog program', JSON.stringify(id));
+      if (!programIds.has(id)) report('unknown-reference', origin, ['policy', 'exclusiveWith', j], 'the id of a catalog program', describeValue(id));
     });
     if (program.effective?.from && program.effective.to && program.effective.from > program.effective.to)
       report('never-completable', origin, ['effective'], 'catalog years whose "from" is not after "to"', `${program.effective.from} .. ${program.effective.to}`);
     const requirementIds = new Set<string>();
     eachRequirement(program.requirements, ['requirements'], (node, path, ancestors) => {
       if (node.id !== undefined) {
-        if (requirementIds.has(node.id)) report('duplicate-id', origin, [...path, 'id'], `a requirement id unique within the program ("${node.id}" is used twice)`);
+        if (requirementIds.has(node.id)) report('duplicate-id', origin, [...path, 'id'], `a requirement id unique within the program (${describeValue(node.id)} is used twice)`);
         requirementIds.add(node.id);
       }
-      if (node.minGrade !== undefined && !grades.includes(node.minGrade)) report('unknown-reference', origin, [...path, 'minGrade'], 'a grade of the grade scale', JSON.stringify(node.minGrade));
+      if (node.minGrade !== undefined && !grades.includes(node.minGrade)) report('unknown-reference', origin, [...path, 'minGrade'], 'a grade of the grade scale', describeValue(node.minGrade));
       kindModule(node).check(node, {
         isCredential: anyCredential,
         isProgram: (id) => programIds.has(id),
@@ -131,12 +135,12 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
     if (event.type === 'grant') {
       checkUnit(event.params.unit, origin, ['event', 'params', 'unit']);
       event.params.as?.forEach((id, j) => {
-        if (!anyCredential(id)) report('unknown-reference', origin, ['event', 'params', 'as', j], 'the id of a catalog credential', JSON.stringify(id));
+        if (!anyCredential(id)) report('unknown-reference', origin, ['event', 'params', 'as', j], 'the id of a catalog credential', describeValue(id));
       });
     }
     if (event.type === 'deny')
       event.params.programs?.forEach((id, j) => {
-        if (!programIds.has(id)) report('unknown-reference', origin, ['event', 'params', 'programs', j], 'the id of a catalog program', JSON.stringify(id));
+        if (!programIds.has(id)) report('unknown-reference', origin, ['event', 'params', 'programs', j], 'the id of a catalog program', describeValue(id));
       });
   });
 
@@ -150,9 +154,7 @@ function formatOrigin(origin: Origin | undefined): string {
 
 /** Programs that require one another in a loop can never be audited: report each loop's path. */
 function checkProgramCycles(catalog: Catalog, origins: Origins): Issue[] {
-  const graph = programDependencyGraph(catalog);
-  return alg.findCycles(graph).map((component) => {
-    const cycle = orderedCycle(graph, component);
+  return programCycles(programDependencyGraph(catalog)).map((cycle) => {
     const index = catalog.programs.findIndex((p) => p.id === cycle[0]);
     const origin = origins.programs[index];
     return {
@@ -160,29 +162,16 @@ function checkProgramCycles(catalog: Catalog, origins: Origins): Issue[] {
       file: origin?.file ?? '(catalog)',
       path: [...(origin?.path ?? []), 'requirements'],
       expected: 'programs that do not require one another in a loop',
-      received: [...cycle, cycle[0]].join(' → '),
+      received: cycleText(cycle),
     } satisfies Issue;
   });
 }
 
-/** A cycle through a strongly connected component, as an ordered path starting at its least id. */
-function orderedCycle(graph: Graph, component: string[]): string[] {
-  const members = new Set(component);
-  const start = [...component].sort()[0]!;
-  const path: string[] = [start];
-  const seen = new Set([start]);
-  const walk = (node: string): boolean => {
-    for (const next of (graph.predecessors(node) ?? []).filter((n) => members.has(n)).sort()) {
-      if (next === start) return true;
-      if (seen.has(next)) continue;
-      seen.add(next);
-      path.push(next);
-      if (walk(next)) return true;
-      path.pop();
-    }
-    return false;
-  };
-  walk(start);
-  return path;
-}
+/** Programs shown of a long loop: enough to find it, short enough to read. */
+const CYCLE_SHOWN = 10;
 
+/** A loop as text, back to its start: `p-a → p-b → p-a`; a long one shortened in the middle. */
+function cycleText(cycle: readonly string[]): string {
+  const shown = cycle.length <= CYCLE_SHOWN + 2 ? cycle : [...cycle.slice(0, CYCLE_SHOWN), `… ${cycle.length - CYCLE_SHOWN - 1} more …`, cycle.at(-1)!];
+  return [...shown, cycle[0]].join(' → ');
+}

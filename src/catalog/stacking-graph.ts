@@ -1,4 +1,3 @@
-import { Graph } from '@dagrejs/graphlib';
 import type { Catalog } from '../model/catalog.js';
 import type { Credential } from '../model/credential.js';
 import type { Program } from '../model/program.js';
@@ -53,16 +52,18 @@ export interface StackingGraph {
 /** Builds the stacking graph; `asOf` is the date hypothetical awards are taken as earned. */
 export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGraph {
   const context: OperatorContext = { gradeScale: catalog.settings.gradeScale, passingGrades: catalog.settings.passingGrades, asOf };
-  const graph = new Graph({ directed: true, multigraph: true });
   const entries: (Credential | Program)[] = [...catalog.credentials, ...catalog.programs];
   const programIds = new Set(catalog.programs.map((p) => p.id));
-  for (const entry of entries) graph.setNode(entry.id, { id: entry.id, kind: entry.kind, title: entry.title, isProgram: programIds.has(entry.id) } satisfies StackingNode);
-
+  // Maps throughout: ids are user-given, never object keys.
+  const nodes = new Map<string, StackingNode>(entries.map((entry) => [entry.id, { id: entry.id, kind: entry.kind, title: entry.title, isProgram: programIds.has(entry.id) }]));
+  const successors = new Map<string, Set<string>>();
+  const edgeKeys = new Set<string>();
   const edges: StackingEdge[] = [];
   const addEdge = (edge: StackingEdge) => {
-    const name = `${edge.via}:${edge.requirement}:${edge.rule ?? ''}`;
-    if (edge.from === edge.to || graph.hasEdge(edge.from, edge.to, name)) return;
-    graph.setEdge(edge.from, edge.to, edge, name);
+    const key = JSON.stringify([edge.from, edge.to, edge.via, edge.requirement, edge.rule ?? '']);
+    if (edge.from === edge.to || edgeKeys.has(key)) return;
+    edgeKeys.add(key);
+    (successors.get(edge.from) ?? successors.set(edge.from, new Set()).get(edge.from)!).add(edge.to);
     edges.push(edge);
   };
   const factsOf = new Map(catalog.credentials.map((c) => [c.id, hypotheticalFacts(catalog, c, asOf)]));
@@ -106,27 +107,26 @@ export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGrap
   const dependencies = programDependencyGraph(catalog);
 
   return {
-    nodes: graph.nodes().sort().map((id) => graph.node(id) as StackingNode),
+    nodes: [...nodes.keys()].sort().map((id) => nodes.get(id)!),
     edges,
-    stacksInto: (credentialId) => shortestPathsFrom(graph, credentialId).filter((p) => programIds.has(p.program)),
+    stacksInto: (credentialId) => (nodes.has(credentialId) ? shortestPathsFrom(successors, credentialId).filter((p) => programIds.has(p.program)) : []),
     countsToward: (programId) => edges.filter((e) => e.to === programId),
     programOrder: () => nestedFirstOrder(dependencies),
   };
 }
 
-function shortestPathsFrom(graph: Graph, source: string): StackingPath[] {
-  if (!graph.hasNode(source)) return [];
-  const parent = new Map<string, string>([[source, source]]);
+/** Breadth first from `source`, successors in id order: the shortest path to everything it reaches. */
+function shortestPathsFrom(successors: ReadonlyMap<string, ReadonlySet<string>>, source: string): StackingPath[] {
+  const pathTo = new Map<string, readonly string[]>([[source, [source]]]);
   const queue = [source];
   const found: StackingPath[] = [];
-  while (queue.length > 0) {
-    const node = queue.shift()!;
-    for (const next of [...new Set(graph.successors(node) ?? [])].sort()) {
-      if (parent.has(next)) continue;
-      parent.set(next, node);
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
+    for (const next of [...(successors.get(node) ?? [])].sort()) {
+      if (pathTo.has(next)) continue;
+      const path = [...pathTo.get(node)!, next];
+      pathTo.set(next, path);
       queue.push(next);
-      const path = [next];
-      for (let at = next; at !== source; ) path.unshift((at = parent.get(at)!));
       found.push({ program: next, path });
     }
   }

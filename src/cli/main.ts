@@ -51,5 +51,8 @@ const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.ar
 if (invokedDirectly) {
   runCli(process.argv.slice(2), processIo()).then((code) => {
     process.exitCode = code;
+    // A run that stopped without reading its input to the end (an interrupted batch on an open,
+    // idle standard input) must not wait for more of it.
+    process.stdin.destroy();
   });
 }

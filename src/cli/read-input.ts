@@ -1,20 +1,30 @@
 import { resolve } from 'node:path';
 import { readJsonFile } from '../io/read-json-file.js';
+import { readLimitsFrom, tooLarge } from '../io/read-limits.js';
 import { convertCredentials, type Conversion } from '../interop/convert-credentials.js';
 import type { Catalog } from '../model/catalog.js';
 import { parseJsonText } from '../model/parse.js';
 import type { CliIo } from './io.js';
-import { valueOrThrow } from './run-command.js';
+import { InvalidInput, valueOrThrow } from './run-command.js';
 
 /** The name a file argument is reported under. */
 export const inputName = (file: string) => (file === '-' ? '<stdin>' : file);
 
-/** Reads a JSON input from a file, or from standard input for `-`. */
+/** Reads a JSON input from a file (a regular file), or from standard input for `-`; either within the size limit. */
 export async function readJsonInput(io: CliIo, file: string): Promise<unknown> {
-  if (file !== '-') return valueOrThrow(readJsonFile(resolve(io.cwd, file)));
-  let text = '';
-  for await (const chunk of io.stdin) text += String(chunk);
-  return valueOrThrow(parseJsonText(text, inputName(file)));
+  const limits = valueOrThrow(readLimitsFrom(io.env));
+  if (file !== '-') return valueOrThrow(readJsonFile(resolve(io.cwd, file), limits));
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of io.stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += bytes.length;
+    // Past the limit standard input is left unread: the command ends here.
+    if (total > limits.maxBytes) throw new InvalidInput([tooLarge(inputName(file), limits, `more than ${limits.maxBytes} bytes`)]);
+    chunks.push(bytes);
+  }
+  // Decoded once, whole: a character split between two chunks stays one character.
+  return valueOrThrow(parseJsonText(Buffer.concat(chunks, total).toString('utf8'), inputName(file)));
 }
 
 /** Reads a transcript, or Open Badges 3.0 / CLR 2.0 credentials converted to one; notices go to stderr. */

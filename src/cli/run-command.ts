@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Catalog } from '../model/catalog.js';
 import type { Issue, Result } from '../model/issue.js';
 import { readCatalog } from '../io/read-catalog.js';
+import { readLimitsFrom } from '../io/read-limits.js';
 import { issueText } from '../report/issue-text.js';
 import type { CliIo } from './io.js';
 import { shippedCatalogPath } from './shipped-catalog.js';
@@ -28,7 +29,7 @@ export function valueOrThrow<T>(result: Result<T>, file?: string): T {
 
 /** Reads the catalog at `path` (relative to the working folder), or the shipped one. */
 export function catalogAt(io: CliIo, path: string | undefined): Catalog {
-  return valueOrThrow(readCatalog(path === undefined ? shippedCatalogPath() : resolve(io.cwd, path)));
+  return valueOrThrow(readCatalog(path === undefined ? shippedCatalogPath() : resolve(io.cwd, path), valueOrThrow(readLimitsFrom(io.env))));
 }
 
 /** Prints issues one a line on stderr, at most `limit` of them. */

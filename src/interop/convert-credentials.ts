@@ -2,6 +2,7 @@ import { buildStackingGraph } from '../catalog/stacking-graph.js';
 import type { Catalog } from '../model/catalog.js';
 import type { CredentialKind } from '../model/credential.js';
 import { fail, ok, type Issue, type Result } from '../model/issue.js';
+import { ownValue } from '../model/own.js';
 import { parseWith } from '../model/parse.js';
 import type { AwardInput, TranscriptInput } from '../model/transcript.js';
 import { AchievementCredential, ClrCredential, issuerId, type Achievement } from './open-badges-schema.js';
@@ -130,11 +131,11 @@ function toAward(catalog: Catalog, index: CatalogIndex, vc: AchievementCredentia
   const subject = vc.credentialSubject;
   const { achievement } = subject;
   const rawIssuer = issuerId(vc.issuer);
-  const issuer = catalog.settings.issuerAliases?.[rawIssuer] ?? rawIssuer;
+  const issuer = ownValue(catalog.settings.issuerAliases, rawIssuer) ?? rawIssuer;
   const credential = findCredential(index, achievement);
   if (!credential) notices.push(`achievement ${achievement.id} ("${achievement.name}") is not in the catalog: taken as an inline award`);
   const creditsValue = subject.creditsEarned ?? achievement.creditsAvailable;
-  const unit = catalog.settings.issuerUnits?.[issuer] ?? catalog.settings.unit;
+  const unit = ownValue(catalog.settings.issuerUnits, issuer) ?? catalog.settings.unit;
   const letterGrades = new Set((achievement.resultDescription ?? []).filter((d) => d.resultType === 'LetterGrade').map((d) => d.id));
   const grade = (subject.result ?? []).find((r) => r.resultDescription !== undefined && letterGrades.has(r.resultDescription))?.value;
   const earned = vc.awardedDate ?? subject.activityEndDate ?? vc.validFrom ?? vc.issuanceDate;
@@ -146,7 +147,7 @@ function toAward(catalog: Catalog, index: CatalogIndex, vc: AchievementCredentia
       ? { credential }
       : {
           title: achievement.name,
-          kind: ACHIEVEMENT_KINDS[achievement.achievementType ?? ''] ?? 'badge',
+          kind: ownValue(ACHIEVEMENT_KINDS, achievement.achievementType ?? '') ?? 'badge',
           ...(achievement.humanCode ? { code: achievement.humanCode } : {}),
           ...(subjectCode && numberText && /^\d+$/.test(numberText) ? { subject: subjectCode, number: Number(numberText) } : {}),
           ...(achievement.tag ? { tags: achievement.tag } : {}),

@@ -12,6 +12,7 @@ export type IssueCode =
   | 'invalid-date'
   | 'invalid-exception'
   | 'unreadable-file'
+  | 'too-large'
   | 'invalid-badge';
 
 /**
@@ -49,6 +50,6 @@ export function formatPath(path: readonly (string | number)[]): string {
 /** Short, bounded text of a received value for an issue. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
+  const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

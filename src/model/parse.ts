@@ -5,17 +5,29 @@ import { describeValue, fail, ok, type Issue, type IssueCode, type Result } from
 /** How deep input may nest: far beyond any real catalog, well within the stack of a recursive parse. */
 export const MAX_DEPTH = 200;
 
+/** The key no input may use: zod drops it from records without a word, and a plain object cannot hold it as data. */
+const RESERVED_KEY = '__proto__';
+
 /** Parses untrusted input with a zod schema; failures become {@link Issue}s naming the path. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, file?: string): Result<z.output<S>> {
-  const tooDeep = pathDeeperThan(input, MAX_DEPTH);
-  if (tooDeep) return fail([{ code: 'invalid-shape', ...(file === undefined ? {} : { file }), path: tooDeep, expected: `nesting at most ${MAX_DEPTH} levels deep` }]);
+  const walked = walkInput(input, MAX_DEPTH);
+  const at = file === undefined ? {} : { file };
+  if (walked.tooDeep) return fail([{ code: 'invalid-shape', ...at, path: walked.tooDeep, expected: `nesting at most ${MAX_DEPTH} levels deep` }]);
+  if (walked.reserved.length > 0) return fail(walked.reserved.map((path) => ({ code: 'invalid-shape', ...at, path, expected: `no key "${RESERVED_KEY}" (every object has one of its own: a name no input may use)`, received: `"${RESERVED_KEY}"` })));
   const parsed = schema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
-  return fail(parsed.error.issues.map((issue) => toIssue(issue, input, file)));
+  return fail(parsed.error.issues.flatMap((issue) => toIssues(issue, input, file)));
 }
 
-function toIssue(issue: z.core.$ZodIssue, input: unknown, file?: string): Issue {
+/** A zod issue as issues of credstack: a field that should not be there is named by its own path. */
+function toIssues(issue: z.core.$ZodIssue, input: unknown, file?: string): Issue[] {
   const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.map((key) => ({ code: 'invalid-shape', ...(file === undefined ? {} : { file }), path: [...path, key], expected: `no field "${key}"`, received: describeValue(valueAt(input, [...path, key])) }));
+  return [toIssue(issue, path, input, file)];
+}
+
+function toIssue(issue: z.core.$ZodIssue, path: (string | number)[], input: unknown, file?: string): Issue {
   const received = valueAt(input, path);
   const code: IssueCode = issue.message.includes('calendar date') ? 'invalid-date' : 'invalid-shape';
   return { code, ...(file === undefined ? {} : { file }), path, expected: expectedText(issue), received: describeValue(received) };
@@ -25,8 +37,6 @@ function expectedText(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.expected === 'undefined' ? 'no such field' : `a value of type ${issue.expected}`;
-    case 'unrecognized_keys':
-      return `no field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_union':
       return issue.message === 'Invalid input' ? 'one of the allowed shapes' : issue.message;
     default:
@@ -37,7 +47,7 @@ function expectedText(issue: z.core.$ZodIssue): string {
 function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let node: unknown = root;
   for (const segment of path) {
-    if (node === null || typeof node !== 'object') return undefined;
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return undefined;
     node = (node as Record<string | number, unknown>)[segment];
   }
   return node;
@@ -59,13 +69,22 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
 }
 
-/** The path of a value nested deeper than `limit` (found without recursion), or undefined. */
-function pathDeeperThan(root: unknown, limit: number): (string | number)[] | undefined {
-  // Depths only on the way down (every input is checked: kept cheap); the path is rebuilt from parents when one is too deep.
+/**
+ * One walk over an input, without recursion: the path of a value nested deeper than `limit`
+ * (the first found), and the paths of every {@link RESERVED_KEY} key.
+ */
+function walkInput(root: unknown, limit: number): { tooDeep?: (string | number)[]; reserved: (string | number)[][] } {
+  // Depths only on the way down (every input is checked: kept cheap); paths are rebuilt from parents when needed.
   const values: unknown[] = [root];
   const depths: number[] = [0];
   const parents: number[] = [-1];
   const keys: (string | number)[] = [''];
+  const pathTo = (at: number): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (; parents[at]! >= 0; at = parents[at]!) path.unshift(keys[at]!);
+    return path;
+  };
+  const reserved: (string | number)[][] = [];
   const visit = (parent: number, key: string | number, child: unknown) => {
     if (child === null || typeof child !== 'object') return;
     values.push(child);
@@ -76,13 +95,13 @@ function pathDeeperThan(root: unknown, limit: number): (string | number)[] | und
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (value === null || typeof value !== 'object') continue; // the root may be any value
-    if (depths[i]! > limit) {
-      const path: (string | number)[] = [];
-      for (let at = i; parents[at]! >= 0; at = parents[at]!) path.unshift(keys[at]!);
-      return path.slice(0, limit + 1);
-    }
+    if (depths[i]! > limit) return { tooDeep: pathTo(i).slice(0, limit + 1), reserved };
     if (Array.isArray(value)) for (let k = 0; k < value.length; k++) visit(i, k, value[k]);
-    else for (const key of Object.keys(value)) visit(i, key, (value as Record<string, unknown>)[key]);
+    else
+      for (const key of Object.keys(value)) {
+        if (key === RESERVED_KEY) reserved.push([...pathTo(i), key]);
+        visit(i, key, (value as Record<string, unknown>)[key]);
+      }
   }
-  return undefined;
+  return { reserved };
 }

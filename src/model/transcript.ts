@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { credentialFields, CredentialKind } from './credential.js';
 import { IsoDate } from './dates.js';
+import { describeValue } from './issue.js';
 
 export const AWARD_STATUSES = ['completed', 'in-progress', 'planned'] as const;
 export const SOURCES = ['institution', 'transfer', 'external', 'prior-learning'] as const;
@@ -71,7 +72,7 @@ export const Transcript = z
     const seen = new Set<string>();
     // Award checks live here, in one pass: refinements on the award schema measured twice as slow.
     t.awards.forEach((award, index) => {
-      if (seen.has(award.id)) ctx.addIssue({ code: 'custom', path: ['awards', index, 'id'], message: `a unique award id ("${award.id}" is used twice)` });
+      if (seen.has(award.id)) ctx.addIssue({ code: 'custom', path: ['awards', index, 'id'], message: `a unique award id (${describeValue(award.id)} is used twice)` });
       seen.add(award.id);
       if (award.credential === undefined && award.title === undefined && award.code === undefined)
         ctx.addIssue({ code: 'custom', path: ['awards', index], message: 'a catalog "credential" or an inline description with a "code" or "title"' });
@@ -80,7 +81,7 @@ export const Transcript = z
     });
     t.exceptions.forEach((exception, index) => {
       if ('award' in exception && !seen.has(exception.award))
-        ctx.addIssue({ code: 'custom', path: ['exceptions', index, 'award'], message: `the id of an award on this transcript ("${exception.award}" is not one)` });
+        ctx.addIssue({ code: 'custom', path: ['exceptions', index, 'award'], message: `the id of an award on this transcript (${describeValue(exception.award)} is not one)` });
     });
   })
   .meta({ id: 'Transcript', title: 'credstack transcript' });

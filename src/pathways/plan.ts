@@ -2,11 +2,12 @@ import { audit, type AuditOptions } from '../audit/audit.js';
 import type { ProgramAudit, RequirementResult } from '../audit/audit-result.js';
 import type { Catalog } from '../model/catalog.js';
 import type { Credential } from '../model/credential.js';
-import { fail, ok, type Result } from '../model/issue.js';
-import { Transcript, type AwardInput, type TranscriptInput } from '../model/transcript.js';
+import { z } from 'zod';
+import { describeValue, fail, ok, type Result } from '../model/issue.js';
+import { Award, type AwardInput, type Transcript, type TranscriptInput } from '../model/transcript.js';
 import { prepareCatalog } from '../audit/prepare-catalog.js';
-import { auditInput } from '../audit/audit-input.js';
-import { hypotheticalFacts } from '../rules/catalog-facts.js';
+import { auditInput, dateOptions } from '../audit/audit-input.js';
+import { bestGrade, hypotheticalFacts } from '../rules/catalog-facts.js';
 
 /** One step of a plan: credentials that can be earned together once the steps before are done. */
 export interface PlanStep {
@@ -45,7 +46,19 @@ export interface PlanOptions {
   /** Audits the search may run before settling for the best plan found (default 2,000). */
   readonly budget?: number;
   readonly alternatives?: number;
+  /** Awards to count as planned besides the transcript's own (a what-if file). */
+  readonly planned?: readonly AwardInput[];
 }
+
+const PlanOptionsSchema = z
+  .object({
+    target: z.string().min(1),
+    ...dateOptions,
+    budget: z.number().int().positive().optional(),
+    alternatives: z.number().int().nonnegative().optional(),
+    planned: z.array(Award).optional(),
+  })
+  .strict();
 
 interface State {
   readonly chosen: readonly string[];
@@ -62,17 +75,20 @@ interface State {
  * complete plan is the cheapest; past it, the best found is returned with `shortest: false`.
  */
 export function plan(catalog: Catalog, transcriptInput: TranscriptInput | Transcript, options: PlanOptions): Result<PlanResult> {
-  const input = auditInput(catalog, transcriptInput, options);
+  const input = auditInput(catalog, transcriptInput, options, PlanOptionsSchema);
   if (!input.ok) return input;
-  const { transcript, asOf, prepared } = input.value;
+  const { asOf, prepared } = input.value;
   const target = prepared.programs.get(options.target);
-  if (!target) return fail([{ code: 'unknown-reference', path: ['target'], expected: 'the id of a catalog program', received: JSON.stringify(options.target) }]);
+  if (!target) return fail([{ code: 'unknown-reference', path: ['target'], expected: 'the id of a catalog program', received: describeValue(options.target) }]);
+  const withPlanned = plannedToo(input.value.transcript, input.value.options.planned ?? []);
+  if (!withPlanned.ok) return withPlanned;
+  const transcript = withPlanned.value;
   const credentials = new Map(catalog.credentials.map((c) => [c.id, c]));
   const held = new Set(transcript.awards.filter((a) => a.status !== 'planned').flatMap((a) => (a.credential ? [a.credential] : [])));
   // What a held credential counts as (AWS Cloud Practitioner as Cloud Foundations) meets prerequisites too.
   const satisfied = new Set([...held, ...[...held].flatMap((id) => equivalentsOf(catalog, id, options.target, asOf))]);
   const auditsOf = (chosen: readonly string[], programs: readonly string[]): readonly ProgramAudit[] => {
-    const awards: AwardInput[] = [...transcript.awards, ...chosen.map((id) => plannedAward(credentials.get(id)!, asOf))];
+    const awards: AwardInput[] = [...transcript.awards, ...chosen.map((id) => plannedAward(catalog, credentials.get(id)!, asOf))];
     const result = audit(catalog, { ...transcript, awards }, { programs, asOf, includePlanned: true } satisfies AuditOptions);
     return result.ok ? result.value.audits : [];
   };
@@ -98,8 +114,10 @@ export function plan(catalog: Catalog, transcriptInput: TranscriptInput | Transc
   };
 
   const budget = options.budget ?? 2_000;
-  const start = auditWith([]);
-  if (!start) return fail([{ code: 'invalid-shape', path: [], expected: 'a transcript the target can be audited with' }]);
+  // The transcript as it is: what an audit finds wrong with it (unknown credentials, stale exceptions) is the plan's answer too.
+  const first = audit(catalog, transcript, { programs: [options.target], asOf, includePlanned: true });
+  if (!first.ok) return first;
+  const start = first.value.audits[0]!;
   const frontier: State[] = [{ chosen: [], credits: 0, audit: start }];
   const seen = new Set<string>(['']);
   const complete: State[] = [];
@@ -150,6 +168,15 @@ export function plan(catalog: Catalog, transcriptInput: TranscriptInput | Transc
   return ok({ best: toPlan(best!), alternatives: rest.filter((s) => s.credits <= best!.credits + 3).map(toPlan) });
 }
 
+/** The transcript with the option's awards added as planned; an id already on the transcript is an issue. */
+function plannedToo(transcript: Transcript, planned: readonly Transcript['awards'][number][]): Result<Transcript> {
+  if (planned.length === 0) return ok(transcript);
+  const taken = new Set(transcript.awards.map((a) => a.id));
+  const clash = planned.findIndex((a) => taken.has(a.id));
+  if (clash >= 0) return fail([{ code: 'duplicate-id', path: ['planned', clash, 'id'], expected: 'an award id not already on the transcript', received: describeValue(planned[clash]!.id) }]);
+  return ok({ ...transcript, awards: [...transcript.awards, ...planned.map((a) => ({ ...a, status: 'planned' as const }))] });
+}
+
 /** The catalog credentials the rules make a credential equivalent to, in a program. */
 function equivalentsOf(catalog: Catalog, id: string, program: string, asOf: string): readonly string[] {
   return ruleOutcome(catalog, id, program, asOf)?.as ?? [];
@@ -159,7 +186,7 @@ function ruleOutcome(catalog: Catalog, id: string, program: string, asOf: string
   const prepared = prepareCatalog(catalog, asOf);
   const credential = catalog.credentials.find((c) => c.id === id);
   if (!credential) return undefined;
-  const source = plannedAward(credential, asOf).source;
+  const source = plannedAward(catalog, credential, asOf).source;
   const facts = hypotheticalFacts(catalog, credential, asOf).find((f) => f.source === source)!;
   return prepared.creditRules.inProgram(prepared.creditRules.general(facts), facts, program);
 }
@@ -176,8 +203,9 @@ export function plannedCredits(catalog: Catalog, id: string, program: string, as
   return own && factor ? (own.value * factor.n) / factor.d : 0;
 }
 
-/** The planned award a plan adds: earned on the audit date with the best grade of the scale. */
-function plannedAward(credential: Credential, asOf: string): AwardInput {
+/** The planned award a plan adds: earned on the audit date, a course with the best grade of the scale. */
+function plannedAward(catalog: Catalog, credential: Credential, asOf: string): AwardInput {
+  const grade = credential.kind === 'course' ? bestGrade(catalog) : undefined;
   const external = credential.kind === 'certification' || credential.kind === 'prior-learning';
   return {
     id: `plan:${credential.id}`,
@@ -186,7 +214,7 @@ function plannedAward(credential: Credential, asOf: string): AwardInput {
     status: 'planned',
     source: credential.kind === 'prior-learning' ? 'prior-learning' : external ? 'external' : 'institution',
     ...(credential.issuer ? { issuer: credential.issuer } : {}),
-    ...(credential.kind === 'course' ? { grade: 'A' } : {}),
+    ...(grade !== undefined ? { grade } : {}),
   };
 }
 

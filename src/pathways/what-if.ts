@@ -1,7 +1,7 @@
 import { audit, type AuditOptions } from '../audit/audit.js';
 import type { AuditReport, ProgramAudit, RequirementResult } from '../audit/audit-result.js';
 import type { Catalog } from '../model/catalog.js';
-import { fail, type Result } from '../model/issue.js';
+import { describeValue, fail, type Result } from '../model/issue.js';
 import { parseWith } from '../model/parse.js';
 import { Award, Transcript, type AwardInput, type TranscriptInput } from '../model/transcript.js';
 import { z } from 'zod';
@@ -17,14 +17,16 @@ export const WhatIfAwards = z.union([z.array(Award), z.object({ awards: z.array(
 export function whatIf(catalog: Catalog, transcript: TranscriptInput | Transcript, extra: readonly AwardInput[], options: AuditOptions): Result<AuditReport> {
   const parsed = parseWith(Transcript, transcript);
   if (!parsed.ok) return parsed;
+  const added = parseWith(z.array(Award), extra);
+  if (!added.ok) return fail(added.issues.map((issue) => ({ ...issue, path: ['whatIf', ...issue.path] })));
   const taken = new Set(parsed.value.awards.map((a) => a.id));
-  const clash = extra.findIndex((a) => taken.has(a.id));
-  if (clash >= 0) return fail([{ code: 'duplicate-id', path: ['whatIf', clash, 'id'], expected: `an award id not already on the transcript ("${extra[clash]!.id}" is)` }]);
+  const clash = added.value.findIndex((a) => taken.has(a.id));
+  if (clash >= 0) return fail([{ code: 'duplicate-id', path: ['whatIf', clash, 'id'], expected: 'an award id not already on the transcript', received: describeValue(added.value[clash]!.id) }]);
   const real = audit(catalog, parsed.value, { ...options, includePlanned: false });
   if (!real.ok) return real;
-  const hypothesis = audit(catalog, { ...parsed.value, awards: [...parsed.value.awards, ...extra.map((a) => ({ ...a, status: 'planned' as const }))] }, { ...options, includePlanned: true });
+  const hypothesis = audit(catalog, { ...parsed.value, awards: [...parsed.value.awards, ...added.value.map((a) => ({ ...a, status: 'planned' as const }))] }, { ...options, includePlanned: true });
   if (!hypothesis.ok) return hypothesis;
-  const planned = new Set([...parsed.value.awards.filter((a) => a.status === 'planned').map((a) => a.id), ...extra.map((a) => a.id)]);
+  const planned = new Set([...parsed.value.awards.filter((a) => a.status === 'planned').map((a) => a.id), ...added.value.map((a) => a.id)]);
   return {
     ok: true,
     value: { ...hypothesis.value, audits: hypothesis.value.audits.map((a, i) => markHypotheses(a, real.value.audits[i]!, planned)) },

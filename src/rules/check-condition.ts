@@ -1,6 +1,7 @@
 import { eachComparison, type Condition } from '../model/condition.js';
 import { Duration, isIsoDate } from '../model/dates.js';
 import { describeValue, type Issue } from '../model/issue.js';
+import { ownValue } from '../model/own.js';
 import { OPERATORS, type Operand } from '../model/vocabulary.js';
 import { factReference } from './compile-condition.js';
 
@@ -32,7 +33,7 @@ export function checkCondition(condition: Condition, scope: ConditionScope): Iss
   eachComparison(condition, (comparison, path) => {
     if (!scope.facts.includes(comparison.fact))
       issues.push({ code: 'unknown-fact', ...at(path, 'fact'), expected: `one of the facts ${scope.facts.join(', ')}`, received: describeValue(comparison.fact) });
-    const operand = OPERATORS[comparison.operator];
+    const operand = ownValue(OPERATORS, comparison.operator);
     if (operand === undefined) {
       issues.push({ code: 'unknown-operator', ...at(path, 'operator'), expected: `one of the operators ${Object.keys(OPERATORS).join(', ')}`, received: describeValue(comparison.operator) });
       return;

@@ -1,4 +1,5 @@
 import type { Condition } from '../model/condition.js';
+import { ownValue } from '../model/own.js';
 import type { RuleFact } from '../model/vocabulary.js';
 import { allOperators, type OperatorContext } from './operators.js';
 
@@ -36,7 +37,7 @@ export function compileCondition(condition: Condition, context: OperatorContext)
       const inner = compile(node.not);
       return (facts, program) => !inner(facts, program);
     }
-    const operator = operators[node.operator];
+    const operator = ownValue(operators, node.operator);
     if (!operator) throw new Error(`unknown operator ${node.operator}: conditions must be checked before compiling`);
     const { fact, value } = node;
     const accepts = operator.accepts ?? (() => true);
@@ -69,14 +70,14 @@ export function factReference(value: unknown): string | undefined {
 }
 
 function readerOf(fact: string): (facts: Facts) => unknown {
-  return Object.hasOwn(FACT_READERS, fact) ? FACT_READERS[fact as keyof typeof FACT_READERS] : (facts: Facts) => (Object.hasOwn(facts, fact) ? facts[fact] : undefined);
+  return ownValue(FACT_READERS, fact) ?? ((facts: Facts) => ownValue(facts, fact));
 }
 
 /**
  * One reader per fact: each has its own property access, which stays monomorphic on the shape of
  * the facts objects, where a shared `facts[fact]` sees every fact name and goes megamorphic.
  */
-const FACT_READERS: Readonly<Record<Exclude<RuleFact, 'program'>, (facts: Facts) => unknown>> = {
+const FACT_READERS: Readonly<Record<Exclude<RuleFact, 'program'>, (facts: Facts) => unknown>> & Readonly<Record<string, (facts: Facts) => unknown>> = {
   id: (f) => f.id,
   code: (f) => f.code,
   subject: (f) => f.subject,

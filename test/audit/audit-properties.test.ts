@@ -4,6 +4,7 @@ import { audit } from '../../src/audit/audit.js';
 import type { AuditReport, ProgramAudit, RequirementResult } from '../../src/audit/audit-result.js';
 import type { TranscriptInput } from '../../src/model/transcript.js';
 import { shippedCatalog } from '../helpers.js';
+import { runs } from '../setup/fuzz.js';
 import { awardOf, transcriptOf } from './transcript-arbitraries.js';
 
 const catalog = shippedCatalog();
@@ -18,12 +19,12 @@ const RANK = { incomplete: 0, 'in-progress': 1, complete: 2 } as const;
 const met = (a: ProgramAudit) => nodes(a.requirements).filter((n) => n.status !== 'incomplete').length + a.policies.filter((p) => p.status === 'complete').length;
 
 describe('audit invariants on random transcripts of the shipped catalog', () => {
-  test.prop([transcriptOf(catalog), fc.nat()], { numRuns: 60 })('the same transcript in any order gives the same audit', (transcript, seed) => {
+  test.prop([transcriptOf(catalog), fc.nat()], { numRuns: runs(60) })('the same transcript in any order gives the same audit', (transcript, seed) => {
     const shuffled = { ...transcript, awards: [...transcript.awards].sort((a, b) => (hash(a.id, seed) - hash(b.id, seed)) || a.id.localeCompare(b.id)) };
     expect(run(shuffled)).toEqual(run(transcript));
   });
 
-  test.prop([transcriptOf(catalog), fc.constantFrom(...catalog.credentials.map((c) => c.id)).chain((id) => awardOf(catalog, id))], { numRuns: 60 })(
+  test.prop([transcriptOf(catalog), fc.constantFrom(...catalog.credentials.map((c) => c.id)).chain((id) => awardOf(catalog, id))], { numRuns: runs(60) })(
     'adding an award never lowers a status, nor the requirements met at the same status',
     (transcript, extra) => {
       fc.pre(!transcript.awards.some((a) => a.credential === extra.credential));
@@ -37,7 +38,7 @@ describe('audit invariants on random transcripts of the shipped catalog', () => 
     },
   );
 
-  test.prop([transcriptOf(catalog)], { numRuns: 60 })('no award is applied twice within a program, except to shared requirements', (transcript) => {
+  test.prop([transcriptOf(catalog)], { numRuns: runs(60) })('no award is applied twice within a program, except to shared requirements', (transcript) => {
     for (const program of run(transcript).audits) {
       const used = nodes(program.requirements)
         .filter((n) => !n.shared)
@@ -48,7 +49,7 @@ describe('audit invariants on random transcripts of the shipped catalog', () => 
     }
   });
 
-  test.prop([transcriptOf(catalog)], { numRuns: 60 })('caps are never exceeded, and clipped credits are reported', (transcript) => {
+  test.prop([transcriptOf(catalog)], { numRuns: runs(60) })('caps are never exceeded, and clipped credits are reported', (transcript) => {
     for (const program of run(transcript).audits) {
       for (const policy of program.policies) if (policy.status === undefined) expect(policy.have).toBeLessThanOrEqual(policy.need!);
       const total = program.policies.find((p) => p.id === 'total-credits');

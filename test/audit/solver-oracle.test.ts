@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { compareScores } from '../../src/audit/allocation-problem.js';
 import { solveAllocation } from '../../src/audit/solve-allocation.js';
+import { runs } from '../setup/fuzz.js';
 import { smallProblem } from './allocation-arbitraries.js';
 import { bruteForceBest, isValidAllocation } from './brute-force-oracle.js';
 
@@ -10,7 +11,7 @@ const ORACLE_BUDGET = 10_000_000;
 describe('the allocation solver against a brute-force oracle', () => {
   // The search budget is a guard for production; here the question is whether the search, run to
   // the end, finds the best allocation (rare pathological small cases need more than the default).
-  test.prop([smallProblem], { numRuns: 1000 })('finds an allocation as good as the best of all allocations', (problem) => {
+  test.prop([smallProblem], { numRuns: runs(1000) })('finds an allocation as good as the best of all allocations', (problem) => {
     const solution = solveAllocation(problem, ORACLE_BUDGET);
     const oracle = bruteForceBest(problem);
     expect(solution.optimal).toBe(true);

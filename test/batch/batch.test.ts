@@ -1,21 +1,30 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { EventEmitter, once } from 'node:events';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { pipeline } from 'node:stream/promises';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import { auditBatch } from '../../src/batch/audit-batch.js';
 import { auditBatchInParallel } from '../../src/batch/parallel-batch.js';
 import { ndjsonSource } from '../../src/io/read-batch-input.js';
 import { runCli } from '../../src/cli/main.js';
-import { cli, fixture, readFixture, shippedCatalog } from '../helpers.js';
+import { builtCli, cli, fixture, readFixture, shippedCatalog } from '../helpers.js';
 
 const FIXTURES = ['ada-bs-complete', 'ben-stacking-certificates', 'carmen-greedy-trap', 'dev-aas-prior-learning', 'eve-awards-that-do-not-count', 'farid-transfer-units', 'gia-badge-pathway', 'hugo-exceptions'];
 const transcripts = FIXTURES.map((name) => readFixture(`${name}.json`));
 const lines = [...transcripts.slice(0, 3).map((t) => JSON.stringify(t)), '{ "learner": ', ...transcripts.slice(3).map((t) => JSON.stringify(t)), JSON.stringify({ learner: { id: 'ghost' }, asOf: '2026-01-01', awards: [{ id: 'a', credential: 'NO-SUCH' }] })];
 const ndjson = `${lines.join('\n')}\n\n`;
 const options = { programs: ['bs-data-science', 'aas-it', 'digital-gold'] };
-const workdir = () => mkdtempSync(join(tmpdir(), 'credstack-batch-'));
+/** A fresh folder for one test, removed when it ends. */
+const workdir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'credstack-batch-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
 
 describe('batch audits', () => {
   it('gives, record by record and in input order, what single audits give; a bad line is one error record', async () => {
@@ -43,16 +52,18 @@ describe('batch audits', () => {
 
   it('goes on reading when a slow consumer lets every chunk under way finish (it once waited for a chunk it never sent)', async () => {
     const many = Array.from({ length: 40 }, (_, i) => lines[i % lines.length]!).join('\n');
-    const slowly = async () => {
+    const workers = watchWorkers();
+    try {
       const lines: number[] = [];
+      // The slowest consumer: after each record it waits until every chunk sent has come back.
       for await (const r of auditBatchInParallel(shippedCatalog(), ndjsonSource(Readable.from([many]), 'x').inputs, options, { workers: 2, chunk: 1 })) {
         lines.push(r.line);
-        await new Promise((resolve) => setTimeout(resolve, 25));
+        await workers.everyChunkBack();
       }
-      return lines;
-    };
-    const stalled = new Promise<'stalled'>((resolve) => setTimeout(() => resolve('stalled'), 30_000).unref());
-    expect(await Promise.race([slowly(), stalled])).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+      expect(lines).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    } finally {
+      workers.restore();
+    }
   }, 60_000);
 
   it('credstack batch writes NDJSON and a CSV summary atomically, counts errors and exits 1 when any record failed', async () => {
@@ -86,10 +97,10 @@ describe('batch audits', () => {
         return !full;
       },
       once(_event: 'drain', listener: () => void) {
-        setTimeout(() => {
+        queueMicrotask(() => {
           full = false;
           listener();
-        }, 5);
+        });
       },
     };
     const io = { stdout, stderr: { write: () => true }, stdin: Readable.from([ndjson]), env: {}, cwd: process.cwd() };
@@ -123,23 +134,82 @@ describe('batch audits', () => {
 });
 
 describe('interrupting a batch', () => {
-  const cliPath = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
-  it.runIf(existsSync(cliPath)).each([
+  it.each([
     ['SIGINT', 130, 1],
     ['SIGTERM', 143, 2],
   ] as const)('%s stops cleanly: exit %d, and no output file, whole or partial (%d workers)', async (signal, exitCode, workers) => {
-    const { spawn } = await import('node:child_process');
     const dir = workdir();
-    const many = Array.from({ length: 4000 }, (_, i) => lines[i % 3]!).join('\n');
-    writeFileSync(join(dir, 'in.ndjson'), many);
-    const child = spawn(process.execPath, [cliPath, 'batch', join(dir, 'in.ndjson'), '--all', '--workers', String(workers), '--out', join(dir, 'out.ndjson')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [builtCli(), 'batch', '-', '--program', 'bs-data-science', '--workers', String(workers), '--out', join(dir, 'out.ndjson')], { stdio: ['pipe', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const closed = once(child, 'close');
+    // Endless input: the batch cannot end before the signal, however loaded the machine. Feeding
+    // stops with an error (EPIPE) when the batch exits.
+    const feeding = pipeline(Readable.from(endlessInput()), child.stdin).catch(() => undefined);
+    await firstWriteIn(dir); // the batch is under way: its signal handlers are in place
     child.kill(signal);
-    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    const [code] = await closed;
+    await feeding;
     expect(code).toBe(exitCode);
     expect(stderr).toMatch(new RegExp(`batch: interrupted \\(${signal}\\) after \\d+ records; no output file was written`));
-    expect(readdirSync(dir)).toEqual(['in.ndjson']);
+    expect(readdirSync(dir)).toEqual([]);
   }, 60_000);
 });
+
+describe('interrupting a batch waiting on its input', () => {
+  it.each([1, 2])('stops at once while standard input is open but idle (%d workers)', async (workers) => {
+    const dir = workdir();
+    const child = spawn(process.execPath, [builtCli(), 'batch', '-', '--program', 'aas-it', '--workers', String(workers), '--out', join(dir, 'out.ndjson')], { stdio: ['pipe', 'ignore', 'pipe'] });
+    // 'exit', not 'close': the input this test holds open would keep 'close' from coming.
+    const exited = once(child, 'exit');
+    // Enough records to be written, then nothing more, and the input is never closed.
+    child.stdin.write(`${Array.from({ length: 80 }, (_, i) => lines[i % 3]!).join('\n')}\n`);
+    await firstWriteIn(dir);
+    child.kill('SIGTERM');
+    const [code] = await exited;
+    child.stdin.destroy();
+    expect(code).toBe(143);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 60_000);
+});
+
+/** Transcripts, one a line, without end. */
+function* endlessInput(): Generator<string> {
+  for (let i = 0; ; i++) yield `${lines[i % 3]!}\n`;
+}
+
+/** Resolves when a file in `dir` first has content. */
+async function firstWriteIn(dir: string): Promise<void> {
+  const watcher = watch(dir);
+  try {
+    while (!readdirSync(dir).some((name) => statSync(join(dir, name)).size > 0)) await once(watcher, 'change');
+  } finally {
+    watcher.close();
+  }
+}
+
+/**
+ * Counts the chunks this thread posts to batch workers and the replies they send back, so a test
+ * can wait until every chunk sent has come back (an event, not a timer). `restore` ends it.
+ */
+function watchWorkers() {
+  const posted = vi.spyOn(Worker.prototype, 'postMessage');
+  let replies = 0;
+  let caughtUp: (() => void) | undefined;
+  const emitted = vi.spyOn(Worker.prototype, 'emit').mockImplementation(function (this: Worker, event: string | symbol, ...args: unknown[]) {
+    const handled = EventEmitter.prototype.emit.call(this, event, ...args);
+    if (event === 'message') replies++;
+    if (replies === posted.mock.calls.length) {
+      caughtUp?.();
+      caughtUp = undefined;
+    }
+    return handled;
+  });
+  return {
+    everyChunkBack: () => (replies === posted.mock.calls.length ? Promise.resolve() : new Promise<void>((resolve) => (caughtUp = resolve))),
+    restore: () => {
+      posted.mockRestore();
+      emitted.mockRestore();
+    },
+  };
+}

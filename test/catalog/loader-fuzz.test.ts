@@ -4,6 +4,7 @@ import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { jsonErrorOffset } from '../../src/model/json-error-position.js';
 import { parseJsonText } from '../../src/model/parse.js';
 import { shippedCatalog } from '../helpers.js';
+import { runs } from '../setup/fuzz.js';
 
 /** Arbitrary JSON, plus structural mutations of the shipped catalog (closer to real mistakes). */
 const mutatedCatalog = fc
@@ -25,13 +26,13 @@ const mutatedCatalog = fc
   });
 
 describe('the catalog loader on arbitrary input', () => {
-  test.prop([fc.jsonValue()], { numRuns: 300 })('never throws on arbitrary JSON', (json) => {
+  test.prop([fc.jsonValue()], { numRuns: runs(300) })('never throws on arbitrary JSON', (json) => {
     const result = loadCatalog([{ file: 'fuzz.json', json }]);
     expect(typeof result.ok).toBe('boolean');
     if (!result.ok) for (const issue of result.issues) expect(issue).toMatchObject({ code: expect.any(String), file: expect.any(String), expected: expect.any(String) });
   });
 
-  test.prop([mutatedCatalog], { numRuns: 300 })('never throws on a mutated catalog; failures are typed issues', (json) => {
+  test.prop([mutatedCatalog], { numRuns: runs(300) })('never throws on a mutated catalog; failures are typed issues', (json) => {
     const result = loadCatalog([{ file: 'mutated.json', json }]);
     if (!result.ok) expect(result.issues.length).toBeGreaterThan(0);
   });

@@ -7,6 +7,7 @@ import { recommend } from '../../src/pathways/recommend.js';
 import { whatIf } from '../../src/pathways/what-if.js';
 import type { TranscriptInput } from '../../src/model/transcript.js';
 import { cli, readFixture, shippedCatalog } from '../helpers.js';
+import { runs } from '../setup/fuzz.js';
 
 const catalog = shippedCatalog();
 const credits = (id: string, target: string) => plannedCredits(catalog, id, target, '2026-05-15');
@@ -81,7 +82,7 @@ describe('plans', () => {
     ['cert-project-leadership', ['mc-agile', 'mc-stakeholders', 'mc-pm-capstone']],
     ['digital-silver', ['badge-info-literacy', 'badge-online-safety', 'badge-collaboration', 'badge-content-creation', 'badge-data-literacy']],
   ];
-  test.prop([fc.constantFrom(...SMALL), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 })], { numRuns: 30 })(
+  test.prop([fc.constantFrom(...SMALL), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 })], { numRuns: runs(30) })(
     'is the cheapest: equal to brute force over every subset on small programs',
     ([target, pool], heldMask) => {
       const held = pool.filter((_, i) => heldMask[i]);
@@ -92,7 +93,7 @@ describe('plans', () => {
     },
   );
 
-  test.prop([fc.constantFrom('cert-data-engineering', 'aas-it', 'digital-gold', 'cert-cloud-security'), fc.uniqueArray(fc.constantFrom(...catalog.credentials.map((c) => c.id)), { maxLength: 12 })], { numRuns: 12 })(
+  test.prop([fc.constantFrom('cert-data-engineering', 'aas-it', 'digital-gold', 'cert-cloud-security'), fc.uniqueArray(fc.constantFrom(...catalog.credentials.map((c) => c.id)), { maxLength: 12 })], { numRuns: runs(12) })(
     'completing the plan in a what-if audit completes the target',
     (target, held) => {
       const transcript = learner(held);

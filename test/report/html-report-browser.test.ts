@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -10,14 +11,25 @@ const ARTIFACTS = join(ROOT, 'test-artifacts');
 // CI installs Debian's chromium (.ci/run); a developer machine without it skips this suite.
 const canRun = existsSync(CHROMIUM) || process.env.CI === 'true';
 
+/** Keeps a file for a person to look at in test-artifacts/, written whole (runs side by side never see half a file). */
+function keepArtifact(name: string, bytes: Uint8Array): void {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const temporary = join(ARTIFACTS, `.${name}.${process.pid}.tmp`);
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, join(ARTIFACTS, name));
+}
+
 describe.runIf(canRun)('the HTML advising report, in a real browser', () => {
   let browser: Browser;
-  const report = join(ARTIFACTS, 'report.html');
+  let dir: string;
+  let report: string;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'credstack-report-'));
+    report = join(dir, 'report.html');
     const run = await cli(['audit', 'fixtures/ben-stacking-certificates.json', '--program', 'cert-data-engineering', '--program', 'bs-data-science', '--format', 'html', '--out', report]);
     expect(run.code).toBe(0);
+    keepArtifact('report.html', readFileSync(report));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -27,6 +39,7 @@ describe.runIf(canRun)('the HTML advising report, in a real browser', () => {
 
   afterAll(async () => {
     await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows a person the programs, their status, what remains and the next steps', async () => {
@@ -42,7 +55,7 @@ describe.runIf(canRun)('the HTML advising report, in a real browser', () => {
     await expect(page.getByText('Writing: 6 more credits').isVisible()).resolves.toBe(true);
     await expect(page.getByRole('heading', { name: /^Next steps/ }).first().isVisible()).resolves.toBe(true);
     await expect(page.getByRole('img', { name: 'How your credentials stack into Data Engineering Certificate' }).isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
+    keepArtifact('report.png', await page.screenshot({ fullPage: true }));
     expect(requests).toEqual([]);
   }, 60_000);
 
@@ -62,7 +75,8 @@ describe.runIf(canRun)('the HTML advising report, in a real browser', () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(report).href);
     await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ path: join(ARTIFACTS, 'report.pdf'), format: 'A4' });
+    const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.byteLength).toBeGreaterThan(10_000);
+    keepArtifact('report.pdf', pdf);
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import type { Condition } from '../../src/model/condition.js';
 import { compileCondition } from '../../src/rules/compile-condition.js';
 import type { OperatorContext } from '../../src/rules/operators.js';
 import { evaluateWithEngine } from '../../src/rules/reference-engine.js';
+import { runs } from '../setup/fuzz.js';
 
 const context: OperatorContext = {
   gradeScale: { A: 4, 'B+': 3.3, B: 3, C: 2, D: 1, F: 0, P: null, NP: null },
@@ -60,7 +61,7 @@ const condition: fc.Arbitrary<Condition> = fc.letrec<{ node: Condition }>((tie) 
 })).node;
 
 describe('compiled conditions against json-rules-engine', () => {
-  test.prop([condition, facts], { numRuns: 1500 })('the compiled predicate and the engine always agree', async (cond, itemFacts) => {
+  test.prop([condition, facts], { numRuns: runs(1500) })('the compiled predicate and the engine always agree', async (cond, itemFacts) => {
     const compiled = compileCondition(cond, context)(itemFacts);
     const reference = await evaluateWithEngine(cond, itemFacts, context);
     expect(compiled).toBe(reference);

@@ -9,7 +9,8 @@ import { CSV_HEADER } from '../../report/csv-summary.js';
 import { EXIT, type CliIo, type RunIo } from '../io.js';
 import { asOfOption, programOption, todayIn, wholeNumber } from '../options.js';
 import { Progress } from '../progress.js';
-import { catalogAt, ExitWith } from '../run-command.js';
+import { catalogAt, ExitWith, valueOrThrow } from '../run-command.js';
+import { readLimitsFrom } from '../../io/read-limits.js';
 
 interface BatchOptions {
   catalog?: string;
@@ -49,7 +50,7 @@ export function registerBatch(program: Command, io: RunIo): void {
       if (!options.all && !options.program?.length) throw new InvalidArgumentError('name --program ID (repeat for several) or --all');
       const workers = workersFor(io, options.workers);
       const catalog = catalogAt(io, options.catalog);
-      const source = batchSource(input === '-' ? '-' : resolve(io.cwd, input), io.stdin);
+      const source = valueOrThrow(batchSource(input === '-' ? '-' : resolve(io.cwd, input), io.stdin, valueOrThrow(readLimitsFrom(io.env))));
       const abort = new AbortController();
       // Ctrl-C, or a scheduler stopping the job: the batch stops at once and leaves no output file.
       const interrupt = (signal: NodeJS.Signals) => abort.abort(signal);

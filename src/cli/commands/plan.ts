@@ -24,8 +24,7 @@ export function registerPlan(program: Command, io: CliIo): void {
       const catalog = catalogAt(io, options.catalog);
       const { transcript } = await readLearnerInput(io, file, catalog);
       const extra = options.whatIf ? valueOrThrow(parseWith(WhatIfAwards, await readJsonInput(io, options.whatIf), options.whatIf)) : [];
-      const withPlanned = { ...(transcript as object), awards: [...((transcript as { awards?: unknown[] }).awards ?? []), ...extra.map((a) => ({ ...a, status: 'planned' }))] };
-      const result = valueOrThrow(plan(catalog, withPlanned as never, { target: options.target, ...(options.asOf ? { asOf: options.asOf } : {}), defaultAsOf: todayIn(io), ...(options.budget !== undefined ? { budget: options.budget } : {}) }), inputName(file));
+      const result = valueOrThrow(plan(catalog, transcript, { target: options.target, ...(options.asOf ? { asOf: options.asOf } : {}), defaultAsOf: todayIn(io), ...(options.budget !== undefined ? { budget: options.budget } : {}), planned: extra }), inputName(file));
       io.stdout.write(options.format === 'json' ? `${JSON.stringify({ best: result.best ? { ...result.best, audit: undefined } : null, alternatives: result.alternatives.map((a) => ({ ...a, audit: undefined })), ...(result.reason ? { reason: result.reason } : {}) }, null, 2)}\n` : planToText(options.target, result.best, result.alternatives, result.reason));
     });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeValue } from '../../model/issue.js';
 import type { CredentialRequirement } from '../../model/requirement.js';
 import type { RequirementKind } from '../kind.js';
 
@@ -10,7 +11,7 @@ export const credentialKind: RequirementKind<CredentialRequirement> = {
   fields: () => ({ credential: z.string().min(1) }),
   refine: () => {},
   check: (node, context) => {
-    if (!context.isCredential(node.credential)) context.report('unknown-reference', ['credential'], 'the id of a catalog credential', JSON.stringify(node.credential));
+    if (!context.isCredential(node.credential)) context.report('unknown-reference', ['credential'], 'the id of a catalog credential', describeValue(node.credential));
   },
   children: () => [],
   childrenNeeded: () => undefined,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeValue } from '../../model/issue.js';
 import type { ProgramRequirement } from '../../model/requirement.js';
 import type { RequirementKind } from '../kind.js';
 
@@ -10,7 +11,7 @@ export const programKind: RequirementKind<ProgramRequirement> = {
   fields: () => ({ program: z.string().min(1) }),
   refine: () => {},
   check: (node, context) => {
-    if (!context.isProgram(node.program)) context.report('unknown-reference', ['program'], 'the id of a catalog program', JSON.stringify(node.program));
+    if (!context.isProgram(node.program)) context.report('unknown-reference', ['program'], 'the id of a catalog program', describeValue(node.program));
   },
   children: () => [],
   childrenNeeded: () => undefined,

@@ -1,0 +1,10 @@
+// Vitest setup file (vitest.config.ts `setupFiles`): runs before each test file is loaded, so the
+// properties that file defines (fast-check's `fc.assert` and @fast-check/vitest's `test.prop`,
+// which reads the global seed when the test is defined) all see this configuration.
+import fc from 'fast-check';
+import { FUZZ, runs, SEED } from './fuzz.js';
+
+// npm test: one fixed seed, so a run passes or fails for a reason. Fuzz mode: no seed (each
+// property draws its own; a failure's message gives the seed and path to replay it) and ten times
+// the default runs; properties that set numRuns scale it with runs(n).
+fc.configureGlobal(FUZZ ? { numRuns: runs() } : { seed: SEED });
