@@ -1,0 +1,33 @@
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { once } from 'node:events';
+import type { MeasureOutput } from './compare-figures.js';
+import { loadBuild } from './load-build.js';
+import { Tally } from './tally.js';
+
+/**
+ * One build's batch figures, in a process of its own (`--baseline`), so the peak memory is the
+ * batch's: the argument is a JSON `{ dist, rules, input, out, workers }`; prints a
+ * {@link MeasureOutput} line. What `credstack batch --out` does, through the public API.
+ */
+const config = JSON.parse(process.argv[2]!) as { dist: string; rules: string; input: string; out: string; workers: number };
+const { credstack, credstackNode } = await loadBuild(config.dist);
+const output = await (async (): Promise<MeasureOutput> => {
+  const catalog = credstackNode.readCatalog(config.rules);
+  if (!catalog.ok) return { figures: {}, results: {}, failures: { batch: `the catalog does not load: ${credstack.issueText(catalog.issues[0]!)}` } };
+  const source = credstackNode.ndjsonSource(createReadStream(config.input), config.input, statSync(config.input).size);
+  const out = createWriteStream(config.out);
+  const tally = new Tally();
+  let records = 0;
+  const started = performance.now();
+  for await (const record of credstackNode.auditBatchInParallel(catalog.value, source.inputs, { programs: ['bs-data-science'] }, { workers: config.workers, csv: false })) {
+    if (!out.write(record.ndjson)) await once(out, 'drain');
+    if (record.ok) for (const status of record.statuses) tally.add(status);
+    else tally.add('error');
+    records++;
+  }
+  out.end();
+  await once(out, 'close');
+  const seconds = (performance.now() - started) / 1000;
+  return { figures: { 'batch-rate': records / seconds, 'batch-peak': process.resourceUsage().maxRSS / 1024 }, results: { batch: `${records} records: ${tally}` }, failures: {} };
+})();
+process.stdout.write(`${JSON.stringify(output)}\n`);
