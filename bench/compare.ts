@@ -7,19 +7,18 @@ import { ChildRunner } from './child-runner.js';
 import { figureSpecs, summarize, type MeasureOutput, type Round } from './compare-figures.js';
 import { auditInputs, writeAuditInputs, writeBatchInput } from './compare-inputs.js';
 import { renderTable } from './compare-table.js';
+import { measureRound, type RoundSetup, type Side } from './compare-round.js';
 import { loadBuild } from './load-build.js';
 
 type BaselineArgs = Extract<BenchArgs, { mode: 'baseline' }>;
 
 /** Warm-up and timing per workload, and the batch's size. */
 const TIMINGS = {
-  full: { warmMs: 1000, durationMs: 2000, batch: 100_000 },
-  quick: { warmMs: 300, durationMs: 700, batch: 10_000 },
+  full: { warmMs: 2000, sliceMs: 250, slices: 10, batch: 100_000 },
+  quick: { warmMs: 1000, sliceMs: 150, slices: 6, batch: 10_000 },
 } as const;
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
-type Side = 'ours' | 'baseline';
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
@@ -32,7 +31,7 @@ const merge = (outputs: readonly MeasureOutput[]): MeasureOutput => ({
 
 /**
  * `npm run bench -- --baseline REF`: builds REF in a temporary worktree, then times both builds
- * on the same inputs, alternating, each round a process per build and workload group; prints
+ * on the same inputs, alternating, in rounds of fresh processes ({@link measureRound}); prints
  * the table (and writes `--json`). The worktree is removed however the run ends.
  */
 export async function compareWithBaseline(args: BaselineArgs, repo: string): Promise<number> {
@@ -73,28 +72,14 @@ export async function compareWithBaseline(args: BaselineArgs, repo: string): Pro
     writeAuditInputs(inputs, auditInputs(repo, catalog.value));
     await writeBatchInput(batch, catalog.value, timings.batch);
 
-    /** One build's figures of one workload group, from a process of its own. */
-    const measure = async (script: string, side: Side, config: object): Promise<MeasureOutput> => {
-      try {
-        const stdout = await runner.run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), JSON.stringify({ dist: dists[side], ...config })], { cwd: repo, showStderr: true });
-        return JSON.parse(stdout.trim().split('\n').at(-1)!) as MeasureOutput;
-      } catch (error) {
-        return { figures: {}, results: {}, failures: { [script]: error instanceof Error ? error.message : String(error) } };
-      }
-    };
-    const groups = [
-      (side: Side) => measure('measure-audits.ts', side, { inputs, warmMs: timings.warmMs, durationMs: timings.durationMs }),
-      (side: Side) => measure('measure-batch.ts', side, { rules: join(repo, 'rules'), input: batch, out: join(work, `out-${side}.ndjson`), workers: 2 }),
-    ];
+    const setup: RoundSetup = { repo, runner, dists, inputs, batch, work, timings };
     const specs = figureSpecs(timings.batch);
     const rounds: Round[] = [];
     const measured: Record<Side, MeasureOutput[]> = { ours: [], baseline: [] };
     for (let round = 1; round <= args.rounds; round++) {
       // Odd rounds time ours first, even rounds the baseline first: a drift in the machine's speed falls on both.
-      const order: readonly Side[] = round % 2 === 1 ? ['ours', 'baseline'] : ['baseline', 'ours'];
-      const outputs: Record<Side, MeasureOutput[]> = { ours: [], baseline: [] };
-      for (const group of groups) for (const side of order) outputs[side].push(await group(side));
-      const merged = { ours: merge(outputs.ours), baseline: merge(outputs.baseline) };
+      const order: readonly [Side, Side] = round % 2 === 1 ? ['ours', 'baseline'] : ['baseline', 'ours'];
+      const merged = await measureRound(setup, order);
       measured.ours.push(merged.ours);
       measured.baseline.push(merged.baseline);
       rounds.push({ ours: merged.ours.figures, baseline: merged.baseline.figures });
@@ -108,12 +93,13 @@ export async function compareWithBaseline(args: BaselineArgs, repo: string): Pro
     process.stdout.write(
       [
         `credstack: ours (${ours.commit.slice(0, 10)}${ours.modified ? ' with uncommitted changes' : ''}) against ${baseline.ref} (${baseline.commit.slice(0, 10)} ${baseline.subject})`,
-        `${args.rounds} rounds, ${args.quick ? 'quick' : 'full'} timings; Node ${process.version}, ${availableParallelism()} cores`,
+        `${args.rounds} rounds (${args.quick ? 'quick' : 'full'}: each workload warmed ${timings.warmMs} CPU ms, then ${timings.slices} slices of ${timings.sliceMs} CPU ms per build, alternating, the median slice); Node ${process.version}, ${availableParallelism()} cores`,
         '',
         renderTable(summaries, baseline.ref),
         '',
         'ours and the baseline: medians over the rounds. ratio: above 1 ours is better (a rate: ours / baseline; a time or memory: baseline / ours),',
-        'the median of the ratios taken within each round.',
+        "the median of the ratios taken within each round. Audits are timed in the process's CPU time (every thread), far steadier",
+        "than wall time on a shared machine; the batch's records/s is wall time.",
         ...notes,
         '',
       ].join('\n'),

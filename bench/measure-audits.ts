@@ -6,17 +6,17 @@ import type { TranscriptInput } from '../src/model/transcript.js';
 import type { MeasureOutput } from './compare-figures.js';
 import type { AuditInputs } from './compare-inputs.js';
 import { loadBuild } from './load-build.js';
+import type { AuditRequest, Ready, Timed } from './measure-protocol.js';
 import { Tally } from './tally.js';
 
 /**
- * One build's in-process figures, in a process of its own (`--baseline`): the argument is a JSON
- * `{ dist, inputs, warmMs, durationMs }`; prints a {@link MeasureOutput} line. Only the build's
- * public API is used, so any build of credstack can be timed on the same inputs.
+ * One build's in-process timings, in a process of its own (`--baseline`): the argument is a JSON
+ * `{ dist, inputs }`; it answers {@link AuditRequest}s over IPC until the comparison disconnects.
+ * Only the build's public API is used, so any build of credstack can be timed on the same inputs.
  */
-const config = JSON.parse(process.argv[2]!) as { dist: string; inputs: string; warmMs: number; durationMs: number };
+const config = JSON.parse(process.argv[2]!) as { dist: string; inputs: string };
 const { credstack, credstackNode } = await loadBuild(config.dist);
 const inputs = JSON.parse(readFileSync(config.inputs, 'utf8')) as AuditInputs;
-const output = { figures: {} as Record<string, number>, results: {} as Record<string, string>, failures: {} as Record<string, string> };
 
 interface Case {
   readonly catalog: Catalog;
@@ -41,65 +41,70 @@ function digest(results: readonly Result<AuditReport>[]): string {
   return `${tally}; ${Math.round(credits * 1000) / 1000} credits`;
 }
 
-/** Audits per second over whole passes of `cases`, after warming up for `warmMs`. */
-function throughput(cases: readonly Case[]): number {
-  const pass = () => {
-    for (const c of cases) auditCase(c);
-  };
-  for (const start = performance.now(); performance.now() - start < config.warmMs; ) pass();
-  let passes = 0;
-  const start = performance.now();
-  do {
-    pass();
-    passes++;
-  } while (performance.now() - start < config.durationMs);
-  return (passes * cases.length) / ((performance.now() - start) / 1000);
-}
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Runs one workload; what fails is reported for it, and the others still run. */
-function workload(id: string, run: () => void): void {
-  try {
-    run();
-  } catch (error) {
-    output.failures[id] = error instanceof Error ? error.message : String(error);
-  }
-}
-
-/** Times audits per second of `cases` under figure `id`, with the results' digest. */
-function timeCases(id: string, cases: () => readonly Case[]): void {
-  workload(id, () => {
-    const all = cases();
-    output.results[id] = digest(all.map(auditCase));
-    output.figures[id] = throughput(all);
-  });
-}
-
+const ready = { workloads: [] as string[], results: {} as Record<string, string>, failures: {} as Record<string, string> };
+const workloads = new Map<string, readonly Case[]>();
 const shipped = credstackNode.readCatalog(inputs.rules);
 const catalog = (): Catalog => {
   if (!shipped.ok) throw new Error(`the catalog does not load: ${credstack.issueText(shipped.issues[0]!)}`);
   return shipped.value;
 };
-
-timeCases('degree', () => [{ catalog: catalog(), transcript: inputs.ada, programs: ['bs-data-science'] }]);
-timeCases('single', () => [{ catalog: catalog(), transcript: inputs.single, programs: ['minor-business-analytics'] }]);
-for (const [awards, transcripts] of Object.entries(inputs.synthetic)) timeCases(`synthetic-${awards}`, () => transcripts.map((transcript) => ({ catalog: catalog(), transcript, programs: ['bs-data-science'] })));
-
-// Each contested instance audited once to warm up, then timed once: the worst and the mean.
-workload('contested', () => {
-  const times: number[] = [];
-  const results: Result<AuditReport>[] = [];
-  for (const instance of inputs.contested) {
-    const loaded = credstack.loadCatalog([{ file: instance.label, json: instance.catalog }]);
-    if (!loaded.ok) throw new Error(`${instance.label}: ${credstack.issueText(loaded.issues[0]!)}`);
-    const c = { catalog: loaded.value, transcript: instance.transcript, programs: ['gen-ed'] };
-    auditCase(c);
-    const start = performance.now();
-    results.push(auditCase(c));
-    times.push(performance.now() - start);
+/** Adds workload `id`: its cases audited once for the digest (and the first pass of warming up). */
+const add = (id: string, cases: () => readonly Case[]) => {
+  try {
+    const all = cases();
+    ready.results[id] = digest(all.map(auditCase));
+    workloads.set(id, all);
+    ready.workloads.push(id);
+  } catch (error) {
+    ready.failures[id] = message(error);
   }
-  output.results.contested = digest(results);
-  output.figures['contested-worst'] = Math.max(...times);
-  output.figures['contested-mean'] = times.reduce((a, b) => a + b, 0) / times.length;
-});
+};
+add('degree', () => [{ catalog: catalog(), transcript: inputs.ada, programs: ['bs-data-science'] }]);
+add('single', () => [{ catalog: catalog(), transcript: inputs.single, programs: ['minor-business-analytics'] }]);
+for (const [awards, transcripts] of Object.entries(inputs.synthetic)) add(`synthetic-${awards}`, () => transcripts.map((transcript) => ({ catalog: catalog(), transcript, programs: ['bs-data-science'] })));
 
-process.stdout.write(`${JSON.stringify(output satisfies MeasureOutput)}\n`);
+/** This process's CPU time (user and system, every thread) in ms since `since`, or since it started. */
+const cpuMs = (since?: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+/** Whole passes over a workload's cases for at least `ms` of CPU time (the same work however loaded the machine); the CPU time they took. */
+function time(id: string, ms: number): Timed {
+  const cases = workloads.get(id)!;
+  let passes = 0;
+  let used = 0;
+  const cpu = process.cpuUsage();
+  do {
+    for (const c of cases) auditCase(c);
+    passes++;
+    used = cpuMs(cpu);
+  } while (used < ms);
+  return { audits: passes * cases.length, cpuMs: used };
+}
+
+/** Each contested instance audited once to warm up, then timed once (CPU time): the worst and the mean. */
+function contested(): MeasureOutput {
+  try {
+    const times: number[] = [];
+    const results: Result<AuditReport>[] = [];
+    for (const instance of inputs.contested) {
+      const loaded = credstack.loadCatalog([{ file: instance.label, json: instance.catalog }]);
+      if (!loaded.ok) throw new Error(`${instance.label}: ${credstack.issueText(loaded.issues[0]!)}`);
+      const c = { catalog: loaded.value, transcript: instance.transcript, programs: ['gen-ed'] };
+      auditCase(c);
+      const start = process.cpuUsage();
+      results.push(auditCase(c));
+      times.push(cpuMs(start));
+    }
+    return { figures: { 'contested-worst': Math.max(...times), 'contested-mean': times.reduce((a, b) => a + b, 0) / times.length }, results: { contested: digest(results) }, failures: {} };
+  } catch (error) {
+    return { figures: {}, results: {}, failures: { contested: message(error) } };
+  }
+}
+
+process.on('message', (request: AuditRequest) => process.send!(request.kind === 'time' ? time(request.id, request.ms) : contested()));
+process.on('disconnect', () => process.exit(0));
+process.send!(ready satisfies Ready);
