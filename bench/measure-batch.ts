@@ -21,7 +21,9 @@ const output = await (async (): Promise<MeasureOutput> => {
   const started = performance.now();
   const cpu = process.cpuUsage();
   for await (const record of credstackNode.auditBatchInParallel(catalog.value, source.inputs, { programs: ['bs-data-science'] }, { workers: config.workers, csv: false })) {
-    if (!out.write(record.ndjson)) await once(out, 'drain');
+    // Older builds gave the line as a string, without its newline.
+    const line: Uint8Array | string = record.ndjson;
+    if (!out.write(typeof line === 'string' ? `${line}\n` : line)) await once(out, 'drain');
     if (record.ok) for (const status of record.statuses) tally.add(status);
     else tally.add('error');
     records++;
