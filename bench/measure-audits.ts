@@ -3,7 +3,7 @@ import type { AuditReport } from '../src/audit/audit-result.js';
 import type { Catalog } from '../src/model/catalog.js';
 import type { Result } from '../src/model/issue.js';
 import type { TranscriptInput } from '../src/model/transcript.js';
-import { median, type MeasureOutput } from './compare-figures.js';
+import type { MeasureOutput } from './compare-figures.js';
 import type { AuditInputs } from './compare-inputs.js';
 import { loadBuild } from './load-build.js';
 import type { AuditRequest, Ready, Timed } from './measure-protocol.js';
@@ -85,30 +85,38 @@ function time(id: string, ms: number): Timed {
   return { audits: passes * cases.length, cpuMs: used };
 }
 
-/** Timed audits of each contested instance, after one to warm up: its time is their median. */
+/** Timed audits of each contested instance: its time is the fastest (a shared machine only adds time). */
 const CONTESTED_RUNS = 5;
 
-/** The contested family, each instance's median CPU time: the worst and the mean. */
-function contested(): MeasureOutput {
+/** The contested family, loaded (and audited once, for the digest and to warm up) with the other workloads. */
+const contestedCases = (() => {
   try {
-    const times: number[] = [];
-    const results: Result<AuditReport>[] = [];
-    for (const instance of inputs.contested) {
+    const cases = inputs.contested.map((instance) => {
       const loaded = credstack.loadCatalog([{ file: instance.label, json: instance.catalog }]);
       if (!loaded.ok) throw new Error(`${instance.label}: ${credstack.issueText(loaded.issues[0]!)}`);
-      const c = { catalog: loaded.value, transcript: instance.transcript, programs: ['gen-ed'] };
-      results.push(auditCase(c));
-      const runs = Array.from({ length: CONTESTED_RUNS }, () => {
-        const start = process.cpuUsage();
-        auditCase(c);
-        return cpuMs(start);
-      });
-      times.push(median(runs)!);
-    }
-    return { figures: { 'contested-worst': Math.max(...times), 'contested-mean': times.reduce((a, b) => a + b, 0) / times.length }, results: { contested: digest(results) }, failures: {} };
+      return { catalog: loaded.value, transcript: instance.transcript, programs: ['gen-ed'] };
+    });
+    ready.results.contested = digest(cases.map(auditCase));
+    return cases;
   } catch (error) {
-    return { figures: {}, results: {}, failures: { contested: message(error) } };
+    ready.failures.contested = message(error);
+    return undefined;
   }
+})();
+
+/** The contested family, each instance's fastest CPU time: the worst and the mean. */
+function contested(): MeasureOutput {
+  if (!contestedCases) return { figures: {}, results: {}, failures: {} };
+  const times = contestedCases.map((c) => {
+    let fastest = Infinity;
+    for (let run = 0; run < CONTESTED_RUNS; run++) {
+      const start = process.cpuUsage();
+      auditCase(c);
+      fastest = Math.min(fastest, cpuMs(start));
+    }
+    return fastest;
+  });
+  return { figures: { 'contested-worst': Math.max(...times), 'contested-mean': times.reduce((a, b) => a + b, 0) / times.length }, results: {}, failures: {} };
 }
 
 process.on('message', (request: AuditRequest) => process.send!(request.kind === 'time' ? time(request.id, request.ms) : contested()));

@@ -7,7 +7,7 @@ import type { MeasureOutput } from './compare-figures.js';
 export type AuditRequest =
   /** Audits `id`'s cases for `ms` of CPU time (whole passes, at least one): how many, in how much CPU time. */
   | { readonly kind: 'time'; readonly id: string; readonly ms: number }
-  /** The contested family: each instance audited once to warm up, then timed a few times (the median). */
+  /** The contested family: each instance audited once to warm up, then timed a few times (the fastest). */
   | { readonly kind: 'contested' };
 
 /** The reply to a `time` request. */
