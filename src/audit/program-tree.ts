@@ -46,13 +46,15 @@ export function buildProgramTree(program: Program, context: OperatorContext): Pr
   const policy = program.policy ?? {};
   const nodes: Requirement[] = [];
   const parents: number[] = [];
+  const children: number[][] = [];
   const collect = (node: Requirement, parent: number) => {
     const index = nodes.push(node) - 1;
     parents.push(parent);
-    childrenOf(node).forEach((child) => collect(child, index));
+    children.push([]);
+    if (parent >= 0) children[parent]!.push(index);
+    for (const child of childrenOf(node)) collect(child, index);
   };
   collect(program.requirements, -1);
-  const children = nodes.map((_, index) => nodes.flatMap((__, i) => (parents[i] === index ? [i] : [])));
   const minGrade: (string | undefined)[] = [];
   const shared: boolean[] = [];
   nodes.forEach((node, index) => {
