@@ -29,24 +29,39 @@ export interface Solution {
  * bound does not beat the best allocation found are cut. Interchangeable items (same credits,
  * candidates and policy roles) are placed in non-decreasing leaf order, so their permutations
  * are searched once; leaving out an item that only raises a leaf that will have room for it
- * anyway is not searched. Ties keep the first allocation found, and every order is canonical
- * (items by candidates then canonical position, leaves in tree order), so the same transcript
- * in any order gives the same allocation.
+ * anyway is not searched. Policy limits make what an item counts depend on the whole allocation
+ * (they are spent in tree order): the search works with bounds on it, and keeps only complete
+ * allocations in which every item counts and is needed. Ties keep the first allocation found,
+ * and every order is canonical (items by candidates then canonical position, leaves in tree
+ * order), so the same transcript in any order gives the same allocation.
  */
 export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STEP_BUDGET): Solution {
   const { nodes, items, policies } = problem;
   const shape = treeShape(nodes);
   const { count, need, cap, byCount, waived, leafList } = shape;
   const assignment: Assignment = filled(items.length, -1);
-  const bundleValue = items.map((item) => (item.components.length > 0 ? bundleTicks(problem, item) : item.ticks));
-  const leafValueOf = (item: number, leaf: number) => (byCount[leaf] ? 1 : bundleValue[item]!);
+  // What an item counts after policy limits depends on the whole allocation (limits are spent in
+  // tree order), so the solver works with bounds: at most its ticks clipped to each of its limits,
+  // at least what is left of them when every other item under the limit counts in full. Where no
+  // limit can clip (the usual case) both are its ticks.
+  const { low, high } = countedBounds(problem);
+  /** The most an item adds to a leaf: 1 (when it can count at all) or its ticks after limits. */
+  const leafValueOf = (item: number, leaf: number) => (byCount[leaf] ? (high[item]! > 0 || counts(items[item]!) ? 1 : 0) : high[item]!);
+  /** The least an item adds to a leaf: exact when it is the most too. */
+  const leastValueOf = (item: number, leaf: number) => (byCount[leaf] ? (low[item]! > 0 || counts(items[item]!) ? 1 : 0) : low[item]!);
+  /** Shared leaves count items in full, outside every limit (they use nothing up). */
+  const sharedValueOf = (item: number, leaf: number) => (byCount[leaf] ? 1 : items[item]!.components.length > 0 ? bundleTicks(problem, items[item]!) : items[item]!.ticks);
+  /** An item every limit clips to zero counts nowhere: no requirement takes it. */
+  const neverCounts = (item: number) => high[item] === 0 && !counts(items[item]!);
 
   const assignedValue = filled(count, 0);
   const potentialValue = filled(count, 0);
   // The same, counting finished work only: the score ranks requirements met by finished work next.
   const assignedFinished = filled(count, 0);
   const potentialFinished = filled(count, 0);
-  const assignedCount = filled(count, 0);
+  // The least the items placed add to each leaf: all of them, and those whose value is exact.
+  const sureAll = filled(count, 0);
+  const sureExact = filled(count, 0);
   // The base items each item uses up: itself, or a nested program's components. Two items that
   // share a base item (a component and its program, two programs nesting the same one) exclude each other.
   const users = filled(items.length, 0);
@@ -65,10 +80,12 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     return components.length === 0 ? inUse[index] === 0 : components.every((b) => inUse[b] === 0);
   };
 
-  // Per leaf: a stack of the smallest value of the items placed so far, pinned ones aside.
+  // Per leaf: stacks of the smallest value of the items placed so far, pinned ones aside: their
+  // most, and their exact value (items whose value is not exact left out).
   const smallest: number[][] = [];
-  const smallestIn = (leaf: number) => {
-    const stack = smallest[leaf];
+  const smallestSure: number[][] = [];
+  const topOf = (stacks: number[][], leaf: number) => {
+    const stack = stacks[leaf];
     return stack && stack.length > 0 ? stack[stack.length - 1]! : Infinity;
   };
   // The GPA policy as a balance: each graded item counted weighs (points − minimum) × credits. The
@@ -91,12 +108,19 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   const place = (index: number, leaf: number, sign: 1 | -1) => {
     const item = items[index]!;
     const value = leafValueOf(index, leaf);
+    const least = leastValueOf(index, leaf);
     assignedValue[leaf]! += sign * value;
     if (!item.inProgress) assignedFinished[leaf]! += sign * value;
-    assignedCount[leaf]! += sign;
+    sureAll[leaf]! += sign * least;
+    if (least === value) sureExact[leaf]! += sign * least;
     if (item.pinned !== leaf) {
-      if (sign === 1) (smallest[leaf] ??= []).push(Math.min(value, smallestIn(leaf)));
-      else smallest[leaf]!.pop();
+      if (sign === 1) {
+        (smallest[leaf] ??= []).push(Math.min(value, topOf(smallest, leaf)));
+        (smallestSure[leaf] ??= []).push(least === value ? Math.min(least, topOf(smallestSure, leaf)) : topOf(smallestSure, leaf));
+      } else {
+        smallest[leaf]!.pop();
+        smallestSure[leaf]!.pop();
+      }
     }
     if (item.components.length === 0) useUp(index, sign);
     else for (const b of item.components) useUp(b, sign);
@@ -121,7 +145,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   }
   for (const leaf of leafList) {
     if (candidateCount[leaf] === 0) continue;
-    const fits = byCount[leaf] ? candidateCount[leaf]! + assignedCount[leaf]! <= need[leaf]! : candidateTotal[leaf]! + assignedValue[leaf]! - candidateSmallest[leaf]! < need[leaf]!;
+    const fits = candidateTotal[leaf]! + assignedValue[leaf]! - candidateSmallest[leaf]! < need[leaf]!;
     if (!fits) contestedLeaf.add(leaf);
   }
   // An item with grade points at or above the minimum GPA can never pull the GPA below it.
@@ -137,22 +161,54 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     else contested.push(index);
   }
   if (contested.length === 0) return { assignment, evaluation: evaluateAllocation(problem, assignment), optimal: true, steps: 1 };
-  /** A leaf takes an item only if every item in it stays needed: without its smallest item it would be unmet. */
-  const hasRoom = (leaf: number, value: number) =>
-    byCount[leaf] ? assignedCount[leaf]! + 1 <= need[leaf]! : assignedValue[leaf]! + value - Math.min(value, smallestIn(leaf)) < need[leaf]!;
+  /**
+   * A leaf takes an item only if every item in it stays needed (README): without its smallest
+   * item it would be unmet. This holds for sure when it holds of what the items count at most.
+   */
+  const surelyHasRoom = (leaf: number, index: number) => {
+    const value = leafValueOf(index, leaf);
+    return !neverCounts(index) && assignedValue[leaf]! + value - Math.min(value, topOf(smallest, leaf)) < need[leaf]!;
+  };
+  /**
+   * Whether a leaf may take an item, as far as the items placed so far tell: what they count for
+   * sure already leaves none of them unneeded. Where no limit can clip, the same as
+   * {@link surelyHasRoom}; else a complete allocation is checked as a whole ({@link consider}).
+   */
+  const mayHaveRoom = (leaf: number, index: number) => {
+    if (neverCounts(index)) return false;
+    const least = leastValueOf(index, leaf);
+    const exact = least === leafValueOf(index, leaf);
+    const smallestExact = exact ? Math.min(least, topOf(smallestSure, leaf)) : topOf(smallestSure, leaf);
+    // The item a leaf needs least is its smallest exact one (without it the leaf keeps at least the
+    // least of all the others) or an inexact one (without it, at least its exact items): either
+    // way the leaf must stay unmet without it.
+    const kept = smallestExact < Infinity ? sureAll[leaf]! + least - smallestExact : sureExact[leaf]! + (exact ? least : 0);
+    return kept < need[leaf]!;
+  };
   let best: { assignment: Assignment; evaluation: Evaluation } | undefined;
   const consider = () => {
     const evaluation = evaluateAllocation(problem, assignment);
-    if (!best || compareScores(evaluation.score, best.evaluation.score) > 0) best = { assignment: assignment.slice(), evaluation };
+    if (evaluation.everyItemNeeded && (!best || compareScores(evaluation.score, best.evaluation.score) > 0)) best = { assignment: assignment.slice(), evaluation };
   };
-  // A first allocation: items with the fewest candidates first, each to its first leaf with room.
-  // It completes most complete transcripts, and ends the search; otherwise the bound must beat it.
+  // A first allocation: items with the fewest candidates first, each to its first leaf with room
+  // for sure. It completes most complete transcripts, and ends the search; otherwise the bound
+  // must beat it. Every item in it is needed, but an item under a limit may end up clipped to
+  // zero: taking it out changes what no other item counts (it spent nothing), so it is taken out.
   const placed: [number, number][] = [];
   for (const index of [...contested].sort((a, b) => items[a]!.candidates.length - items[b]!.candidates.length || a - b)) {
-    const leaf = items[index]!.candidates.find((l) => free(index) && hasRoom(l, leafValueOf(index, l)));
+    const leaf = items[index]!.candidates.find((l) => free(index) && surelyHasRoom(l, index));
     if (leaf === undefined) continue;
     place(index, leaf, 1);
     placed.push([index, leaf]);
+  }
+  if (placed.some(([index]) => low[index] !== high[index])) {
+    const { counted } = evaluateAllocation(problem, assignment);
+    for (let p = placed.length - 1; p >= 0; p--) {
+      const [index, leaf] = placed[p]!;
+      if (counted[index] !== 0 || counts(items[index]!)) continue;
+      place(index, leaf, -1);
+      placed.splice(p, 1);
+    }
   }
   consider();
   if (best!.evaluation.complete) return { ...best!, optimal: true, steps: 0 };
@@ -239,8 +295,8 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   const sharedFinished = filled(count, 0);
   for (let index = 0; index < items.length; index++)
     for (const leaf of items[index]!.sharedCandidates) {
-      sharedValue[leaf]! += leafValueOf(index, leaf);
-      if (!items[index]!.inProgress) sharedFinished[leaf]! += leafValueOf(index, leaf);
+      sharedValue[leaf]! += sharedValueOf(index, leaf);
+      if (!items[index]!.inProgress) sharedFinished[leaf]! += sharedValueOf(index, leaf);
     }
   const anyInProgress = items.some((item) => item.inProgress);
 
@@ -347,7 +403,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     for (let position = floor; position < candidates.length; position++) {
       if (!free(index) || done()) break;
       const leaf = candidates[position]!;
-      if (!hasRoom(leaf, leafValueOf(index, leaf))) continue;
+      if (!mayHaveRoom(leaf, index)) continue;
       place(index, leaf, 1);
       search(k + 1);
       place(index, leaf, -1);
@@ -371,6 +427,47 @@ function differs(bound: number, against: Score | undefined, component: number): 
 
 function bundleTicks(problem: AllocationProblem, item: PlanItem): number {
   return item.components.reduce((sum, c) => sum + problem.items[c]!.ticks, 0);
+}
+
+/** Whether an item counts toward a leaf whatever the limits clip of it: a nested program, or an item worth no credits. */
+function counts(item: PlanItem): boolean {
+  return item.components.length > 0 || item.ticks === 0;
+}
+
+/**
+ * Bounds on the ticks each item applied counts after the policy limits, in any allocation: at
+ * most its ticks clipped to each cap; at least what is left of each cap when every other item
+ * that could be applied under it counted in full before it (items that can only fall through
+ * spend a limit after every applied item). A nested program: the sums over its components.
+ */
+function countedBounds({ items, policies }: AllocationProblem): { low: number[]; high: number[] } {
+  const applicable = items.map((item) => item.candidates.length > 0 || item.pinned >= 0);
+  items.forEach((item, index) => {
+    if (applicable[index]) for (const c of item.components) applicable[c] = true;
+  });
+  const matched = filled(policies.limitCaps.length, 0);
+  items.forEach((item, index) => {
+    if (applicable[index]) for (const limit of item.limits) matched[limit]! += item.ticks;
+  });
+  const low = filled(items.length, 0);
+  const high = filled(items.length, 0);
+  items.forEach((item, index) => {
+    let most = item.ticks;
+    let least = item.ticks;
+    for (const limit of item.limits) {
+      const cap = policies.limitCaps[limit]!;
+      most = Math.min(most, cap);
+      least = Math.min(least, Math.max(0, cap - (matched[limit]! - (applicable[index] ? item.ticks : 0))));
+    }
+    high[index] = most;
+    low[index] = least;
+  });
+  items.forEach((item, index) => {
+    if (item.components.length === 0) return;
+    high[index] = item.components.reduce((sum, c) => sum + high[c]!, 0);
+    low[index] = item.components.reduce((sum, c) => sum + low[c]!, 0);
+  });
+  return { low, high };
 }
 
 /** A plain array of `length` copies of `value`: for the few dozen entries a solve needs, far cheaper to make than a typed array. */
