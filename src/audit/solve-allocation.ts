@@ -1,16 +1,21 @@
 import { compareScores, SCORE_TOLERANCE, type AllocationProblem, type Assignment, type PlanItem, type Score } from './allocation-problem.js';
 import { evaluateAllocation, type Evaluation } from './evaluate-allocation.js';
-import { groupsMet, leafMet, leavesWithin, progressWithin } from './leaf-bounds.js';
+import { leafMet, progressWithin, requirementsWithin, type BoundScratch } from './leaf-bounds.js';
 import { treeShape } from './tree-shape.js';
 
-/** The solver's bound on work: search nodes visited before it settles for its best so far. */
-export const DEFAULT_STEP_BUDGET = 200_000;
+/**
+ * The solver's bound on work, in steps: one step for each node or item an evaluation or a bound
+ * visits, each candidate the first fit or the search tries. Past it the solver settles for its
+ * best so far, so its time is linear in the problem's size plus the budget, whatever the catalog.
+ */
+export const DEFAULT_STEP_BUDGET = 20_000_000;
 
 export interface Solution {
   readonly assignment: Assignment;
   readonly evaluation: Evaluation;
   /** False when the step budget ran out before the search could prove the best allocation. */
   readonly optimal: boolean;
+  /** The work done, in steps ({@link DEFAULT_STEP_BUDGET}): about the problem's size when no search is needed. */
   readonly steps: number;
 }
 
@@ -40,6 +45,10 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   const shape = treeShape(nodes);
   const { count, need, cap, byCount, waived, leafList } = shape;
   const assignment: Assignment = filled(items.length, -1);
+  // The problem's size: what setting up, one evaluation or one first fit visits, about.
+  let size = count;
+  for (const item of items) size += 1 + item.candidates.length + item.sharedCandidates.length + item.limits.length + item.components.length;
+  let steps = size;
   // What an item counts after policy limits depends on the whole allocation (limits are spent in
   // tree order), so the solver works with bounds: at most its ticks clipped to each of its limits,
   // at least what is left of them when every other item under the limit counts in full. Where no
@@ -160,7 +169,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     if (item.candidates.length === 1 && !contestedLeaf.has(only) && !shape.underCap[only] && !interacts(item, index)) place(index, only, 1);
     else contested.push(index);
   }
-  if (contested.length === 0) return { assignment, evaluation: evaluateAllocation(problem, assignment), optimal: true, steps: 1 };
+  if (contested.length === 0) return { assignment, evaluation: evaluateAllocation(problem, assignment), optimal: true, steps: steps + size };
   /**
    * A leaf takes an item only if every item in it stays needed (README): without its smallest
    * item it would be unmet. This holds for sure when it holds of what the items count at most.
@@ -187,6 +196,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   };
   let best: { assignment: Assignment; evaluation: Evaluation } | undefined;
   const consider = () => {
+    steps += size;
     const evaluation = evaluateAllocation(problem, assignment);
     if (evaluation.everyItemNeeded && (!best || compareScores(evaluation.score, best.evaluation.score) > 0)) best = { assignment: assignment.slice(), evaluation };
   };
@@ -195,6 +205,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   // must beat it. Every item in it is needed, but an item under a limit may end up clipped to
   // zero: taking it out changes what no other item counts (it spent nothing), so it is taken out.
   const placed: [number, number][] = [];
+  steps += size;
   for (const index of [...contested].sort((a, b) => items[a]!.candidates.length - items[b]!.candidates.length || a - b)) {
     const leaf = items[index]!.candidates.find((l) => free(index) && surelyHasRoom(l, index));
     if (leaf === undefined) continue;
@@ -202,6 +213,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     placed.push([index, leaf]);
   }
   if (placed.some(([index]) => low[index] !== high[index])) {
+    steps += size;
     const { counted } = evaluateAllocation(problem, assignment);
     for (let p = placed.length - 1; p >= 0; p--) {
       const [index, leaf] = placed[p]!;
@@ -211,8 +223,9 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     }
   }
   consider();
-  if (best!.evaluation.complete) return { ...best!, optimal: true, steps: 0 };
+  if (best!.evaluation.complete) return { ...best!, optimal: true, steps };
   for (const [index, leaf] of placed.reverse()) place(index, leaf, -1);
+  steps += size; // setting up the search: potentials, twins, suffixes
   // The search decides items with the most candidates first: they are what the bound relaxes most,
   // so once they are placed the bound cuts the rest quickly.
   contested.sort((a, b) => items[b]!.candidates.length - items[a]!.candidates.length || a - b);
@@ -323,13 +336,15 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
    * An upper bound on the score of any allocation that completes the current one (items from
    * position k on undecided), the tightest of several relaxations, each valid: every undecided
    * item in every leaf it could go to; each leaf met needs at least so many more items, and only
-   * so many are left; each undecided item adds progress to one leaf at most (a fractional
+   * so many are left (an open leaf left unmet takes down the groups that need it); each undecided item adds progress to one leaf at most (a fractional
    * knapsack). Requirements met by finished work: the same on finished work only. Policies: what
    * the items still undecided or used up can bring.
    */
   const boundMet = filled(count, 0);
   const boundMetFinished = filled(count, 0);
-  const itemsNeeded: number[] = [];
+  const scratch: BoundScratch = { needed: [], open: [], lost: filled(count, 0), down: filled(count, 0) };
+  // A bound goes over the leaves and the nodes a few times: charged as one pass over each.
+  const boundSteps = count + leafList.length;
   const openLeaves: number[] = [];
   const openRoom = filled(count, 0);
   const openGain = filled(count, 0);
@@ -337,13 +352,15 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   const placedFinished = { assigned: assignedFinished, shared: sharedFinished };
   /** Requirements that finished work could meet at most. */
   const finishedBound = (k: number) => {
+    steps += boundSteps;
     for (let j = 0; j < leafList.length; j++) {
       const leaf = leafList[j]!;
       boundMetFinished[leaf] = leafMet(shape, leaf, assignedFinished[leaf]! + potentialFinished[leaf]! + sharedFinished[leaf]!);
     }
-    return groupsMet(shape, boundMetFinished) + leavesWithin(shape, boundMetFinished, placedFinished, suffixFinished[k]!, suffixMaxValue[k]!, itemsNeeded);
+    return requirementsWithin(shape, boundMetFinished, placedFinished, suffixFinished[k]!, suffixMaxValue[k]!, scratch);
   };
   const upperBound = (k: number, against?: Score): Score => {
+    steps += boundSteps;
     let relaxedProgress = 0;
     let assignedProgress = 0;
     openLeaves.length = 0;
@@ -370,10 +387,9 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
       }
     }
     const itemsLeft = contested.length - k;
-    const groups = groupsMet(shape, boundMet);
+    const metCount = requirementsWithin(shape, boundMet, placedAll, itemsLeft, suffixMaxValue[k]!, scratch);
     const policiesMet = policiesMetBound();
     if (boundMet[0] && policiesMet === 3) return [1, 0, 0, 0];
-    const metCount = groups + leavesWithin(shape, boundMet, placedAll, itemsLeft, suffixMaxValue[k]!, itemsNeeded);
     // Against a score to beat, a component is worked out only when the ones before it tie (else 0).
     const met = metCount + policiesMet;
     if (differs(met, against, 1)) return [0, met, 0, 0];
@@ -383,42 +399,73 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     return [0, met, finished, progress + policyProgressBound()];
   };
 
-  let steps = 0;
   let exhausted = false;
   const ceiling = upperBound(0);
   const done = () => exhausted || (best !== undefined && (best.evaluation.complete || compareScores(best.evaluation.score, ceiling) >= 0));
 
-  const search = (k: number): void => {
-    if (done()) return;
-    if (++steps > budget) {
+  /** Opens the search node at depth k: false when it has nothing to try (done, out of budget, a complete allocation, or cut by the bound). */
+  const open = (k: number): boolean => {
+    if (done()) return false;
+    if (steps > budget) {
       exhausted = true;
-      return;
+      return false;
     }
-    if (k === contested.length) return consider();
-    if (best && compareScores(upperBound(k, best.evaluation.score), best.evaluation.score) <= 0) return;
+    steps++;
+    if (k === contested.length) {
+      consider();
+      return false;
+    }
+    if (best && compareScores(upperBound(k, best.evaluation.score), best.evaluation.score) <= 0) return false;
+    const index = contested[k]!;
+    // Moving the item's potential out and back, trying each candidate, and the room it may have.
+    steps += 3 * items[index]!.candidates.length;
+    addPotential(index, -1);
+    next[k] = previousTwin[k]! >= 0 ? rank(previousTwin[k]!) : 0;
+    taken[k] = NOTHING;
+    return true;
+  };
+  // A depth-first search without recursion (a transcript of thousands of awards is as deep): at
+  // each depth k, the candidate to try next and what the node's child took (a leaf, LEFT_OUT or NOTHING).
+  const next = filled(contested.length, 0);
+  const taken = filled(contested.length, NOTHING);
+  let k = open(0) ? 0 : -1;
+  while (k >= 0) {
     const index = contested[k]!;
     const { candidates } = items[index]!;
-    addPotential(index, -1);
-    const floor = previousTwin[k]! >= 0 ? rank(previousTwin[k]!) : 0;
-    for (let position = floor; position < candidates.length; position++) {
-      if (!free(index) || done()) break;
-      const leaf = candidates[position]!;
-      if (!mayHaveRoom(leaf, index)) continue;
-      place(index, leaf, 1);
-      search(k + 1);
-      place(index, leaf, -1);
+    if (taken[k]! >= 0) place(index, taken[k]!, -1);
+    else if (taken[k] === LEFT_OUT) leaveOut(index, -1);
+    const after = taken[k];
+    taken[k] = NOTHING;
+    if (after !== LEFT_OUT) {
+      // The item to each candidate with room, in order (all of them skipped once done or used up), then left out.
+      while (next[k]! < candidates.length) {
+        if (!free(index) || done()) {
+          next[k] = candidates.length;
+          break;
+        }
+        const leaf = candidates[next[k]!++]!;
+        if (!mayHaveRoom(leaf, index)) continue;
+        place(index, leaf, 1);
+        taken[k] = leaf;
+        break;
+      }
+      if (taken[k] === NOTHING && !(onlyRaisesLeaves[k] && alwaysHasRoom(index))) {
+        leaveOut(index, 1);
+        taken[k] = LEFT_OUT;
+      }
     }
-    if (!(onlyRaisesLeaves[k] && alwaysHasRoom(index))) {
-      leaveOut(index, 1);
-      search(k + 1);
-      leaveOut(index, -1);
-    }
-    addPotential(index, 1);
-  };
-  search(0);
+    if (taken[k] === NOTHING) {
+      addPotential(index, 1);
+      k--;
+    } else if (open(k + 1)) k++;
+  }
 
   return { assignment: best!.assignment, evaluation: best!.evaluation, optimal: !exhausted, steps };
 }
+
+/** What a search node's child took: no leaf yet, or the item left out. */
+const NOTHING = -2;
+const LEFT_OUT = -1;
 
 /** Whether a bound's component already differs from that of the score it is compared with. */
 function differs(bound: number, against: Score | undefined, component: number): boolean {
