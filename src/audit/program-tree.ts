@@ -97,3 +97,9 @@ export function leavesPassed(tree: ProgramTree, equivalents: ReadonlySet<string>
   if (!isBundle) for (const leaf of tree.whereLeaves) if (tree.tests[leaf]!.where!(facts)) found.push(leaf);
   return found.length > 1 ? found.sort((a, b) => a - b) : found;
 }
+
+/** Whether grade points meet the minimum under a node (its nearest `minGrade`, else the policy's), or with node -1 the program's own: ungraded items pass any. */
+export function gradePasses(tree: ProgramTree, points: number | null, node: number): boolean {
+  const min = node < 0 ? tree.programMinPoints : tree.minPoints[node];
+  return points === null || min === undefined || points >= min;
+}
