@@ -26,7 +26,7 @@ export interface AuditOptions {
   readonly defaultAsOf?: string;
   /** Count planned awards as completed (what-if). */
   readonly includePlanned?: boolean;
-  /** The solver's step budget per program pass. */
+  /** The solver's step budget per program pass (see `DEFAULT_STEP_BUDGET`: steps count all its work). */
   readonly budget?: number;
   /**
    * Follow the program versions in force on this date (a what-if of another catalog year) instead

@@ -101,10 +101,13 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
       need: minGpa,
       have: evaluation.totals.gpa === null ? null : round(evaluation.totals.gpa),
     });
+  // Limits with nothing left: an award under one that counts nowhere is over a cap.
+  const usedUp = new Set<number>();
   (policy.limits ?? []).forEach((limit, index) => {
     const members = problem.items.flatMap((item, i) => (item.limits.includes(index) && (evaluation.consumed[i] || evaluation.fallThrough[i]) ? [i] : []));
     const matched = members.reduce((sum, i) => sum + problem.items[i]!.ticks, 0);
     const counted = members.reduce((sum, i) => sum + evaluation.counted[i]!, 0);
+    if (counted >= problem.policies.limitCaps[index]!) usedUp.add(index);
     policies.push({ id: limit.id, label: limit.label ?? limit.id, need: limit.maxCredits, have: credits(counted), ...(matched > counted ? { clipped: credits(matched - counted) } : {}) });
   });
 
@@ -136,7 +139,8 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     const planItem = problem.items[index]!;
     const usedSomewhere = evaluation.consumed[index] || evaluation.fallThrough[index] || inSharedLeaf.has(index);
     if (usedSomewhere && (evaluation.counted[index]! > 0 || planItem.ticks === 0)) return;
-    unused.push({ award: item.awardId, reasons: whyUnused(item, index, outcome, usedSomewhere), order: plan.order[index]! });
+    const overCap = planItem.ticks > 0 && (usedSomewhere || planItem.limits.some((l) => usedUp.has(l)));
+    unused.push({ award: item.awardId, reasons: whyUnused(item, index, outcome, overCap), order: plan.order[index]! });
   });
 
   const required = policy.totalCredits ?? target.program.credits?.value ?? null;
@@ -159,13 +163,14 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
 function remainingOf(node: Requirement, isLeaf: boolean, missing: number, inCredits: boolean, credits: (ticks: number) => number, outcome: ProgramOutcome) {
   if (!isLeaf) return { count: missing };
   const named = leafOf(node)?.counts;
-  const options = (outcome.target.options.get(node) ?? []).filter((id) => id === named || !outcome.held.has(id)).slice(0, MAX_OPTIONS);
+  const options = outcome.target.optionsOf(node).filter((id) => id === named || !outcome.held.has(id)).slice(0, MAX_OPTIONS);
   return { ...(inCredits ? { credits: credits(missing) } : { count: missing }), options };
 }
 
-function whyUnused(item: CreditItem, index: number, outcome: ProgramOutcome, usedSomewhere: boolean): Reason[] {
+/** Why an item of the problem counts nowhere: over a cap (a limit left nothing of it, applied or not: SPEC section 4), else why it could not count. */
+function whyUnused(item: CreditItem, index: number, outcome: ProgramOutcome, overCap: boolean): Reason[] {
   const { plan } = outcome;
   const planItem = plan.problem.items[index]!;
-  if (usedSomewhere) return [{ code: 'over-limit', limits: planItem.limits.map((l) => outcome.target.program.policy!.limits![l]!.id) }];
+  if (overCap) return [{ code: 'over-limit', limits: planItem.limits.map((l) => outcome.target.program.policy!.limits![l]!.id) }];
   return reasonsNotCounted(item, plan.eligible[index]!, plan.blockedByGrade[index], planItem.candidates.length > 0 || planItem.sharedCandidates.length > 0);
 }

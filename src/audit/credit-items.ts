@@ -4,6 +4,7 @@ import { gradePoints } from '../rules/operators.js';
 import type { Reason } from '../explain/reasons.js';
 import type { RuleEffect, RuleOutcome } from '../rules/credit-rules.js';
 import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
+import { gradePasses, leavesPassed } from './program-tree.js';
 import { repeatKey, type ResolvedAward } from './resolve-awards.js';
 import { inForce } from '../catalog/program-versions.js';
 
@@ -60,7 +61,7 @@ export function creditItems(prepared: PreparedCatalog, target: PreparedProgram, 
     const extra: Reason[] = [...(outsideYears ? [yearsReason] : []), ...(tooOld ? [{ code: 'older-than-recency' as const, window: program.policy!.recency!, earned: earned! }] : [])];
     return { ...base, reasons: [...extra, ...base.reasons] };
   });
-  return awards.some((a) => a.repeated) ? countRepeatsOnce(prepared, items) : items;
+  return awards.some((a) => a.repeated) ? countRepeatsOnce(prepared, target, items) : items;
 }
 
 /**
@@ -106,11 +107,25 @@ function baseItem(prepared: PreparedCatalog, resolved: ResolvedAward, outcome: R
   return item;
 }
 
+/** Completed before in-progress before planned. */
+const STATUS_RANK: Readonly<Record<CreditItem['status'], number>> = { completed: 0, 'in-progress': 1, planned: 2 };
+
 /**
- * Repeated awards of one credential count once (SPEC section 5): finished before in-progress,
- * then the best grade, then the latest; unless the credential is `repeatable`, up to its credits.
+ * Whether an item that nothing else stops may count in the program, grade included: some
+ * requirement it matches accepts its grade, or it counts toward the total credits.
  */
-function countRepeatsOnce(prepared: PreparedCatalog, items: CreditItem[]): CreditItem[] {
+function gradeLetsCount({ tree, program }: PreparedProgram, item: CreditItem): boolean {
+  if (program.policy?.totalCredits !== undefined && gradePasses(tree, item.points, -1)) return true;
+  return leavesPassed(tree, item.equivalents, item.facts, false).some((leaf) => gradePasses(tree, item.points, leaf));
+}
+
+/**
+ * Repeated awards of one credential count once (SPEC section 5): the first that may count at all
+ * (the others aside: failing, expired, denied; here also a grade no requirement of the program
+ * accepts), then completed before in-progress before planned, then the best grade, then the
+ * latest; unless the credential is `repeatable`, up to its credits.
+ */
+function countRepeatsOnce(prepared: PreparedCatalog, target: PreparedProgram, items: CreditItem[]): CreditItem[] {
   const groups = new Map<string, CreditItem[]>();
   for (const item of items) {
     if (item.reasons.length > 0) continue;
@@ -121,9 +136,11 @@ function countRepeatsOnce(prepared: PreparedCatalog, items: CreditItem[]): Credi
   const repeatReason = new Map<CreditItem, Reason>();
   for (const group of groups.values()) {
     if (group.length < 2) continue;
+    const counts = new Map(group.map((item) => [item, gradeLetsCount(target, item)]));
     const ranked = [...group].sort(
       (a, b) =>
-        Number(a.status !== 'completed') - Number(b.status !== 'completed') ||
+        Number(counts.get(b)) - Number(counts.get(a)) ||
+        STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
         (b.points ?? -1) - (a.points ?? -1) ||
         (b.earned ?? '').localeCompare(a.earned ?? '') ||
         a.awardId.localeCompare(b.awardId),

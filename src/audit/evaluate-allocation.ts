@@ -4,6 +4,12 @@ import { GPA_TOLERANCE, type AllocationProblem, type Assignment, type PlanNode, 
 export interface Evaluation {
   readonly score: Score;
   readonly complete: boolean;
+  /**
+   * Every item applied to a leaf (pinned ones aside) is needed there, in what it counts after
+   * limits: it counts at all, and without it the leaf would be unmet (README). The solver keeps
+   * only such allocations; the result of one that is not says nothing.
+   */
+  readonly everyItemNeeded: boolean;
   /** Per node: met (counting in-progress work), met by finished work only, and credits counted. */
   readonly met: readonly boolean[];
   readonly metFinished: readonly boolean[];
@@ -76,6 +82,8 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   const leafTicksFinished = new Array<number>(nodes.length).fill(0);
   const leafCount = new Array<number>(nodes.length).fill(0);
   const leafCountFinished = new Array<number>(nodes.length).fill(0);
+  // An item clipped to zero counts nowhere (SPEC section 4): not toward a count either.
+  const countsAt = (item: number) => items[item]!.components.length > 0 || items[item]!.ticks === 0 || counted[item]! > 0;
   for (let leaf = 0; leaf < nodes.length; leaf++) {
     for (let item = firstAt[leaf]!; item >= 0; item = next[item]!) {
       const { components, inProgress } = items[item]!;
@@ -85,13 +93,22 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
         for (const c of components) ticks += spend(c);
         counted[item] = ticks;
       }
+      const one = countsAt(item) ? 1 : 0;
       leafTicks[leaf]! += ticks;
-      leafCount[leaf]! += 1;
+      leafCount[leaf]! += one;
       if (!inProgress) {
         leafTicksFinished[leaf]! += ticks;
-        leafCountFinished[leaf]! += 1;
+        leafCountFinished[leaf]! += one;
       }
     }
+  }
+  let everyItemNeeded = true;
+  for (let item = 0; item < items.length && everyItemNeeded; item++) {
+    const leaf = assignment[item]!;
+    if (leaf < 0 || items[item]!.pinned === leaf) continue;
+    const byCount = nodes[leaf]!.measure === 'count';
+    const without = byCount ? leafCount[leaf]! - 1 : leafTicks[leaf]! - counted[item]!;
+    everyItemNeeded = countsAt(item) && without < nodes[leaf]!.need;
   }
   const fallThrough = new Array<boolean>(items.length).fill(false);
   for (let item = 0; item < items.length; item++) {
@@ -163,6 +180,7 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   return {
     score,
     complete,
+    everyItemNeeded,
     met: all.met,
     metFinished: finished.met,
     credits: all.credits,

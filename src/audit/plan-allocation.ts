@@ -8,7 +8,7 @@ import { kindModule } from '../requirements/registry.js';
 import type { AllocationProblem, PlanItem, PlanNode, PlanPolicies } from './allocation-problem.js';
 import type { CreditItem } from './credit-items.js';
 import type { PreparedProgram } from './prepare-catalog.js';
-import { leavesPassed, type ProgramTree } from './program-tree.js';
+import { gradePasses, leavesPassed, type ProgramTree } from './program-tree.js';
 
 /** Registrar exceptions that bear on one program, resolved to requirement nodes. */
 export interface ProgramExceptions {
@@ -68,8 +68,6 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
   const { planNodes, closed } = exceptions.waivers.size > 0 || applicable ? buildPlanNodes(target, exceptions.waivers, ticksPerCredit, applicable) : inUnit;
 
   const residencySources: readonly string[] | undefined = policy.residency?.sources;
-  const programMin = tree.programMinPoints;
-  const gradeOk = (item: CreditItem, node: number) => item.points === null || tree.minPoints[node] === undefined || item.points >= tree.minPoints[node]!;
   let indexOfAward: Map<string, number> | undefined; // made when a nested program first needs its components
   const eligibleAll: boolean[] = [];
   const blockedAll: (string | undefined)[] = [];
@@ -88,10 +86,10 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
     if (counts && pinned < 0)
       for (const leaf of leavesPassed(tree, item.equivalents, item.facts, isBundle)) {
         if (closed[leaf]) continue;
-        if (!gradeOk(item, leaf)) gradeBlock ??= tree.minGrade[leaf];
+        if (!gradePasses(tree, item.points, leaf)) gradeBlock ??= tree.minGrade[leaf];
         else (tree.shared[leaf] ? sharedCandidates : candidates).push(leaf);
       }
-    const programGradeOk = item.points === null || programMin === undefined || item.points >= programMin;
+    const programGradeOk = gradePasses(tree, item.points, -1);
     blockedAll.push(candidates.length + sharedCandidates.length > 0 || !counts ? undefined : (gradeBlock ?? (programGradeOk ? undefined : policy.minGrade)));
     const limits: number[] = [];
     // Limits matter only to items that may count: the others are left out of the problem below.

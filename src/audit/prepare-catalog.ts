@@ -5,6 +5,7 @@ import { divide, ONE, rational, type Rational } from '../model/rational.js';
 import type { Credential } from '../model/credential.js';
 import type { Program } from '../model/program.js';
 import type { Requirement } from '../model/requirement.js';
+import { leafOf } from '../requirements/registry.js';
 import { hypotheticalFacts } from '../rules/catalog-facts.js';
 import { compileCondition, type Facts, type Predicate } from '../rules/compile-condition.js';
 import { compileCreditRules, type CreditRules } from '../rules/credit-rules.js';
@@ -22,8 +23,8 @@ export interface PreparedProgram {
   readonly limits: readonly Predicate[];
   /** The earliest earned date the program's recency window accepts as of the audit date. */
   readonly oldestCounted?: string;
-  /** Catalog credentials that would meet each leaf (with this program's rules applied: equivalencies, tags). */
-  readonly options: ReadonlyMap<Requirement, readonly string[]>;
+  /** Catalog credentials that would meet a leaf (with this program's rules applied: equivalencies, tags), in id order; worked out when first asked (memoised). */
+  optionsOf(leaf: Requirement): readonly string[];
 }
 
 /** A catalog compiled for audits as of one date: built once, shared by every audit of a batch. */
@@ -83,21 +84,39 @@ function compile(catalog: Catalog, versions: readonly Program[], asOf: string): 
 
 function prepareProgram(catalog: Catalog, program: Program, context: OperatorContext, creditRules: CreditRules): PreparedProgram {
   const tree = buildProgramTree(program, context);
-  const hypothetical = catalog.credentials.map((credential) => {
-    const outcomes = hypotheticalFacts(catalog, credential, context.asOf).map((facts) => ({ facts, outcome: creditRules.inProgram(creditRules.general(facts), facts, program.id) }));
-    return {
-      id: credential.id,
-      variants: outcomes.map(({ facts, outcome }) => (outcome.denied ? undefined : { ...facts, tags: [...(facts.tags as string[]), ...outcome.tags], credits: outcome.credits?.value ?? facts.credits })),
-      equivalents: [...new Set(outcomes.flatMap(({ outcome }) => (outcome.denied ? [] : outcome.as)))],
-    };
-  });
-  const useful = (index: number, facts: Facts | undefined) => facts !== undefined && (tree.specs[index]?.measure !== 'credits' || Number(facts.credits ?? 0) > 0);
+  // Worked out only for the leaves an audit leaves open, and at most once: a wide program has
+  // thousands of leaves, and a `where` leaf tests every catalog credential.
+  let hypothetical: { id: string; variants: (Facts | undefined)[]; equivalents: string[] }[] | undefined;
+  const credentialsOf = () =>
+    (hypothetical ??= catalog.credentials.map((credential) => {
+      const outcomes = hypotheticalFacts(catalog, credential, context.asOf).map((facts) => ({ facts, outcome: creditRules.inProgram(creditRules.general(facts), facts, program.id) }));
+      return {
+        id: credential.id,
+        variants: outcomes.map(({ facts, outcome }) => (outcome.denied ? undefined : { ...facts, tags: [...(facts.tags as string[]), ...outcome.tags], credits: outcome.credits?.value ?? facts.credits })),
+        equivalents: [...new Set(outcomes.flatMap(({ outcome }) => (outcome.denied ? [] : outcome.as)))],
+      };
+    }));
+  let equivalentTo: Map<string, string[]> | undefined;
+  const equivalentsOf = (id: string) => {
+    if (!equivalentTo) {
+      equivalentTo = new Map();
+      for (const h of credentialsOf()) for (const e of h.equivalents) (equivalentTo.get(e) ?? equivalentTo.set(e, []).get(e)!).push(h.id);
+    }
+    return equivalentTo.get(id) ?? [];
+  };
+  const useful = (node: Requirement, facts: Facts | undefined) => facts !== undefined && (leafOf(node)?.measure !== 'credits' || Number(facts.credits ?? 0) > 0);
+  const leafIndex = new Map(tree.nodes.map((node, index) => [node, index]));
   const options = new Map<Requirement, string[]>();
-  tree.tests.forEach((test, index) => {
-    const node = tree.nodes[index]!;
-    if (test?.where) options.set(node, hypothetical.filter((h) => h.variants.some((f) => useful(index, f) && test.where!(f!))).map((h) => h.id).sort());
-    else if (test?.counts) options.set(node, [test.counts, ...hypothetical.filter((h) => h.equivalents.includes(test.counts!)).map((h) => h.id).sort()]);
-  });
+  const optionsOf = (node: Requirement): readonly string[] => {
+    let known = options.get(node);
+    if (known) return known;
+    const test = tree.tests[leafIndex.get(node) ?? -1];
+    if (test?.where) known = credentialsOf().filter((h) => h.variants.some((f) => useful(node, f) && test.where!(f!))).map((h) => h.id).sort();
+    else if (test?.counts) known = [test.counts, ...[...equivalentsOf(test.counts)].sort()];
+    else known = [];
+    options.set(node, known);
+    return known;
+  };
   return {
     program,
     unit: program.credits?.unit ?? catalog.settings.unit,
@@ -106,6 +125,6 @@ function prepareProgram(catalog: Catalog, program: Program, context: OperatorCon
     byId: new Map([...tree.ids].map(([node, id]) => [id, node])),
     limits: (program.policy?.limits ?? []).map((limit) => compileCondition(limit.where, context)),
     ...(program.policy?.recency ? { oldestCounted: minusDuration(context.asOf, program.policy.recency) } : {}),
-    options,
+    optionsOf,
   };
 }

@@ -52,13 +52,15 @@ export function buildProgramTree(program: Program, context: OperatorContext): Pr
   const policy = program.policy ?? {};
   const nodes: Requirement[] = [];
   const parents: number[] = [];
+  const children: number[][] = [];
   const collect = (node: Requirement, parent: number) => {
     const index = nodes.push(node) - 1;
     parents.push(parent);
-    childrenOf(node).forEach((child) => collect(child, index));
+    children.push([]);
+    if (parent >= 0) children[parent]!.push(index);
+    for (const child of childrenOf(node)) collect(child, index);
   };
   collect(program.requirements, -1);
-  const children = nodes.map((_, index) => nodes.flatMap((__, i) => (parents[i] === index ? [i] : [])));
   const minGrade: (string | undefined)[] = [];
   const shared: boolean[] = [];
   nodes.forEach((node, index) => {
@@ -105,4 +107,10 @@ export function leavesPassed(tree: ProgramTree, equivalents: ReadonlySet<string>
   for (const id of equivalents) for (const leaf of tree.leavesByCredential.get(id) ?? []) found.push(leaf);
   if (!isBundle) for (const leaf of tree.whereLeaves) if (tree.tests[leaf]!.where!(facts)) found.push(leaf);
   return found.length > 1 ? found.sort((a, b) => a - b) : found;
+}
+
+/** Whether grade points meet the minimum under a node (its nearest `minGrade`, else the policy's), or with node -1 the program's own: ungraded items pass any. */
+export function gradePasses(tree: ProgramTree, points: number | null, node: number): boolean {
+  const min = node < 0 ? tree.programMinPoints : tree.minPoints[node];
+  return points === null || min === undefined || points >= min;
 }

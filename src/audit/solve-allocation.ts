@@ -1,16 +1,21 @@
 import { compareScores, SCORE_TOLERANCE, type AllocationProblem, type Assignment, type PlanItem, type Score } from './allocation-problem.js';
 import { evaluateAllocation, type Evaluation } from './evaluate-allocation.js';
-import { groupsMet, leafMet, leavesWithin, progressWithin } from './leaf-bounds.js';
+import { leafMet, progressWithin, requirementsWithin, type BoundScratch } from './leaf-bounds.js';
 import { treeShape } from './tree-shape.js';
 
-/** The solver's bound on work: search nodes visited before it settles for its best so far. */
-export const DEFAULT_STEP_BUDGET = 200_000;
+/**
+ * The solver's bound on work, in steps: one step for each node or item an evaluation or a bound
+ * visits, each candidate the first fit or the search tries. Past it the solver settles for its
+ * best so far, so its time is linear in the problem's size plus the budget, whatever the catalog.
+ */
+export const DEFAULT_STEP_BUDGET = 20_000_000;
 
 export interface Solution {
   readonly assignment: Assignment;
   readonly evaluation: Evaluation;
   /** False when the step budget ran out before the search could prove the best allocation. */
   readonly optimal: boolean;
+  /** The work done, in steps ({@link DEFAULT_STEP_BUDGET}): about the problem's size when no search is needed. */
   readonly steps: number;
 }
 
@@ -29,24 +34,43 @@ export interface Solution {
  * bound does not beat the best allocation found are cut. Interchangeable items (same credits,
  * candidates and policy roles) are placed in non-decreasing leaf order, so their permutations
  * are searched once; leaving out an item that only raises a leaf that will have room for it
- * anyway is not searched. Ties keep the first allocation found, and every order is canonical
- * (items by candidates then canonical position, leaves in tree order), so the same transcript
- * in any order gives the same allocation.
+ * anyway is not searched. Policy limits make what an item counts depend on the whole allocation
+ * (they are spent in tree order): the search works with bounds on it, and keeps only complete
+ * allocations in which every item counts and is needed. Ties keep the first allocation found,
+ * and every order is canonical (items by candidates then canonical position, leaves in tree
+ * order), so the same transcript in any order gives the same allocation.
  */
 export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STEP_BUDGET): Solution {
   const { nodes, items, policies } = problem;
   const shape = treeShape(nodes);
   const { count, need, cap, byCount, waived, leafList } = shape;
   const assignment: Assignment = filled(items.length, -1);
-  const bundleValue = items.map((item) => (item.components.length > 0 ? bundleTicks(problem, item) : item.ticks));
-  const leafValueOf = (item: number, leaf: number) => (byCount[leaf] ? 1 : bundleValue[item]!);
+  // The problem's size: what setting up, one evaluation or one first fit visits, about.
+  let size = count;
+  for (const item of items) size += 1 + item.candidates.length + item.sharedCandidates.length + item.limits.length + item.components.length;
+  let steps = size;
+  // What an item counts after policy limits depends on the whole allocation (limits are spent in
+  // tree order), so the solver works with bounds: at most its ticks clipped to each of its limits,
+  // at least what is left of them when every other item under the limit counts in full. Where no
+  // limit can clip (the usual case) both are its ticks.
+  const { low, high } = countedBounds(problem);
+  /** The most an item adds to a leaf: 1 (when it can count at all) or its ticks after limits. */
+  const leafValueOf = (item: number, leaf: number) => (byCount[leaf] ? (high[item]! > 0 || counts(items[item]!) ? 1 : 0) : high[item]!);
+  /** The least an item adds to a leaf: exact when it is the most too. */
+  const leastValueOf = (item: number, leaf: number) => (byCount[leaf] ? (low[item]! > 0 || counts(items[item]!) ? 1 : 0) : low[item]!);
+  /** Shared leaves count items in full, outside every limit (they use nothing up). */
+  const sharedValueOf = (item: number, leaf: number) => (byCount[leaf] ? 1 : items[item]!.components.length > 0 ? bundleTicks(problem, items[item]!) : items[item]!.ticks);
+  /** An item every limit clips to zero counts nowhere: no requirement takes it. */
+  const neverCounts = (item: number) => high[item] === 0 && !counts(items[item]!);
 
   const assignedValue = filled(count, 0);
   const potentialValue = filled(count, 0);
   // The same, counting finished work only: the score ranks requirements met by finished work next.
   const assignedFinished = filled(count, 0);
   const potentialFinished = filled(count, 0);
-  const assignedCount = filled(count, 0);
+  // The least the items placed add to each leaf: all of them, and those whose value is exact.
+  const sureAll = filled(count, 0);
+  const sureExact = filled(count, 0);
   // The base items each item uses up: itself, or a nested program's components. Two items that
   // share a base item (a component and its program, two programs nesting the same one) exclude each other.
   const users = filled(items.length, 0);
@@ -65,10 +89,12 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     return components.length === 0 ? inUse[index] === 0 : components.every((b) => inUse[b] === 0);
   };
 
-  // Per leaf: a stack of the smallest value of the items placed so far, pinned ones aside.
+  // Per leaf: stacks of the smallest value of the items placed so far, pinned ones aside: their
+  // most, and their exact value (items whose value is not exact left out).
   const smallest: number[][] = [];
-  const smallestIn = (leaf: number) => {
-    const stack = smallest[leaf];
+  const smallestSure: number[][] = [];
+  const topOf = (stacks: number[][], leaf: number) => {
+    const stack = stacks[leaf];
     return stack && stack.length > 0 ? stack[stack.length - 1]! : Infinity;
   };
   // The GPA policy as a balance: each graded item counted weighs (points − minimum) × credits. The
@@ -91,12 +117,19 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   const place = (index: number, leaf: number, sign: 1 | -1) => {
     const item = items[index]!;
     const value = leafValueOf(index, leaf);
+    const least = leastValueOf(index, leaf);
     assignedValue[leaf]! += sign * value;
     if (!item.inProgress) assignedFinished[leaf]! += sign * value;
-    assignedCount[leaf]! += sign;
+    sureAll[leaf]! += sign * least;
+    if (least === value) sureExact[leaf]! += sign * least;
     if (item.pinned !== leaf) {
-      if (sign === 1) (smallest[leaf] ??= []).push(Math.min(value, smallestIn(leaf)));
-      else smallest[leaf]!.pop();
+      if (sign === 1) {
+        (smallest[leaf] ??= []).push(Math.min(value, topOf(smallest, leaf)));
+        (smallestSure[leaf] ??= []).push(least === value ? Math.min(least, topOf(smallestSure, leaf)) : topOf(smallestSure, leaf));
+      } else {
+        smallest[leaf]!.pop();
+        smallestSure[leaf]!.pop();
+      }
     }
     if (item.components.length === 0) useUp(index, sign);
     else for (const b of item.components) useUp(b, sign);
@@ -121,7 +154,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   }
   for (const leaf of leafList) {
     if (candidateCount[leaf] === 0) continue;
-    const fits = byCount[leaf] ? candidateCount[leaf]! + assignedCount[leaf]! <= need[leaf]! : candidateTotal[leaf]! + assignedValue[leaf]! - candidateSmallest[leaf]! < need[leaf]!;
+    const fits = candidateTotal[leaf]! + assignedValue[leaf]! - candidateSmallest[leaf]! < need[leaf]!;
     if (!fits) contestedLeaf.add(leaf);
   }
   // An item with grade points at or above the minimum GPA can never pull the GPA below it.
@@ -136,27 +169,63 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     if (item.candidates.length === 1 && !contestedLeaf.has(only) && !shape.underCap[only] && !interacts(item, index)) place(index, only, 1);
     else contested.push(index);
   }
-  if (contested.length === 0) return { assignment, evaluation: evaluateAllocation(problem, assignment), optimal: true, steps: 1 };
-  /** A leaf takes an item only if every item in it stays needed: without its smallest item it would be unmet. */
-  const hasRoom = (leaf: number, value: number) =>
-    byCount[leaf] ? assignedCount[leaf]! + 1 <= need[leaf]! : assignedValue[leaf]! + value - Math.min(value, smallestIn(leaf)) < need[leaf]!;
+  if (contested.length === 0) return { assignment, evaluation: evaluateAllocation(problem, assignment), optimal: true, steps: steps + size };
+  /**
+   * A leaf takes an item only if every item in it stays needed (README): without its smallest
+   * item it would be unmet. This holds for sure when it holds of what the items count at most.
+   */
+  const surelyHasRoom = (leaf: number, index: number) => {
+    const value = leafValueOf(index, leaf);
+    return !neverCounts(index) && assignedValue[leaf]! + value - Math.min(value, topOf(smallest, leaf)) < need[leaf]!;
+  };
+  /**
+   * Whether a leaf may take an item, as far as the items placed so far tell: what they count for
+   * sure already leaves none of them unneeded. Where no limit can clip, the same as
+   * {@link surelyHasRoom}; else a complete allocation is checked as a whole ({@link consider}).
+   */
+  const mayHaveRoom = (leaf: number, index: number) => {
+    if (neverCounts(index)) return false;
+    const least = leastValueOf(index, leaf);
+    const exact = least === leafValueOf(index, leaf);
+    const smallestExact = exact ? Math.min(least, topOf(smallestSure, leaf)) : topOf(smallestSure, leaf);
+    // The item a leaf needs least is its smallest exact one (without it the leaf keeps at least the
+    // least of all the others) or an inexact one (without it, at least its exact items): either
+    // way the leaf must stay unmet without it.
+    const kept = smallestExact < Infinity ? sureAll[leaf]! + least - smallestExact : sureExact[leaf]! + (exact ? least : 0);
+    return kept < need[leaf]!;
+  };
   let best: { assignment: Assignment; evaluation: Evaluation } | undefined;
   const consider = () => {
+    steps += size;
     const evaluation = evaluateAllocation(problem, assignment);
-    if (!best || compareScores(evaluation.score, best.evaluation.score) > 0) best = { assignment: assignment.slice(), evaluation };
+    if (evaluation.everyItemNeeded && (!best || compareScores(evaluation.score, best.evaluation.score) > 0)) best = { assignment: assignment.slice(), evaluation };
   };
-  // A first allocation: items with the fewest candidates first, each to its first leaf with room.
-  // It completes most complete transcripts, and ends the search; otherwise the bound must beat it.
+  // A first allocation: items with the fewest candidates first, each to its first leaf with room
+  // for sure. It completes most complete transcripts, and ends the search; otherwise the bound
+  // must beat it. Every item in it is needed, but an item under a limit may end up clipped to
+  // zero: taking it out changes what no other item counts (it spent nothing), so it is taken out.
   const placed: [number, number][] = [];
+  steps += size;
   for (const index of [...contested].sort((a, b) => items[a]!.candidates.length - items[b]!.candidates.length || a - b)) {
-    const leaf = items[index]!.candidates.find((l) => free(index) && hasRoom(l, leafValueOf(index, l)));
+    const leaf = items[index]!.candidates.find((l) => free(index) && surelyHasRoom(l, index));
     if (leaf === undefined) continue;
     place(index, leaf, 1);
     placed.push([index, leaf]);
   }
+  if (placed.some(([index]) => low[index] !== high[index])) {
+    steps += size;
+    const { counted } = evaluateAllocation(problem, assignment);
+    for (let p = placed.length - 1; p >= 0; p--) {
+      const [index, leaf] = placed[p]!;
+      if (counted[index] !== 0 || counts(items[index]!)) continue;
+      place(index, leaf, -1);
+      placed.splice(p, 1);
+    }
+  }
   consider();
-  if (best!.evaluation.complete) return { ...best!, optimal: true, steps: 0 };
+  if (best!.evaluation.complete) return { ...best!, optimal: true, steps };
   for (const [index, leaf] of placed.reverse()) place(index, leaf, -1);
+  steps += size; // setting up the search: potentials, twins, suffixes
   // The search decides items with the most candidates first: they are what the bound relaxes most,
   // so once they are placed the bound cuts the rest quickly.
   contested.sort((a, b) => items[b]!.candidates.length - items[a]!.candidates.length || a - b);
@@ -239,8 +308,8 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   const sharedFinished = filled(count, 0);
   for (let index = 0; index < items.length; index++)
     for (const leaf of items[index]!.sharedCandidates) {
-      sharedValue[leaf]! += leafValueOf(index, leaf);
-      if (!items[index]!.inProgress) sharedFinished[leaf]! += leafValueOf(index, leaf);
+      sharedValue[leaf]! += sharedValueOf(index, leaf);
+      if (!items[index]!.inProgress) sharedFinished[leaf]! += sharedValueOf(index, leaf);
     }
   const anyInProgress = items.some((item) => item.inProgress);
 
@@ -267,13 +336,15 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
    * An upper bound on the score of any allocation that completes the current one (items from
    * position k on undecided), the tightest of several relaxations, each valid: every undecided
    * item in every leaf it could go to; each leaf met needs at least so many more items, and only
-   * so many are left; each undecided item adds progress to one leaf at most (a fractional
+   * so many are left (an open leaf left unmet takes down the groups that need it); each undecided item adds progress to one leaf at most (a fractional
    * knapsack). Requirements met by finished work: the same on finished work only. Policies: what
    * the items still undecided or used up can bring.
    */
   const boundMet = filled(count, 0);
   const boundMetFinished = filled(count, 0);
-  const itemsNeeded: number[] = [];
+  const scratch: BoundScratch = { needed: [], open: [], lost: filled(count, 0), down: filled(count, 0) };
+  // A bound goes over the leaves and the nodes a few times: charged as one pass over each.
+  const boundSteps = count + leafList.length;
   const openLeaves: number[] = [];
   const openRoom = filled(count, 0);
   const openGain = filled(count, 0);
@@ -281,13 +352,15 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   const placedFinished = { assigned: assignedFinished, shared: sharedFinished };
   /** Requirements that finished work could meet at most. */
   const finishedBound = (k: number) => {
+    steps += boundSteps;
     for (let j = 0; j < leafList.length; j++) {
       const leaf = leafList[j]!;
       boundMetFinished[leaf] = leafMet(shape, leaf, assignedFinished[leaf]! + potentialFinished[leaf]! + sharedFinished[leaf]!);
     }
-    return groupsMet(shape, boundMetFinished) + leavesWithin(shape, boundMetFinished, placedFinished, suffixFinished[k]!, suffixMaxValue[k]!, itemsNeeded);
+    return requirementsWithin(shape, boundMetFinished, placedFinished, suffixFinished[k]!, suffixMaxValue[k]!, scratch);
   };
   const upperBound = (k: number, against?: Score): Score => {
+    steps += boundSteps;
     let relaxedProgress = 0;
     let assignedProgress = 0;
     openLeaves.length = 0;
@@ -314,10 +387,9 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
       }
     }
     const itemsLeft = contested.length - k;
-    const groups = groupsMet(shape, boundMet);
+    const metCount = requirementsWithin(shape, boundMet, placedAll, itemsLeft, suffixMaxValue[k]!, scratch);
     const policiesMet = policiesMetBound();
     if (boundMet[0] && policiesMet === 3) return [1, 0, 0, 0];
-    const metCount = groups + leavesWithin(shape, boundMet, placedAll, itemsLeft, suffixMaxValue[k]!, itemsNeeded);
     // Against a score to beat, a component is worked out only when the ones before it tie (else 0).
     const met = metCount + policiesMet;
     if (differs(met, against, 1)) return [0, met, 0, 0];
@@ -327,42 +399,73 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     return [0, met, finished, progress + policyProgressBound()];
   };
 
-  let steps = 0;
   let exhausted = false;
   const ceiling = upperBound(0);
   const done = () => exhausted || (best !== undefined && (best.evaluation.complete || compareScores(best.evaluation.score, ceiling) >= 0));
 
-  const search = (k: number): void => {
-    if (done()) return;
-    if (++steps > budget) {
+  /** Opens the search node at depth k: false when it has nothing to try (done, out of budget, a complete allocation, or cut by the bound). */
+  const open = (k: number): boolean => {
+    if (done()) return false;
+    if (steps > budget) {
       exhausted = true;
-      return;
+      return false;
     }
-    if (k === contested.length) return consider();
-    if (best && compareScores(upperBound(k, best.evaluation.score), best.evaluation.score) <= 0) return;
+    steps++;
+    if (k === contested.length) {
+      consider();
+      return false;
+    }
+    if (best && compareScores(upperBound(k, best.evaluation.score), best.evaluation.score) <= 0) return false;
+    const index = contested[k]!;
+    // Moving the item's potential out and back, trying each candidate, and the room it may have.
+    steps += 3 * items[index]!.candidates.length;
+    addPotential(index, -1);
+    next[k] = previousTwin[k]! >= 0 ? rank(previousTwin[k]!) : 0;
+    taken[k] = NOTHING;
+    return true;
+  };
+  // A depth-first search without recursion (a transcript of thousands of awards is as deep): at
+  // each depth k, the candidate to try next and what the node's child took (a leaf, LEFT_OUT or NOTHING).
+  const next = filled(contested.length, 0);
+  const taken = filled(contested.length, NOTHING);
+  let k = open(0) ? 0 : -1;
+  while (k >= 0) {
     const index = contested[k]!;
     const { candidates } = items[index]!;
-    addPotential(index, -1);
-    const floor = previousTwin[k]! >= 0 ? rank(previousTwin[k]!) : 0;
-    for (let position = floor; position < candidates.length; position++) {
-      if (!free(index) || done()) break;
-      const leaf = candidates[position]!;
-      if (!hasRoom(leaf, leafValueOf(index, leaf))) continue;
-      place(index, leaf, 1);
-      search(k + 1);
-      place(index, leaf, -1);
+    if (taken[k]! >= 0) place(index, taken[k]!, -1);
+    else if (taken[k] === LEFT_OUT) leaveOut(index, -1);
+    const after = taken[k];
+    taken[k] = NOTHING;
+    if (after !== LEFT_OUT) {
+      // The item to each candidate with room, in order (all of them skipped once done or used up), then left out.
+      while (next[k]! < candidates.length) {
+        if (!free(index) || done()) {
+          next[k] = candidates.length;
+          break;
+        }
+        const leaf = candidates[next[k]!++]!;
+        if (!mayHaveRoom(leaf, index)) continue;
+        place(index, leaf, 1);
+        taken[k] = leaf;
+        break;
+      }
+      if (taken[k] === NOTHING && !(onlyRaisesLeaves[k] && alwaysHasRoom(index))) {
+        leaveOut(index, 1);
+        taken[k] = LEFT_OUT;
+      }
     }
-    if (!(onlyRaisesLeaves[k] && alwaysHasRoom(index))) {
-      leaveOut(index, 1);
-      search(k + 1);
-      leaveOut(index, -1);
-    }
-    addPotential(index, 1);
-  };
-  search(0);
+    if (taken[k] === NOTHING) {
+      addPotential(index, 1);
+      k--;
+    } else if (open(k + 1)) k++;
+  }
 
   return { assignment: best!.assignment, evaluation: best!.evaluation, optimal: !exhausted, steps };
 }
+
+/** What a search node's child took: no leaf yet, or the item left out. */
+const NOTHING = -2;
+const LEFT_OUT = -1;
 
 /** Whether a bound's component already differs from that of the score it is compared with. */
 function differs(bound: number, against: Score | undefined, component: number): boolean {
@@ -371,6 +474,47 @@ function differs(bound: number, against: Score | undefined, component: number): 
 
 function bundleTicks(problem: AllocationProblem, item: PlanItem): number {
   return item.components.reduce((sum, c) => sum + problem.items[c]!.ticks, 0);
+}
+
+/** Whether an item counts toward a leaf whatever the limits clip of it: a nested program, or an item worth no credits. */
+function counts(item: PlanItem): boolean {
+  return item.components.length > 0 || item.ticks === 0;
+}
+
+/**
+ * Bounds on the ticks each item applied counts after the policy limits, in any allocation: at
+ * most its ticks clipped to each cap; at least what is left of each cap when every other item
+ * that could be applied under it counted in full before it (items that can only fall through
+ * spend a limit after every applied item). A nested program: the sums over its components.
+ */
+function countedBounds({ items, policies }: AllocationProblem): { low: number[]; high: number[] } {
+  const applicable = items.map((item) => item.candidates.length > 0 || item.pinned >= 0);
+  items.forEach((item, index) => {
+    if (applicable[index]) for (const c of item.components) applicable[c] = true;
+  });
+  const matched = filled(policies.limitCaps.length, 0);
+  items.forEach((item, index) => {
+    if (applicable[index]) for (const limit of item.limits) matched[limit]! += item.ticks;
+  });
+  const low = filled(items.length, 0);
+  const high = filled(items.length, 0);
+  items.forEach((item, index) => {
+    let most = item.ticks;
+    let least = item.ticks;
+    for (const limit of item.limits) {
+      const cap = policies.limitCaps[limit]!;
+      most = Math.min(most, cap);
+      least = Math.min(least, Math.max(0, cap - (matched[limit]! - (applicable[index] ? item.ticks : 0))));
+    }
+    high[index] = most;
+    low[index] = least;
+  });
+  items.forEach((item, index) => {
+    if (item.components.length === 0) return;
+    high[index] = item.components.reduce((sum, c) => sum + high[c]!, 0);
+    low[index] = item.components.reduce((sum, c) => sum + low[c]!, 0);
+  });
+  return { low, high };
 }
 
 /** A plain array of `length` copies of `value`: for the few dozen entries a solve needs, far cheaper to make than a typed array. */

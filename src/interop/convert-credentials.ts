@@ -52,7 +52,8 @@ const ACHIEVEMENT_KINDS: Readonly<Record<string, CredentialKind>> = {
 /**
  * Converts Open Badges 3.0 and CLR 2.0 credentials to a SPEC transcript (SPEC section 7). The
  * catalog credential is found by the achievement's id, then an alignment's `targetUrl` (both
- * looked up in the credentials' `alignments`), then its `humanCode`; unknown achievements become
+ * looked up in the credentials' `alignments`), then its `humanCode` (a credential's `code`, then
+ * its `id`); unknown achievements become
  * inline awards. Proofs are not verified, and the notices say so. A SPEC transcript passes through.
  */
 export function convertCredentials(catalog: Catalog, json: unknown): Result<Conversion> {
@@ -106,24 +107,32 @@ function inCredential(issue: Issue, base: (string | number)[], entry: unknown): 
 interface CatalogIndex {
   readonly byAlignment: ReadonlyMap<string, string>;
   readonly byCode: ReadonlyMap<string, string>;
+  readonly ids: ReadonlySet<string>;
 }
 
 function catalogIndex(catalog: Catalog): CatalogIndex {
   const byAlignment = new Map<string, string>();
   const byCode = new Map<string, string>();
+  const ids = new Set<string>();
   for (const credential of [...catalog.credentials, ...catalog.programs]) {
+    ids.add(credential.id);
     byAlignment.set(credential.id, credential.id);
     for (const alias of credential.alignments ?? []) byAlignment.set(alias, credential.id);
     if (credential.code) byCode.set(credential.code, credential.id);
   }
-  return { byAlignment, byCode };
+  return { byAlignment, byCode, ids };
+}
+
+/** The catalog credential a humanCode names: the one with that `code`, else the one with that `id`. */
+function byHumanCode(index: CatalogIndex, humanCode: string): string | undefined {
+  return index.byCode.get(humanCode) ?? (index.ids.has(humanCode) ? humanCode : undefined);
 }
 
 function findCredential(index: CatalogIndex, achievement: Achievement): string | undefined {
   return (
     index.byAlignment.get(achievement.id) ??
     (achievement.alignment ?? []).map((a) => (a.targetUrl ? index.byAlignment.get(a.targetUrl) : undefined)).find(Boolean) ??
-    (achievement.humanCode ? index.byCode.get(achievement.humanCode) : undefined)
+    (achievement.humanCode ? byHumanCode(index, achievement.humanCode) : undefined)
   );
 }
 

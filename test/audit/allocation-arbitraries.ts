@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import type { AllocationProblem, PlanItem, PlanNode } from '../../src/audit/allocation-problem.js';
 
 /** A random requirement tree of at most `maxLeaves` leaves, in depth-first pre-order. */
-const treeShape = fc.array(fc.record({ group: fc.nat(2), kind: fc.constantFrom<'all' | 'any'>('all', 'any') }), { minLength: 1, maxLength: 6 });
+const treeShape = fc.array(fc.record({ group: fc.nat(2), kind: fc.constantFrom<'all' | 'any'>('all', 'any'), cap: fc.integer({ min: 0, max: 29 }).map((n) => (n < 10 ? n + 2 : undefined)) }), {
+  minLength: 1,
+  maxLength: 6,
+});
 
 const leafSpec = fc.record({
   measure: fc.constantFrom<'count' | 'credits'>('count', 'credits'),
@@ -13,7 +16,13 @@ const leafSpec = fc.record({
   waived: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
 });
 
-/** Random small allocation problems: up to 6 leaves and 8 items (7 awards and a nested-program bundle), with caps, limits, policies, shared leaves and nested-program bundles. */
+/**
+ * Random small allocation problems: up to 6 leaves and 9 items (7 awards and up to two
+ * nested-program bundles), with caps on leaves and groups, up to two policy limits that often clip
+ * an item in part (an item may fall under both), pins (exceptions placing an award in a leaf
+ * whatever it matches, over its capacity), policies, shared leaves and nested-program bundles
+ * (two may share a component).
+ */
 export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
   .record({
     shape: treeShape,
@@ -23,7 +32,9 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
       fc.record({
         ticks: fc.integer({ min: 0, max: 5 }),
         candidateMask: fc.tuple(fc.nat(63), fc.nat(63)).map(([a, b]) => a | b),
-        limited: fc.boolean(),
+        limitMask: fc.nat(3),
+        // One award in five is pinned by an exception.
+        pin: fc.integer({ min: 0, max: 29 }).map((n) => (n < 6 ? n : undefined)),
         points: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }),
         resident: fc.boolean(),
         fallsThrough: fc.boolean(),
@@ -31,16 +42,16 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
       }),
       { minLength: 1, maxLength: 7 },
     ),
-    bundle: fc.option(fc.record({ components: fc.uniqueArray(fc.nat(7), { minLength: 1, maxLength: 2 }), candidateMask: fc.nat(63) }), { nil: undefined }),
-    limitCap: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+    bundles: fc.array(fc.record({ components: fc.uniqueArray(fc.nat(7), { minLength: 1, maxLength: 2 }), candidateMask: fc.nat(63) }), { maxLength: 2 }),
+    limitCaps: fc.array(fc.integer({ min: 0, max: 8 }), { maxLength: 2 }),
     totalTicks: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
     residencyTicks: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
     minGpa: fc.option(fc.constantFrom(1.5, 2, 3), { nil: undefined }),
   })
-  .map(({ shape, leaves, rootKind, items, bundle, limitCap, totalTicks, residencyTicks, minGpa }) => {
+  .map(({ shape, leaves, rootKind, items, bundles, limitCaps, totalTicks, residencyTicks, minGpa }) => {
     // Root, then groups (each an all/any), then leaves spread over root and groups.
-    const nodes: { parent: number; kind: 'all' | 'any' | 'leaf'; leaf?: (typeof leaves)[number] }[] = [{ parent: -1, kind: rootKind }];
-    const groups = shape.slice(0, 2).map((g) => nodes.push({ parent: 0, kind: g.kind }) - 1);
+    const nodes: { parent: number; kind: 'all' | 'any' | 'leaf'; cap?: number | undefined; leaf?: (typeof leaves)[number] }[] = [{ parent: -1, kind: rootKind }];
+    const groups = shape.slice(0, 2).map((g) => nodes.push({ parent: 0, kind: g.kind, cap: g.cap }) - 1);
     shape.forEach((s, i) => {
       if (i >= leaves.length) return;
       const parent = s.group === 0 || groups.length === 0 ? 0 : groups[(s.group - 1) % groups.length]!;
@@ -61,24 +72,30 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
         const l = n.leaf!;
         return { parent: n.parent < 0 ? -1 : position.get(n.parent)!, children, kind: 'leaf', need: l.measure === 'count' ? l.count : l.credits, measure: l.measure, cap: l.cap ?? Infinity, waived: l.waived, shared: l.shared };
       }
-      return { parent: n.parent < 0 ? -1 : position.get(n.parent)!, children, kind: n.kind, need: n.kind === 'any' ? 1 : children.length, measure: 'count', cap: Infinity, waived: false, shared: false };
+      return { parent: n.parent < 0 ? -1 : position.get(n.parent)!, children, kind: n.kind, need: n.kind === 'any' ? 1 : children.length, measure: 'count', cap: n.cap ?? Infinity, waived: false, shared: false };
     });
     const leafIndices = planNodes.flatMap((n, i) => (n.kind === 'leaf' && !n.waived ? [i] : []));
     const pick = (mask: number, shared: boolean) => leafIndices.filter((leaf, k) => (mask >> k) & 1 && planNodes[leaf]!.shared === shared);
-    const planItems: PlanItem[] = items.map((item) => ({
+    // An exception pins an award to any leaf not shared (waived or not); a pinned award has no other candidates.
+    const pinnable = planNodes.flatMap((n, i) => (n.kind === 'leaf' && !n.shared ? [i] : []));
+    const planItems: PlanItem[] = items.map((item) => {
+      const pinned = item.pin !== undefined && pinnable.length > 0 ? pinnable[item.pin % pinnable.length]! : -1;
+      return {
       ticks: item.ticks,
-      candidates: pick(item.candidateMask, false),
-      sharedCandidates: pick(item.candidateMask, true),
-      pinned: -1,
-      limits: limitCap !== undefined && item.limited ? [0] : [],
+      candidates: pinned >= 0 ? [] : pick(item.candidateMask, false),
+      sharedCandidates: pinned >= 0 ? [] : pick(item.candidateMask, true),
+      pinned,
+      limits: limitCaps.flatMap((_, limit) => ((item.limitMask >> limit) & 1 ? [limit] : [])),
       points: item.points,
       resident: item.resident,
       fallsThrough: item.fallsThrough,
       inProgress: item.inProgress,
       components: [],
-    }));
-    if (bundle) {
-      const components = bundle.components.filter((c) => c < planItems.length);
+      };
+    });
+    const awards = planItems.length;
+    for (const bundle of bundles) {
+      const components = bundle.components.filter((c) => c < awards);
       if (components.length > 0)
         planItems.push({ ticks: 0, candidates: pick(bundle.candidateMask, false), sharedCandidates: [], pinned: -1, limits: [], points: null, resident: false, fallsThrough: false, inProgress: false, components });
     }
@@ -89,7 +106,7 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
         ...(totalTicks !== undefined ? { totalTicks } : {}),
         ...(residencyTicks !== undefined ? { residencyTicks } : {}),
         ...(minGpa !== undefined ? { minGpa } : {}),
-        limitCaps: limitCap !== undefined ? [limitCap] : [],
+        limitCaps,
       },
     };
   });

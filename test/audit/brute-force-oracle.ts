@@ -1,52 +1,90 @@
 import { compareScores, type AllocationProblem, type Assignment } from '../../src/audit/allocation-problem.js';
 import { evaluateAllocation, type Evaluation } from '../../src/audit/evaluate-allocation.js';
 
-/** Value an item adds to a leaf: 1 for count leaves; its ticks (a bundle: its components' ticks) for credit leaves. */
-function leafValue(problem: AllocationProblem, item: number, leaf: number): number {
-  const it = problem.items[item]!;
-  if (problem.nodes[leaf]!.measure === 'count') return 1;
-  return it.components.length > 0 ? it.components.reduce((s, c) => s + problem.items[c]!.ticks, 0) : it.ticks;
-}
+const bases = (problem: AllocationProblem, item: number) => (problem.items[item]!.components.length > 0 ? problem.items[item]!.components : [item]);
 
-/** Whether an allocation obeys the rules: capacities (every item in a leaf is needed) and each base item used once. */
-export function isValidAllocation(problem: AllocationProblem, assignment: Assignment): boolean {
-  const byLeaf = new Map<number, number[]>();
+/** Whether an allocation only places items where they may go, each base item once. */
+function wellFormed(problem: AllocationProblem, assignment: Assignment): boolean {
   const used = new Set<number>();
   for (let item = 0; item < assignment.length; item++) {
     const leaf = assignment[item]!;
     if (leaf < 0) continue;
     if (!problem.items[item]!.candidates.includes(leaf) && problem.items[item]!.pinned !== leaf) return false;
-    const bases = problem.items[item]!.components.length > 0 ? problem.items[item]!.components : [item];
-    for (const b of bases) {
+    for (const b of bases(problem, item)) {
       if (used.has(b)) return false;
       used.add(b);
     }
-    byLeaf.set(leaf, [...(byLeaf.get(leaf) ?? []), item]);
-  }
-  for (const [leaf, list] of byLeaf) {
-    const node = problem.nodes[leaf]!;
-    const values = list.map((i) => leafValue(problem, i, leaf));
-    if (node.measure === 'count' ? list.length > node.need : values.reduce((a, b) => a + b, 0) - Math.min(...values) >= node.need) return false;
   }
   return true;
 }
 
 /**
+ * Whether a leaf's items are each needed, in what they count after policy limits (README, "Every
+ * applied item is needed"): an item clipped to zero counts nowhere, so no leaf takes it, and a
+ * leaf takes an item only while it is not met without it. Pinned items are placed whatever the
+ * capacity; they count toward the leaf all the same.
+ */
+function everyItemNeeded(problem: AllocationProblem, assignment: Assignment, evaluation: Evaluation): boolean {
+  const byLeaf = new Map<number, number[]>();
+  assignment.forEach((leaf, item) => leaf >= 0 && byLeaf.set(leaf, [...(byLeaf.get(leaf) ?? []), item]));
+  for (const [leaf, list] of byLeaf) {
+    const node = problem.nodes[leaf]!;
+    const counts = (item: number) => problem.items[item]!.components.length > 0 || problem.items[item]!.ticks === 0 || evaluation.counted[item]! > 0;
+    const adds = (item: number) => (node.measure === 'count' ? Number(counts(item)) : evaluation.counted[item]!);
+    const total = list.reduce((sum, item) => sum + adds(item), 0);
+    for (const item of list) {
+      if (problem.items[item]!.pinned === leaf) continue;
+      if (!counts(item) || total - adds(item) >= node.need) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether an allocation obeys the rules: candidates or pins, each base item used once, and every placed item needed. */
+export function isValidAllocation(problem: AllocationProblem, assignment: Assignment): boolean {
+  return wellFormed(problem, assignment) && everyItemNeeded(problem, assignment, evaluateAllocation(problem, assignment));
+}
+
+/**
+ * Whether a partial allocation can still be completed into a valid one: bases used once, and in no
+ * leaf do items outside every limit (they count in full whatever else is placed) leave one of them
+ * unneeded. Items under a limit are left out of that test: what they count depends on the rest.
+ */
+function mayBecomeValid(problem: AllocationProblem, assignment: Assignment): boolean {
+  if (!wellFormed(problem, assignment)) return false;
+  const sure = new Map<number, { total: number; smallest: number }>();
+  assignment.forEach((leaf, item) => {
+    if (leaf < 0 || bases(problem, item).some((b) => problem.items[b]!.limits.length > 0)) return;
+    const node = problem.nodes[leaf]!;
+    const value = node.measure === 'count' ? 1 : bases(problem, item).reduce((sum, b) => sum + problem.items[b]!.ticks, 0);
+    const entry = sure.get(leaf) ?? { total: 0, smallest: Infinity };
+    entry.total += value;
+    if (problem.items[item]!.pinned !== leaf) entry.smallest = Math.min(entry.smallest, value);
+    sure.set(leaf, entry);
+  });
+  for (const [leaf, { total, smallest }] of sure) if (smallest < Infinity && total - smallest >= problem.nodes[leaf]!.need) return false;
+  return true;
+}
+
+/**
  * The best score over every valid allocation, by exhaustive enumeration. A partial allocation that
- * already breaks a capacity or reuses an item is abandoned: both only get worse as items are added.
+ * can no longer become valid (a base item reused, or a leaf over capacity in items outside every
+ * limit) is abandoned: both only get worse as items are added.
  */
 export function bruteForceBest(problem: AllocationProblem): Evaluation {
   const n = problem.items.length;
   const assignment: Assignment = new Array<number>(n).fill(-1);
   let best: Evaluation | undefined;
   const walk = (item: number) => {
-    if (!isValidAllocation(problem, assignment)) return;
+    if (!mayBecomeValid(problem, assignment)) return;
     if (item === n) {
       const evaluation = evaluateAllocation(problem, assignment);
+      if (!everyItemNeeded(problem, assignment, evaluation)) return;
       if (!best || compareScores(evaluation.score, best.score) > 0) best = evaluation;
       return;
     }
-    for (const leaf of [-1, ...problem.items[item]!.candidates]) {
+    const { pinned, candidates } = problem.items[item]!;
+    for (const leaf of pinned >= 0 ? [pinned] : [-1, ...candidates]) {
       assignment[item] = leaf;
       walk(item + 1);
     }

@@ -1,12 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, ROOT } from '../helpers.js';
+import { builtCli, fixture } from '../helpers.js';
 
-// These tests run the built CLI (npm run build), as a user would, on real devices, pipes and disks.
-const CLI = join(ROOT, 'dist', 'cli.js');
+// These tests run the CLI freshly built for this test run (never a stale dist/), as a user would,
+// on real devices, pipes and disks.
 const dirs: string[] = [];
 const workdir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'credstack-output-'));
@@ -21,7 +21,7 @@ const ndjson = (records: number) => `${Array.from({ length: records }, () => JSO
 
 /** Runs the CLI to its end: exit code and standard error (standard output goes where `stdout` says). */
 function run(args: string[], stdout: 'ignore' | number = 'ignore') {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', stdout, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [builtCli(), ...args], { stdio: ['ignore', stdout, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += String(d)));
   return new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr })));
@@ -49,7 +49,7 @@ const device = (dir: string, name: 'null' | 'full') => {
   return path;
 };
 
-describe.runIf(existsSync(CLI))('output that cannot be lost or half-written (built CLI)', () => {
+describe('output that cannot be lost or half-written (built CLI)', () => {
   describe.runIf(canMknod)('--out onto a device node writes to it and never replaces it', () => {
     it('audit --out <copy of /dev/null>: exit 0, the device is still a device, nothing else left', async () => {
       const dir = workdir();
@@ -108,7 +108,7 @@ describe.runIf(existsSync(CLI))('output that cannot be lost or half-written (bui
 
     /** Runs the CLI with its standard output read up to the first line, then closed, as `| head -1` does. */
     const closedAfterFirstLine = (args: string[]) => {
-      const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [builtCli(), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
       let first = '';
       child.stderr.on('data', (d) => (stderr += String(d)));

@@ -1,0 +1,643 @@
+/**
+ * An independent brute-force oracle for credstack's audits, written from SPEC sections 3-5, 7
+ * and 8 and the README's "How an audit decides" alone. It shares no code with `src/audit/`: it
+ * reads the catalog and transcript JSON itself, evaluates conditions itself, and scores every
+ * assignment of every countable award to one requirement leaf (or to nothing) its own way.
+ *
+ * It supports the subset of the input language the generators in `oracle-arbitraries.ts` make
+ * (one unit, credential awards, `where` / `credential` / `program` leaves, `all` / `any` groups,
+ * node `minGrade` / `maxCredits` / `share: true`, policy `minGrade` / `limits` (maxCredits) /
+ * `totalCredits`, waive and substitute exceptions, in-progress awards) and throws on the rest,
+ * so a generator that drifts past it fails loudly instead of being judged wrongly.
+ *
+ * Its reading of the SPEC, where the SPEC leaves a choice (each one also the README's, or the
+ * audit's where neither says, and noted here so a disagreement can be told from a definition):
+ * - An award counts in a pass (finished work only, then finished and in-progress work) when its
+ *   status is in that pass and its grade is not failing (0 points, or a grade without points not
+ *   in `passingGrades`). At a leaf it must also reach the minimum grade in force there: the
+ *   leaf's own `minGrade`, else its nearest ancestor's, else the policy's. Fall-through (credit
+ *   toward `totalCredits` only) needs the policy's minimum.
+ * - A substitute exception pins its award to the leaf it names (it may go nowhere else in the
+ *   program); it lifts the leaf's `where` / `credential` match, not the grade check.
+ * - Policy limits clip each item once for the whole program ("anywhere in the program"): first
+ *   the items applied to non-shared leaves, leaves in depth-first tree order and within a leaf by
+ *   earned date then id (README: "spent by applied items in tree order"), then every other award
+ *   that counts in the pass, in the same order (fall-through, and items only on shared leaves).
+ *   A limit is spent by the credits an item keeps under the limits (before node caps, which clip
+ *   a node's sum, not the item). An item clipped to zero counts nowhere (SPEC 4).
+ * - A node's `maxCredits` clips the credits counted under it: at a leaf, what meets it; at a
+ *   group, the credits it passes up to the program's total. It never caps a `count`.
+ * - A `share: true` leaf takes every eligible item without using it up and adds no credit to
+ *   the total (README). Since that is monotone, the oracle gives it every eligible item.
+ * - A nested `program` leaf is met by the nested program's item, when the nested program is met
+ *   in the pass: the awards the nested audit applied (SPEC 5: "takes the items the nested audit
+ *   applied"), so the caller passes them in (see {@link NestedItems}). The item goes only to its
+ *   program leaf, its awards then count nowhere else in the parent, and its credits are its
+ *   awards' credits under the parent's limits. The parent may also leave it out and use those
+ *   awards one by one.
+ * - A requirement takes an item only while it is not met without it (README "Every applied
+ *   item is needed"): allocations where a met leaf holds an item it is met without are left
+ *   out (a substituted award stays where its exception puts it: it is never the one left out). This never changes which requirements can be met, only what reaches the total: an
+ *   item below the program's minimum grade that a leaf with a lower minimum does not need does
+ *   not count at all (it cannot fall through).
+ * - A waived node is met and takes no item, nor does anything under it (README: a requirement
+ *   takes an item only while it is not met without it); nothing under it is scored.
+ * - "Requirements met" is every node of the tree met (the root included), counting met
+ *   alternatives of an `any` beyond its need too, except nodes under a waived node; and the
+ *   program's `totalCredits` when it has one and it is met (the audit shows it as a policy, but
+ *   weighs it as a requirement: an audit meeting one node fewer and the total ties with one
+ *   meeting that node and not the total).
+ */
+
+/** A condition as in SPEC 4: `all` / `any` / `not` over `{ fact, operator, value }`. */
+export type ConditionJson = { all: ConditionJson[] } | { any: ConditionJson[] } | { not: ConditionJson } | { fact: string; operator: string; value: unknown };
+
+export interface RequirementJson {
+  id?: string;
+  minGrade?: string;
+  maxCredits?: number;
+  share?: boolean;
+  all?: RequirementJson[];
+  any?: RequirementJson[];
+  need?: number;
+  credential?: string;
+  where?: ConditionJson;
+  credits?: number;
+  count?: number;
+  program?: string;
+}
+
+export interface ProgramJson {
+  id: string;
+  kind: string;
+  title: string;
+  policy?: { minGrade?: string; limits?: { id: string; where: ConditionJson; maxCredits: number }[]; totalCredits?: number };
+  requirements: RequirementJson;
+}
+
+export interface CredentialJson {
+  id: string;
+  kind: string;
+  title: string;
+  credits?: { value: number; unit: string };
+  tags?: string[];
+}
+
+export interface CatalogJson {
+  institution: { id: string; name: string };
+  settings?: { unit?: string; gradeScale?: Record<string, number | null>; passingGrades?: string[] };
+  credentials: CredentialJson[];
+  programs: ProgramJson[];
+}
+
+export interface AwardJson {
+  id: string;
+  credential: string;
+  earned?: string;
+  grade?: string;
+  status?: 'completed' | 'in-progress' | 'planned';
+  source?: string;
+}
+
+export type ExceptionJson =
+  | { type: 'waive'; program: string; requirement: string; reason: string; credits?: number }
+  | { type: 'substitute'; program: string; requirement: string; reason: string; award: string };
+
+export interface TranscriptJson {
+  learner: { id: string };
+  asOf: string;
+  awards: AwardJson[];
+  exceptions?: ExceptionJson[];
+}
+
+/** 1: finished work only; 2: finished and in-progress work. */
+export type Pass = 1 | 2;
+
+/**
+ * The awards a nested program's audit applied, when that program is met in a pass (complete
+ * for pass 1, complete or in progress for pass 2); `undefined` when it is not met.
+ */
+export type NestedItems = (program: string, pass: Pass) => readonly string[] | undefined;
+
+interface Item {
+  readonly index: number;
+  readonly award: string;
+  readonly credential: string;
+  readonly credits: number;
+  readonly inProgress: boolean;
+  readonly grade: string | undefined;
+  readonly facts: Readonly<Record<string, unknown>>;
+}
+
+interface Leaf {
+  readonly type: 'leaf';
+  readonly id: string;
+  readonly order: number;
+  readonly shape: 'where' | 'credential' | 'program';
+  readonly credits: number | undefined;
+  readonly count: number | undefined;
+  readonly cap: number | undefined;
+  readonly share: boolean;
+  readonly minGrade: string | undefined;
+  readonly matches: (item: Item) => boolean;
+  readonly program: string | undefined;
+  waived: boolean;
+  waivedCredits: number;
+  /** Waived itself or under a waived node: met without items, so it takes none (README). */
+  underWaiver: boolean;
+}
+
+interface Group {
+  readonly type: 'all' | 'any';
+  readonly id: string;
+  readonly need: number;
+  readonly cap: number | undefined;
+  readonly children: readonly Node[];
+  waived: boolean;
+}
+
+type Node = Leaf | Group;
+
+/** A program read for the oracle: its tree, leaves in tree order, policies and awards. */
+export interface Model {
+  readonly program: string;
+  readonly root: Node;
+  readonly nodes: ReadonlyMap<string, Node>;
+  readonly leaves: readonly Leaf[];
+  readonly items: readonly Item[];
+  readonly itemByAward: ReadonlyMap<string, Item>;
+  readonly pins: ReadonlyMap<number, Leaf>;
+  readonly limits: readonly { id: string; max: number; matches: (item: Item) => boolean }[];
+  readonly totalCredits: number | undefined;
+  readonly policyMinGrade: string | undefined;
+  readonly points: (grade: string) => number | null | undefined;
+  readonly passing: ReadonlySet<string>;
+}
+
+/** Reads one program of a catalog, and a transcript, into the oracle's model. */
+export function readModel(catalog: CatalogJson, transcript: TranscriptJson, programId: string): Model {
+  const program = catalog.programs.find((p) => p.id === programId);
+  if (!program) throw new Error(`oracle: no program ${programId}`);
+  const credentials = new Map(catalog.credentials.map((c) => [c.id, c]));
+  const unit = catalog.settings?.unit ?? 'semester';
+  const scale = new Map(Object.entries(catalog.settings?.gradeScale ?? {}));
+  const items: Item[] = transcript.awards
+    .filter((a) => (a.status ?? 'completed') !== 'planned' && (a.earned === undefined || a.earned <= transcript.asOf))
+    .map((a) => {
+      const c = credentials.get(a.credential);
+      if (!c) throw new Error(`oracle: award ${a.id} names no catalog credential`);
+      if (c.credits && c.credits.unit !== unit) throw new Error('oracle: one unit only');
+      const credits = c.credits?.value ?? 0;
+      const facts = { id: c.id, kind: c.kind, title: c.title, tags: c.tags ?? [], credits, unit, grade: a.grade, status: a.status ?? 'completed', source: a.source ?? 'institution', earned: a.earned };
+      return { index: 0, award: a.id, credential: c.id, credits, inProgress: a.status === 'in-progress', grade: a.grade, facts };
+    })
+    // Tree order within a leaf: earliest earned, then id (SPEC 5's tie-break).
+    .sort((x, y) => String(x.facts.earned ?? '').localeCompare(String(y.facts.earned ?? '')) || (x.award < y.award ? -1 : x.award > y.award ? 1 : 0))
+    .map((item, index) => ({ ...item, index }));
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.credential)) throw new Error('oracle: repeated awards of one credential are not modelled');
+    seen.add(item.credential);
+  }
+
+  const nodes = new Map<string, Node>();
+  const leaves: Leaf[] = [];
+  const build = (req: RequirementJson, inherited: string | undefined, path: string): Node => {
+    const id = req.id ?? path;
+    if (nodes.has(id)) throw new Error(`oracle: requirement id ${id} twice`);
+    const minGrade = req.minGrade ?? inherited;
+    const group = req.all ?? req.any;
+    let node: Node;
+    if (group) {
+      if (req.share) throw new Error('oracle: share on a group is not modelled');
+      const children = group.map((child, i) => build(child, minGrade, `${id}.${i}`));
+      node = { type: req.all ? 'all' : 'any', id, need: req.all ? children.length : (req.need ?? 1), cap: req.maxCredits, children, waived: false };
+    } else {
+      const shape = req.where !== undefined ? 'where' : req.credential !== undefined ? 'credential' : req.program !== undefined ? 'program' : undefined;
+      if (!shape) throw new Error(`oracle: requirement ${id} has no shape it models`);
+      const where = req.where;
+      const credential = req.credential;
+      const matches = where !== undefined ? (item: Item) => holds(where, item.facts) : (item: Item) => item.credential === credential;
+      node = {
+        type: 'leaf', id, order: leaves.length, shape, credits: req.credits, count: shape === 'where' ? req.count : 1, cap: req.maxCredits, share: req.share === true,
+        minGrade, matches, program: req.program, waived: false, waivedCredits: 0, underWaiver: false,
+      };
+      if (shape === 'program' && node.share) throw new Error('oracle: a shared program leaf is not modelled');
+      leaves.push(node);
+    }
+    nodes.set(id, node);
+    return node;
+  };
+  const policy = program.policy ?? {};
+  const root = build(program.requirements, policy.minGrade, 'root');
+  const itemByAward = new Map(items.map((item) => [item.award, item]));
+  const pins = new Map<number, Leaf>();
+  for (const exception of transcript.exceptions ?? []) {
+    if (exception.program !== programId) continue;
+    const node = nodes.get(exception.requirement);
+    if (!node) throw new Error(`oracle: exception names no requirement ${exception.requirement}`);
+    if (exception.type === 'waive') {
+      if (exception.credits === undefined) node.waived = true;
+      else if (node.type === 'leaf' && node.credits !== undefined) node.waivedCredits += exception.credits;
+      else throw new Error('oracle: a credits waiver on a node without credits');
+    } else {
+      if (node.type !== 'leaf' || node.shape === 'program' || node.share) throw new Error('oracle: a substitute into a group, program or shared leaf is not modelled');
+      const item = itemByAward.get(exception.award);
+      if (item) {
+        if (pins.has(item.index)) throw new Error('oracle: two substitutes of one award');
+        pins.set(item.index, node);
+      }
+    }
+  }
+  const markWaived = (node: Node, above: boolean) => {
+    if (node.type === 'leaf') node.underWaiver = above || node.waived;
+    else node.children.forEach((child) => markWaived(child, above || node.waived));
+  };
+  markWaived(root, false);
+  const points = (grade: string) => scale.get(grade);
+  return {
+    program: programId, root, nodes, leaves, items, itemByAward, pins,
+    limits: (policy.limits ?? []).map((l) => ({ id: l.id, max: l.maxCredits, matches: (item: Item) => holds(l.where, item.facts) })),
+    totalCredits: policy.totalCredits, policyMinGrade: policy.minGrade, points, passing: new Set(catalog.settings?.passingGrades ?? []),
+  };
+}
+
+/** Whether a json-rules-engine condition holds for these facts (the operators the generators use). */
+function holds(condition: ConditionJson, facts: Readonly<Record<string, unknown>>): boolean {
+  if ('all' in condition) return condition.all.every((c) => holds(c, facts));
+  if ('any' in condition) return condition.any.some((c) => holds(c, facts));
+  if ('not' in condition) return !holds(condition.not, facts);
+  const fact = facts[condition.fact];
+  const value = condition.value;
+  switch (condition.operator) {
+    case 'equal': return fact === value;
+    case 'notEqual': return fact !== value;
+    case 'contains': return Array.isArray(fact) && fact.includes(value);
+    case 'doesNotContain': return Array.isArray(fact) && !fact.includes(value);
+    case 'in': return Array.isArray(value) && value.includes(fact);
+    case 'notIn': return Array.isArray(value) && !value.includes(fact);
+    case 'greaterThanInclusive': return typeof fact === 'number' && typeof value === 'number' && fact >= value;
+    case 'lessThanInclusive': return typeof fact === 'number' && typeof value === 'number' && fact <= value;
+    case 'greaterThan': return typeof fact === 'number' && typeof value === 'number' && fact > value;
+    case 'lessThan': return typeof fact === 'number' && typeof value === 'number' && fact < value;
+    default: throw new Error(`oracle: operator ${condition.operator} is not modelled`);
+  }
+}
+
+/** Whether an award's grade reaches a minimum (ungraded awards pass; failing grades never do). */
+function gradeOk(model: Model, item: Item, minGrade: string | undefined): boolean {
+  if (item.grade === undefined) return true;
+  const points = model.points(item.grade);
+  if (points === undefined) throw new Error(`oracle: grade ${item.grade} is not in the scale`);
+  if (points === null) return model.passing.has(item.grade);
+  if (points <= 0) return false;
+  if (minGrade === undefined) return true;
+  const min = model.points(minGrade);
+  return min === null || min === undefined ? true : points >= min;
+}
+
+const inPass = (item: Item, pass: Pass) => pass === 2 || !item.inProgress;
+
+/** Whether an item may be applied to a leaf in a pass (a pinned item only to its pin). */
+export function eligible(model: Model, item: Item, leaf: Leaf, pass: Pass): boolean {
+  if (!inPass(item, pass) || leaf.shape === 'program') return false;
+  const pin = model.pins.get(item.index);
+  // A substitute places its award even under a waiver: the exception names that requirement.
+  if (pin && !leaf.share) return pin === leaf && gradeOk(model, item, leaf.minGrade);
+  return !leaf.underWaiver && leaf.matches(item) && gradeOk(model, item, leaf.minGrade);
+}
+
+/** Whether an item left out of every leaf still counts toward the total (fall-through). */
+const fallsThrough = (model: Model, item: Item, pass: Pass) => inPass(item, pass) && gradeOk(model, item, model.policyMinGrade);
+
+/**
+ * One allocation: for each item (by index) the non-shared leaf it is applied to (its `order`),
+ * or -1; and, for each program leaf (by order) whose nested program's item is applied, that
+ * item's awards (by index).
+ */
+export interface Allocation {
+  readonly leafOf: readonly number[];
+  readonly bundles: ReadonlyMap<number, readonly number[]>;
+}
+
+/** The oracle's evaluation of one allocation. */
+export interface Evaluation {
+  /** Credits each item counts for after policy limits (by index; 0 when it counts nowhere). */
+  readonly counted: readonly number[];
+  readonly met: ReadonlyMap<string, boolean>;
+  /** Items counted at each leaf (a program leaf: 1 for the nested program's item). */
+  readonly counts: ReadonlyMap<string, number>;
+  /** Credits each limit lets count, spent by applied items and by the others. */
+  readonly limitSpent: ReadonlyMap<string, { applied: number; fallThrough: number }>;
+  /** Items (by index) that count toward the total only. */
+  readonly fallThrough: readonly number[];
+  /** Credits the tree passes up to the program (after node caps; shared leaves add nothing). */
+  readonly applied: number;
+  /** `applied` plus the fall-through credits. */
+  readonly total: number;
+  readonly complete: boolean;
+  /** Whether a met leaf holds an item it is met without (README: every applied item is needed). */
+  readonly wasteful: boolean;
+  /** Requirements met: nodes of the tree (see the module comment) and the total credits, if any. */
+  readonly score: number;
+}
+
+/** Scores one allocation from the SPEC (see the module comment for the readings). */
+export function evaluate(model: Model, pass: Pass, allocation: Allocation): Evaluation {
+  const { items, leaves, limits } = model;
+  const counted = items.map(() => 0);
+  const remaining = limits.map((l) => l.max);
+  const spent = limits.map(() => ({ applied: 0, fallThrough: 0 }));
+  const spend = (item: Item, phase: 'applied' | 'fallThrough') => {
+    let credits = item.credits;
+    limits.forEach((l, i) => {
+      if (l.matches(item)) credits = Math.min(credits, remaining[i]!);
+    });
+    limits.forEach((l, i) => {
+      if (!l.matches(item)) return;
+      remaining[i]! -= credits;
+      spent[i]![phase] += credits;
+    });
+    counted[item.index] = credits;
+  };
+  const appliedAt = leaves.map((leaf) => (leaf.shape === 'program' ? [...(allocation.bundles.get(leaf.order) ?? [])] : [] as number[]));
+  allocation.leafOf.forEach((order, index) => {
+    if (order >= 0) appliedAt[order]!.push(index);
+  });
+  const used = new Set(appliedAt.flat());
+  for (const leaf of leaves) for (const index of appliedAt[leaf.order]!.sort((a, b) => a - b)) spend(items[index]!, 'applied');
+  const fallThrough: number[] = [];
+  for (const item of items) {
+    if (used.has(item.index)) continue;
+    const sharedSomewhere = leaves.some((leaf) => leaf.share && eligible(model, item, leaf, pass));
+    if (fallsThrough(model, item, pass)) {
+      spend(item, 'fallThrough');
+      if (counted[item.index]! > 0) fallThrough.push(item.index);
+    } else if (sharedSomewhere) spend(item, 'fallThrough');
+  }
+
+  const met = new Map<string, boolean>();
+  const counts = new Map<string, number>();
+  let score = 0;
+  let wasteful = false;
+  const visit = (node: Node, scored: boolean): number => {
+    let isMet: boolean;
+    let passUp: number;
+    if (node.type === 'leaf') {
+      const taken = node.share ? items.filter((item) => eligible(model, item, node, pass)).map((item) => item.index) : appliedAt[node.order]!;
+      const counting = taken.filter((index) => counted[index]! > 0);
+      const sum = counting.reduce((s, index) => s + counted[index]!, 0);
+      const have = node.cap === undefined ? sum : Math.min(sum, node.cap);
+      counts.set(node.id, node.shape === 'program' ? (allocation.bundles.has(node.order) ? 1 : 0) : counting.length);
+      const meets = (credits: number, count: number) => (node.credits !== undefined ? credits >= node.credits - node.waivedCredits : count >= node.count!);
+      const clip = (credits: number) => (node.cap === undefined ? credits : Math.min(credits, node.cap));
+      if (node.shape === 'program') isMet = allocation.bundles.has(node.order);
+      else isMet = meets(have, counting.length);
+      if (isMet && !node.share && node.shape !== 'program' && counting.some((index) => !model.pins.has(index) && meets(clip(sum - counted[index]!), counting.length - 1))) wasteful = true;
+      passUp = node.share ? 0 : have;
+    } else {
+      let metChildren = 0;
+      let sum = 0;
+      for (const child of node.children) {
+        sum += visit(child, scored && !node.waived);
+        if (met.get(child.id)) metChildren++;
+      }
+      isMet = metChildren >= node.need;
+      passUp = node.cap === undefined ? sum : Math.min(sum, node.cap);
+    }
+    isMet ||= node.waived;
+    met.set(node.id, isMet);
+    if (isMet && scored) score++;
+    return passUp;
+  };
+  const applied = visit(model.root, true);
+  const fallThroughCredits = fallThrough.reduce((s, index) => s + counted[index]!, 0);
+  const total = applied + fallThroughCredits;
+  const complete = met.get(model.root.id)! && (model.totalCredits === undefined || total >= model.totalCredits);
+  return {
+    counted, met, counts, fallThrough, applied, total, complete, wasteful,
+    score: score + (model.totalCredits !== undefined && total >= model.totalCredits ? 1 : 0),
+    limitSpent: new Map(limits.map((l, i) => [l.id, spent[i]!])),
+  };
+}
+
+/** The oracle's verdict on a program: its status, and the most requirements any allocation meets. */
+export interface Verdict {
+  readonly status: 'complete' | 'in-progress' | 'incomplete';
+  /** When incomplete, the most requirements ({@link Evaluation.score}) any allocation meets. */
+  readonly bestScore: number;
+  /** Allocations enumerated over both passes. */
+  readonly allocations: number;
+}
+
+/**
+ * Enumerates every allocation in a pass and calls `visit` with each; returns false (without
+ * enumerating) when there are more than `limit` of them.
+ */
+export function eachAllocation(model: Model, pass: Pass, nested: NestedItems, limit: number, visit: (allocation: Allocation) => boolean | void): boolean {
+  const { items, leaves } = model;
+  const options = items.map((item) => {
+    if (!inPass(item, pass)) return [-1];
+    const pin = model.pins.get(item.index);
+    const targets = leaves.filter((leaf) => !leaf.share && eligible(model, item, leaf, pass)).map((leaf) => leaf.order);
+    // A pinned item goes to its pin or nowhere (when it cannot count there).
+    return pin ? (targets.length > 0 ? targets : [-1]) : [-1, ...targets];
+  });
+  const programLeaves = leaves
+    .filter((leaf) => leaf.shape === 'program' && !leaf.underWaiver)
+    .map((leaf) => ({ leaf, components: nested(leaf.program!, pass)?.map((award) => model.itemByAward.get(award)?.index ?? -1) }));
+  for (const p of programLeaves) if (p.components?.includes(-1)) throw new Error(`oracle: a component of ${p.leaf.program} is not an award that counts`);
+  const size = options.reduce((n, o) => n * o.length, 1) * programLeaves.reduce((n, p) => n * (p.components ? 2 : 1), 1);
+  if (size > limit) return false;
+
+  const bundles = new Map<number, readonly number[]>();
+  const taken = new Set<number>();
+  const leafOf = items.map(() => -1);
+  let stop = false;
+  const chooseItems = (index: number): void => {
+    if (stop) return;
+    if (index === items.length) {
+      if (visit({ leafOf, bundles }) === true) stop = true;
+      return;
+    }
+    for (const option of taken.has(index) ? [-1] : options[index]!) {
+      leafOf[index] = option;
+      chooseItems(index + 1);
+    }
+    leafOf[index] = -1;
+  };
+  const chooseBundles = (k: number): void => {
+    if (k === programLeaves.length) return chooseItems(0);
+    const { leaf, components } = programLeaves[k]!;
+    chooseBundles(k + 1);
+    if (!components || components.some((c) => taken.has(c))) return;
+    bundles.set(leaf.order, components);
+    components.forEach((c) => taken.add(c));
+    chooseBundles(k + 1);
+    components.forEach((c) => taken.delete(c));
+    bundles.delete(leaf.order);
+  };
+  chooseBundles(0);
+  return true;
+}
+
+/**
+ * The oracle's verdict: complete when an allocation of finished work completes the program, in
+ * progress when one with in-progress work does, else incomplete with the most requirements met.
+ * `undefined` when a pass has more than `limit` allocations.
+ */
+export function oracleVerdict(catalog: CatalogJson, transcript: TranscriptJson, program: string, nested: NestedItems, limit = 50_000): Verdict | undefined {
+  const model = readModel(catalog, transcript, program);
+  let allocations = 0;
+  let best = -1;
+  const search = (pass: Pass): boolean | undefined => {
+    let complete = false;
+    best = -1;
+    const ran = eachAllocation(model, pass, nested, limit, (allocation) => {
+      allocations++;
+      const evaluation = evaluate(model, pass, allocation);
+      if (evaluation.wasteful) return false;
+      best = Math.max(best, evaluation.score);
+      complete = evaluation.complete;
+      return complete;
+    });
+    return ran ? complete : undefined;
+  };
+  const finished = search(1);
+  if (finished === undefined) return undefined;
+  if (finished) return { status: 'complete', bestScore: best, allocations };
+  const withInProgress = search(2);
+  if (withInProgress === undefined) return undefined;
+  return { status: withInProgress ? 'in-progress' : 'incomplete', bestScore: best, allocations };
+}
+
+/** The parts of an audit result (SPEC 8) the oracle reads, typed here so it imports nothing of the audit. */
+export interface ReportedNode {
+  readonly id: string;
+  readonly status: string;
+  readonly have?: { readonly credits?: number; readonly count?: number } | null;
+  readonly applied: readonly { readonly award: string; readonly credits: number; readonly components?: readonly string[] }[];
+  readonly children?: readonly ReportedNode[];
+}
+export interface ReportedAudit {
+  readonly status: string;
+  readonly credits: { readonly applied: number };
+  readonly requirements: ReportedNode;
+  readonly policies: readonly { readonly id: string; readonly status?: string; readonly have?: number | null }[];
+  readonly fallThrough: readonly { readonly award: string; readonly credits: number }[];
+}
+
+/** One way a reported allocation breaks the oracle's rules. */
+export interface Problem {
+  readonly kind: string;
+  readonly detail: string;
+}
+
+const MET = new Set(['complete', 'in-progress', 'waived']);
+
+/** Requirements a reported audit shows met, counted as {@link Evaluation.score} counts them. */
+export function reportedScore(model: Model, reported: ReportedAudit): number {
+  const nodes = (r: ReportedNode): number => {
+    const here = MET.has(r.status) ? 1 : 0;
+    return model.nodes.get(r.id)?.waived ? here : here + (r.children ?? []).reduce((s, child) => s + nodes(child), 0);
+  };
+  const total = reported.policies.find((p) => p.id === 'total-credits');
+  return nodes(reported.requirements) + (model.totalCredits !== undefined && total?.status !== undefined && MET.has(total.status) ? 1 : 0);
+}
+
+/**
+ * Checks that the allocation an audit reports is valid by the oracle's rules and that every
+ * figure it shows is the oracle's own recomputation of that allocation. Returns the problems.
+ */
+export function checkReported(model: Model, nested: NestedItems, reported: ReportedAudit): Problem[] {
+  const problems: Problem[] = [];
+  const problem = (kind: string, detail: string) => problems.push({ kind, detail });
+  const pass: Pass = reported.status === 'complete' ? 1 : 2;
+  const leafOf = model.items.map(() => -1);
+  const bundles = new Map<number, number[]>();
+  const taken = new Set<number>();
+  const reportedNodes = new Map<string, ReportedNode>();
+  const collect = (r: ReportedNode) => {
+    reportedNodes.set(r.id, r);
+    r.children?.forEach(collect);
+  };
+  collect(reported.requirements);
+  const take = (award: string, leaf: Leaf): number | undefined => {
+    const item = model.itemByAward.get(award);
+    if (!item) return void problem('unknown-award', `${award} at ${leaf.id}`);
+    if (taken.has(item.index)) problem('applied-twice', `${award} again at ${leaf.id}`);
+    taken.add(item.index);
+    return item.index;
+  };
+  for (const leaf of model.leaves) {
+    const r = reportedNodes.get(leaf.id);
+    if (!r) {
+      problem('missing-node', leaf.id);
+      continue;
+    }
+    if (leaf.share) continue;
+    if (leaf.shape === 'program') {
+      const entry = r.applied.find((a) => a.components);
+      if (!entry) continue;
+      const expected = nested(leaf.program!, pass);
+      if (!expected || [...expected].sort().join() !== [...entry.components!].sort().join())
+        problem('nested-components', `${leaf.id} takes ${entry.components!.join(',')}; the nested audit applied ${expected?.join(',') ?? 'nothing (not met)'}`);
+      bundles.set(leaf.order, entry.components!.map((award) => take(award, leaf)).filter((i): i is number => i !== undefined));
+      continue;
+    }
+    for (const entry of r.applied) {
+      const index = take(entry.award, leaf);
+      if (index === undefined) continue;
+      if (!eligible(model, model.items[index]!, leaf, pass)) problem('ineligible', `${entry.award} at ${leaf.id} (pass ${pass})`);
+      leafOf[index] = leaf.order;
+    }
+  }
+  const evaluation = evaluate(model, pass, { leafOf, bundles });
+  const { counted } = evaluation;
+  const countedOf = (award: string) => counted[model.itemByAward.get(award)?.index ?? -1];
+
+  const compare = (node: Node, scored: boolean) => {
+    const r = reportedNodes.get(node.id);
+    if (!r) return;
+    if (scored && MET.has(r.status) !== evaluation.met.get(node.id))
+      problem('node-status', `${node.id} is ${r.status}; by the oracle its allocation ${evaluation.met.get(node.id) ? 'meets' : 'does not meet'} it`);
+    if (node.type !== 'leaf') {
+      node.children.forEach((child) => compare(child, scored && !node.waived));
+      return;
+    }
+    if (!scored) return;
+    for (const entry of r.applied) {
+      const expected = entry.components ? entry.components.reduce((s, award) => s + (countedOf(award) ?? 0), 0) : countedOf(entry.award);
+      if (entry.credits === 0 && !entry.components) problem('zero-credit-applied', `${entry.award} is applied at ${node.id} with 0 credits`);
+      else if (expected !== entry.credits) problem('item-credits', `${entry.award} at ${node.id} counts ${entry.credits}; by the oracle ${expected}`);
+      if (node.share) {
+        const item = model.itemByAward.get(entry.award);
+        if (!item || !eligible(model, item, node, pass)) problem('ineligible', `${entry.award} at shared ${node.id} (pass ${pass})`);
+      }
+    }
+    const sum = r.applied.reduce((s, entry) => s + (entry.components ? entry.components.reduce((t, a) => t + (countedOf(a) ?? 0), 0) : (countedOf(entry.award) ?? 0)), 0);
+    const have = node.cap === undefined ? sum : Math.min(sum, node.cap);
+    if (node.credits !== undefined && r.have?.credits !== have) problem('node-credits', `${node.id} has ${r.have?.credits} credits; its items count ${have}`);
+    if (node.cap !== undefined && (r.have?.credits ?? 0) > node.cap) problem('cap-exceeded', `${node.id} has ${r.have?.credits} credits over its cap ${node.cap}`);
+    if (node.count !== undefined && node.shape === 'where' && !node.share && r.have?.count !== evaluation.counts.get(node.id))
+      problem('node-count', `${node.id} has ${r.have?.count} items; by the oracle ${evaluation.counts.get(node.id)}`);
+  };
+  compare(model.root, true);
+
+  for (const limit of model.limits) {
+    const policy = reported.policies.find((p) => p.id === limit.id);
+    const spent = evaluation.limitSpent.get(limit.id)!;
+    const expected = spent.applied + (model.totalCredits === undefined ? 0 : spent.fallThrough);
+    if ((policy?.have ?? 0) > limit.max) problem('limit-exceeded', `${limit.id} has ${policy?.have} over ${limit.max}`);
+    else if ((policy?.have ?? 0) !== expected) problem('limit-have', `${limit.id} has ${policy?.have}; by the oracle ${expected}`);
+  }
+  const applied = evaluation.applied + (model.totalCredits === undefined ? 0 : evaluation.total - evaluation.applied);
+  if (reported.credits.applied !== applied) problem('credits-applied', `credits.applied ${reported.credits.applied}; by the oracle ${applied}`);
+  if (model.totalCredits !== undefined)
+    for (const entry of reported.fallThrough) {
+      const item = model.itemByAward.get(entry.award);
+      if (!item || !evaluation.fallThrough.includes(item.index) || entry.credits !== counted[item.index]) problem('fall-through', `${entry.award} falls through with ${entry.credits} credits; by the oracle ${item ? counted[item.index] : '?'}`);
+    }
+  if (MET.has(reported.status) !== evaluation.complete) problem('status-vs-allocation', `the audit is ${reported.status}; by the oracle its allocation is ${evaluation.complete ? '' : 'not '}complete`);
+  return problems;
+}

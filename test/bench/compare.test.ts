@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ROUNDS, parseBenchArgs } from '../../bench/bench-args.js';
+import { resolveBaseline } from '../../bench/baseline-worktree.js';
+import { median, ratio, summarize, type FigureSpec, type Round } from '../../bench/compare-figures.js';
+import { renderTable } from '../../bench/compare-table.js';
+
+describe('npm run bench arguments', () => {
+  it('without arguments prints the current figures', () => {
+    expect(parseBenchArgs([])).toEqual({ mode: 'current' });
+  });
+
+  it('takes --baseline with or without a REF', () => {
+    expect(parseBenchArgs(['--baseline', 'v0.1.0'])).toEqual({ mode: 'baseline', ref: 'v0.1.0', rounds: DEFAULT_ROUNDS.full, quick: false, json: undefined });
+    expect(parseBenchArgs(['--baseline=HEAD~3'])).toMatchObject({ ref: 'HEAD~3' });
+    // An option after --baseline is not its REF: the default baseline is used.
+    expect(parseBenchArgs(['--baseline', '--quick'])).toEqual({ mode: 'baseline', ref: undefined, rounds: DEFAULT_ROUNDS.quick, quick: true, json: undefined });
+    expect(parseBenchArgs(['--quick', '--rounds', '7', '--json', 'out.json', '--baseline', 'HEAD~1'])).toEqual({ mode: 'baseline', ref: 'HEAD~1', rounds: 7, quick: true, json: 'out.json' });
+    expect(parseBenchArgs(['--baseline', 'main', '--rounds=2'])).toMatchObject({ ref: 'main', rounds: 2 });
+  });
+
+  it('rejects bad values, unknown arguments, and options without --baseline', () => {
+    expect(parseBenchArgs(['--baseline', '--rounds', '0'])).toEqual({ error: '--rounds: expected a whole number of at least 1, got "0"' });
+    expect(parseBenchArgs(['--baseline', '--rounds', '2.5'])).toEqual({ error: '--rounds: expected a whole number of at least 1, got "2.5"' });
+    expect(parseBenchArgs(['--baseline', '--rounds'])).toEqual({ error: '--rounds: expected a whole number of at least 1, got nothing' });
+    expect(parseBenchArgs(['--baseline', '--json'])).toEqual({ error: '--json: expected a file name' });
+    expect(parseBenchArgs(['--baseline='])).toEqual({ error: '--baseline: REF is empty' });
+    expect(parseBenchArgs(['--baseline', 'a', 'b'])).toEqual({ error: 'unknown argument "b"' });
+    expect(parseBenchArgs(['--quick'])).toEqual({ error: '--rounds, --quick and --json need --baseline (npm run bench alone prints the current figures)' });
+  });
+});
+
+describe('the comparison figures', () => {
+  const rate: FigureSpec = { id: 'rate', label: 'rate', unit: '/s', better: 'higher', digits: 0 };
+  const time: FigureSpec = { id: 'time', label: 'time', unit: 'ms', better: 'lower', digits: 1 };
+
+  it('ratios are above 1 when ours is better, for rates and for times', () => {
+    expect(ratio(300, 200, 'higher')).toBe(1.5);
+    expect(ratio(10, 20, 'lower')).toBe(2);
+    expect(ratio(40, 20, 'lower')).toBe(0.5);
+  });
+
+  it('medians of odd and even counts, none for no values', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+
+  it('the ratio is the median of the per-round ratios, not the ratio of the medians', () => {
+    // Round ratios 2, 0.5, 1.2: median 1.2. The medians (200 and 150) would give 1.33.
+    const rounds: Round[] = [
+      { ours: { rate: 200, time: 5 }, baseline: { rate: 100, time: 10 } },
+      { ours: { rate: 100, time: 5 }, baseline: { rate: 200, time: 5 } },
+      { ours: { rate: 300 }, baseline: { rate: 250, time: 8 } },
+    ];
+    const [r, t] = summarize([rate, time], rounds);
+    expect(r!.ratios).toEqual([2, 0.5, 1.2]);
+    expect(r!.median).toEqual({ ours: 200, baseline: 200, ratio: 1.2 });
+    // A round where ours has no figure gives no ratio and is left out of the medians.
+    expect(t!.ours).toEqual([5, 5, null]);
+    expect(t!.ratios).toEqual([2, 1, null]);
+    expect(t!.median).toEqual({ ours: 5, baseline: 8, ratio: 1.5 });
+  });
+
+  it('renders a table with n/a for what was not measured', () => {
+    const table = renderTable(summarize([rate, time], [{ ours: { rate: 1234.4 }, baseline: { rate: 1000, time: 2 } }]), 'v0.1.0');
+    expect(table.split('\n')).toEqual([
+      'figure  unit   ours  v0.1.0  ratio  per round',
+      '------  ----  -----  ------  -----  ---------',
+      'rate    /s    1,234   1,000   1.23  1.23',
+      'time    ms      n/a     2.0    n/a  n/a',
+    ]);
+  });
+});
+
+describe('the baseline a run compares against', () => {
+  const repo = mkdtempSync(join(tmpdir(), 'credstack-bench-test-'));
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: repo, encoding: 'utf8' }).trim();
+  git('init', '-q');
+  git('commit', '-q', '--allow-empty', '-m', 'first');
+  git('commit', '-q', '--allow-empty', '-m', 'second');
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('is HEAD~1 when there is no tag, the newest tag when there is one, the REF when given', () => {
+    expect(resolveBaseline(repo, undefined)).toEqual({ ref: 'HEAD~1', commit: git('rev-parse', 'HEAD~1'), subject: 'first', chosen: 'no release tag: the commit before HEAD' });
+    git('tag', 'v0.1.0', 'HEAD~1');
+    git('commit', '-q', '--allow-empty', '-m', 'third');
+    expect(resolveBaseline(repo, undefined)).toMatchObject({ ref: 'v0.1.0', subject: 'first', chosen: 'the newest release tag' });
+    expect(resolveBaseline(repo, 'HEAD~1')).toMatchObject({ ref: 'HEAD~1', subject: 'second', chosen: 'as given' });
+    expect(resolveBaseline(repo, 'no-such-ref')).toEqual({ error: '--baseline: "no-such-ref" is not a commit of this repository' });
+  });
+});
