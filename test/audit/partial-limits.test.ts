@@ -1,3 +1,4 @@
+import { explanationText } from '../../src/report/reason-text.js';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
@@ -39,7 +40,8 @@ describe('policy limits that clip an item in part', () => {
       { award: 'z', credential: 'Z', credits: 3 },
     ]);
     expect(result.policies).toEqual([{ id: 'a-cap', label: 'a-cap', need: 1, have: 1, clipped: 3 }]);
-    expect(result.explanations).toContainEqual({ award: 'x', effect: 'cap', detail: '1 of 4 credits count: over the limit a-cap' });
+    expect(result.explanations).toContainEqual({ code: 'cap', award: 'x', counted: 1, of: 4, limits: ['a-cap'] });
+    expect(explanationText(result.explanations[0]!)).toBe('1 of 4 credits count: over the limit a-cap');
     expect(result.unused).toEqual([]);
   });
 
