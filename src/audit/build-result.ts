@@ -39,17 +39,19 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     return {
       award: item.awardId,
       ...(item.credentialId ? { credential: item.credentialId } : {}),
-      credits: credits(leaf === undefined || !problem.nodes[leaf]!.shared ? counted : full),
-      ...(full > counted && (leaf === undefined || !problem.nodes[leaf]!.shared) ? { capped: credits(full - counted) } : {}),
+      credits: credits(counted),
+      ...(full > counted ? { capped: credits(full - counted) } : {}),
       ...(item.status === 'in-progress' ? { inProgress: true as const } : {}),
       ...(pin && planItem.pinned === leaf ? { exception: { type: pin.force ? ('apply' as const) : ('substitute' as const), reason: pin.reason, ...(pin.by ? { by: pin.by } : {}) } } : {}),
       ...(item.components ? { components: planItem.components.map((c) => items[c]!.awardId) } : {}),
     };
   };
 
+  // An item a limit clips to zero counts nowhere (SPEC section 4): it is not shown as applied.
+  const clippedToZero = (item: number) => problem.items[item]!.components.length === 0 && problem.items[item]!.ticks > 0 && evaluation.counted[item] === 0;
   const appliedTo = new Map<number, number[]>();
   assignment.forEach((leaf, item) => {
-    if (leaf >= 0) (appliedTo.get(leaf) ?? appliedTo.set(leaf, []).get(leaf)!).push(item);
+    if (leaf >= 0 && !clippedToZero(item)) (appliedTo.get(leaf) ?? appliedTo.set(leaf, []).get(leaf)!).push(item);
   });
   for (const [leaf, list] of evaluation.sharedApplied) appliedTo.set(leaf, [...list]);
 

@@ -110,16 +110,22 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
     const without = byCount ? leafCount[leaf]! - 1 : leafTicks[leaf]! - counted[item]!;
     everyItemNeeded = countsAt(item) && without < nodes[leaf]!.need;
   }
+  // Then the other items that count in the program, in item order: fall-through, and those only
+  // in shared overlays (a limit clips an item anywhere in the program, overlays included).
   const fallThrough = new Array<boolean>(items.length).fill(false);
   for (let item = 0; item < items.length; item++) {
-    if (!items[item]!.fallsThrough || consumed[item] || items[item]!.components.length > 0) continue;
-    fallThrough[item] = true;
+    const { fallsThrough, sharedCandidates, components } = items[item]!;
+    if (consumed[item] || components.length > 0 || !(fallsThrough || sharedCandidates.length > 0)) continue;
+    fallThrough[item] = fallsThrough;
     spend(item);
   }
 
-  // Shared leaves take matching items in item order until met; they use nothing up.
+  // Shared leaves take matching items in item order until met, each for what the limits leave of
+  // it (an item clipped to zero counts nowhere); they use nothing up.
   const sharedApplied = new Map<number, number[]>();
   items.forEach((item, index) => {
+    const ticks = item.components.length > 0 ? item.ticks : counted[index]!;
+    if (!countsAt(index)) return;
     for (const leaf of item.sharedCandidates) {
       const node = nodes[leaf]!;
       const value = node.measure === 'count' ? leafCount[leaf]! : leafTicks[leaf]!;
@@ -127,10 +133,10 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
       const taken = sharedApplied.get(leaf);
       if (taken) taken.push(index);
       else sharedApplied.set(leaf, [index]);
-      leafTicks[leaf]! += item.ticks;
+      leafTicks[leaf]! += ticks;
       leafCount[leaf]! += 1;
       if (!item.inProgress) {
-        leafTicksFinished[leaf]! += item.ticks;
+        leafTicksFinished[leaf]! += ticks;
         leafCountFinished[leaf]! += 1;
       }
     }

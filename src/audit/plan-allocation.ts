@@ -83,9 +83,11 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
     const candidates: number[] = [];
     const sharedCandidates: number[] = [];
     let gradeBlock: string | undefined;
-    if (counts && pinned < 0)
+    // A pinned award goes to its leaf and nowhere else that uses it up; it still counts in the
+    // shared overlays it matches, as any applied award does.
+    if (counts)
       for (const leaf of leavesPassed(tree, item.equivalents, item.facts, isBundle)) {
-        if (closed[leaf]) continue;
+        if (closed[leaf] || (pinned >= 0 && !tree.shared[leaf])) continue;
         if (!gradePasses(tree, item.points, leaf)) gradeBlock ??= tree.minGrade[leaf];
         else (tree.shared[leaf] ? sharedCandidates : candidates).push(leaf);
       }
