@@ -11,7 +11,8 @@ export interface Baseline {
   readonly chosen: string;
 }
 
-const git = (repo: string, args: readonly string[]): string => execFileSync('git', args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const git = (repo: string, args: readonly string[]): string =>
+  execFileSync('git', args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
 /** `ref`, or when none is given the newest release tag before HEAD, else `HEAD~1`. */
 export function resolveBaseline(repo: string, ref: string | undefined): Baseline | { readonly error: string } {
@@ -37,7 +38,10 @@ export function resolveBaseline(repo: string, ref: string | undefined): Baseline
 
 /** This checkout's HEAD, and whether tracked files differ from it (the build timed is the working tree's). */
 export function describeCheckout(repo: string): { readonly commit: string; readonly modified: boolean } {
-  return { commit: git(repo, ['rev-parse', 'HEAD']), modified: git(repo, ['status', '--porcelain', '--untracked-files=no']) !== '' };
+  return {
+    commit: git(repo, ['rev-parse', 'HEAD']),
+    modified: git(repo, ['status', '--porcelain', '--untracked-files=no']) !== '',
+  };
 }
 
 const readIfThere = (file: string): Buffer | undefined => (existsSync(file) ? readFileSync(file) : undefined);
@@ -47,7 +51,13 @@ const readIfThere = (file: string): Buffer | undefined => (existsSync(file) ? re
  * checkout's `node_modules` linked when the lock files are the same, else `npm ci`) and builds it
  * with its own `npm run build`. Returns its `dist` folder.
  */
-export async function buildBaseline(repo: string, baseline: Baseline, dir: string, runner: ChildRunner, log: (line: string) => void): Promise<string> {
+export async function buildBaseline(
+  repo: string,
+  baseline: Baseline,
+  dir: string,
+  runner: ChildRunner,
+  log: (line: string) => void,
+): Promise<string> {
   await runner.run('git', ['worktree', 'add', '--detach', dir, baseline.commit], { cwd: repo });
   const ours = readIfThere(join(repo, 'package-lock.json'));
   const theirs = readIfThere(join(dir, 'package-lock.json'));

@@ -29,20 +29,33 @@ async function writeBatch(count: number): Promise<string> {
 
 function runBatch(file: string, workers: number, program = 'bs-data-science'): { seconds: number; line: string } {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [cli, 'batch', file, '--program', program, '--workers', String(workers), '--out', join(work, 'out.ndjson')], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const run = spawnSync(
+    process.execPath,
+    [cli, 'batch', file, '--program', program, '--workers', String(workers), '--out', join(work, 'out.ndjson')],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
   const seconds = (performance.now() - started) / 1000;
   const line = run.stderr.trim().split('\n').at(-1) ?? '';
   if (run.status !== 0 && run.status !== 1) throw new Error(run.stderr);
   return { seconds, line };
 }
 
-console.log('credstack batch benchmarks (synthetic transcripts of the shipped catalog, seeded; %d cores)\n', (await import('node:os')).availableParallelism());
+console.log(
+  'credstack batch benchmarks (synthetic transcripts of the shipped catalog, seeded; %d cores)\n',
+  (await import('node:os')).availableParallelism(),
+);
 
 for (const count of [1_000, 10_000, 100_000]) {
   const file = await writeBatch(count);
   for (const workers of [1, 2]) {
     const { seconds, line } = runBatch(file, workers);
-    console.log(`${count.toLocaleString('en-US').padStart(7)} transcripts, ${workers} worker${workers > 1 ? 's' : ' '}: ${seconds.toFixed(1).padStart(5)} s, ${Math.round(count / seconds).toLocaleString('en-US').padStart(6)}/s  (${line.replace(/^batch: /, '')})`);
+    console.log(
+      `${count.toLocaleString('en-US').padStart(7)} transcripts, ${workers} worker${workers > 1 ? 's' : ' '}: ${seconds.toFixed(1).padStart(5)} s, ${Math.round(
+        count / seconds,
+      )
+        .toLocaleString('en-US')
+        .padStart(6)}/s  (${line.replace(/^batch: /, '')})`,
+    );
   }
   rmSync(file);
 }
@@ -59,7 +72,9 @@ for (const length of [10, 50, 100, 200]) {
     worst = Math.max(worst, performance.now() - s);
   }
   const each = (performance.now() - started) / transcripts.length;
-  console.log(`  ${String(length).padStart(3)} awards: ${(each * 1000).toFixed(0).padStart(5)} µs per audit (worst ${worst.toFixed(1)} ms)`);
+  console.log(
+    `  ${String(length).padStart(3)} awards: ${(each * 1000).toFixed(0).padStart(5)} µs per audit (worst ${worst.toFixed(1)} ms)`,
+  );
 }
 
 console.log('\nCatalog size (every program audited, 30-award transcripts, one thread):');
@@ -70,6 +85,8 @@ for (const times of [1, 10]) {
   const started = performance.now();
   for (const t of transcripts) audit(big, t, { all: true });
   const each = (performance.now() - started) / transcripts.length;
-  console.log(`  ${big.programs.length} programs: ${each.toFixed(2)} ms per transcript (${((each / big.programs.length) * 1000).toFixed(0)} µs per program audit)`);
+  console.log(
+    `  ${big.programs.length} programs: ${each.toFixed(2)} ms per transcript (${((each / big.programs.length) * 1000).toFixed(0)} µs per program audit)`,
+  );
 }
 rmSync(work, { recursive: true, force: true });

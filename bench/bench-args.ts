@@ -31,9 +31,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | { readonly 
   let json: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     /** The option's value: after `=`, or the next argument. */
-    const value = (): string | undefined => inline ?? (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--') ? argv[++i] : undefined);
+    const value = (): string | undefined =>
+      inline ?? (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--') ? argv[++i] : undefined);
     switch (name) {
       case '--baseline':
         baseline = true;
@@ -43,7 +47,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | { readonly 
       case '--rounds': {
         const text = value();
         const n = Number(text);
-        if (text === undefined || !/^\d+$/.test(text) || n < 1) return { error: `--rounds: expected a whole number of at least 1, got ${text === undefined ? 'nothing' : JSON.stringify(text)}` };
+        if (text === undefined || !/^\d+$/.test(text) || n < 1)
+          return {
+            error: `--rounds: expected a whole number of at least 1, got ${text === undefined ? 'nothing' : JSON.stringify(text)}`,
+          };
         rounds = n;
         break;
       }
@@ -59,6 +66,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | { readonly 
         return { error: `unknown argument ${JSON.stringify(arg)}` };
     }
   }
-  if (!baseline) return { error: '--rounds, --quick and --json need --baseline (npm run bench alone prints the current figures)' };
+  if (!baseline)
+    return { error: '--rounds, --quick and --json need --baseline (npm run bench alone prints the current figures)' };
   return { mode: 'baseline', ref, rounds: rounds ?? (quick ? DEFAULT_ROUNDS.quick : DEFAULT_ROUNDS.full), quick, json };
 }

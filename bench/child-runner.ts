@@ -62,7 +62,12 @@ export class Session {
 export class ChildRunner {
   readonly #running = new Set<ChildProcess>();
 
-  #spawn(command: string, args: readonly string[], cwd: string, stdio: ('ignore' | 'pipe' | 'inherit' | 'ipc')[]): ChildProcess {
+  #spawn(
+    command: string,
+    args: readonly string[],
+    cwd: string,
+    stdio: ('ignore' | 'pipe' | 'inherit' | 'ipc')[],
+  ): ChildProcess {
     const child = spawn(command, args, { cwd, detached: true, stdio });
     this.#running.add(child);
     child.on('exit', () => this.#running.delete(child));
@@ -80,7 +85,12 @@ export class ChildRunner {
       child.on('error', reject);
       child.on('close', (code, signal) => {
         if (code === 0) resolve(stdout);
-        else reject(new Error(`${[command, ...args].join(' ')} failed (${signal ?? `exit code ${code}`})${stderr || stdout ? `:\n${(stderr || stdout).trimEnd().split('\n').slice(-20).join('\n')}` : ''}`));
+        else
+          reject(
+            new Error(
+              `${[command, ...args].join(' ')} failed (${signal ?? `exit code ${code}`})${stderr || stdout ? `:\n${(stderr || stdout).trimEnd().split('\n').slice(-20).join('\n')}` : ''}`,
+            ),
+          );
       });
     });
   }

@@ -36,13 +36,55 @@ export interface FigureSummary {
 export function figureSpecs(batchTranscripts: number): readonly FigureSpec[] {
   const batch = `${batchTranscripts.toLocaleString('en-US')}-transcript batch, BS, 2 workers`;
   return [
-    { id: 'degree', label: 'degree audit: Ada, 40 awards, BS (nested certificates)', unit: 'audits/CPU s', better: 'higher', digits: 0 },
-    { id: 'single', label: '15 awards, one program (Minor in Business Analytics)', unit: 'audits/CPU s', better: 'higher', digits: 0 },
-    { id: 'synthetic-10', label: 'synthetic 10-award transcripts, BS', unit: 'audits/CPU s', better: 'higher', digits: 0 },
-    { id: 'synthetic-40', label: 'synthetic 40-award transcripts, BS', unit: 'audits/CPU s', better: 'higher', digits: 0 },
-    { id: 'synthetic-200', label: 'synthetic 200-award transcripts, BS', unit: 'audits/CPU s', better: 'higher', digits: 1 },
-    { id: 'contested-worst', label: 'contested family (100 instances, fastest of 5 runs each): worst', unit: 'CPU ms', better: 'lower', digits: 2 },
-    { id: 'contested-mean', label: 'contested family (100 instances, fastest of 5 runs each): mean', unit: 'CPU ms', better: 'lower', digits: 3 },
+    {
+      id: 'degree',
+      label: 'degree audit: Ada, 40 awards, BS (nested certificates)',
+      unit: 'audits/CPU s',
+      better: 'higher',
+      digits: 0,
+    },
+    {
+      id: 'single',
+      label: '15 awards, one program (Minor in Business Analytics)',
+      unit: 'audits/CPU s',
+      better: 'higher',
+      digits: 0,
+    },
+    {
+      id: 'synthetic-10',
+      label: 'synthetic 10-award transcripts, BS',
+      unit: 'audits/CPU s',
+      better: 'higher',
+      digits: 0,
+    },
+    {
+      id: 'synthetic-40',
+      label: 'synthetic 40-award transcripts, BS',
+      unit: 'audits/CPU s',
+      better: 'higher',
+      digits: 0,
+    },
+    {
+      id: 'synthetic-200',
+      label: 'synthetic 200-award transcripts, BS',
+      unit: 'audits/CPU s',
+      better: 'higher',
+      digits: 1,
+    },
+    {
+      id: 'contested-worst',
+      label: 'contested family (100 instances, fastest of 5 runs each): worst',
+      unit: 'CPU ms',
+      better: 'lower',
+      digits: 2,
+    },
+    {
+      id: 'contested-mean',
+      label: 'contested family (100 instances, fastest of 5 runs each): mean',
+      unit: 'CPU ms',
+      better: 'lower',
+      digits: 3,
+    },
     { id: 'batch-rate', label: batch, unit: 'records/s', better: 'higher', digits: 0 },
     { id: 'batch-cpu', label: `${batch}: CPU time, all threads`, unit: 'records/CPU s', better: 'higher', digits: 0 },
     { id: 'batch-peak', label: `${batch}: peak memory`, unit: 'MB', better: 'lower', digits: 0 },
@@ -73,9 +115,17 @@ export function summarize(specs: readonly FigureSpec[], rounds: readonly Round[]
   return specs.map((spec) => {
     const ours = rounds.map((r) => r.ours[spec.id] ?? null);
     const baseline = rounds.map((r) => r.baseline[spec.id] ?? null);
-    const ratios = rounds.map((_, i) => (ours[i] !== null && baseline[i] !== null ? ratio(ours[i]!, baseline[i]!, spec.better) : null));
+    const ratios = rounds.map((_, i) =>
+      ours[i] !== null && baseline[i] !== null ? ratio(ours[i]!, baseline[i]!, spec.better) : null,
+    );
     const present = (values: readonly (number | null)[]) => values.filter((v): v is number => v !== null);
-    return { spec, ours, baseline, ratios, median: { ours: median(present(ours)), baseline: median(present(baseline)), ratio: median(present(ratios)) } };
+    return {
+      spec,
+      ours,
+      baseline,
+      ratios,
+      median: { ours: median(present(ours)), baseline: median(present(baseline)), ratio: median(present(ratios)) },
+    };
   });
 }
 

@@ -23,18 +23,33 @@ export interface AuditInputs {
   /** Awards per transcript (as a string key) to transcripts. */
   readonly synthetic: Readonly<Record<string, readonly TranscriptInput[]>>;
   /** The contested family: catalog documents, not loaded catalogs, so each build loads them itself. */
-  readonly contested: readonly { readonly label: string; readonly catalog: unknown; readonly transcript: TranscriptInput }[];
+  readonly contested: readonly {
+    readonly label: string;
+    readonly catalog: unknown;
+    readonly transcript: TranscriptInput;
+  }[];
 }
 
 /** The contested family's sizes (overlapping requirements, courses), 20 seeds each: the instances of `bench/run.ts`. */
-const CONTESTED_SIZES = [[6, 12], [8, 20], [10, 30], [12, 40], [14, 50]] as const;
+const CONTESTED_SIZES = [
+  [6, 12],
+  [8, 20],
+  [10, 30],
+  [12, 40],
+  [14, 50],
+] as const;
 
 /** Builds the audit inputs from this checkout's catalog and fixtures. */
 export function auditInputs(root: string, catalog: Catalog): AuditInputs {
   const ada = JSON.parse(readFileSync(join(root, 'fixtures', 'ada-bs-complete.json'), 'utf8')) as TranscriptInput;
   // Ada's first 14 awards and her project management course: what the minor asks for, and some more.
   const single = { ...ada, awards: [...ada.awards.slice(0, 14), ada.awards.find((a) => a.credential === 'BUSN-210')!] };
-  const synthetic = Object.fromEntries(SYNTHETIC.map(({ awards, transcripts }) => [String(awards), Array.from({ length: transcripts }, (_, i) => syntheticTranscript(catalog, i + 1, awards))]));
+  const synthetic = Object.fromEntries(
+    SYNTHETIC.map(({ awards, transcripts }) => [
+      String(awards),
+      Array.from({ length: transcripts }, (_, i) => syntheticTranscript(catalog, i + 1, awards)),
+    ]),
+  );
   const contested = CONTESTED_SIZES.flatMap(([leaves, items]) =>
     Array.from({ length: 20 }, (_, s) => {
       const { catalog: c, transcript } = contestedInstance((s + 1) * 7919 + leaves, leaves, items);

@@ -35,7 +35,10 @@ const script = (name: string) => join(import.meta.dirname, name);
  * slice slowed by the machine, not the code, does not count). The batch: a process per build, one after
  * the other, so each peak memory is its own.
  */
-export async function measureRound(setup: RoundSetup, order: readonly [Side, Side]): Promise<Record<Side, MeasureOutput>> {
+export async function measureRound(
+  setup: RoundSetup,
+  order: readonly [Side, Side],
+): Promise<Record<Side, MeasureOutput>> {
   const audits = await auditRound(setup, order);
   const batch: Partial<Record<Side, MeasureOutput>> = {};
   for (const side of order) batch[side] = await batchRun(setup, side);
@@ -51,7 +54,18 @@ async function auditRound(setup: RoundSetup, order: readonly [Side, Side]): Prom
   const { timings } = setup;
   const output = { ours: empty(), baseline: empty() };
   const sessions = {} as Record<Side, Session>;
-  for (const side of order) sessions[side] = setup.runner.start(process.execPath, ['--import', 'tsx', script('measure-audits.ts'), JSON.stringify({ dist: setup.dists[side], inputs: setup.inputs })], setup.repo, `the ${side} build's audit timings`);
+  for (const side of order)
+    sessions[side] = setup.runner.start(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        script('measure-audits.ts'),
+        JSON.stringify({ dist: setup.dists[side], inputs: setup.inputs }),
+      ],
+      setup.repo,
+      `the ${side} build's audit timings`,
+    );
   try {
     const ready = {} as Record<Side, Ready | undefined>;
     for (const side of order) {
@@ -96,15 +110,29 @@ async function auditRound(setup: RoundSetup, order: readonly [Side, Side]): Prom
 
 /** One build's batch, in a process of its own. */
 async function batchRun(setup: RoundSetup, side: Side): Promise<MeasureOutput> {
-  const config = { dist: setup.dists[side], rules: join(setup.repo, 'rules'), input: setup.batch, out: join(setup.work, `out-${side}.ndjson`), workers: 2 };
+  const config = {
+    dist: setup.dists[side],
+    rules: join(setup.repo, 'rules'),
+    input: setup.batch,
+    out: join(setup.work, `out-${side}.ndjson`),
+    workers: 2,
+  };
   try {
-    const stdout = await setup.runner.run(process.execPath, ['--import', 'tsx', script('measure-batch.ts'), JSON.stringify(config)], { cwd: setup.repo, showStderr: true });
+    const stdout = await setup.runner.run(
+      process.execPath,
+      ['--import', 'tsx', script('measure-batch.ts'), JSON.stringify(config)],
+      { cwd: setup.repo, showStderr: true },
+    );
     return JSON.parse(stdout.trim().split('\n').at(-1)!) as MeasureOutput;
   } catch (error) {
     return { figures: {}, results: {}, failures: { batch: message(error) } };
   }
 }
 
-function empty(): { figures: Record<string, number>; results: Record<string, string>; failures: Record<string, string> } {
+function empty(): {
+  figures: Record<string, number>;
+  results: Record<string, string>;
+  failures: Record<string, string>;
+} {
   return { figures: {}, results: {}, failures: {} };
 }

@@ -62,9 +62,14 @@ export async function compareWithBaseline(args: BaselineArgs, repo: string): Pro
   for (const signal of SIGNALS) process.on(signal, onSignal);
   try {
     log(`checking ${baseline.ref} out in ${tree}`);
-    const dists: Record<Side, string> = { ours: join(repo, 'dist'), baseline: await buildBaseline(repo, baseline, tree, runner, log) };
+    const dists: Record<Side, string> = {
+      ours: join(repo, 'dist'),
+      baseline: await buildBaseline(repo, baseline, tree, runner, log),
+    };
 
-    log(`writing the inputs (from this checkout's catalog and fixtures; a ${timings.batch.toLocaleString('en-US')}-transcript batch)`);
+    log(
+      `writing the inputs (from this checkout's catalog and fixtures; a ${timings.batch.toLocaleString('en-US')}-transcript batch)`,
+    );
     const catalog = (await loadBuild(dists.ours)).credstackNode.readCatalog(join(repo, 'rules'));
     if (!catalog.ok) throw new Error('our shipped catalog does not load');
     const inputs = join(work, 'inputs.json');
@@ -89,7 +94,11 @@ export async function compareWithBaseline(args: BaselineArgs, repo: string): Pro
 
     const summaries = summarize(specs, rounds);
     const all = { ours: merge(measured.ours), baseline: merge(measured.baseline) };
-    const notes = [...differences(all.ours, all.baseline), ...failures('ours', all.ours), ...failures(baseline.ref, all.baseline)];
+    const notes = [
+      ...differences(all.ours, all.baseline),
+      ...failures('ours', all.ours),
+      ...failures(baseline.ref, all.baseline),
+    ];
     process.stdout.write(
       [
         `credstack: ours (${ours.commit.slice(0, 10)}${ours.modified ? ' with uncommitted changes' : ''}) against ${baseline.ref} (${baseline.commit.slice(0, 10)} ${baseline.subject})`,
@@ -106,8 +115,17 @@ export async function compareWithBaseline(args: BaselineArgs, repo: string): Pro
     );
     if (args.json) {
       const file = resolve(process.env.INIT_CWD ?? process.cwd(), args.json);
-      const figures = summaries.map((s) => ({ ...s.spec, ours: s.ours, baseline: s.baseline, ratios: s.ratios, median: s.median }));
-      writeFileSync(file, `${JSON.stringify({ ours, baseline, node: process.version, cores: availableParallelism(), rounds: args.rounds, quick: args.quick, figures, results: { ours: all.ours.results, baseline: all.baseline.results }, failures: { ours: all.ours.failures, baseline: all.baseline.failures } }, null, 2)}\n`);
+      const figures = summaries.map((s) => ({
+        ...s.spec,
+        ours: s.ours,
+        baseline: s.baseline,
+        ratios: s.ratios,
+        median: s.median,
+      }));
+      writeFileSync(
+        file,
+        `${JSON.stringify({ ours, baseline, node: process.version, cores: availableParallelism(), rounds: args.rounds, quick: args.quick, figures, results: { ours: all.ours.results, baseline: all.baseline.results }, failures: { ours: all.ours.failures, baseline: all.baseline.failures } }, null, 2)}\n`,
+      );
       log(`figures written to ${file}`);
     }
     return 0;

@@ -14,6 +14,9 @@ export interface Build {
  */
 export async function loadBuild(dist: string): Promise<Build> {
   if (!existsSync(join(dist, 'index.js'))) throw new Error(`build first (npm run build): no ${join(dist, 'index.js')}`);
-  const [credstack, credstackNode] = await Promise.all([import(pathToFileURL(join(dist, 'index.js')).href), import(pathToFileURL(join(dist, 'node.js')).href)]);
+  const [credstack, credstackNode] = await Promise.all([
+    import(pathToFileURL(join(dist, 'index.js')).href),
+    import(pathToFileURL(join(dist, 'node.js')).href),
+  ]);
   return { credstack, credstackNode };
 }

@@ -15,6 +15,8 @@ if ('error' in args) {
 if (args.mode === 'baseline') process.exitCode = await compareWithBaseline(args, join(import.meta.dirname, '..'));
 else
   for (const script of ['run.ts', 'batch.ts']) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script)], { stdio: 'inherit' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script)], {
+      stdio: 'inherit',
+    });
     if (run.status !== 0) process.exit(run.status ?? 1);
   }

@@ -43,7 +43,11 @@ function digest(results: readonly Result<AuditReport>[]): string {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-const ready = { workloads: [] as string[], results: {} as Record<string, string>, failures: {} as Record<string, string> };
+const ready = {
+  workloads: [] as string[],
+  results: {} as Record<string, string>,
+  failures: {} as Record<string, string>,
+};
 const workloads = new Map<string, readonly Case[]>();
 const shipped = credstackNode.readCatalog(inputs.rules);
 const catalog = (): Catalog => {
@@ -63,7 +67,10 @@ const add = (id: string, cases: () => readonly Case[]) => {
 };
 add('degree', () => [{ catalog: catalog(), transcript: inputs.ada, programs: ['bs-data-science'] }]);
 add('single', () => [{ catalog: catalog(), transcript: inputs.single, programs: ['minor-business-analytics'] }]);
-for (const [awards, transcripts] of Object.entries(inputs.synthetic)) add(`synthetic-${awards}`, () => transcripts.map((transcript) => ({ catalog: catalog(), transcript, programs: ['bs-data-science'] })));
+for (const [awards, transcripts] of Object.entries(inputs.synthetic))
+  add(`synthetic-${awards}`, () =>
+    transcripts.map((transcript) => ({ catalog: catalog(), transcript, programs: ['bs-data-science'] })),
+  );
 
 /** This process's CPU time (user and system, every thread) in ms since `since`, or since it started. */
 const cpuMs = (since?: NodeJS.CpuUsage) => {
@@ -116,9 +123,18 @@ function contested(): MeasureOutput {
     }
     return fastest;
   });
-  return { figures: { 'contested-worst': Math.max(...times), 'contested-mean': times.reduce((a, b) => a + b, 0) / times.length }, results: {}, failures: {} };
+  return {
+    figures: {
+      'contested-worst': Math.max(...times),
+      'contested-mean': times.reduce((a, b) => a + b, 0) / times.length,
+    },
+    results: {},
+    failures: {},
+  };
 }
 
-process.on('message', (request: AuditRequest) => process.send!(request.kind === 'time' ? time(request.id, request.ms) : contested()));
+process.on('message', (request: AuditRequest) =>
+  process.send!(request.kind === 'time' ? time(request.id, request.ms) : contested()),
+);
 process.on('disconnect', () => process.exit(0));
 process.send!(ready satisfies Ready);

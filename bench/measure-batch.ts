@@ -9,18 +9,34 @@ import { Tally } from './tally.js';
  * batch's: the argument is a JSON `{ dist, rules, input, out, workers }`; prints a
  * {@link MeasureOutput} line. What `credstack batch --out` does, through the public API.
  */
-const config = JSON.parse(process.argv[2]!) as { dist: string; rules: string; input: string; out: string; workers: number };
+const config = JSON.parse(process.argv[2]!) as {
+  dist: string;
+  rules: string;
+  input: string;
+  out: string;
+  workers: number;
+};
 const { credstack, credstackNode } = await loadBuild(config.dist);
 const output = await (async (): Promise<MeasureOutput> => {
   const catalog = credstackNode.readCatalog(config.rules);
-  if (!catalog.ok) return { figures: {}, results: {}, failures: { batch: `the catalog does not load: ${credstack.issueText(catalog.issues[0]!)}` } };
+  if (!catalog.ok)
+    return {
+      figures: {},
+      results: {},
+      failures: { batch: `the catalog does not load: ${credstack.issueText(catalog.issues[0]!)}` },
+    };
   const source = credstackNode.ndjsonSource(createReadStream(config.input), config.input);
   const out = createWriteStream(config.out);
   const tally = new Tally();
   let records = 0;
   const started = performance.now();
   const cpu = process.cpuUsage();
-  for await (const record of credstackNode.auditBatchInParallel(catalog.value, source.inputs, { programs: ['bs-data-science'] }, { workers: config.workers, csv: false })) {
+  for await (const record of credstackNode.auditBatchInParallel(
+    catalog.value,
+    source.inputs,
+    { programs: ['bs-data-science'] },
+    { workers: config.workers, csv: false },
+  )) {
     // Older builds gave the line as a string, without its newline.
     const line: Uint8Array | string = record.ndjson;
     if (!out.write(typeof line === 'string' ? `${line}\n` : line)) await once(out, 'drain');
@@ -32,7 +48,11 @@ const output = await (async (): Promise<MeasureOutput> => {
   await once(out, 'close');
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
-  const figures = { 'batch-rate': records / seconds, 'batch-cpu': records / ((used.user + used.system) / 1e6), 'batch-peak': process.resourceUsage().maxRSS / 1024 };
+  const figures = {
+    'batch-rate': records / seconds,
+    'batch-cpu': records / ((used.user + used.system) / 1e6),
+    'batch-peak': process.resourceUsage().maxRSS / 1024,
+  };
   return { figures, results: { batch: `${records} records: ${tally}` }, failures: {} };
 })();
 process.stdout.write(`${JSON.stringify(output)}\n`);

@@ -38,13 +38,21 @@ const degree = timeIt(() => {
   const result = audit(catalog, ada, { programs: ['bs-data-science'] });
   if (!result.ok || result.value.audits[0]!.status !== 'complete') throw new Error('the degree audit changed');
 });
-console.log(`BS Data Science, 40-award transcript (with its nested certificates): ${degree.perSecond} audits/s (${(degree.meanMs * 1000).toFixed(0)} µs each; target ≥ 5000/s)`);
+console.log(
+  `BS Data Science, 40-award transcript (with its nested certificates): ${degree.perSecond} audits/s (${(degree.meanMs * 1000).toFixed(0)} µs each; target ≥ 5000/s)`,
+);
 
 let worst = { ms: 0, label: '' };
 let total = 0;
 let count = 0;
 let notOptimal = 0;
-for (const [leaves, items] of [[6, 12], [8, 20], [10, 30], [12, 40], [14, 50]] as const) {
+for (const [leaves, items] of [
+  [6, 12],
+  [8, 20],
+  [10, 30],
+  [12, 40],
+  [14, 50],
+] as const) {
   for (let seed = 1; seed <= 20; seed++) {
     const { catalog: c, transcript } = contestedInstance(seed * 7919 + leaves, leaves, items);
     audit(c, transcript, { programs: ['gen-ed'] });
@@ -58,7 +66,9 @@ for (const [leaves, items] of [[6, 12], [8, 20], [10, 30], [12, 40], [14, 50]] a
     if (ms > worst.ms) worst = { ms, label: `${leaves} overlapping requirements, ${items} courses, seed ${seed}` };
   }
 }
-console.log(`Contested family (${count} instances, 6–14 overlapping requirements, 12–50 courses with 2–4 tags each): worst ${worst.ms.toFixed(1)} ms (${worst.label}), mean ${(total / count).toFixed(2)} ms, ${notOptimal} not proven optimal; target ≤ 50 ms`);
+console.log(
+  `Contested family (${count} instances, 6–14 overlapping requirements, 12–50 courses with 2–4 tags each): worst ${worst.ms.toFixed(1)} ms (${worst.label}), mean ${(total / count).toFixed(2)} ms, ${notOptimal} not proven optimal; target ≤ 50 ms`,
+);
 
 // The credit rules' share of an audit: compiled predicates (what audits run) against json-rules-engine itself.
 {
@@ -73,7 +83,9 @@ console.log(`Contested family (${count} instances, 6–14 overlapping requiremen
     }
   }, 2000);
   const engine = createEngine(prepared.context, catalog.rules as unknown as RuleProperties[]);
-  const factsOf = resolved.value.map((a) => Object.fromEntries(Object.entries(a.facts).filter(([, v]) => v !== undefined)));
+  const factsOf = resolved.value.map((a) =>
+    Object.fromEntries(Object.entries(a.facts).filter(([, v]) => v !== undefined)),
+  );
   let engineRuns = 0;
   const engineStart = performance.now();
   while (performance.now() - engineStart < 3000) {
@@ -96,5 +108,7 @@ for (const [label, transcript] of [
   const result = plan(catalog, transcript, { target: 'bs-data-science' });
   const ms = performance.now() - started;
   const best = result.ok ? result.value.best : undefined;
-  console.log(`Plan for the BS from ${label}: ${ms.toFixed(0)} ms, ${best ? `${best.credentials.length} credentials, ${best.cost.credits} credits, ${best.shortest ? 'proven cheapest' : 'not proven cheapest (search budget)'}` : 'no plan'}`);
+  console.log(
+    `Plan for the BS from ${label}: ${ms.toFixed(0)} ms, ${best ? `${best.credentials.length} credentials, ${best.cost.credits} credits, ${best.shortest ? 'proven cheapest' : 'not proven cheapest (search budget)'}` : 'no plan'}`,
+  );
 }

@@ -7,6 +7,9 @@ export class Tally {
   }
 
   toString(): string {
-    return [...this.#counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, count]) => `${key} ×${count}`).join(', ');
+    return [...this.#counts]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, count]) => `${key} ×${count}`)
+      .join(', ');
   }
 }

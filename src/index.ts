@@ -5,7 +5,13 @@
  */
 export * from './model/index.js';
 export { loadCatalog, type CatalogSource } from './catalog/load-catalog.js';
-export { buildStackingGraph, type StackingGraph, type StackingEdge, type StackingNode, type StackingPath } from './catalog/stacking-graph.js';
+export {
+  buildStackingGraph,
+  type StackingGraph,
+  type StackingEdge,
+  type StackingNode,
+  type StackingPath,
+} from './catalog/stacking-graph.js';
 export { compileCondition, type Predicate, type Facts } from './rules/compile-condition.js';
 export { evaluateWithEngine } from './rules/reference-engine.js';
 export type { OperatorContext } from './rules/operators.js';
@@ -17,12 +23,25 @@ export { solveAllocation, DEFAULT_STEP_BUDGET, type Solution } from './audit/sol
 export type { AllocationProblem, PlanNode, PlanItem, PlanPolicies, Score } from './audit/allocation-problem.js';
 export { auditToText } from './report/audit-text.js';
 export { reasonText, explanationText, recommendationText } from './report/reason-text.js';
-export { auditReportJson, programAuditJson, type AuditReportJson, type ProgramAuditJson, type Worded } from './report/audit-json.js';
+export {
+  auditReportJson,
+  programAuditJson,
+  type AuditReportJson,
+  type ProgramAuditJson,
+  type Worded,
+} from './report/audit-json.js';
 export { convertCredentials, detectInput, type Conversion, type InputKind } from './interop/convert-credentials.js';
 export { auditBatch } from './batch/audit-batch.js';
 export { auditBatchInput, recordLine, type BatchInput, type BatchRecord } from './batch/batch-record.js';
 export { csvRows, CSV_HEADER } from './report/csv-summary.js';
-export { plan, orderByPrerequisites, type PathwayPlan, type PlanResult, type PlanOptions, type PlanStep } from './pathways/plan.js';
+export {
+  plan,
+  orderByPrerequisites,
+  type PathwayPlan,
+  type PlanResult,
+  type PlanOptions,
+  type PlanStep,
+} from './pathways/plan.js';
 export { recommend, type Recommendation } from './pathways/recommend.js';
 export { whatIf, WhatIfAwards } from './pathways/what-if.js';
 export { auditToHtml, type HtmlExtras } from './report/audit-html.js';

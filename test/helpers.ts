@@ -38,7 +38,10 @@ export async function cli(args: string[], options: { stdin?: string; env?: Recor
   const stdin = new PassThrough();
   stdin.end(options.stdin ?? '');
   const io: CliIo = {
-    stdout: { write: (s: string | Uint8Array) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), isTTY: false },
+    stdout: {
+      write: (s: string | Uint8Array) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')),
+      isTTY: false,
+    },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     stdin,
     env: { NO_COLOR: '1', ...options.env },
@@ -48,7 +51,6 @@ export async function cli(args: string[], options: { stdin?: string; env?: Recor
   return { code, stdout, stderr };
 }
 
-
 /** Audits a fixture transcript on the shipped catalog; fails the test on invalid input. */
 export function auditFixture(name: string, programs: string[], options: Omit<AuditOptions, 'programs'> = {}) {
   const result = audit(shippedCatalog(), readFixture(name) as never, { programs, ...options });
@@ -57,13 +59,18 @@ export function auditFixture(name: string, programs: string[], options: Omit<Aud
 }
 
 /** One program's audit from a report. */
-export function programAudit(name: string, program: string, options: Omit<AuditOptions, 'programs'> = {}): ProgramAudit {
+export function programAudit(
+  name: string,
+  program: string,
+  options: Omit<AuditOptions, 'programs'> = {},
+): ProgramAudit {
   return auditFixture(name, [program], options).audits[0]!;
 }
 
 /** The requirement node with this id. */
 export function requirement(audit: ProgramAudit, id: string): RequirementResult {
-  const find = (node: RequirementResult): RequirementResult | undefined => (node.id === id ? node : node.children?.map(find).find(Boolean));
+  const find = (node: RequirementResult): RequirementResult | undefined =>
+    node.id === id ? node : node.children?.map(find).find(Boolean);
   const found = find(audit.requirements);
   if (!found) throw new Error(`no requirement ${id} in ${audit.program}`);
   return found;
@@ -73,7 +80,9 @@ export function requirement(audit: ProgramAudit, id: string): RequirementResult 
 export const appliedTo = (audit: ProgramAudit, id: string) => requirement(audit, id).applied.map((a) => a.award);
 
 /** Reasons an award does not count. */
-export const reasonsFor = (audit: ProgramAudit, award: string) => audit.unused.find((u) => u.award === award)?.reasons.map(reasonText);
+export const reasonsFor = (audit: ProgramAudit, award: string) =>
+  audit.unused.find((u) => u.award === award)?.reasons.map(reasonText);
 
 /** An audit's explanations as a reader sees them: the data and its wording. */
-export const explained = (audit: ProgramAudit) => audit.explanations.map((e) => ({ ...e, message: explanationText(e) }));
+export const explained = (audit: ProgramAudit) =>
+  audit.explanations.map((e) => ({ ...e, message: explanationText(e) }));

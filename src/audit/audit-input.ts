@@ -18,7 +18,11 @@ export interface AuditInput<O> {
 }
 
 /** The dates every audit-like function takes: real calendar dates (`2026-02-30` is an issue, not a RangeError later). */
-export const dateOptions = { asOf: IsoDate.optional(), defaultAsOf: IsoDate.optional(), catalogDate: IsoDate.optional() };
+export const dateOptions = {
+  asOf: IsoDate.optional(),
+  defaultAsOf: IsoDate.optional(),
+  catalogDate: IsoDate.optional(),
+};
 
 /** What `audit` takes (see `AuditOptions`). */
 export const AuditOptionsSchema = z
@@ -36,12 +40,13 @@ export const AuditOptionsSchema = z
  * transcript and checks it against the catalog, and settles the audit date: the option, else the
  * transcript's, else the default. The one parse `audit` and `plan` share.
  */
-export function auditInput<S extends z.ZodType<{ readonly asOf?: string | undefined; readonly defaultAsOf?: string | undefined; readonly catalogDate?: string | undefined }>>(
-  catalog: Catalog,
-  input: TranscriptInput | Transcript,
-  options: unknown,
-  schema: S,
-): Result<AuditInput<z.output<S>>> {
+export function auditInput<
+  S extends z.ZodType<{
+    readonly asOf?: string | undefined;
+    readonly defaultAsOf?: string | undefined;
+    readonly catalogDate?: string | undefined;
+  }>,
+>(catalog: Catalog, input: TranscriptInput | Transcript, options: unknown, schema: S): Result<AuditInput<z.output<S>>> {
   const checked = parseWith(schema, options ?? {});
   const parsed = parseWith(Transcript, input);
   const issues = [...(checked.ok ? [] : checked.issues.map(ofOption)), ...(parsed.ok ? [] : parsed.issues)];
@@ -49,10 +54,19 @@ export function auditInput<S extends z.ZodType<{ readonly asOf?: string | undefi
   const grades = unknownGrades(catalog, parsed.value);
   if (grades.length > 0) return fail(grades);
   const asOf = checked.value.asOf ?? parsed.value.asOf ?? checked.value.defaultAsOf;
-  if (asOf === undefined) return fail([{ code: 'invalid-shape', path: ['asOf'], expected: 'an audit date: the transcript\'s "asOf" or the asOf option' }]);
+  if (asOf === undefined)
+    return fail([
+      { code: 'invalid-shape', path: ['asOf'], expected: 'an audit date: the transcript\'s "asOf" or the asOf option' },
+    ]);
   const { learner } = parsed.value;
   const catalogDate = checked.value.catalogDate ?? learner.catalogYear ?? learner.entered ?? asOf;
-  return ok({ transcript: parsed.value, options: checked.value, asOf, catalogDate, prepared: prepareCatalog(catalog, asOf, catalogDate) });
+  return ok({
+    transcript: parsed.value,
+    options: checked.value,
+    asOf,
+    catalogDate,
+    prepared: prepareCatalog(catalog, asOf, catalogDate),
+  });
 }
 
 /** An issue of the options: its path starts at the option's name (as `programs` always has), and it says it is about an option. */
@@ -67,8 +81,16 @@ function unknownGrades(catalog: Catalog, transcript: Transcript): Issue[] {
   transcript.awards.forEach((award, index) => {
     if (award.grade === undefined || ownValue(scale, award.grade) !== undefined) return;
     const known = Object.keys(scale);
-    const expected = known.length > 0 ? `a grade of the catalog's grade scale (${known.join(', ')})` : 'no grade: the catalog has no grade scale';
-    issues.push({ code: 'unknown-reference', path: ['awards', index, 'grade'], expected, received: describeValue(award.grade) });
+    const expected =
+      known.length > 0
+        ? `a grade of the catalog's grade scale (${known.join(', ')})`
+        : 'no grade: the catalog has no grade scale';
+    issues.push({
+      code: 'unknown-reference',
+      path: ['awards', index, 'grade'],
+      expected,
+      received: describeValue(award.grade),
+    });
   });
   return issues;
 }

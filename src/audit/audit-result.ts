@@ -67,7 +67,6 @@ export interface UnusedAward {
   readonly reasons: readonly Reason[];
 }
 
-
 /** One program's audit. */
 export interface ProgramAudit {
   readonly program: string;

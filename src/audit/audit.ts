@@ -42,7 +42,11 @@ const NO_EXCEPTIONS: ProgramExceptions = { waivers: new Map(), pins: new Map() }
  * transcript is parsed and checked against the catalog; problems come back as issues, never
  * as a partial audit.
  */
-export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript, options: AuditOptions = {}): Result<AuditReport> {
+export function audit(
+  catalog: Catalog,
+  transcript: TranscriptInput | Transcript,
+  options: AuditOptions = {},
+): Result<AuditReport> {
   const input = auditInput(catalog, transcript, options, AuditOptionsSchema);
   if (!input.ok) return input;
   const { transcript: learner, asOf, catalogDate, prepared } = input.value;
@@ -53,9 +57,19 @@ export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript
   if (!options.all)
     named.forEach((id, index) => {
       if (!prepared.programs.has(id))
-        issues.push({ code: 'unknown-reference', path: byOption ? ['programs', index] : ['learner', 'declared', index], expected: 'the id of a catalog program', received: describeValue(id) });
+        issues.push({
+          code: 'unknown-reference',
+          path: byOption ? ['programs', index] : ['learner', 'declared', index],
+          expected: 'the id of a catalog program',
+          received: describeValue(id),
+        });
     });
-  if (requested.length === 0) issues.push({ code: 'invalid-shape', path: ['programs'], expected: "at least one program to audit (or all), or programs the learner declares" });
+  if (requested.length === 0)
+    issues.push({
+      code: 'invalid-shape',
+      path: ['programs'],
+      expected: 'at least one program to audit (or all), or programs the learner declares',
+    });
   const awards = resolveAwards(prepared, learner);
   if (!awards.ok) issues.push(...awards.issues);
   const exceptions = resolveExceptions(prepared, learner);
@@ -70,13 +84,40 @@ export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript
     for (const id of prepared.programsNeeded(requested)) {
       const target = prepared.programs.get(id)!;
       const kept = restrictions.get(id);
-      const own = creditItems(prepared, target, awards.value, { includePlanned: options.includePlanned ?? false, catalogDate });
-      const items = [...(kept ? own.map((item) => (kept.has(item.awardId) ? { ...item, reasons: [...item.reasons, kept.get(item.awardId)!] } : item)) : own), ...bundles];
+      const own = creditItems(prepared, target, awards.value, {
+        includePlanned: options.includePlanned ?? false,
+        catalogDate,
+      });
+      const items = [
+        ...(kept
+          ? own.map((item) =>
+              kept.has(item.awardId) ? { ...item, reasons: [...item.reasons, kept.get(item.awardId)!] } : item,
+            )
+          : own),
+        ...bundles,
+      ];
       // A nested program nothing on the transcript can count toward is incomplete: no need to allocate it.
       const wanted = requested.includes(id);
-      if (!wanted && !items.some((item) => item.reasons.length === 0 && leavesPassed(target.tree, item.equivalents, item.facts, item.components !== undefined).length > 0)) continue;
+      if (
+        !wanted &&
+        !items.some(
+          (item) =>
+            item.reasons.length === 0 &&
+            leavesPassed(target.tree, item.equivalents, item.facts, item.components !== undefined).length > 0,
+        )
+      )
+        continue;
       const applicable = applicableNodes(target.tree, learnerFacts(learner));
-      const result = auditProgram(prepared, id, items, exceptions.byProgram.get(id) ?? NO_EXCEPTIONS, held, options.budget ?? DEFAULT_STEP_BUDGET, wanted, applicable);
+      const result = auditProgram(
+        prepared,
+        id,
+        items,
+        exceptions.byProgram.get(id) ?? NO_EXCEPTIONS,
+        held,
+        options.budget ?? DEFAULT_STEP_BUDGET,
+        wanted,
+        applicable,
+      );
       if (result.audit) {
         audits.set(id, result.audit);
         counted.set(id, result.counted);
@@ -89,7 +130,11 @@ export function audit(catalog: Catalog, transcript: TranscriptInput | Transcript
   const overlaps = overlapsAmong(requested.map((id) => prepared.programs.get(id)!.program));
   const joint = overlaps.length > 0 ? allocateJointly(overlaps, independent, run) : { run: independent, optimal: true };
   const audits = requested.map((id) => joint.run.audits.get(id)!);
-  return ok({ learner: learner.learner, asOf, audits: joint.optimal ? audits : audits.map((a) => ({ ...a, optimal: false })) });
+  return ok({
+    learner: learner.learner,
+    asOf,
+    audits: joint.optimal ? audits : audits.map((a) => ({ ...a, optimal: false })),
+  });
 }
 
 /**
@@ -124,7 +169,9 @@ function auditProgram(
     if (finished.solution.evaluation.complete) chosen = finished;
     else status = 'in-progress';
   }
-  const audit = wanted ? buildProgramAudit(prepared, { target, ...chosen, status, optimal, exceptions, held }) : undefined;
+  const audit = wanted
+    ? buildProgramAudit(prepared, { target, ...chosen, status, optimal, exceptions, held })
+    : undefined;
   const { plan, solution } = chosen;
   const counted = new Map<string, number>();
   solution.evaluation.counted.forEach((ticks, index) => {
@@ -145,7 +192,14 @@ function auditProgram(
     awardId: `program:${id}`,
     credentialId: id,
     equivalents: new Set([id]),
-    facts: { id, kind: target.program.kind, title: target.program.title, tags: target.program.tags ?? [], source: 'institution', status: status === 'complete' ? 'completed' : 'in-progress' },
+    facts: {
+      id,
+      kind: target.program.kind,
+      title: target.program.title,
+      tags: target.program.tags ?? [],
+      source: 'institution',
+      status: status === 'complete' ? 'completed' : 'in-progress',
+    },
     credits: ZERO,
     points: null,
     status: status === 'complete' ? 'completed' : 'in-progress',

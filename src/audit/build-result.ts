@@ -1,7 +1,16 @@
 import type { Reason } from '../explain/reasons.js';
 import type { Requirement } from '../model/requirement.js';
 import { kindOf, leafOf } from '../requirements/registry.js';
-import type { AppliedItem, AuditStatus, RequirementStatus, Explanation, PolicyResult, ProgramAudit, RequirementResult, UnusedAward } from './audit-result.js';
+import type {
+  AppliedItem,
+  AuditStatus,
+  RequirementStatus,
+  Explanation,
+  PolicyResult,
+  ProgramAudit,
+  RequirementResult,
+  UnusedAward,
+} from './audit-result.js';
 import type { CreditItem } from './credit-items.js';
 import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
 import { reasonsNotCounted, type ProgramExceptions, type ProgramPlan } from './plan-allocation.js';
@@ -42,13 +51,22 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
       credits: credits(counted),
       ...(full > counted ? { capped: credits(full - counted) } : {}),
       ...(item.status === 'in-progress' ? { inProgress: true as const } : {}),
-      ...(pin && planItem.pinned === leaf ? { exception: { type: pin.force ? ('apply' as const) : ('substitute' as const), reason: pin.reason, ...(pin.by ? { by: pin.by } : {}) } } : {}),
+      ...(pin && planItem.pinned === leaf
+        ? {
+            exception: {
+              type: pin.force ? ('apply' as const) : ('substitute' as const),
+              reason: pin.reason,
+              ...(pin.by ? { by: pin.by } : {}),
+            },
+          }
+        : {}),
       ...(item.components ? { components: planItem.components.map((c) => items[c]!.awardId) } : {}),
     };
   };
 
   // An item a limit clips to zero counts nowhere (SPEC section 4): it is not shown as applied.
-  const clippedToZero = (item: number) => problem.items[item]!.components.length === 0 && problem.items[item]!.ticks > 0 && evaluation.counted[item] === 0;
+  const clippedToZero = (item: number) =>
+    problem.items[item]!.components.length === 0 && problem.items[item]!.ticks > 0 && evaluation.counted[item] === 0;
   const appliedTo = new Map<number, number[]>();
   assignment.forEach((leaf, item) => {
     if (leaf >= 0 && !clippedToZero(item)) (appliedTo.get(leaf) ?? appliedTo.set(leaf, []).get(leaf)!).push(item);
@@ -70,18 +88,35 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
           : 'incomplete';
     const kind = kindOf(node);
     const isLeaf = planNode.kind === 'leaf';
-    const measure = (value: number) => (planNode.measure === 'credits' ? { credits: credits(value) } : { count: value });
+    const measure = (value: number) =>
+      planNode.measure === 'credits' ? { credits: credits(value) } : { count: value };
     const needValue = isLeaf ? planNode.need : planNode.kind === 'any' ? planNode.need : planNode.children.length;
     const haveValue = isLeaf ? evaluation.have[index]! : planNode.children.filter((c) => evaluation.met[c]).length;
-    const remaining = status === 'incomplete' ? remainingOf(node, isLeaf, needValue - haveValue, planNode.measure === 'credits', credits, outcome) : undefined;
+    const remaining =
+      status === 'incomplete'
+        ? remainingOf(node, isLeaf, needValue - haveValue, planNode.measure === 'credits', credits, outcome)
+        : undefined;
     return {
       id,
       ...(node.label ? { label: node.label } : {}),
       kind,
       status,
-      ...(applies && (isLeaf || planNode.kind === 'any') ? { need: isLeaf ? measure(needValue) : { count: needValue }, have: isLeaf ? measure(haveValue) : { count: haveValue } } : {}),
+      ...(applies && (isLeaf || planNode.kind === 'any')
+        ? {
+            need: isLeaf ? measure(needValue) : { count: needValue },
+            have: isLeaf ? measure(haveValue) : { count: haveValue },
+          }
+        : {}),
       ...(planNode.shared && isLeaf ? { shared: true as const } : {}),
-      ...(waiver ? { waived: { reason: waiver.reason, ...(waiver.by ? { by: waiver.by } : {}), ...(waiver.credits !== undefined ? { credits: waiver.credits } : {}) } } : {}),
+      ...(waiver
+        ? {
+            waived: {
+              reason: waiver.reason,
+              ...(waiver.by ? { by: waiver.by } : {}),
+              ...(waiver.credits !== undefined ? { credits: waiver.credits } : {}),
+            },
+          }
+        : {}),
       applied: (appliedTo.get(index) ?? []).map((item) => appliedItem(item, index)),
       ...(remaining ? { remaining } : {}),
       ...(isLeaf ? {} : { children: planNode.children.map(nodeResult) }),
@@ -91,9 +126,21 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
   const policies: PolicyResult[] = [];
   const policyStatus = (met: boolean): AuditStatus => (met ? 'complete' : 'incomplete');
   if (problem.policies.totalTicks !== undefined)
-    policies.push({ id: 'total-credits', label: 'Total credits', status: policyStatus(evaluation.policiesMet.total), need: credits(problem.policies.totalTicks), have: credits(evaluation.totals.ticks) });
+    policies.push({
+      id: 'total-credits',
+      label: 'Total credits',
+      status: policyStatus(evaluation.policiesMet.total),
+      need: credits(problem.policies.totalTicks),
+      have: credits(evaluation.totals.ticks),
+    });
   if (policy.residency)
-    policies.push({ id: 'residency', label: `Credits earned in residence (${policy.residency.sources.join(', ')})`, status: policyStatus(evaluation.policiesMet.residency), need: policy.residency.minCredits, have: credits(evaluation.totals.residencyTicks) });
+    policies.push({
+      id: 'residency',
+      label: `Credits earned in residence (${policy.residency.sources.join(', ')})`,
+      status: policyStatus(evaluation.policiesMet.residency),
+      need: policy.residency.minCredits,
+      have: credits(evaluation.totals.residencyTicks),
+    });
   const minGpa = policy.minGpa ?? policy.gpa?.min;
   if (minGpa !== undefined)
     policies.push({
@@ -106,11 +153,19 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
   // Limits with nothing left: an award under one that counts nowhere is over a cap.
   const usedUp = new Set<number>();
   (policy.limits ?? []).forEach((limit, index) => {
-    const members = problem.items.flatMap((item, i) => (item.limits.includes(index) && (evaluation.consumed[i] || evaluation.fallThrough[i]) ? [i] : []));
+    const members = problem.items.flatMap((item, i) =>
+      item.limits.includes(index) && (evaluation.consumed[i] || evaluation.fallThrough[i]) ? [i] : [],
+    );
     const matched = members.reduce((sum, i) => sum + problem.items[i]!.ticks, 0);
     const counted = members.reduce((sum, i) => sum + evaluation.counted[i]!, 0);
     if (counted >= problem.policies.limitCaps[index]!) usedUp.add(index);
-    policies.push({ id: limit.id, label: limit.label ?? limit.id, need: limit.maxCredits, have: credits(counted), ...(matched > counted ? { clipped: credits(matched - counted) } : {}) });
+    policies.push({
+      id: limit.id,
+      label: limit.label ?? limit.id,
+      need: limit.maxCredits,
+      have: credits(counted),
+      ...(matched > counted ? { clipped: credits(matched - counted) } : {}),
+    });
   });
 
   const explanations: Explanation[] = [];
@@ -118,23 +173,58 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     for (const effect of item.effects) explanations.push({ award: item.awardId, ...effect });
   });
   // Exceptions in a fixed order (waivers by requirement id, pins by award id), not the transcript's.
-  const byId = <T>(id: (entry: T) => string) => (a: T, b: T) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0);
+  const byId =
+    <T>(id: (entry: T) => string) =>
+    (a: T, b: T) =>
+      id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
   for (const [node, waiver] of [...exceptions.waivers].sort(byId(([node]) => target.ids.get(node)!)))
-    explanations.push({ code: 'waive', requirement: target.ids.get(node)!, reason: waiver.reason, ...(waiver.by ? { by: waiver.by } : {}), ...(waiver.credits !== undefined ? { credits: waiver.credits } : {}) });
+    explanations.push({
+      code: 'waive',
+      requirement: target.ids.get(node)!,
+      reason: waiver.reason,
+      ...(waiver.by ? { by: waiver.by } : {}),
+      ...(waiver.credits !== undefined ? { credits: waiver.credits } : {}),
+    });
   for (const [award, pin] of [...exceptions.pins].sort(byId(([award]) => award)))
-    explanations.push({ code: pin.force ? 'apply' : 'substitute', award, requirement: target.ids.get(pin.node)!, reason: pin.reason, ...(pin.by ? { by: pin.by } : {}) });
+    explanations.push({
+      code: pin.force ? 'apply' : 'substitute',
+      award,
+      requirement: target.ids.get(pin.node)!,
+      reason: pin.reason,
+      ...(pin.by ? { by: pin.by } : {}),
+    });
   problem.items.forEach((planItem, index) => {
     const item = items[index]!;
     if (item.components && assignment[index]! >= 0)
-      explanations.push({ code: 'stack', award: item.awardId, requirement: target.ids.get(nodes[assignment[index]!]!)!, program: item.credentialId!, components: planItem.components.length });
+      explanations.push({
+        code: 'stack',
+        award: item.awardId,
+        requirement: target.ids.get(nodes[assignment[index]!]!)!,
+        program: item.credentialId!,
+        components: planItem.components.length,
+      });
     const counted = evaluation.counted[index]!;
-    if ((evaluation.consumed[index] || evaluation.fallThrough[index]) && planItem.components.length === 0 && counted < planItem.ticks) {
+    if (
+      (evaluation.consumed[index] || evaluation.fallThrough[index]) &&
+      planItem.components.length === 0 &&
+      counted < planItem.ticks
+    ) {
       const limits = planItem.limits.map((l) => policy.limits![l]!.id);
-      explanations.push({ code: 'cap', award: item.awardId, counted: credits(counted), of: credits(planItem.ticks), limits });
+      explanations.push({
+        code: 'cap',
+        award: item.awardId,
+        counted: credits(counted),
+        of: credits(planItem.ticks),
+        limits,
+      });
     }
   });
 
-  const unused: (UnusedAward & { order: number })[] = plan.ignored.map(({ item, eligible, blockedByGrade, order }) => ({ award: item.awardId, reasons: reasonsNotCounted(item, eligible, blockedByGrade, false), order }));
+  const unused: (UnusedAward & { order: number })[] = plan.ignored.map(({ item, eligible, blockedByGrade, order }) => ({
+    award: item.awardId,
+    reasons: reasonsNotCounted(item, eligible, blockedByGrade, false),
+    order,
+  }));
   const inSharedLeaf = new Set([...evaluation.sharedApplied.values()].flat());
   items.forEach((item, index) => {
     if (item.components) return;
@@ -156,16 +246,28 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     credits: { applied: credits(evaluation.totals.ticks), required, unit: target.unit },
     requirements: nodeResult(0),
     policies,
-    fallThrough: problem.items.flatMap((_, index) => (evaluation.fallThrough[index] && evaluation.counted[index]! > 0 ? [appliedItem(index)] : [])),
+    fallThrough: problem.items.flatMap((_, index) =>
+      evaluation.fallThrough[index] && evaluation.counted[index]! > 0 ? [appliedItem(index)] : [],
+    ),
     unused: unused.sort((a, b) => a.order - b.order).map(({ award, reasons }) => ({ award, reasons })),
     explanations,
   };
 }
 
-function remainingOf(node: Requirement, isLeaf: boolean, missing: number, inCredits: boolean, credits: (ticks: number) => number, outcome: ProgramOutcome) {
+function remainingOf(
+  node: Requirement,
+  isLeaf: boolean,
+  missing: number,
+  inCredits: boolean,
+  credits: (ticks: number) => number,
+  outcome: ProgramOutcome,
+) {
   if (!isLeaf) return { count: missing };
   const named = leafOf(node)?.counts;
-  const options = outcome.target.optionsOf(node).filter((id) => id === named || !outcome.held.has(id)).slice(0, MAX_OPTIONS);
+  const options = outcome.target
+    .optionsOf(node)
+    .filter((id) => id === named || !outcome.held.has(id))
+    .slice(0, MAX_OPTIONS);
   return { ...(inCredits ? { credits: credits(missing) } : { count: missing }), options };
 }
 
@@ -173,6 +275,12 @@ function remainingOf(node: Requirement, isLeaf: boolean, missing: number, inCred
 function whyUnused(item: CreditItem, index: number, outcome: ProgramOutcome, overCap: boolean): Reason[] {
   const { plan } = outcome;
   const planItem = plan.problem.items[index]!;
-  if (overCap) return [{ code: 'over-limit', limits: planItem.limits.map((l) => outcome.target.program.policy!.limits![l]!.id) }];
-  return reasonsNotCounted(item, plan.eligible[index]!, plan.blockedByGrade[index], planItem.candidates.length > 0 || planItem.sharedCandidates.length > 0);
+  if (overCap)
+    return [{ code: 'over-limit', limits: planItem.limits.map((l) => outcome.target.program.policy!.limits![l]!.id) }];
+  return reasonsNotCounted(
+    item,
+    plan.eligible[index]!,
+    plan.blockedByGrade[index],
+    planItem.candidates.length > 0 || planItem.sharedCandidates.length > 0,
+  );
 }

@@ -44,21 +44,40 @@ export interface ItemOptions {
  * reason an award cannot count (planned, denied, expired, too old, failing, earned after the
  * audit date, outside the catalog years, a repeat).
  */
-export function creditItems(prepared: PreparedCatalog, target: PreparedProgram, awards: readonly ResolvedAward[], options: ItemOptions): CreditItem[] {
+export function creditItems(
+  prepared: PreparedCatalog,
+  target: PreparedProgram,
+  awards: readonly ResolvedAward[],
+  options: ItemOptions,
+): CreditItem[] {
   const { program } = target;
   const effective = program.effective;
   const outsideYears = !inForce(program, options.catalogDate);
-  const yearsReason: Reason = { code: 'outside-catalog-years', ...(effective?.from ? { from: effective.from } : {}), ...(effective?.to ? { to: effective.to } : {}) };
+  const yearsReason: Reason = {
+    code: 'outside-catalog-years',
+    ...(effective?.from ? { from: effective.from } : {}),
+    ...(effective?.to ? { to: effective.to } : {}),
+  };
   const oldest = target.oldestCounted;
   const rules = prepared.creditRules;
   const key = `${target.unit}|${options.includePlanned}`;
   const items = awards.map((resolved): CreditItem => {
     const general = (resolved.memo.general ??= rules.general(resolved.facts));
-    const base = baseItem(prepared, resolved, rules.inProgram(general, resolved.facts, program.id), key, target.unit, options);
+    const base = baseItem(
+      prepared,
+      resolved,
+      rules.inProgram(general, resolved.facts, program.id),
+      key,
+      target.unit,
+      options,
+    );
     const earned = resolved.award.earned;
     const tooOld = oldest !== undefined && earned !== undefined && earned < oldest;
     if (!outsideYears && !tooOld) return base;
-    const extra: Reason[] = [...(outsideYears ? [yearsReason] : []), ...(tooOld ? [{ code: 'older-than-recency' as const, window: program.policy!.recency!, earned: earned! }] : [])];
+    const extra: Reason[] = [
+      ...(outsideYears ? [yearsReason] : []),
+      ...(tooOld ? [{ code: 'older-than-recency' as const, window: program.policy!.recency!, earned: earned! }] : []),
+    ];
     return { ...base, reasons: [...extra, ...base.reasons] };
   });
   return awards.some((a) => a.repeated) ? countRepeatsOnce(prepared, target, items) : items;
@@ -68,7 +87,14 @@ export function creditItems(prepared: PreparedCatalog, target: PreparedProgram, 
  * What an award becomes under a rule outcome in a unit, whatever the program: memoised, since
  * most awards get the same outcome in every program of an audit.
  */
-function baseItem(prepared: PreparedCatalog, resolved: ResolvedAward, outcome: RuleOutcome, key: string, unit: string, options: ItemOptions): CreditItem {
+function baseItem(
+  prepared: PreparedCatalog,
+  resolved: ResolvedAward,
+  outcome: RuleOutcome,
+  key: string,
+  unit: string,
+  options: ItemOptions,
+): CreditItem {
   let byUnit = resolved.memo.items.get(outcome);
   if (!byUnit) resolved.memo.items.set(outcome, (byUnit = new Map()));
   const cached = byUnit.get(key);
@@ -81,9 +107,16 @@ function baseItem(prepared: PreparedCatalog, resolved: ResolvedAward, outcome: R
   if (award.earned && award.earned > asOf) reasons.push({ code: 'earned-after-as-of', earned: award.earned });
   if (resolved.expires && resolved.expires <= asOf) reasons.push({ code: 'expired', on: resolved.expires });
   const points = award.grade === undefined ? null : gradePoints(context, award.grade);
-  if (award.grade !== undefined && points === undefined) reasons.push({ code: 'grade-not-on-scale', grade: award.grade });
-  else if (award.grade !== undefined && (points === 0 || (points === null && !context.passingGrades.includes(award.grade)))) reasons.push({ code: 'failing-grade', grade: award.grade });
-  const own = outcome.credits ? { value: outcome.credits.value, unit: outcome.credits.unit ?? prepared.catalog.settings.unit } : resolved.credits;
+  if (award.grade !== undefined && points === undefined)
+    reasons.push({ code: 'grade-not-on-scale', grade: award.grade });
+  else if (
+    award.grade !== undefined &&
+    (points === 0 || (points === null && !context.passingGrades.includes(award.grade)))
+  )
+    reasons.push({ code: 'failing-grade', grade: award.grade });
+  const own = outcome.credits
+    ? { value: outcome.credits.value, unit: outcome.credits.unit ?? prepared.catalog.settings.unit }
+    : resolved.credits;
   const factor = own ? prepared.unitFactor(own.unit, unit) : ONE;
   if (!factor) reasons.push({ code: 'unknown-unit', unit: own?.unit ?? '' });
   const credits = own && factor ? times(rational(own.value), factor) : ZERO;
@@ -93,7 +126,12 @@ function baseItem(prepared: PreparedCatalog, resolved: ResolvedAward, outcome: R
     awardId: award.id,
     credentialId: credential?.id,
     equivalents,
-    facts: { ...facts, tags: outcome.tags.length === 0 ? facts.tags : [...new Set([...(facts.tags as string[]), ...outcome.tags])], credits: toNumber(credits), unit },
+    facts: {
+      ...facts,
+      tags: outcome.tags.length === 0 ? facts.tags : [...new Set([...(facts.tags as string[]), ...outcome.tags])],
+      credits: toNumber(credits),
+      unit,
+    },
     credits,
     grade: award.grade,
     points: points ?? null,
@@ -161,5 +199,7 @@ function countRepeatsOnce(prepared: PreparedCatalog, target: PreparedProgram, it
       );
     });
   }
-  return items.map((item) => (repeatReason.has(item) ? { ...item, reasons: [...item.reasons, repeatReason.get(item)!] } : item));
+  return items.map((item) =>
+    repeatReason.has(item) ? { ...item, reasons: [...item.reasons, repeatReason.get(item)!] } : item,
+  );
 }

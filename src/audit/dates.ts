@@ -9,7 +9,10 @@ export function plusDuration(date: string, duration: Duration): string {
   let sum = sums.get(key);
   if (sum === undefined) {
     if (sums.size > 50_000) sums.clear();
-    sums.set(key, (sum = format(addMonths(addYears(parseISO(date), duration.years ?? 0), duration.months ?? 0), 'yyyy-MM-dd')));
+    sums.set(
+      key,
+      (sum = format(addMonths(addYears(parseISO(date), duration.years ?? 0), duration.months ?? 0), 'yyyy-MM-dd')),
+    );
   }
   return sum;
 }

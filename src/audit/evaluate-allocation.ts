@@ -1,4 +1,10 @@
-import { GPA_TOLERANCE, type AllocationProblem, type Assignment, type PlanNode, type Score } from './allocation-problem.js';
+import {
+  GPA_TOLERANCE,
+  type AllocationProblem,
+  type Assignment,
+  type PlanNode,
+  type Score,
+} from './allocation-problem.js';
 
 /** Everything an allocation achieves: what the result tree and the policies show. */
 export interface Evaluation {
@@ -30,7 +36,11 @@ export interface Evaluation {
 }
 
 /** Rolls leaf values up the tree: which nodes are met and how many ticks each counts. */
-export function rollUp(nodes: readonly PlanNode[], leafValue: (leaf: number) => number, leafTicks: (leaf: number) => number) {
+export function rollUp(
+  nodes: readonly PlanNode[],
+  leafValue: (leaf: number) => number,
+  leafTicks: (leaf: number) => number,
+) {
   const met = new Array<boolean>(nodes.length).fill(false);
   const credits = new Array<number>(nodes.length).fill(0);
   for (let i = nodes.length - 1; i >= 0; i--) {
@@ -83,7 +93,8 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   const leafCount = new Array<number>(nodes.length).fill(0);
   const leafCountFinished = new Array<number>(nodes.length).fill(0);
   // An item clipped to zero counts nowhere (SPEC section 4): not toward a count either.
-  const countsAt = (item: number) => items[item]!.components.length > 0 || items[item]!.ticks === 0 || counted[item]! > 0;
+  const countsAt = (item: number) =>
+    items[item]!.components.length > 0 || items[item]!.ticks === 0 || counted[item]! > 0;
   for (let leaf = 0; leaf < nodes.length; leaf++) {
     for (let item = firstAt[leaf]!; item >= 0; item = next[item]!) {
       const { components, inProgress } = items[item]!;
@@ -142,11 +153,14 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
     }
   });
 
-  const value = (counts: number[], ticks: number[]) => (leaf: number) => (nodes[leaf]!.measure === 'count' ? counts[leaf]! : Math.min(nodes[leaf]!.cap, ticks[leaf]!));
+  const value = (counts: number[], ticks: number[]) => (leaf: number) =>
+    nodes[leaf]!.measure === 'count' ? counts[leaf]! : Math.min(nodes[leaf]!.cap, ticks[leaf]!);
   const haveOf = value(leafCount, leafTicks);
   // Shared leaves count toward nothing above them: their items count where they are used up, or fall through.
   const all = rollUp(nodes, haveOf, (leaf) => (nodes[leaf]!.shared ? 0 : leafTicks[leaf]!));
-  const finished = rollUp(nodes, value(leafCountFinished, leafTicksFinished), (leaf) => (nodes[leaf]!.shared ? 0 : leafTicksFinished[leaf]!));
+  const finished = rollUp(nodes, value(leafCountFinished, leafTicksFinished), (leaf) =>
+    nodes[leaf]!.shared ? 0 : leafTicksFinished[leaf]!,
+  );
   const have = new Array<number>(nodes.length);
   const progress = new Array<number>(nodes.length);
   let progressSum = 0;
@@ -174,15 +188,20 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   const policiesMet = {
     total: policies.totalTicks === undefined || totalTicks >= policies.totalTicks,
     residency: policies.residencyTicks === undefined || residencyTicks >= policies.residencyTicks,
-    gpa: policies.fixedGpa ? policies.fixedGpa.met : policies.minGpa === undefined || gpa === null || gpa >= policies.minGpa - GPA_TOLERANCE,
+    gpa: policies.fixedGpa
+      ? policies.fixedGpa.met
+      : policies.minGpa === undefined || gpa === null || gpa >= policies.minGpa - GPA_TOLERANCE,
   };
   const policyCount = Number(policiesMet.total) + Number(policiesMet.residency) + Number(policiesMet.gpa);
   const policyProgress =
-    (policies.totalTicks ? Math.min(1, totalTicks / policies.totalTicks) : 1) + (policies.residencyTicks ? Math.min(1, residencyTicks / policies.residencyTicks) : 1);
+    (policies.totalTicks ? Math.min(1, totalTicks / policies.totalTicks) : 1) +
+    (policies.residencyTicks ? Math.min(1, residencyTicks / policies.residencyTicks) : 1);
   const complete = all.met[0]! && policyCount === 3;
   const count = (flags: boolean[]) => flags.reduce((n, f) => n + Number(f), 0);
   // Any complete allocation is as good as another (SPEC section 5): only incomplete ones are ranked further.
-  const score: Score = complete ? [1, 0, 0, 0] : [0, count(all.met) + policyCount, count(finished.met), progressSum + policyProgress];
+  const score: Score = complete
+    ? [1, 0, 0, 0]
+    : [0, count(all.met) + policyCount, count(finished.met), progressSum + policyProgress];
   return {
     score,
     complete,

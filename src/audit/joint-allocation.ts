@@ -39,7 +39,9 @@ export function overlapsAmong(programs: readonly Program[]): Overlap[] {
         a,
         b,
         exclusive: exclusive || previous?.exclusive === true,
-        ...(min(maxCredits, previous?.maxCredits) !== undefined ? { maxCredits: min(maxCredits, previous?.maxCredits)! } : {}),
+        ...(min(maxCredits, previous?.maxCredits) !== undefined
+          ? { maxCredits: min(maxCredits, previous?.maxCredits)! }
+          : {}),
         ...(min(maxCount, previous?.maxCount) !== undefined ? { maxCount: min(maxCount, previous?.maxCount)! } : {}),
       });
     };
@@ -57,7 +59,9 @@ function violation(overlap: Overlap, counted: ReadonlyMap<string, Counted>): str
   if (shared.length === 0) return [];
   if (overlap.exclusive) return shared;
   const credits = shared.reduce((sum, award) => sum + Math.min(inA.get(award)!, inB.get(award)!), 0);
-  const over = (overlap.maxCount !== undefined && shared.length > overlap.maxCount) || (overlap.maxCredits !== undefined && credits > overlap.maxCredits + 1e-9);
+  const over =
+    (overlap.maxCount !== undefined && shared.length > overlap.maxCount) ||
+    (overlap.maxCredits !== undefined && credits > overlap.maxCredits + 1e-9);
   return over ? shared : [];
 }
 
@@ -74,7 +78,8 @@ function score(audits: ReadonlyMap<string, ProgramAudit>): [number, number, numb
   return [complete, progress, met];
 }
 
-const metNodes = (node: RequirementResult): number => Number(node.status !== 'incomplete') + (node.children ?? []).reduce((s, c) => s + metNodes(c), 0);
+const metNodes = (node: RequirementResult): number =>
+  Number(node.status !== 'incomplete') + (node.children ?? []).reduce((s, c) => s + metNodes(c), 0);
 const compare = (x: readonly number[], y: readonly number[]) => x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
 
 /**
@@ -84,8 +89,14 @@ const compare = (x: readonly number[], y: readonly number[]) => x[0]! - y[0]! ||
  * so a restricted run bounds everything below it) and returns the best run that keeps every rule.
  * Past `budget` runs it returns the best found and says the result may not be optimal.
  */
-export function allocateJointly(overlaps: readonly Overlap[], first: JointRun, run: (restrictions: Restrictions) => JointRun, budget = 64): { run: JointRun; optimal: boolean } {
-  const broken = (r: JointRun) => overlaps.map((o) => ({ overlap: o, awards: violation(o, r.counted) })).find((v) => v.awards.length > 0);
+export function allocateJointly(
+  overlaps: readonly Overlap[],
+  first: JointRun,
+  run: (restrictions: Restrictions) => JointRun,
+  budget = 64,
+): { run: JointRun; optimal: boolean } {
+  const broken = (r: JointRun) =>
+    overlaps.map((o) => ({ overlap: o, awards: violation(o, r.counted) })).find((v) => v.awards.length > 0);
   if (!broken(first)) return { run: first, optimal: true };
   let best: { run: JointRun; score: [number, number, number] } | undefined;
   const seen = new Set<string>();
@@ -102,11 +113,22 @@ export function allocateJointly(overlaps: readonly Overlap[], first: JointRun, r
     const { overlap, awards } = conflict;
     const choices = overlap.exclusive ? awards.slice(0, 1) : awards;
     for (const award of choices)
-      for (const [keep, drop] of [[overlap.a, overlap.b], [overlap.b, overlap.a]] as const) {
+      for (const [keep, drop] of [
+        [overlap.a, overlap.b],
+        [overlap.b, overlap.a],
+      ] as const) {
         const next = new Map([...restrictions].map(([p, m]) => [p, new Map(m)]));
         const forProgram = next.get(drop) ?? next.set(drop, new Map()).get(drop)!;
-        forProgram.set(award, { code: overlap.exclusive ? 'exclusive-programs' : 'over-sharing', keptIn: keep, a: overlap.a, b: overlap.b });
-        const key = [...next].map(([p, m]) => `${p}:${[...m.keys()].sort().join(',')}`).sort().join(';');
+        forProgram.set(award, {
+          code: overlap.exclusive ? 'exclusive-programs' : 'over-sharing',
+          keptIn: keep,
+          a: overlap.a,
+          b: overlap.b,
+        });
+        const key = [...next]
+          .map(([p, m]) => `${p}:${[...m.keys()].sort().join(',')}`)
+          .sort()
+          .join(';');
         if (seen.has(key)) continue;
         seen.add(key);
         if (++runs > budget) {

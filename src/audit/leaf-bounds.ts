@@ -8,7 +8,9 @@ import type { TreeShape } from './tree-shape.js';
 
 /** Whether a leaf holding `value` (items, or credit ticks before its cap) is met: 1 or 0. */
 export function leafMet({ need, cap, byCount, waived }: TreeShape, leaf: number, value: number): number {
-  return waived[leaf] === 1 || need[leaf] === 0 || (byCount[leaf] ? value : Math.min(cap[leaf]!, value)) >= need[leaf]! ? 1 : 0;
+  return waived[leaf] === 1 || need[leaf] === 0 || (byCount[leaf] ? value : Math.min(cap[leaf]!, value)) >= need[leaf]!
+    ? 1
+    : 0;
 }
 
 /** Rolls met flags (1 or 0) of the leaves up through the groups, in place; returns how many groups are met. */
@@ -19,7 +21,10 @@ function groupsMet({ count, kind, need, waived, childStart, childList }: TreeSha
     if (type === 0) continue;
     let metChildren = 0;
     for (let c = childStart[i]!; c < childStart[i + 1]!; c++) metChildren += met[childList[c]!]!;
-    met[i] = waived[i] === 1 || (type === 1 ? metChildren === childStart[i + 1]! - childStart[i]! : metChildren >= need[i]!) ? 1 : 0;
+    met[i] =
+      waived[i] === 1 || (type === 1 ? metChildren === childStart[i + 1]! - childStart[i]! : metChildren >= need[i]!)
+        ? 1
+        : 0;
     groups += met[i]!;
   }
   return groups;
@@ -94,7 +99,12 @@ export function requirementsWithin(
  * For each node met, what making it unmet alone takes down above it (`met` rolled up): the groups
  * (`lost`), and whether the root goes (`down`). Parents come before children (pre-order).
  */
-function takenDown({ count, kind, need, waived, childStart, childList }: TreeShape, met: readonly number[], lost: number[], down: number[]): void {
+function takenDown(
+  { count, kind, need, waived, childStart, childList }: TreeShape,
+  met: readonly number[],
+  lost: number[],
+  down: number[],
+): void {
   lost[0] = 0;
   down[0] = 1;
   for (let i = 0; i < count; i++) {
@@ -119,7 +129,12 @@ function takenDown({ count, kind, need, waived, childStart, childList }: TreeSha
  * leaf and adds at most that leaf's `gain` per item, up to the leaf's `room`; the leaves with the
  * most gain per item take them first (a fractional knapsack, so an upper bound). Sorts `open`.
  */
-export function progressWithin(open: number[], room: readonly number[], gain: readonly number[], itemsLeft: number): number {
+export function progressWithin(
+  open: number[],
+  room: readonly number[],
+  gain: readonly number[],
+  itemsLeft: number,
+): number {
   if (open.length > 1) open.sort((a, b) => gain[b]! - gain[a]!);
   let gained = 0;
   for (const leaf of open) {

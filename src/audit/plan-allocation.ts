@@ -13,9 +13,15 @@ import { gradePasses, leavesPassed, type ProgramTree } from './program-tree.js';
 /** Registrar exceptions that bear on one program, resolved to requirement nodes. */
 export interface ProgramExceptions {
   /** Whole waivers (no `credits`) and partial ones (`credits` off a credits requirement). */
-  readonly waivers: ReadonlyMap<Requirement, { readonly reason: string; readonly by?: string; readonly credits?: number }>;
+  readonly waivers: ReadonlyMap<
+    Requirement,
+    { readonly reason: string; readonly by?: string; readonly credits?: number }
+  >;
   /** Awards pinned to a requirement; `force` also overrides why they could not count. */
-  readonly pins: ReadonlyMap<string, { readonly node: Requirement; readonly force: boolean; readonly reason: string; readonly by?: string }>;
+  readonly pins: ReadonlyMap<
+    string,
+    { readonly node: Requirement; readonly force: boolean; readonly reason: string; readonly by?: string }
+  >;
 }
 
 /** The allocation problem of one program, and the catalog objects behind its numbers. */
@@ -28,7 +34,12 @@ export interface ProgramPlan {
   /** The items in the problem, in its order: those that can matter to this program. */
   readonly items: readonly CreditItem[];
   /** Items that cannot matter to this program: why they do not count comes from {@link reasonsNotCounted} with these. */
-  readonly ignored: readonly { readonly item: CreditItem; readonly eligible: boolean; readonly blockedByGrade: string | undefined; readonly order: number }[];
+  readonly ignored: readonly {
+    readonly item: CreditItem;
+    readonly eligible: boolean;
+    readonly blockedByGrade: string | undefined;
+    readonly order: number;
+  }[];
   /** For each item in the problem, its position among all the program's items (the canonical order). */
   readonly order: readonly number[];
   /** Ticks in one credit of the program's unit. */
@@ -57,7 +68,13 @@ export function applicableNodes(tree: ProgramTree, learner: Facts): readonly boo
 }
 
 /** Turns a program, its credit items and its exceptions into the solver's numeric problem. */
-export function planAllocation(target: PreparedProgram, items: readonly CreditItem[], exceptions: ProgramExceptions, pass: PlanPass, applicable?: readonly boolean[]): ProgramPlan {
+export function planAllocation(
+  target: PreparedProgram,
+  items: readonly CreditItem[],
+  exceptions: ProgramExceptions,
+  pass: PlanPass,
+  applicable?: readonly boolean[],
+): ProgramPlan {
   const { tree } = target;
   const policy = target.program.policy ?? {};
   const { nodes } = tree;
@@ -65,7 +82,10 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
   for (const item of items) if (item.credits.d !== 1) ticksPerCredit = lcm(ticksPerCredit, item.credits.d);
   const ticks = ticksIn(ticksPerCredit);
   const inUnit = inTicks(target, ticksPerCredit);
-  const { planNodes, closed } = exceptions.waivers.size > 0 || applicable ? buildPlanNodes(target, exceptions.waivers, ticksPerCredit, applicable) : inUnit;
+  const { planNodes, closed } =
+    exceptions.waivers.size > 0 || applicable
+      ? buildPlanNodes(target, exceptions.waivers, ticksPerCredit, applicable)
+      : inUnit;
 
   const residencySources: readonly string[] | undefined = policy.residency?.sources;
   let indexOfAward: Map<string, number> | undefined; // made when a nested program first needs its components
@@ -92,7 +112,11 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
         else (tree.shared[leaf] ? sharedCandidates : candidates).push(leaf);
       }
     const programGradeOk = gradePasses(tree, item.points, -1);
-    blockedAll.push(candidates.length + sharedCandidates.length > 0 || !counts ? undefined : (gradeBlock ?? (programGradeOk ? undefined : policy.minGrade)));
+    blockedAll.push(
+      candidates.length + sharedCandidates.length > 0 || !counts
+        ? undefined
+        : (gradeBlock ?? (programGradeOk ? undefined : policy.minGrade)),
+    );
     const limits: number[] = [];
     // Limits matter only to items that may count: the others are left out of the problem below.
     if (counts && !isBundle) target.limits.forEach((test, limit) => test(item.facts) && limits.push(limit));
@@ -116,15 +140,24 @@ export function planAllocation(target: PreparedProgram, items: readonly CreditIt
     });
   }
   // Keep only what can matter: candidates, pins, fall-through, and the parts of nested programs.
-  const keep = planned.map((p) => p.candidates.length + p.sharedCandidates.length > 0 || p.pinned >= 0 || p.fallsThrough);
+  const keep = planned.map(
+    (p) => p.candidates.length + p.sharedCandidates.length > 0 || p.pinned >= 0 || p.fallsThrough,
+  );
   for (const p of planned) for (const c of p.components) keep[c] = true;
   const newIndex = new Array<number>(items.length).fill(-1);
-  const plan = { items: [] as PlanItem[], credit: [] as CreditItem[], order: [] as number[], eligible: [] as boolean[], blockedByGrade: [] as (string | undefined)[] };
+  const plan = {
+    items: [] as PlanItem[],
+    credit: [] as CreditItem[],
+    order: [] as number[],
+    eligible: [] as boolean[],
+    blockedByGrade: [] as (string | undefined)[],
+  };
   const ignored: ProgramPlan['ignored'][number][] = [];
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
     if (!keep[index]) {
-      if (!item.components) ignored.push({ item, eligible: eligibleAll[index]!, blockedByGrade: blockedAll[index], order: index });
+      if (!item.components)
+        ignored.push({ item, eligible: eligibleAll[index]!, blockedByGrade: blockedAll[index], order: index });
       continue;
     }
     newIndex[index] = plan.items.length;
@@ -163,7 +196,11 @@ function appliedGpaMin(policy: Policy): number | undefined {
  * included (`gpa.over: "all-graded"`): what the allocation applies does not change it. Undefined
  * with no graded credit, and then the check is met.
  */
-function allGradedGpa(items: readonly CreditItem[], min: number, ticks: (credits: Rational) => number): { gpa: number | null; met: boolean } {
+function allGradedGpa(
+  items: readonly CreditItem[],
+  min: number,
+  ticks: (credits: Rational) => number,
+): { gpa: number | null; met: boolean } {
   let points = 0;
   let graded = 0;
   for (const item of items) {
@@ -215,7 +252,12 @@ function inTicks(target: PreparedProgram, ticksPerCredit: number): ProgramInTick
 }
 
 /** The program's requirement nodes in the solver's terms, and which are closed (waived, or under a waived node). */
-function buildPlanNodes({ tree }: PreparedProgram, waivers: Waivers, ticksPerCredit: number, applicable?: readonly boolean[]): { planNodes: PlanNode[]; closed: boolean[] } {
+function buildPlanNodes(
+  { tree }: PreparedProgram,
+  waivers: Waivers,
+  ticksPerCredit: number,
+  applicable?: readonly boolean[],
+): { planNodes: PlanNode[]; closed: boolean[] } {
   const ticks = ticksIn(ticksPerCredit);
   const closed = new Array<boolean>(tree.nodes.length).fill(false);
   const planNodes: PlanNode[] = tree.nodes.map((node, index) => {
@@ -249,7 +291,12 @@ function buildPlanNodes({ tree }: PreparedProgram, waivers: Waivers, ticksPerCre
 }
 
 /** Why an item counts nowhere, when the reason is not a cap: what an advisor reads in `unused`. */
-export function reasonsNotCounted(item: CreditItem, eligible: boolean, blockedByGrade: string | undefined, hadCandidates: boolean): Reason[] {
+export function reasonsNotCounted(
+  item: CreditItem,
+  eligible: boolean,
+  blockedByGrade: string | undefined,
+  hadCandidates: boolean,
+): Reason[] {
   if (!eligible && item.reasons.length > 0) return [...item.reasons];
   if (!eligible) return [{ code: item.status === 'in-progress' ? 'in-progress-not-needed' : 'cannot-count' }];
   if (blockedByGrade) return [{ code: 'below-min-grade', grade: blockedByGrade }];

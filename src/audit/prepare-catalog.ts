@@ -53,7 +53,8 @@ export function prepareCatalog(catalog: Catalog, asOf: string, catalogDate: stri
   let byDate = cache.get(catalog);
   if (!byDate) cache.set(catalog, (byDate = new Map()));
   const versions = versionsOn(catalog, catalogDate);
-  const key = versions === catalog.programs ? asOf : `${asOf}|${versions.map((v) => catalog.programs.indexOf(v)).join(',')}`;
+  const key =
+    versions === catalog.programs ? asOf : `${asOf}|${versions.map((v) => catalog.programs.indexOf(v)).join(',')}`;
   let prepared = byDate.get(key);
   if (!prepared) byDate.set(key, (prepared = compile(catalog, versions, asOf)));
   return prepared;
@@ -62,15 +63,22 @@ export function prepareCatalog(catalog: Catalog, asOf: string, catalogDate: stri
 function compile(catalog: Catalog, versions: readonly Program[], asOf: string): PreparedCatalog {
   const { settings } = catalog;
   const context: OperatorContext = { gradeScale: settings.gradeScale, passingGrades: settings.passingGrades, asOf };
-  const credentials = new Map<string, Credential | Program>([...catalog.credentials, ...versions].map((c) => [c.id, c]));
+  const credentials = new Map<string, Credential | Program>(
+    [...catalog.credentials, ...versions].map((c) => [c.id, c]),
+  );
   const creditRules = compileCreditRules(catalog.rules, context);
-  const factors = new Map<string, Rational>([[settings.unit, ONE], ...Object.entries(settings.conversions).map(([unit, f]) => [unit, rational(f)] as const)]);
+  const factors = new Map<string, Rational>([
+    [settings.unit, ONE],
+    ...Object.entries(settings.conversions).map(([unit, f]) => [unit, rational(f)] as const),
+  ]);
   const unitFactor = (from: string, to: string) => {
     const a = factors.get(from);
     const b = factors.get(to);
     return a && b ? divide(a, b) : undefined;
   };
-  const programs = new Map(versions.map((program) => [program.id, prepareProgram(catalog, program, context, creditRules)]));
+  const programs = new Map(
+    versions.map((program) => [program.id, prepareProgram(catalog, program, context, creditRules)]),
+  );
   const dependencies = programDependencyGraph(catalog);
   const needed = new Map<string, readonly string[]>();
   const programsNeededFor = (requested: readonly string[]) => {
@@ -79,20 +87,46 @@ function compile(catalog: Catalog, versions: readonly Program[], asOf: string): 
     if (!list) needed.set(key, (list = programsNeeded(dependencies, requested)));
     return list;
   };
-  return { catalog, asOf, context, credentials, programs, dependencies, creditRules, programsNeeded: programsNeededFor, unitFactor };
+  return {
+    catalog,
+    asOf,
+    context,
+    credentials,
+    programs,
+    dependencies,
+    creditRules,
+    programsNeeded: programsNeededFor,
+    unitFactor,
+  };
 }
 
-function prepareProgram(catalog: Catalog, program: Program, context: OperatorContext, creditRules: CreditRules): PreparedProgram {
+function prepareProgram(
+  catalog: Catalog,
+  program: Program,
+  context: OperatorContext,
+  creditRules: CreditRules,
+): PreparedProgram {
   const tree = buildProgramTree(program, context);
   // Worked out only for the leaves an audit leaves open, and at most once: a wide program has
   // thousands of leaves, and a `where` leaf tests every catalog credential.
   let hypothetical: { id: string; variants: (Facts | undefined)[]; equivalents: string[] }[] | undefined;
   const credentialsOf = () =>
     (hypothetical ??= catalog.credentials.map((credential) => {
-      const outcomes = hypotheticalFacts(catalog, credential, context.asOf).map((facts) => ({ facts, outcome: creditRules.inProgram(creditRules.general(facts), facts, program.id) }));
+      const outcomes = hypotheticalFacts(catalog, credential, context.asOf).map((facts) => ({
+        facts,
+        outcome: creditRules.inProgram(creditRules.general(facts), facts, program.id),
+      }));
       return {
         id: credential.id,
-        variants: outcomes.map(({ facts, outcome }) => (outcome.denied ? undefined : { ...facts, tags: [...(facts.tags as string[]), ...outcome.tags], credits: outcome.credits?.value ?? facts.credits })),
+        variants: outcomes.map(({ facts, outcome }) =>
+          outcome.denied
+            ? undefined
+            : {
+                ...facts,
+                tags: [...(facts.tags as string[]), ...outcome.tags],
+                credits: outcome.credits?.value ?? facts.credits,
+              },
+        ),
         equivalents: [...new Set(outcomes.flatMap(({ outcome }) => (outcome.denied ? [] : outcome.as)))],
       };
     }));
@@ -100,18 +134,24 @@ function prepareProgram(catalog: Catalog, program: Program, context: OperatorCon
   const equivalentsOf = (id: string) => {
     if (!equivalentTo) {
       equivalentTo = new Map();
-      for (const h of credentialsOf()) for (const e of h.equivalents) (equivalentTo.get(e) ?? equivalentTo.set(e, []).get(e)!).push(h.id);
+      for (const h of credentialsOf())
+        for (const e of h.equivalents) (equivalentTo.get(e) ?? equivalentTo.set(e, []).get(e)!).push(h.id);
     }
     return equivalentTo.get(id) ?? [];
   };
-  const useful = (node: Requirement, facts: Facts | undefined) => facts !== undefined && (leafOf(node)?.measure !== 'credits' || Number(facts.credits ?? 0) > 0);
+  const useful = (node: Requirement, facts: Facts | undefined) =>
+    facts !== undefined && (leafOf(node)?.measure !== 'credits' || Number(facts.credits ?? 0) > 0);
   const leafIndex = new Map(tree.nodes.map((node, index) => [node, index]));
   const options = new Map<Requirement, string[]>();
   const optionsOf = (node: Requirement): readonly string[] => {
     let known = options.get(node);
     if (known) return known;
     const test = tree.tests[leafIndex.get(node) ?? -1];
-    if (test?.where) known = credentialsOf().filter((h) => h.variants.some((f) => useful(node, f) && test.where!(f!))).map((h) => h.id).sort();
+    if (test?.where)
+      known = credentialsOf()
+        .filter((h) => h.variants.some((f) => useful(node, f) && test.where!(f!)))
+        .map((h) => h.id)
+        .sort();
     else if (test?.counts) known = [test.counts, ...[...equivalentsOf(test.counts)].sort()];
     else known = [];
     options.set(node, known);

@@ -76,11 +76,16 @@ export function buildProgramTree(program: Program, context: OperatorContext): Pr
     ...(policy.limits ?? []).map((l) => l.maxCredits),
   ].filter((v): v is number => v !== undefined);
   const tests = specs.map((spec): LeafTest | undefined =>
-    spec === undefined ? undefined : spec.where !== undefined ? { where: compileCondition(spec.where, context) } : { counts: spec.counts! },
+    spec === undefined
+      ? undefined
+      : spec.where !== undefined
+        ? { where: compileCondition(spec.where, context) }
+        : { counts: spec.counts! },
   );
   const leavesByCredential = new Map<string, number[]>();
   tests.forEach((test, i) => {
-    if (test?.counts !== undefined) (leavesByCredential.get(test.counts) ?? leavesByCredential.set(test.counts, []).get(test.counts)!).push(i);
+    if (test?.counts !== undefined)
+      (leavesByCredential.get(test.counts) ?? leavesByCredential.set(test.counts, []).get(test.counts)!).push(i);
   });
   return {
     nodes,
@@ -102,7 +107,12 @@ export function buildProgramTree(program: Program, context: OperatorContext): Pr
 }
 
 /** The leaves an item passes the test of, grade aside, in tree order: looked up by what it counts as, then its facts against each `where`. */
-export function leavesPassed(tree: ProgramTree, equivalents: ReadonlySet<string>, facts: Facts, isBundle: boolean): number[] {
+export function leavesPassed(
+  tree: ProgramTree,
+  equivalents: ReadonlySet<string>,
+  facts: Facts,
+  isBundle: boolean,
+): number[] {
   const found: number[] = [];
   for (const id of equivalents) for (const leaf of tree.leavesByCredential.get(id) ?? []) found.push(leaf);
   if (!isBundle) for (const leaf of tree.whereLeaves) if (tree.tests[leaf]!.where!(facts)) found.push(leaf);

@@ -10,5 +10,8 @@ export function openRequirements(node: RequirementResult): number {
   const open = node.children.filter((c) => c.status === 'incomplete').map(openRequirements);
   if (node.kind === 'all') return open.reduce((a, b) => a + b, 0);
   const missing = (node.need?.count ?? 1) - (node.have?.count ?? 0);
-  return open.sort((a, b) => a - b).slice(0, Math.max(0, missing)).reduce((a, b) => a + b, 0);
+  return open
+    .sort((a, b) => a - b)
+    .slice(0, Math.max(0, missing))
+    .reduce((a, b) => a + b, 0);
 }

@@ -42,11 +42,19 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
   transcript.awards.forEach((award, index) => {
     const credential = award.credential === undefined ? undefined : prepared.credentials.get(award.credential);
     if (award.credential !== undefined && !credential) {
-      issues.push({ code: 'unknown-reference', path: ['awards', index, 'credential'], expected: 'the id of a catalog credential', received: describeValue(award.credential) });
+      issues.push({
+        code: 'unknown-reference',
+        path: ['awards', index, 'credential'],
+        expected: 'the id of a catalog credential',
+        received: describeValue(award.credential),
+      });
       return;
     }
     const credits = award.credits ?? credential?.credits;
-    const unit = credits?.unit ?? (award.issuer ? ownValue(prepared.catalog.settings.issuerUnits, award.issuer) : undefined) ?? prepared.catalog.settings.unit;
+    const unit =
+      credits?.unit ??
+      (award.issuer ? ownValue(prepared.catalog.settings.issuerUnits, award.issuer) : undefined) ??
+      prepared.catalog.settings.unit;
     resolved.push({
       award,
       repeated: false,
@@ -73,7 +81,11 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
         ...learner,
       },
       ...(credits ? { credits: { value: credits.value, unit } } : {}),
-      ...(award.expires ? { expires: award.expires } : award.earned && credential && 'validFor' in credential && credential.validFor ? { expires: plusDuration(award.earned, credential.validFor) } : {}),
+      ...(award.expires
+        ? { expires: award.expires }
+        : award.earned && credential && 'validFor' in credential && credential.validFor
+          ? { expires: plusDuration(award.earned, credential.validFor) }
+          : {}),
     });
   });
   if (issues.length > 0) return fail(issues);
@@ -86,13 +98,24 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
     const key = repeatKey(r.credential?.id, r.facts.code);
     if (key !== undefined && seen.get(key)! > 1) r.repeated = true;
   }
-  return ok(resolved.sort((a, b) => compareText(a.award.earned ?? '9999-99-99', b.award.earned ?? '9999-99-99') || compareText(a.award.id, b.award.id)));
+  return ok(
+    resolved.sort(
+      (a, b) =>
+        compareText(a.award.earned ?? '9999-99-99', b.award.earned ?? '9999-99-99') ||
+        compareText(a.award.id, b.award.id),
+    ),
+  );
 }
 
 /** The learner facts of SPEC section 4, as conditions read them. */
 export function learnerFacts(transcript: Transcript): Readonly<Record<(typeof LEARNER_FACTS)[number], unknown>> {
   const { learner } = transcript;
-  return { declared: learner.declared ?? [], entered: learner.entered, catalogYear: learner.catalogYear, learnerTags: learner.tags ?? [] };
+  return {
+    declared: learner.declared ?? [],
+    entered: learner.entered,
+    catalogYear: learner.catalogYear,
+    learnerTags: learner.tags ?? [],
+  };
 }
 
 /** What makes two awards repeats of one another: the catalog credential, else the inline code. */

@@ -10,18 +10,37 @@ import type { PreparedCatalog } from './prepare-catalog.js';
  * unknown program or requirement, or a partial waiver of a requirement not measured in credits,
  * is an error: a stale exception must not silently stop applying.
  */
-export function resolveExceptions(prepared: PreparedCatalog, transcript: Transcript): { byProgram: Map<string, ProgramExceptions>; issues: Issue[] } {
+export function resolveExceptions(
+  prepared: PreparedCatalog,
+  transcript: Transcript,
+): { byProgram: Map<string, ProgramExceptions>; issues: Issue[] } {
   const issues: Issue[] = [];
-  const byProgram = new Map<string, { waivers: Map<Requirement, { reason: string; by?: string; credits?: number }>; pins: Map<string, { node: Requirement; force: boolean; reason: string; by?: string }> }>();
+  const byProgram = new Map<
+    string,
+    {
+      waivers: Map<Requirement, { reason: string; by?: string; credits?: number }>;
+      pins: Map<string, { node: Requirement; force: boolean; reason: string; by?: string }>;
+    }
+  >();
   transcript.exceptions.forEach((exception, index) => {
     const target = prepared.programs.get(exception.program);
     if (!target) {
-      issues.push({ code: 'invalid-exception', path: ['exceptions', index, 'program'], expected: 'the id of a catalog program', received: describeValue(exception.program) });
+      issues.push({
+        code: 'invalid-exception',
+        path: ['exceptions', index, 'program'],
+        expected: 'the id of a catalog program',
+        received: describeValue(exception.program),
+      });
       return;
     }
     const node = target.byId.get(exception.requirement);
     if (!node) {
-      issues.push({ code: 'invalid-exception', path: ['exceptions', index, 'requirement'], expected: `a requirement id of ${exception.program} (${[...target.byId.keys()].join(', ')})`, received: describeValue(exception.requirement) });
+      issues.push({
+        code: 'invalid-exception',
+        path: ['exceptions', index, 'requirement'],
+        expected: `a requirement id of ${exception.program} (${[...target.byId.keys()].join(', ')})`,
+        received: describeValue(exception.requirement),
+      });
       return;
     }
     let entry = byProgram.get(exception.program);
@@ -29,14 +48,26 @@ export function resolveExceptions(prepared: PreparedCatalog, transcript: Transcr
     const by = exception.by ? { by: exception.by } : {};
     if (exception.type === 'waive') {
       if (exception.credits !== undefined && leafOf(node)?.measure !== 'credits') {
-        issues.push({ code: 'invalid-exception', path: ['exceptions', index, 'credits'], expected: `a partial waiver of a requirement measured in credits (${describeValue(exception.requirement)} is not)` });
+        issues.push({
+          code: 'invalid-exception',
+          path: ['exceptions', index, 'credits'],
+          expected: `a partial waiver of a requirement measured in credits (${describeValue(exception.requirement)} is not)`,
+        });
         return;
       }
-      entry.waivers.set(node, { reason: exception.reason, ...by, ...(exception.credits !== undefined ? { credits: exception.credits } : {}) });
+      entry.waivers.set(node, {
+        reason: exception.reason,
+        ...by,
+        ...(exception.credits !== undefined ? { credits: exception.credits } : {}),
+      });
       return;
     }
     if (leafOf(node) === undefined) {
-      issues.push({ code: 'invalid-exception', path: ['exceptions', index, 'requirement'], expected: `a requirement that takes awards directly, not a group (${describeValue(exception.requirement)})` });
+      issues.push({
+        code: 'invalid-exception',
+        path: ['exceptions', index, 'requirement'],
+        expected: `a requirement that takes awards directly, not a group (${describeValue(exception.requirement)})`,
+      });
       return;
     }
     entry.pins.set(exception.award, { node, force: exception.type === 'apply', reason: exception.reason, ...by });

@@ -1,4 +1,11 @@
-import { compareScores, SCORE_TOLERANCE, type AllocationProblem, type Assignment, type PlanItem, type Score } from './allocation-problem.js';
+import {
+  compareScores,
+  SCORE_TOLERANCE,
+  type AllocationProblem,
+  type Assignment,
+  type PlanItem,
+  type Score,
+} from './allocation-problem.js';
 import { evaluateAllocation, type Evaluation } from './evaluate-allocation.js';
 import { leafMet, progressWithin, requirementsWithin, type BoundScratch } from './leaf-bounds.js';
 import { treeShape } from './tree-shape.js';
@@ -47,7 +54,8 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   const assignment: Assignment = filled(items.length, -1);
   // The problem's size: what setting up, one evaluation or one first fit visits, about.
   let size = count;
-  for (const item of items) size += 1 + item.candidates.length + item.sharedCandidates.length + item.limits.length + item.components.length;
+  for (const item of items)
+    size += 1 + item.candidates.length + item.sharedCandidates.length + item.limits.length + item.components.length;
   let steps = size;
   // What an item counts after policy limits depends on the whole allocation (limits are spent in
   // tree order), so the solver works with bounds: at most its ticks clipped to each of its limits,
@@ -55,11 +63,14 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   // limit can clip (the usual case) both are its ticks.
   const { low, high } = countedBounds(problem);
   /** The most an item adds to a leaf: 1 (when it can count at all) or its ticks after limits. */
-  const leafValueOf = (item: number, leaf: number) => (byCount[leaf] ? (high[item]! > 0 || counts(items[item]!) ? 1 : 0) : high[item]!);
+  const leafValueOf = (item: number, leaf: number) =>
+    byCount[leaf] ? (high[item]! > 0 || counts(items[item]!) ? 1 : 0) : high[item]!;
   /** The least an item adds to a leaf: exact when it is the most too. */
-  const leastValueOf = (item: number, leaf: number) => (byCount[leaf] ? (low[item]! > 0 || counts(items[item]!) ? 1 : 0) : low[item]!);
+  const leastValueOf = (item: number, leaf: number) =>
+    byCount[leaf] ? (low[item]! > 0 || counts(items[item]!) ? 1 : 0) : low[item]!;
   /** Shared leaves count items in full, outside every limit (they use nothing up). */
-  const sharedValueOf = (item: number, leaf: number) => (byCount[leaf] ? 1 : items[item]!.components.length > 0 ? bundleTicks(problem, items[item]!) : items[item]!.ticks);
+  const sharedValueOf = (item: number, leaf: number) =>
+    byCount[leaf] ? 1 : items[item]!.components.length > 0 ? bundleTicks(problem, items[item]!) : items[item]!.ticks;
   /** An item every limit clips to zero counts nowhere: no requirement takes it. */
   const neverCounts = (item: number) => high[item] === 0 && !counts(items[item]!);
 
@@ -101,7 +112,11 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   // most it can be: every item at or above the minimum, and those under it that count whatever
   // happens (they fall through) or are used up so far.
   const minGpa = policies.minGpa;
-  const gpaWeight = items.map((item) => (minGpa === undefined || item.points === null || item.ticks <= 0 || item.components.length > 0 ? 0 : (item.points - minGpa) * item.ticks));
+  const gpaWeight = items.map((item) =>
+    minGpa === undefined || item.points === null || item.ticks <= 0 || item.components.length > 0
+      ? 0
+      : (item.points - minGpa) * item.ticks,
+  );
   let gpaBalance = 0;
   let gradedTicks = 0;
   items.forEach((item, index) => {
@@ -109,7 +124,8 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     if (item.points !== null && item.ticks > 0 && item.components.length === 0) gradedTicks += item.ticks;
   });
   // The evaluation's tolerance, on the balance: (points / graded ≥ minimum − ε) ⇔ balance ≥ −ε × graded.
-  const gpaPossible = () => (policies.fixedGpa ? policies.fixedGpa.met : minGpa === undefined || gpaBalance >= -1e-9 * gradedTicks);
+  const gpaPossible = () =>
+    policies.fixedGpa ? policies.fixedGpa.met : minGpa === undefined || gpaBalance >= -1e-9 * gradedTicks;
   const useUp = (base: number, sign: 1 | -1) => {
     inUse[base]! += sign;
     if (gpaWeight[base]! < 0 && !items[base]!.fallsThrough) gpaBalance += sign * gpaWeight[base]!;
@@ -125,7 +141,9 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     if (item.pinned !== leaf) {
       if (sign === 1) {
         (smallest[leaf] ??= []).push(Math.min(value, topOf(smallest, leaf)));
-        (smallestSure[leaf] ??= []).push(least === value ? Math.min(least, topOf(smallestSure, leaf)) : topOf(smallestSure, leaf));
+        (smallestSure[leaf] ??= []).push(
+          least === value ? Math.min(least, topOf(smallestSure, leaf)) : topOf(smallestSure, leaf),
+        );
       } else {
         smallest[leaf]!.pop();
         smallestSure[leaf]!.pop();
@@ -136,7 +154,8 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     assignment[index] = sign === 1 ? leaf : -1;
   };
 
-  for (let index = 0; index < items.length; index++) if (items[index]!.pinned >= 0) place(index, items[index]!.pinned, 1);
+  for (let index = 0; index < items.length; index++)
+    if (items[index]!.pinned >= 0) place(index, items[index]!.pinned, 1);
   // A leaf is contested when the items that could go to it do not all fit.
   const contestedLeaf = new Set<number>();
   const candidateCount = filled(count, 0);
@@ -159,17 +178,21 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   }
   // An item with grade points at or above the minimum GPA can never pull the GPA below it.
   const interacts = (item: PlanItem, index: number) =>
-    item.limits.length > 0 || (minGpa !== undefined && item.points !== null && item.points < minGpa) || sharesBase(index);
+    item.limits.length > 0 ||
+    (minGpa !== undefined && item.points !== null && item.points < minGpa) ||
+    sharesBase(index);
   // Under a cap, applying an item can count for less than letting it fall through: decide those by search.
   const contested: number[] = [];
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
     if (item.pinned >= 0 || item.candidates.length === 0) continue;
     const only = item.candidates[0]!;
-    if (item.candidates.length === 1 && !contestedLeaf.has(only) && !shape.underCap[only] && !interacts(item, index)) place(index, only, 1);
+    if (item.candidates.length === 1 && !contestedLeaf.has(only) && !shape.underCap[only] && !interacts(item, index))
+      place(index, only, 1);
     else contested.push(index);
   }
-  if (contested.length === 0) return { assignment, evaluation: evaluateAllocation(problem, assignment), optimal: true, steps: steps + size };
+  if (contested.length === 0)
+    return { assignment, evaluation: evaluateAllocation(problem, assignment), optimal: true, steps: steps + size };
   /**
    * A leaf takes an item only if every item in it stays needed (README): without its smallest
    * item it would be unmet. This holds for sure when it holds of what the items count at most.
@@ -191,14 +214,16 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     // The item a leaf needs least is its smallest exact one (without it the leaf keeps at least the
     // least of all the others) or an inexact one (without it, at least its exact items): either
     // way the leaf must stay unmet without it.
-    const kept = smallestExact < Infinity ? sureAll[leaf]! + least - smallestExact : sureExact[leaf]! + (exact ? least : 0);
+    const kept =
+      smallestExact < Infinity ? sureAll[leaf]! + least - smallestExact : sureExact[leaf]! + (exact ? least : 0);
     return kept < need[leaf]!;
   };
   let best: { assignment: Assignment; evaluation: Evaluation } | undefined;
   const consider = () => {
     steps += size;
     const evaluation = evaluateAllocation(problem, assignment);
-    if (evaluation.everyItemNeeded && (!best || compareScores(evaluation.score, best.evaluation.score) > 0)) best = { assignment: assignment.slice(), evaluation };
+    if (evaluation.everyItemNeeded && (!best || compareScores(evaluation.score, best.evaluation.score) > 0))
+      best = { assignment: assignment.slice(), evaluation };
   };
   // A first allocation: items with the fewest candidates first, each to its first leaf with room
   // for sure. It completes most complete transcripts, and ends the search; otherwise the bound
@@ -206,7 +231,9 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   // zero: taking it out changes what no other item counts (it spent nothing), so it is taken out.
   const placed: [number, number][] = [];
   steps += size;
-  for (const index of [...contested].sort((a, b) => items[a]!.candidates.length - items[b]!.candidates.length || a - b)) {
+  for (const index of [...contested].sort(
+    (a, b) => items[a]!.candidates.length - items[b]!.candidates.length || a - b,
+  )) {
     const leaf = items[index]!.candidates.find((l) => free(index) && surelyHasRoom(l, index));
     if (leaf === undefined) continue;
     place(index, leaf, 1);
@@ -265,10 +292,14 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
    */
   const onlyRaisesLeaves = contested.map((index) => {
     const item = items[index]!;
-    return !interacts(item, index) && item.components.length === 0 && item.candidates.every((leaf) => !shape.underCap[leaf]);
+    return (
+      !interacts(item, index) && item.components.length === 0 && item.candidates.every((leaf) => !shape.underCap[leaf])
+    );
   });
   const alwaysHasRoom = (index: number) =>
-    items[index]!.candidates.some((leaf) => assignedValue[leaf]! + potentialValue[leaf]! + leafValueOf(index, leaf) < need[leaf]! + byCount[leaf]!);
+    items[index]!.candidates.some(
+      (leaf) => assignedValue[leaf]! + potentialValue[leaf]! + leafValueOf(index, leaf) < need[leaf]! + byCount[leaf]!,
+    );
   const rank = (k: number) => {
     const leaf = assignment[contested[k]!]!;
     const candidates = items[contested[k]!]!.candidates;
@@ -301,9 +332,12 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   };
   const { totalTicks, residencyTicks } = policies;
   const policiesMetBound = () =>
-    Number(totalTicks === undefined || clipped(totalIn) >= totalTicks) + Number(residencyTicks === undefined || clipped(residencyIn) >= residencyTicks) + Number(gpaPossible());
+    Number(totalTicks === undefined || clipped(totalIn) >= totalTicks) +
+    Number(residencyTicks === undefined || clipped(residencyIn) >= residencyTicks) +
+    Number(gpaPossible());
   const policyProgressBound = () =>
-    (totalTicks ? Math.min(1, clipped(totalIn) / totalTicks) : 1) + (residencyTicks ? Math.min(1, clipped(residencyIn) / residencyTicks) : 1);
+    (totalTicks ? Math.min(1, clipped(totalIn) / totalTicks) : 1) +
+    (residencyTicks ? Math.min(1, clipped(residencyIn) / residencyTicks) : 1);
   const sharedValue = filled(count, 0);
   const sharedFinished = filled(count, 0);
   for (let index = 0; index < items.length; index++)
@@ -355,7 +389,11 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     steps += boundSteps;
     for (let j = 0; j < leafList.length; j++) {
       const leaf = leafList[j]!;
-      boundMetFinished[leaf] = leafMet(shape, leaf, assignedFinished[leaf]! + potentialFinished[leaf]! + sharedFinished[leaf]!);
+      boundMetFinished[leaf] = leafMet(
+        shape,
+        leaf,
+        assignedFinished[leaf]! + potentialFinished[leaf]! + sharedFinished[leaf]!,
+      );
     }
     return requirementsWithin(shape, boundMetFinished, placedFinished, suffixFinished[k]!, suffixMaxValue[k]!, scratch);
   };
@@ -395,13 +433,18 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     if (differs(met, against, 1)) return [0, met, 0, 0];
     const finished = anyInProgress ? Math.min(metCount, finishedBound(k)) : metCount;
     if (differs(finished, against, 2)) return [0, met, finished, 0];
-    const progress = Math.min(relaxedProgress, assignedProgress + Math.min(suffixGain[k]!, progressWithin(openLeaves, openRoom, openGain, itemsLeft)));
+    const progress = Math.min(
+      relaxedProgress,
+      assignedProgress + Math.min(suffixGain[k]!, progressWithin(openLeaves, openRoom, openGain, itemsLeft)),
+    );
     return [0, met, finished, progress + policyProgressBound()];
   };
 
   let exhausted = false;
   const ceiling = upperBound(0);
-  const done = () => exhausted || (best !== undefined && (best.evaluation.complete || compareScores(best.evaluation.score, ceiling) >= 0));
+  const done = () =>
+    exhausted ||
+    (best !== undefined && (best.evaluation.complete || compareScores(best.evaluation.score, ceiling) >= 0));
 
   /** Opens the search node at depth k: false when it has nothing to try (done, out of budget, a complete allocation, or cut by the bound). */
   const open = (k: number): boolean => {

@@ -51,7 +51,18 @@ export function treeShape(nodes: readonly PlanNode[]): TreeShape {
     childStart[i + 1] = children.length;
     if (node.kind === 'leaf') leaves.push(i);
   }
-  const shape = { count, kind, need, cap, byCount, waived, childStart, childList: Int32Array.from(children), leafList: Int32Array.from(leaves), underCap };
+  const shape = {
+    count,
+    kind,
+    need,
+    cap,
+    byCount,
+    waived,
+    childStart,
+    childList: Int32Array.from(children),
+    leafList: Int32Array.from(leaves),
+    underCap,
+  };
   shapes.set(nodes, shape);
   return shape;
 }

@@ -7,6 +7,10 @@ import { auditBatchInput, type BatchInput, type BatchRecord } from './batch-reco
  * registrar software can pipe results into its own store without holding the batch in memory.
  * (`auditBatchInParallel` in `credstack/node` does the same on worker threads.)
  */
-export async function* auditBatch(catalog: Catalog, inputs: AsyncIterable<BatchInput> | Iterable<BatchInput>, options: AuditOptions): AsyncGenerator<BatchRecord> {
+export async function* auditBatch(
+  catalog: Catalog,
+  inputs: AsyncIterable<BatchInput> | Iterable<BatchInput>,
+  options: AuditOptions,
+): AsyncGenerator<BatchRecord> {
   for await (const input of inputs) yield auditBatchInput(catalog, input, options);
 }

@@ -21,7 +21,13 @@ export interface BatchInput {
 /** The outcome of one transcript: its audit, or one error record. */
 export type BatchRecord =
   | { readonly line: number; readonly ok: true; readonly report: AuditReport }
-  | { readonly line: number; readonly ok: false; readonly learner?: string; readonly error: string; readonly issues: readonly Issue[] };
+  | {
+      readonly line: number;
+      readonly ok: false;
+      readonly learner?: string;
+      readonly error: string;
+      readonly issues: readonly Issue[];
+    };
 
 /** Audits one transcript of a batch; bad input becomes an error record, never an exception. */
 export function auditBatchInput(catalog: Catalog, input: BatchInput, options: AuditOptions): BatchRecord {
@@ -29,7 +35,9 @@ export function auditBatchInput(catalog: Catalog, input: BatchInput, options: Au
     line: input.line,
     ok: false,
     ...(learner ? { learner } : {}),
-    error: issues.map((issue) => issueText({ ...issue, file: issue.file ?? `${input.source}:${input.line}` })).join('; '),
+    error: issues
+      .map((issue) => issueText({ ...issue, file: issue.file ?? `${input.source}:${input.line}` }))
+      .join('; '),
     issues,
   });
   if (input.issues) return failed(input.issues);
@@ -49,5 +57,14 @@ function learnerIdOf(json: unknown): string | undefined {
 
 /** The NDJSON line of a record: the SPEC section 8 report, or `{ line, learner, error, issues }`. */
 export function recordLine(record: BatchRecord): string {
-  return JSON.stringify(record.ok ? auditReportJson(record.report) : { line: record.line, ...(record.learner ? { learner: record.learner } : {}), error: record.error, issues: record.issues });
+  return JSON.stringify(
+    record.ok
+      ? auditReportJson(record.report)
+      : {
+          line: record.line,
+          ...(record.learner ? { learner: record.learner } : {}),
+          error: record.error,
+          issues: record.issues,
+        },
+  );
 }

@@ -9,5 +9,8 @@ const { catalog, options, csv } = workerData as { catalog: Catalog; options: Aud
 parentPort!.on('message', ({ seq, inputs }: { seq: number; inputs: BatchInput[] }) => {
   const records = inputs.map((input) => encodeRecord(auditBatchInput(catalog, input, options), csv));
   // The encoded lines move to the writing thread without a copy.
-  parentPort!.postMessage({ seq, records }, records.map((r) => r.ndjson.buffer as ArrayBuffer));
+  parentPort!.postMessage(
+    { seq, records },
+    records.map((r) => r.ndjson.buffer as ArrayBuffer),
+  );
 });

@@ -18,5 +18,11 @@ const utf8 = new TextEncoder();
 
 /** Encodes a record for output. */
 export function encodeRecord(record: BatchRecord, withCsv = true): EncodedRecord {
-  return { line: record.line, ok: record.ok, ndjson: utf8.encode(`${recordLine(record)}\n`), csv: withCsv ? csvRows(record) : [], statuses: record.ok ? record.report.audits.map((a) => a.status) : [] };
+  return {
+    line: record.line,
+    ok: record.ok,
+    ndjson: utf8.encode(`${recordLine(record)}\n`),
+    csv: withCsv ? csvRows(record) : [],
+    statuses: record.ok ? record.report.audits.map((a) => a.status) : [],
+  };
 }

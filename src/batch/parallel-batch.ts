@@ -26,7 +26,10 @@ function startWorker(workerData: unknown): Worker {
   const built = new URL('./batch-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData });
   const source = new URL('./batch-worker.ts', import.meta.url).href;
-  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`, { eval: true, workerData });
+  return new Worker(
+    `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`,
+    { eval: true, workerData },
+  );
 }
 
 /**
@@ -34,13 +37,21 @@ function startWorker(workerData: unknown): Worker {
  * in input order. At most a few chunks per worker are under way, so memory stays flat whatever
  * the size of the input.
  */
-export async function* auditBatchInParallel(catalog: Catalog, inputs: AsyncIterable<BatchInput>, audit: AuditOptions, run: ParallelOptions): AsyncGenerator<EncodedRecord> {
+export async function* auditBatchInParallel(
+  catalog: Catalog,
+  inputs: AsyncIterable<BatchInput>,
+  audit: AuditOptions,
+  run: ParallelOptions,
+): AsyncGenerator<EncodedRecord> {
   if (run.workers <= 1) {
-    for await (const record of auditBatch(catalog, stopOn(inputs, run.signal), audit)) yield encodeRecord(record, run.csv ?? true);
+    for await (const record of auditBatch(catalog, stopOn(inputs, run.signal), audit))
+      yield encodeRecord(record, run.csv ?? true);
     return;
   }
   const chunkSize = run.chunk ?? 32;
-  const workers = Array.from({ length: run.workers }, () => startWorker({ catalog, options: audit, csv: run.csv ?? true }));
+  const workers = Array.from({ length: run.workers }, () =>
+    startWorker({ catalog, options: audit, csv: run.csv ?? true }),
+  );
   const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));
   const done = new Map<number, EncodedRecord[]>();
   let failure: Error | undefined;

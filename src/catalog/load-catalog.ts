@@ -19,7 +19,13 @@ const SECTIONS: readonly Section[] = ['credentials', 'programs', 'rules'];
  */
 export function loadCatalog(sources: readonly CatalogSource[]): Result<Catalog> {
   const issues: Issue[] = [];
-  const merged: { institution?: Catalog['institution']; settings?: Settings; credentials: Catalog['credentials']; programs: Catalog['programs']; rules: Catalog['rules'] } = {
+  const merged: {
+    institution?: Catalog['institution'];
+    settings?: Settings;
+    credentials: Catalog['credentials'];
+    programs: Catalog['programs'];
+    rules: Catalog['rules'];
+  } = {
     credentials: [],
     programs: [],
     rules: [],
@@ -34,12 +40,24 @@ export function loadCatalog(sources: readonly CatalogSource[]): Result<Catalog> 
     }
     const part = parsed.value;
     if (part.institution) {
-      if (merged.institution) issues.push({ code: 'duplicate-id', file: source.file, path: ['institution'], expected: `one "institution" in the whole catalog (already in ${institutionFile})` });
+      if (merged.institution)
+        issues.push({
+          code: 'duplicate-id',
+          file: source.file,
+          path: ['institution'],
+          expected: `one "institution" in the whole catalog (already in ${institutionFile})`,
+        });
       merged.institution = part.institution;
       institutionFile = source.file;
     }
     if (part.settings) {
-      if (merged.settings) issues.push({ code: 'duplicate-id', file: source.file, path: ['settings'], expected: `one "settings" in the whole catalog (already in ${origins.settings})` });
+      if (merged.settings)
+        issues.push({
+          code: 'duplicate-id',
+          file: source.file,
+          path: ['settings'],
+          expected: `one "settings" in the whole catalog (already in ${origins.settings})`,
+        });
       merged.settings = part.settings;
       origins.settings = source.file;
     }
@@ -51,7 +69,15 @@ export function loadCatalog(sources: readonly CatalogSource[]): Result<Catalog> 
     }
   }
   if (issues.length > 0) return fail(issues);
-  if (!merged.institution) return fail([{ code: 'invalid-shape', file: sources[0]?.file ?? '(no catalog files)', path: ['institution'], expected: 'an "institution" { id, name } in one catalog file' }]);
+  if (!merged.institution)
+    return fail([
+      {
+        code: 'invalid-shape',
+        file: sources[0]?.file ?? '(no catalog files)',
+        path: ['institution'],
+        expected: 'an "institution" { id, name } in one catalog file',
+      },
+    ]);
   const catalog: Catalog = {
     institution: merged.institution,
     settings: merged.settings ?? { unit: 'semester', conversions: {}, gradeScale: {}, passingGrades: [] },

@@ -62,7 +62,11 @@ function stronglyConnected(graph: ProgramGraph): string[][] {
 function orderedCycle(graph: ProgramGraph, component: readonly string[]): string[] {
   const members = new Set(component);
   const start = [...component].sort()[0]!;
-  const nextOf = (id: string) => graph.requires.get(id)!.filter((n) => members.has(n)).sort();
+  const nextOf = (id: string) =>
+    graph.requires
+      .get(id)!
+      .filter((n) => members.has(n))
+      .sort();
   const seen = new Set([start]);
   const frames = [{ id: start, next: nextOf(start), at: 0 }];
   while (frames.length > 0) {

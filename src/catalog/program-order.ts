@@ -46,7 +46,8 @@ export function nestedFirstOrder(graph: ProgramGraph): string[] {
       if (left === 0) ready.splice(sortedIndex(ready, parent), 0, parent);
     }
   }
-  if (order.length < graph.programs.length) throw new Error('programs form a cycle: the catalog must be checked before it is ordered');
+  if (order.length < graph.programs.length)
+    throw new Error('programs form a cycle: the catalog must be checked before it is ordered');
   return order;
 }
 

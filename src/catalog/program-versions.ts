@@ -19,7 +19,9 @@ export function inForce(program: Program, date: string): boolean {
  */
 export function versionsOn(catalog: Catalog, date: string): readonly Program[] {
   const groups = versionGroups(catalog);
-  return groups === undefined ? catalog.programs : groups.map((versions) => (versions.length === 1 ? versions[0]! : versionOn(versions, date)));
+  return groups === undefined
+    ? catalog.programs
+    : groups.map((versions) => (versions.length === 1 ? versions[0]! : versionOn(versions, date)));
 }
 
 const groupsOf = new WeakMap<Catalog, readonly (readonly Program[])[] | undefined>();
@@ -40,7 +42,11 @@ function versionGroups(catalog: Catalog): readonly (readonly Program[])[] | unde
 
 function versionOn(versions: readonly Program[], date: string): Program {
   const byStart = [...versions].sort((a, b) => (a.effective?.from ?? '').localeCompare(b.effective?.from ?? ''));
-  return byStart.find((v) => inForce(v, date)) ?? byStart.filter((v) => (v.effective?.from ?? '') <= date).at(-1) ?? byStart[0]!;
+  return (
+    byStart.find((v) => inForce(v, date)) ??
+    byStart.filter((v) => (v.effective?.from ?? '') <= date).at(-1) ??
+    byStart[0]!
+  );
 }
 
 /** Two versions' ranges overlap: they cannot both be versions of one program. */

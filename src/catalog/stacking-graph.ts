@@ -51,11 +51,20 @@ export interface StackingGraph {
 
 /** Builds the stacking graph; `asOf` is the date hypothetical awards are taken as earned. */
 export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGraph {
-  const context: OperatorContext = { gradeScale: catalog.settings.gradeScale, passingGrades: catalog.settings.passingGrades, asOf };
+  const context: OperatorContext = {
+    gradeScale: catalog.settings.gradeScale,
+    passingGrades: catalog.settings.passingGrades,
+    asOf,
+  };
   const entries: (Credential | Program)[] = [...catalog.credentials, ...catalog.programs];
   const programIds = new Set(catalog.programs.map((p) => p.id));
   // Maps throughout: ids are user-given, never object keys.
-  const nodes = new Map<string, StackingNode>(entries.map((entry) => [entry.id, { id: entry.id, kind: entry.kind, title: entry.title, isProgram: programIds.has(entry.id) }]));
+  const nodes = new Map<string, StackingNode>(
+    entries.map((entry) => [
+      entry.id,
+      { id: entry.id, kind: entry.kind, title: entry.title, isProgram: programIds.has(entry.id) },
+    ]),
+  );
   const successors = new Map<string, Set<string>>();
   const edgeKeys = new Set<string>();
   const edges: StackingEdge[] = [];
@@ -70,24 +79,33 @@ export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGrap
   const creditRules = compileCreditRules(catalog.rules, context);
   const ruleByName = new Map(catalog.rules.map((rule) => [rule.name, rule]));
   /** What a grant or tag rule's own event adds: its equivalencies and tags. */
-  const added = (rule: CreditRule) => (rule.event.type === 'deny' ? { as: [], tags: [] } : { as: 'as' in rule.event.params ? (rule.event.params.as ?? []) : [], tags: rule.event.params.tags ?? [] });
-  const withTags = (facts: Readonly<Record<string, unknown>>, tags: readonly string[]) => ({ ...facts, tags: [...(facts.tags as string[]), ...tags] });
+  const added = (rule: CreditRule) =>
+    rule.event.type === 'deny'
+      ? { as: [], tags: [] }
+      : { as: 'as' in rule.event.params ? (rule.event.params.as ?? []) : [], tags: rule.event.params.tags ?? [] };
+  const withTags = (facts: Readonly<Record<string, unknown>>, tags: readonly string[]) => ({
+    ...facts,
+    tags: [...(facts.tags as string[]), ...tags],
+  });
 
   for (const program of catalog.programs) {
     const ids = requirementIds(program.requirements);
     const ruled = catalog.credentials.map((credential) => ({
       credential,
-      variants: (factsOf.get(credential.id) ?? []).map((facts) => {
-        const outcome = creditRules.inProgram(creditRules.general(facts), facts, program.id);
-        const granting = outcome.effects.filter((e) => e.code !== 'deny').map((e) => ruleByName.get(e.rule)!);
-        return { facts, outcome, granting, ruledFacts: withTags(facts, outcome.tags) };
-      }).filter((v) => !v.outcome.denied),
+      variants: (factsOf.get(credential.id) ?? [])
+        .map((facts) => {
+          const outcome = creditRules.inProgram(creditRules.general(facts), facts, program.id);
+          const granting = outcome.effects.filter((e) => e.code !== 'deny').map((e) => ruleByName.get(e.rule)!);
+          return { facts, outcome, granting, ruledFacts: withTags(facts, outcome.tags) };
+        })
+        .filter((v) => !v.outcome.denied),
     }));
     eachRequirement(program.requirements, [], (node) => {
       const requirement = ids.get(node)!;
       const spec = leafOf(node);
       const target = spec?.counts;
-      if (target !== undefined) addEdge({ from: target, to: program.id, via: spec!.nested ? 'program' : 'credential', requirement });
+      if (target !== undefined)
+        addEdge({ from: target, to: program.id, via: spec!.nested ? 'program' : 'credential', requirement });
       const matches: Predicate | undefined = spec?.where ? compileCondition(spec.where, context) : undefined;
       for (const { credential, variants } of ruled) {
         for (const { facts, outcome, granting, ruledFacts } of variants) {
@@ -97,8 +115,12 @@ export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGrap
             const tagging = granting.find((rule) => matches(withTags(facts, added(rule).tags))) ?? granting[0]!;
             addEdge({ from: credential.id, to: program.id, via: 'rule', requirement, rule: tagging.name });
           }
-          const equivalency = target !== undefined && outcome.as.includes(target) ? granting.find((rule) => added(rule).as.includes(target)) : undefined;
-          if (equivalency) addEdge({ from: credential.id, to: program.id, via: 'rule', requirement, rule: equivalency.name });
+          const equivalency =
+            target !== undefined && outcome.as.includes(target)
+              ? granting.find((rule) => added(rule).as.includes(target))
+              : undefined;
+          if (equivalency)
+            addEdge({ from: credential.id, to: program.id, via: 'rule', requirement, rule: equivalency.name });
         }
       }
     });
@@ -109,7 +131,10 @@ export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGrap
   return {
     nodes: [...nodes.keys()].sort().map((id) => nodes.get(id)!),
     edges,
-    stacksInto: (credentialId) => (nodes.has(credentialId) ? shortestPathsFrom(successors, credentialId).filter((p) => programIds.has(p.program)) : []),
+    stacksInto: (credentialId) =>
+      nodes.has(credentialId)
+        ? shortestPathsFrom(successors, credentialId).filter((p) => programIds.has(p.program))
+        : [],
     countsToward: (programId) => edges.filter((e) => e.to === programId),
     programOrder: () => nestedFirstOrder(dependencies),
   };

@@ -22,7 +22,16 @@ export function buildCli(io: RunIo): Command {
     .option('--debug', 'show stack traces of unexpected errors')
     .exitOverride()
     .configureOutput(output);
-  for (const register of [registerAudit, registerPlan, registerBatch, registerConvert, registerValidate, registerGraph, registerSchema]) register(program, io);
+  for (const register of [
+    registerAudit,
+    registerPlan,
+    registerBatch,
+    registerConvert,
+    registerValidate,
+    registerGraph,
+    registerSchema,
+  ])
+    register(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput(output);
   return program;
 }

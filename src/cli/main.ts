@@ -22,7 +22,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.invalidInput;
     }
     // A reader of standard output that went away (`| head -1`) wanted no more: nothing to say.
-    if (error instanceof OutputError && error === run.stdout.failure && error.code === 'EPIPE') return EXIT.invalidInput;
+    if (error instanceof OutputError && error === run.stdout.failure && error.code === 'EPIPE')
+      return EXIT.invalidInput;
     io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return EXIT.invalidInput;
@@ -47,7 +48,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   return code;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+const invokedDirectly =
+  process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   runCli(process.argv.slice(2), processIo()).then((code) => {
     process.exitCode = code;

@@ -5,12 +5,15 @@ import type { CliIo } from './io.js';
 
 /** `--as-of DATE`, checked to be a real date. */
 export function asOfOption(): Option {
-  return dateOption('--as-of <date>', 'audit date YYYY-MM-DD (default: the transcript\'s asOf, else today)');
+  return dateOption('--as-of <date>', "audit date YYYY-MM-DD (default: the transcript's asOf, else today)");
 }
 
 /** `--catalog-date DATE`: follow the program versions in force on another date (a what-if of another catalog year). */
 export function catalogDateOption(): Option {
-  return dateOption('--catalog-date <date>', "follow the program versions in force on this date (default: the learner's catalogYear, else entered, else the audit date)");
+  return dateOption(
+    '--catalog-date <date>',
+    "follow the program versions in force on this date (default: the learner's catalogYear, else entered, else the audit date)",
+  );
 }
 
 function dateOption(flags: string, description: string): Option {
@@ -25,14 +28,17 @@ function dateOption(flags: string, description: string): Option {
  * take the file for a second program id.
  */
 export function programOption(description: string): Option {
-  return new Option('--program <id>', `${description} (repeat for several)`).argParser((id: string, previous: string[] | undefined) => [...(previous ?? []), id]);
+  return new Option('--program <id>', `${description} (repeat for several)`).argParser(
+    (id: string, previous: string[] | undefined) => [...(previous ?? []), id],
+  );
 }
 
 /** Parses an option's value as a whole number (decimal digits only) of at least `min`: anything else is a usage error. */
 export function wholeNumber(min: number): (value: string) => number {
   return (value) => {
     const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
+    if (!Number.isSafeInteger(n) || n < min)
+      throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
     return n;
   };
 }

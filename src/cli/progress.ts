@@ -22,9 +22,14 @@ export class Progress {
     const seconds = (now - this.started) / 1000;
     const rate = seconds > 0 ? records / seconds : 0;
     const done = this.fraction();
-    const bar = done === undefined ? '' : `[${'#'.repeat(Math.round(done * 20)).padEnd(20, '.')}] ${(done * 100).toFixed(0).padStart(3)}% `;
+    const bar =
+      done === undefined
+        ? ''
+        : `[${'#'.repeat(Math.round(done * 20)).padEnd(20, '.')}] ${(done * 100).toFixed(0).padStart(3)}% `;
     const eta = done && done > 0 && done < 1 ? ` · ETA ${clock(seconds * (1 / done - 1))}` : '';
-    this.io.stderr.write(`\r${bar}${records.toLocaleString('en-US')} records · ${Math.round(rate).toLocaleString('en-US')}/s${eta}   `);
+    this.io.stderr.write(
+      `\r${bar}${records.toLocaleString('en-US')} records · ${Math.round(rate).toLocaleString('en-US')}/s${eta}   `,
+    );
   }
 
   /** Clears the progress line. */

@@ -20,7 +20,8 @@ export async function readJsonInput(io: CliIo, file: string): Promise<unknown> {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     total += bytes.length;
     // Past the limit standard input is left unread: the command ends here.
-    if (total > limits.maxBytes) throw new InvalidInput([tooLarge(inputName(file), limits, `more than ${limits.maxBytes} bytes`)]);
+    if (total > limits.maxBytes)
+      throw new InvalidInput([tooLarge(inputName(file), limits, `more than ${limits.maxBytes} bytes`)]);
     chunks.push(bytes);
   }
   // Decoded once, whole: a character split between two chunks stays one character.

@@ -23,13 +23,21 @@ export class ExitWith extends Error {
 
 /** The value of a result, or {@link InvalidInput} carrying its issues (named after `file` when they name none). */
 export function valueOrThrow<T>(result: Result<T>, file?: string): T {
-  if (!result.ok) throw new InvalidInput(file === undefined ? result.issues : result.issues.map((issue) => (issue.file ? issue : { ...issue, file })));
+  if (!result.ok)
+    throw new InvalidInput(
+      file === undefined ? result.issues : result.issues.map((issue) => (issue.file ? issue : { ...issue, file })),
+    );
   return result.value;
 }
 
 /** Reads the catalog at `path` (relative to the working folder), or the shipped one. */
 export function catalogAt(io: CliIo, path: string | undefined): Catalog {
-  return valueOrThrow(readCatalog(path === undefined ? shippedCatalogPath() : resolve(io.cwd, path), valueOrThrow(readLimitsFrom(io.env))));
+  return valueOrThrow(
+    readCatalog(
+      path === undefined ? shippedCatalogPath() : resolve(io.cwd, path),
+      valueOrThrow(readLimitsFrom(io.env)),
+    ),
+  );
 }
 
 /** Prints issues one a line on stderr, at most `limit` of them. */

@@ -32,14 +32,41 @@ export type ReasonCode = Reason['code'];
 
 /** A decision and what caused it: a credit rule, an exception, a cap, a nested program. */
 export type Explanation =
-  | { readonly code: 'grant'; readonly award: string; readonly rule: string; readonly credits?: number; readonly unit?: string; readonly as?: readonly string[]; readonly tags?: readonly string[]; readonly note?: string }
+  | {
+      readonly code: 'grant';
+      readonly award: string;
+      readonly rule: string;
+      readonly credits?: number;
+      readonly unit?: string;
+      readonly as?: readonly string[];
+      readonly tags?: readonly string[];
+      readonly note?: string;
+    }
   | { readonly code: 'deny'; readonly award: string; readonly rule: string; readonly reason: string }
   | { readonly code: 'tag'; readonly award: string; readonly rule: string; readonly tags: readonly string[] }
-  | { readonly code: 'waive'; readonly requirement: string; readonly reason: string; readonly by?: string; readonly credits?: number }
+  | {
+      readonly code: 'waive';
+      readonly requirement: string;
+      readonly reason: string;
+      readonly by?: string;
+      readonly credits?: number;
+    }
   | ({ readonly code: 'substitute' } & Placement)
   | ({ readonly code: 'apply' } & Placement)
-  | { readonly code: 'cap'; readonly award: string; readonly counted: number; readonly of: number; readonly limits: readonly string[] }
-  | { readonly code: 'stack'; readonly award: string; readonly requirement: string; readonly program: string; readonly components: number };
+  | {
+      readonly code: 'cap';
+      readonly award: string;
+      readonly counted: number;
+      readonly of: number;
+      readonly limits: readonly string[];
+    }
+  | {
+      readonly code: 'stack';
+      readonly award: string;
+      readonly requirement: string;
+      readonly program: string;
+      readonly components: number;
+    };
 
 /** A registrar exception placing an award in a requirement. */
 interface Placement {

@@ -20,12 +20,20 @@ export interface Conversion {
 
 const typesOf = (value: unknown): string[] => {
   const type = (value as { type?: unknown })?.type;
-  return Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : typeof type === 'string' ? [type] : [];
+  return Array.isArray(type)
+    ? type.filter((t): t is string => typeof t === 'string')
+    : typeof type === 'string'
+      ? [type]
+      : [];
 };
 
 /** Tells a SPEC transcript from an Open Badges 3.0 credential (or an array of them) and a CLR 2.0 credential. */
 export function detectInput(json: unknown): InputKind | undefined {
-  if (Array.isArray(json)) return json.length > 0 && json.every((c) => typesOf(c).some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential')) ? 'open-badges' : undefined;
+  if (Array.isArray(json))
+    return json.length > 0 &&
+      json.every((c) => typesOf(c).some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential'))
+      ? 'open-badges'
+      : undefined;
   if (json === null || typeof json !== 'object') return undefined;
   if ('awards' in json) return 'transcript';
   const types = typesOf(json);
@@ -59,7 +67,15 @@ const ACHIEVEMENT_KINDS: Readonly<Record<string, CredentialKind>> = {
 export function convertCredentials(catalog: Catalog, json: unknown): Result<Conversion> {
   const kind = detectInput(json);
   if (kind === undefined)
-    return fail([{ code: 'invalid-badge', path: [], expected: 'a credstack transcript, an Open Badges 3.0 credential (or an array of them), or a CLR 2.0 ClrCredential', received: typesOf(json).join(', ') || typeof json }]);
+    return fail([
+      {
+        code: 'invalid-badge',
+        path: [],
+        expected:
+          'a credstack transcript, an Open Badges 3.0 credential (or an array of them), or a CLR 2.0 ClrCredential',
+        received: typesOf(json).join(', ') || typeof json,
+      },
+    ]);
   if (kind === 'transcript') return ok({ kind, transcript: json as TranscriptInput, notices: [] });
 
   const credentials: { value: AchievementCredential; path: (string | number)[] }[] = [];
@@ -74,8 +90,12 @@ export function convertCredentials(catalog: Catalog, json: unknown): Result<Conv
   if (kind === 'clr') {
     const raw = json as { credentialSubject?: { verifiableCredential?: unknown } };
     const nested = raw.credentialSubject?.verifiableCredential;
-    if (Array.isArray(nested)) nested.forEach((entry, i) => collect(entry, ['credentialSubject', 'verifiableCredential', i]));
-    const clr = parseWith(ClrCredential, { ...(json as object), credentialSubject: { ...(raw.credentialSubject ?? {}), verifiableCredential: [] } });
+    if (Array.isArray(nested))
+      nested.forEach((entry, i) => collect(entry, ['credentialSubject', 'verifiableCredential', i]));
+    const clr = parseWith(ClrCredential, {
+      ...(json as object),
+      credentialSubject: { ...(raw.credentialSubject ?? {}), verifiableCredential: [] },
+    });
     if (!clr.ok) issues.push(...clr.issues);
     else {
       learner = clr.value.credentialSubject.id;
@@ -87,8 +107,11 @@ export function convertCredentials(catalog: Catalog, json: unknown): Result<Conv
 
   const notices = ['proofs (signatures) were not verified: credstack reads the credentials as given'];
   const index = catalogIndex(catalog);
-  const subjects = new Set(credentials.map((c) => c.value.credentialSubject.id).filter((id): id is string => id !== undefined));
-  if (subjects.size > 1) notices.push(`the credentials name ${subjects.size} different subjects: ${[...subjects].join(', ')}`);
+  const subjects = new Set(
+    credentials.map((c) => c.value.credentialSubject.id).filter((id): id is string => id !== undefined),
+  );
+  if (subjects.size > 1)
+    notices.push(`the credentials name ${subjects.size} different subjects: ${[...subjects].join(', ')}`);
   const awards = credentials.map(({ value }) => toAward(catalog, index, value, notices));
   checkAssociations(catalog, index, associations, notices);
   return ok({
@@ -101,7 +124,12 @@ export function convertCredentials(catalog: Catalog, json: unknown): Result<Conv
 /** Names the credential an issue is in: its path from the document root, and its id. */
 function inCredential(issue: Issue, base: (string | number)[], entry: unknown): Issue {
   const id = (entry as { id?: unknown })?.id;
-  return { ...issue, code: 'invalid-badge', path: [...base, ...issue.path], expected: `${issue.expected}${typeof id === 'string' ? ` (in credential ${id})` : ''}` };
+  return {
+    ...issue,
+    code: 'invalid-badge',
+    path: [...base, ...issue.path],
+    expected: `${issue.expected}${typeof id === 'string' ? ` (in credential ${id})` : ''}`,
+  };
 }
 
 interface CatalogIndex {
@@ -131,7 +159,9 @@ function byHumanCode(index: CatalogIndex, humanCode: string): string | undefined
 function findCredential(index: CatalogIndex, achievement: Achievement): string | undefined {
   return (
     index.byAlignment.get(achievement.id) ??
-    (achievement.alignment ?? []).map((a) => (a.targetUrl ? index.byAlignment.get(a.targetUrl) : undefined)).find(Boolean) ??
+    (achievement.alignment ?? [])
+      .map((a) => (a.targetUrl ? index.byAlignment.get(a.targetUrl) : undefined))
+      .find(Boolean) ??
     (achievement.humanCode ? byHumanCode(index, achievement.humanCode) : undefined)
   );
 }
@@ -142,11 +172,18 @@ function toAward(catalog: Catalog, index: CatalogIndex, vc: AchievementCredentia
   const rawIssuer = issuerId(vc.issuer);
   const issuer = ownValue(catalog.settings.issuerAliases, rawIssuer) ?? rawIssuer;
   const credential = findCredential(index, achievement);
-  if (!credential) notices.push(`achievement ${achievement.id} ("${achievement.name}") is not in the catalog: taken as an inline award`);
+  if (!credential)
+    notices.push(
+      `achievement ${achievement.id} ("${achievement.name}") is not in the catalog: taken as an inline award`,
+    );
   const creditsValue = subject.creditsEarned ?? achievement.creditsAvailable;
   const unit = ownValue(catalog.settings.issuerUnits, issuer) ?? catalog.settings.unit;
-  const letterGrades = new Set((achievement.resultDescription ?? []).filter((d) => d.resultType === 'LetterGrade').map((d) => d.id));
-  const grade = (subject.result ?? []).find((r) => r.resultDescription !== undefined && letterGrades.has(r.resultDescription))?.value;
+  const letterGrades = new Set(
+    (achievement.resultDescription ?? []).filter((d) => d.resultType === 'LetterGrade').map((d) => d.id),
+  );
+  const grade = (subject.result ?? []).find(
+    (r) => r.resultDescription !== undefined && letterGrades.has(r.resultDescription),
+  )?.value;
   const earned = vc.awardedDate ?? subject.activityEndDate ?? vc.validFrom ?? vc.issuanceDate;
   const expires = vc.validUntil ?? vc.expirationDate;
   const [subjectCode, numberText] = (achievement.humanCode ?? '').split(' ');
@@ -158,7 +195,9 @@ function toAward(catalog: Catalog, index: CatalogIndex, vc: AchievementCredentia
           title: achievement.name,
           kind: ownValue(ACHIEVEMENT_KINDS, achievement.achievementType ?? '') ?? 'badge',
           ...(achievement.humanCode ? { code: achievement.humanCode } : {}),
-          ...(subjectCode && numberText && /^\d+$/.test(numberText) ? { subject: subjectCode, number: Number(numberText) } : {}),
+          ...(subjectCode && numberText && /^\d+$/.test(numberText)
+            ? { subject: subjectCode, number: Number(numberText) }
+            : {}),
           ...(achievement.tag ? { tags: achievement.tag } : {}),
         }),
     ...(creditsValue !== undefined ? { credits: { value: creditsValue, unit } } : {}),
@@ -174,20 +213,34 @@ function toAward(catalog: Catalog, index: CatalogIndex, vc: AchievementCredentia
 const CONTAINED_IN = new Set(['isPartOf', 'isChildOf']);
 
 /** Checks a CLR's part-of associations against the catalog's stacking graph, and says where they disagree. */
-function checkAssociations(catalog: Catalog, index: CatalogIndex, associations: NonNullable<ClrCredential['credentialSubject']['association']>, notices: string[]): void {
-  const relevant = associations.filter((a) => CONTAINED_IN.has(a.associationType) || a.associationType === 'isParentOf');
+function checkAssociations(
+  catalog: Catalog,
+  index: CatalogIndex,
+  associations: NonNullable<ClrCredential['credentialSubject']['association']>,
+  notices: string[],
+): void {
+  const relevant = associations.filter(
+    (a) => CONTAINED_IN.has(a.associationType) || a.associationType === 'isParentOf',
+  );
   if (relevant.length === 0) return;
   // Structure only: hypothetical awards are taken as earned on the graph's date, so any date serves.
   const graph = buildStackingGraph(catalog, '2000-01-01');
   for (const association of relevant) {
-    const [part, whole] = association.associationType === 'isParentOf' ? [association.targetId, association.sourceId] : [association.sourceId, association.targetId];
+    const [part, whole] =
+      association.associationType === 'isParentOf'
+        ? [association.targetId, association.sourceId]
+        : [association.sourceId, association.targetId];
     const from = index.byAlignment.get(part);
     const to = index.byAlignment.get(whole);
     if (!from || !to) {
-      notices.push(`association ${association.associationType} ${association.sourceId} → ${association.targetId} cannot be checked: ${!from ? part : whole} is not in the catalog`);
+      notices.push(
+        `association ${association.associationType} ${association.sourceId} → ${association.targetId} cannot be checked: ${!from ? part : whole} is not in the catalog`,
+      );
       continue;
     }
     if (!graph.stacksInto(from).some((p) => p.program === to))
-      notices.push(`the CLR says ${from} is part of ${to}, but the catalog's stacking graph has no path from ${from} to ${to}`);
+      notices.push(
+        `the CLR says ${from} is part of ${to}, but the catalog's stacking graph has no path from ${from} to ${to}`,
+      );
   }
 }

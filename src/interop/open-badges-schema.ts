@@ -4,7 +4,9 @@ import { z } from 'zod';
 const LdType = z.union([z.string(), z.array(z.string())]).transform((t) => (Array.isArray(t) ? t : [t]));
 
 /** A VC date-time (or a plain date): only its calendar date is kept. */
-const VcDate = z.union([z.iso.datetime({ offset: true, local: true }), z.iso.date()], { error: 'a date or date-time (ISO 8601)' });
+const VcDate = z.union([z.iso.datetime({ offset: true, local: true }), z.iso.date()], {
+  error: 'a date or date-time (ISO 8601)',
+});
 
 const Profile = z.union([z.string().min(1), z.looseObject({ id: z.string().min(1), name: z.string().optional() })]);
 
@@ -17,7 +19,15 @@ export const Achievement = z.looseObject({
   creditsAvailable: z.number().nonnegative().optional(),
   humanCode: z.string().optional(),
   tag: z.array(z.string()).optional(),
-  alignment: z.array(z.looseObject({ targetUrl: z.string().optional(), targetCode: z.string().optional(), targetName: z.string().optional() })).optional(),
+  alignment: z
+    .array(
+      z.looseObject({
+        targetUrl: z.string().optional(),
+        targetCode: z.string().optional(),
+        targetName: z.string().optional(),
+      }),
+    )
+    .optional(),
   resultDescription: z.array(z.looseObject({ id: z.string(), resultType: z.string().optional() })).optional(),
 });
 export type Achievement = z.infer<typeof Achievement>;
@@ -36,7 +46,9 @@ const hasType = (wanted: string[]) => (types: string[]) => types.some((t) => wan
 /** An Open Badges 3.0 `OpenBadgeCredential` (alias `AchievementCredential`). */
 export const AchievementCredential = z.looseObject({
   id: z.string().min(1),
-  type: LdType.refine(hasType(['OpenBadgeCredential', 'AchievementCredential']), { message: 'a type including "OpenBadgeCredential" or "AchievementCredential"' }),
+  type: LdType.refine(hasType(['OpenBadgeCredential', 'AchievementCredential']), {
+    message: 'a type including "OpenBadgeCredential" or "AchievementCredential"',
+  }),
   issuer: Profile,
   validFrom: VcDate.optional(),
   issuanceDate: VcDate.optional(),
@@ -64,4 +76,5 @@ export const ClrCredential = z.looseObject({
 export type ClrCredential = z.infer<typeof ClrCredential>;
 
 /** The issuer's id, whether the issuer is given as a URL or as a profile. */
-export const issuerId = (issuer: AchievementCredential['issuer']): string => (typeof issuer === 'string' ? issuer : issuer.id);
+export const issuerId = (issuer: AchievementCredential['issuer']): string =>
+  typeof issuer === 'string' ? issuer : issuer.id;

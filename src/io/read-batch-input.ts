@@ -33,7 +33,12 @@ export function ndjsonSource(stream: NodeJS.ReadableStream, name: string, option
     let pending = '';
     /** True while the rest of a line past the limit is being skipped. */
     let skipping = false;
-    const tooLong = (): BatchInput => ({ line, source: name, text: '', issues: [tooLarge(`${name}:${line}`, limits, `a line of more than ${limits.maxBytes} bytes`)] });
+    const tooLong = (): BatchInput => ({
+      line,
+      source: name,
+      text: '',
+      issues: [tooLarge(`${name}:${line}`, limits, `a line of more than ${limits.maxBytes} bytes`)],
+    });
     /** The next line as a batch input; blank lines count but give none. */
     const input = (raw: string): BatchInput | undefined => {
       line++;
@@ -80,14 +85,18 @@ export function ndjsonSource(stream: NodeJS.ReadableStream, name: string, option
  * one error record, and the batch goes on.
  */
 export function folderSource(folder: string, limits: ReadLimits = DEFAULT_READ_LIMITS): BatchSource {
-  const files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   let done = 0;
   async function* read(): AsyncGenerator<BatchInput> {
     for (const [index, file] of files.entries()) {
       done = index + 1;
       const source = join(folder, file);
       const text = readTextFile(source, limits);
-      yield text.ok ? { line: index + 1, source, text: text.value } : { line: index + 1, source, text: '', issues: text.issues };
+      yield text.ok
+        ? { line: index + 1, source, text: text.value }
+        : { line: index + 1, source, text: '', issues: text.issues };
     }
   }
   return { inputs: read(), progress: () => (files.length ? done / files.length : 1) };
@@ -97,14 +106,35 @@ export function folderSource(folder: string, limits: ReadLimits = DEFAULT_READ_L
  * The batch source a path names: a folder of transcripts, an NDJSON file (a regular file), or `-`
  * for standard input. Anything else (a FIFO, a device, a path that is not there) is an issue.
  */
-export function batchSource(path: string, stdin: NodeJS.ReadableStream, limits: ReadLimits = DEFAULT_READ_LIMITS): Result<BatchSource> {
+export function batchSource(
+  path: string,
+  stdin: NodeJS.ReadableStream,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Result<BatchSource> {
   if (path === '-') return ok(ndjsonSource(stdin, '<stdin>', limits));
   try {
     const stats = statSync(path);
     if (stats.isDirectory()) return ok(folderSource(path, limits));
-    if (!stats.isFile()) return fail([{ code: 'unreadable-file', file: path, path: [], expected: 'an NDJSON file, a folder of transcripts, or - for standard input', received: kindOf(stats) }]);
+    if (!stats.isFile())
+      return fail([
+        {
+          code: 'unreadable-file',
+          file: path,
+          path: [],
+          expected: 'an NDJSON file, a folder of transcripts, or - for standard input',
+          received: kindOf(stats),
+        },
+      ]);
     return ok(ndjsonSource(createReadStream(path), path, { ...limits, size: stats.size }));
   } catch (error) {
-    return fail([{ code: 'unreadable-file', file: path, path: [], expected: 'an NDJSON file, a folder of transcripts, or - for standard input', received: (error as NodeJS.ErrnoException).code ?? String(error) }]);
+    return fail([
+      {
+        code: 'unreadable-file',
+        file: path,
+        path: [],
+        expected: 'an NDJSON file, a folder of transcripts, or - for standard input',
+        received: (error as NodeJS.ErrnoException).code ?? String(error),
+      },
+    ]);
   }
 }

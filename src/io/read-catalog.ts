@@ -18,9 +18,26 @@ export function readCatalog(path: string, limits: ReadLimits = DEFAULT_READ_LIMI
   try {
     listed = statSync(path).isDirectory() ? catalogFiles(path) : { files: [path], issues: [] };
   } catch (error) {
-    return fail([{ code: 'unreadable-file', file: path, path: [], expected: 'a catalog file or folder', received: (error as NodeJS.ErrnoException).code ?? String(error) }]);
+    return fail([
+      {
+        code: 'unreadable-file',
+        file: path,
+        path: [],
+        expected: 'a catalog file or folder',
+        received: (error as NodeJS.ErrnoException).code ?? String(error),
+      },
+    ]);
   }
-  if (listed.files.length === 0 && listed.issues.length === 0) return fail([{ code: 'unreadable-file', file: path, path: [], expected: 'a folder holding catalog *.json files', received: 'no JSON files' }]);
+  if (listed.files.length === 0 && listed.issues.length === 0)
+    return fail([
+      {
+        code: 'unreadable-file',
+        file: path,
+        path: [],
+        expected: 'a folder holding catalog *.json files',
+        received: 'no JSON files',
+      },
+    ]);
   const sources: CatalogSource[] = [];
   const issues = [...listed.issues];
   for (const file of listed.files) {
@@ -60,7 +77,14 @@ function catalogFiles(folder: string): { files: string[]; issues: Issue[] } {
         const escape = linkOutside(root, full);
         if (escape) issues.push(escape);
         else files.push(full);
-      } else issues.push({ code: 'unreadable-file', file: full, path: [], expected: 'a regular file (this entry of the catalog folder is not read)', received: kindOf(entry) });
+      } else
+        issues.push({
+          code: 'unreadable-file',
+          file: full,
+          path: [],
+          expected: 'a regular file (this entry of the catalog folder is not read)',
+          received: kindOf(entry),
+        });
     }
   }
   const byPlace = (a: string, b: string) => relative(folder, a).localeCompare(relative(folder, b));
@@ -76,5 +100,11 @@ function linkOutside(root: string, link: string): Issue | undefined {
     return unreadable(link, error);
   }
   if (target === root || target.startsWith(root + sep)) return undefined;
-  return { code: 'unreadable-file', file: link, path: [], expected: 'a file inside the catalog folder (a symbolic link out of it is not followed)', received: 'a link out of the folder' };
+  return {
+    code: 'unreadable-file',
+    file: link,
+    path: [],
+    expected: 'a file inside the catalog folder (a symbolic link out of it is not followed)',
+    received: 'a link out of the folder',
+  };
 }

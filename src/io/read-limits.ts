@@ -21,11 +21,25 @@ export function readLimitsFrom(env: Readonly<Record<string, string | undefined>>
   if (text === undefined || text === '') return ok(DEFAULT_READ_LIMITS);
   const bytes = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(bytes) || bytes < 1)
-    return fail([{ code: 'invalid-shape', file: MAX_INPUT_BYTES_VARIABLE, path: [], expected: 'a whole number of bytes, at least 1', received: describeValue(text) }]);
+    return fail([
+      {
+        code: 'invalid-shape',
+        file: MAX_INPUT_BYTES_VARIABLE,
+        path: [],
+        expected: 'a whole number of bytes, at least 1',
+        received: describeValue(text),
+      },
+    ]);
   return ok({ maxBytes: bytes });
 }
 
 /** The issue of an input past the limit. */
 export function tooLarge(file: string, limits: ReadLimits, received: string) {
-  return { code: 'too-large', file, path: [], expected: `at most ${limits.maxBytes} bytes (${MAX_INPUT_BYTES_VARIABLE} raises the limit)`, received } as const;
+  return {
+    code: 'too-large',
+    file,
+    path: [],
+    expected: `at most ${limits.maxBytes} bytes (${MAX_INPUT_BYTES_VARIABLE} raises the limit)`,
+    received,
+  } as const;
 }

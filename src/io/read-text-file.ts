@@ -19,7 +19,8 @@ export function readTextFile(file: string, limits: ReadLimits = DEFAULT_READ_LIM
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return fail([{ code: 'unreadable-file', file, path: [], expected: 'a regular file', received: kindOf(stats) }]);
+    if (!stats.isFile())
+      return fail([{ code: 'unreadable-file', file, path: [], expected: 'a regular file', received: kindOf(stats) }]);
     if (stats.size > limits.maxBytes) return fail([tooLarge(file, limits, `${stats.size} bytes`)]);
     // Read to the end, not to the size stat gave: the file may have grown since, but never past the limit.
     const chunks: Buffer[] = [];
@@ -50,5 +51,11 @@ export function kindOf(stats: Stats | Dirent): string {
 
 /** The issue of a file that cannot be opened or read: the system's error code, never its contents. */
 export function unreadable(file: string, error: unknown): Issue {
-  return { code: 'unreadable-file', file, path: [], expected: 'a readable file', received: (error as NodeJS.ErrnoException).code ?? String(error) };
+  return {
+    code: 'unreadable-file',
+    file,
+    path: [],
+    expected: 'a readable file',
+    received: (error as NodeJS.ErrnoException).code ?? String(error),
+  };
 }

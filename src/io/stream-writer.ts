@@ -27,7 +27,11 @@ export class OutputError extends Error {
   static of(target: string, error: unknown): OutputError {
     if (error instanceof OutputError) return error;
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    return new OutputError(target, error instanceof Error ? error.message : String(error), typeof code === 'string' ? code : undefined);
+    return new OutputError(
+      target,
+      error instanceof Error ? error.message : String(error),
+      typeof code === 'string' ? code : undefined,
+    );
   }
 }
 
@@ -77,10 +81,11 @@ export class StreamWriter {
     if (!this.stream.on) return this.stream.write(chunk) !== false;
     let wrote = true;
     this.flushed = new Promise<void>((resolve) => {
-      wrote = this.stream.write(chunk, (error) => {
-        if (error) this.fail(error);
-        resolve();
-      }) !== false;
+      wrote =
+        this.stream.write(chunk, (error) => {
+          if (error) this.fail(error);
+          resolve();
+        }) !== false;
     });
     return wrote;
   }
@@ -88,7 +93,8 @@ export class StreamWriter {
   /** Writes a chunk and, when the stream asks to, waits for it to drain; rejects once the stream failed. */
   async writeWaiting(chunk: string | Uint8Array): Promise<void> {
     if (this.error) throw this.error;
-    if (!this.write(chunk) && this.stream.once) await Promise.race([new Promise<void>((resolve) => this.stream.once!('drain', resolve)), this.failed]);
+    if (!this.write(chunk) && this.stream.once)
+      await Promise.race([new Promise<void>((resolve) => this.stream.once!('drain', resolve)), this.failed]);
     if (this.error) throw this.error;
   }
 

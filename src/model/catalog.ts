@@ -11,8 +11,14 @@ export const Settings = z
     conversions: z.record(z.string(), Factor).default({}),
     gradeScale: z.record(z.string(), z.number().nullable()).default({}),
     passingGrades: z.array(z.string()).default([]),
-    issuerUnits: z.record(z.string(), z.string().min(1)).optional().meta({ description: 'Unit of credits stated by each badge issuer (default: the catalog unit)' }),
-    issuerAliases: z.record(z.string(), z.string().min(1)).optional().meta({ description: 'Catalog issuer id of each Open Badges issuer id (URL or DID)' }),
+    issuerUnits: z
+      .record(z.string(), z.string().min(1))
+      .optional()
+      .meta({ description: 'Unit of credits stated by each badge issuer (default: the catalog unit)' }),
+    issuerAliases: z
+      .record(z.string(), z.string().min(1))
+      .optional()
+      .meta({ description: 'Catalog issuer id of each Open Badges issuer id (URL or DID)' }),
   })
   .strict()
   .meta({ id: 'Settings' });

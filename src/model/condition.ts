@@ -16,14 +16,28 @@ const FactConditionSchema = z
   .refine((c) => 'value' in c, { message: 'a "value" to compare with', path: ['value'] });
 
 /** Zod schema of {@link Condition}. */
-export const Condition: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.object({ all: z.array(Condition).min(1, { message: 'at least one condition (json-rules-engine holds an empty list true)' }) }).strict(),
-    z.object({ any: z.array(Condition).min(1, { message: 'at least one condition (json-rules-engine holds an empty list true)' }) }).strict(),
-    z.object({ not: Condition }).strict(),
-    FactConditionSchema,
-  ]),
-).meta({ id: 'Condition', description: 'all / any / not over { fact, operator, value }' });
+export const Condition: z.ZodType<Condition> = z
+  .lazy(() =>
+    z.union([
+      z
+        .object({
+          all: z
+            .array(Condition)
+            .min(1, { message: 'at least one condition (json-rules-engine holds an empty list true)' }),
+        })
+        .strict(),
+      z
+        .object({
+          any: z
+            .array(Condition)
+            .min(1, { message: 'at least one condition (json-rules-engine holds an empty list true)' }),
+        })
+        .strict(),
+      z.object({ not: Condition }).strict(),
+      FactConditionSchema,
+    ]),
+  )
+  .meta({ id: 'Condition', description: 'all / any / not over { fact, operator, value }' });
 
 /** Calls `visit` on every fact comparison of a condition, with its path below the condition. */
 export function eachComparison(

@@ -3,7 +3,16 @@ import { Credits } from './credits.js';
 import { Duration } from './dates.js';
 
 /** Every kind of thing that can be earned (SPEC section 1). */
-export const CREDENTIAL_KINDS = ['course', 'micro-credential', 'badge', 'certification', 'certificate', 'diploma', 'degree', 'prior-learning'] as const;
+export const CREDENTIAL_KINDS = [
+  'course',
+  'micro-credential',
+  'badge',
+  'certification',
+  'certificate',
+  'diploma',
+  'degree',
+  'prior-learning',
+] as const;
 export const CredentialKind = z.enum(CREDENTIAL_KINDS);
 export type CredentialKind = z.infer<typeof CredentialKind>;
 
@@ -29,7 +38,10 @@ export const Credential = z
     prerequisites: z.array(z.string().min(1)).optional(),
     validFor: Duration.optional(),
     repeatable: z.object({ maxCredits: z.number().positive() }).strict().optional(),
-    alignments: z.array(z.string().min(1)).optional().meta({ description: 'Open Badges achievement ids or alignment target URLs that denote this credential' }),
+    alignments: z
+      .array(z.string().min(1))
+      .optional()
+      .meta({ description: 'Open Badges achievement ids or alignment target URLs that denote this credential' }),
   })
   .strict()
   .meta({ id: 'Credential' });

@@ -30,7 +30,9 @@ export interface Issue {
 }
 
 /** An expected failure returned as a value, never thrown. */
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly Issue[] };
+export type Result<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
 
 /** Wraps a value as a successful {@link Result}. */
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -42,7 +44,11 @@ export const fail = <T = never>(issues: readonly Issue[]): Result<T> => ({ ok: f
 export function formatPath(path: readonly (string | number)[]): string {
   return path.reduce<string>(
     (text, segment) =>
-      typeof segment === 'number' ? `${text}[${segment}]` : /^[A-Za-z_$][\w$]*$/.test(segment) ? `${text}.${segment}` : `${text}[${JSON.stringify(segment)}]`,
+      typeof segment === 'number'
+        ? `${text}[${segment}]`
+        : /^[A-Za-z_$][\w$]*$/.test(segment)
+          ? `${text}.${segment}`
+          : `${text}[${JSON.stringify(segment)}]`,
     '$',
   );
 }

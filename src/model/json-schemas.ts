@@ -18,7 +18,10 @@ export function inputJsonSchemas(): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(INPUT_SCHEMAS).map(([file, schema]) => [
       file,
-      { $id: `https://credstack.dev/schemas/${file}`, ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) },
+      {
+        $id: `https://credstack.dev/schemas/${file}`,
+        ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+      },
     ]),
   );
 }

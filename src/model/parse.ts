@@ -12,8 +12,20 @@ const RESERVED_KEY = '__proto__';
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, file?: string): Result<z.output<S>> {
   const walked = walkInput(input, MAX_DEPTH);
   const at = file === undefined ? {} : { file };
-  if (walked.tooDeep) return fail([{ code: 'invalid-shape', ...at, path: walked.tooDeep, expected: `nesting at most ${MAX_DEPTH} levels deep` }]);
-  if (walked.reserved.length > 0) return fail(walked.reserved.map((path) => ({ code: 'invalid-shape', ...at, path, expected: `no key "${RESERVED_KEY}" (every object has one of its own: a name no input may use)`, received: `"${RESERVED_KEY}"` })));
+  if (walked.tooDeep)
+    return fail([
+      { code: 'invalid-shape', ...at, path: walked.tooDeep, expected: `nesting at most ${MAX_DEPTH} levels deep` },
+    ]);
+  if (walked.reserved.length > 0)
+    return fail(
+      walked.reserved.map((path) => ({
+        code: 'invalid-shape',
+        ...at,
+        path,
+        expected: `no key "${RESERVED_KEY}" (every object has one of its own: a name no input may use)`,
+        received: `"${RESERVED_KEY}"`,
+      })),
+    );
   const parsed = schema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
   return fail(parsed.error.issues.flatMap((issue) => toIssues(issue, input, file)));
@@ -23,14 +35,26 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, file?:
 function toIssues(issue: z.core.$ZodIssue, input: unknown, file?: string): Issue[] {
   const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
   if (issue.code === 'unrecognized_keys')
-    return issue.keys.map((key) => ({ code: 'invalid-shape', ...(file === undefined ? {} : { file }), path: [...path, key], expected: `no field "${key}"`, received: describeValue(valueAt(input, [...path, key])) }));
+    return issue.keys.map((key) => ({
+      code: 'invalid-shape',
+      ...(file === undefined ? {} : { file }),
+      path: [...path, key],
+      expected: `no field "${key}"`,
+      received: describeValue(valueAt(input, [...path, key])),
+    }));
   return [toIssue(issue, path, input, file)];
 }
 
 function toIssue(issue: z.core.$ZodIssue, path: (string | number)[], input: unknown, file?: string): Issue {
   const received = valueAt(input, path);
   const code: IssueCode = issue.message.includes('calendar date') ? 'invalid-date' : 'invalid-shape';
-  return { code, ...(file === undefined ? {} : { file }), path, expected: expectedText(issue), received: describeValue(received) };
+  return {
+    code,
+    ...(file === undefined ? {} : { file }),
+    path,
+    expected: expectedText(issue),
+    received: describeValue(received),
+  };
 }
 
 function expectedText(issue: z.core.$ZodIssue): string {
@@ -60,7 +84,15 @@ export function parseJsonText(text: string, file?: string): Result<unknown> {
   } catch {
     const offset = jsonErrorOffset(text);
     const found = offset < text.length ? `${JSON.stringify(text.slice(offset, offset + 12))}` : 'the end of the text';
-    return fail([{ code: 'malformed-json', ...(file === undefined ? {} : { file }), path: [], expected: `well-formed JSON at ${lineAndColumn(text, offset)}`, received: found }]);
+    return fail([
+      {
+        code: 'malformed-json',
+        ...(file === undefined ? {} : { file }),
+        path: [],
+        expected: `well-formed JSON at ${lineAndColumn(text, offset)}`,
+        received: found,
+      },
+    ]);
   }
 }
 

@@ -7,13 +7,22 @@ import { Requirement } from './requirement.js';
 
 /** A cap on credits from items matching a condition, across a whole program. */
 export const Limit = z
-  .object({ id: z.string().min(1), label: z.string().optional(), where: Condition, maxCredits: z.number().nonnegative() })
+  .object({
+    id: z.string().min(1),
+    label: z.string().optional(),
+    where: Condition,
+    maxCredits: z.number().nonnegative(),
+  })
   .strict();
 export type Limit = z.infer<typeof Limit>;
 
 /** How much a program may overlap another audited with it. */
 export const Sharing = z
-  .object({ with: z.string().min(1), maxCredits: z.number().nonnegative().optional(), maxCount: z.number().int().nonnegative().optional() })
+  .object({
+    with: z.string().min(1),
+    maxCredits: z.number().nonnegative().optional(),
+    maxCount: z.number().int().nonnegative().optional(),
+  })
   .strict();
 
 /** Program-wide policies (SPEC section 4). */
@@ -22,16 +31,35 @@ export const Policy = z
     minGrade: z.string().optional(),
     recency: Duration.optional(),
     residency: z
-      .object({ minCredits: z.number().nonnegative(), sources: z.array(z.enum(['institution', 'transfer', 'external', 'prior-learning'])).min(1).default(['institution']) })
+      .object({
+        minCredits: z.number().nonnegative(),
+        sources: z
+          .array(z.enum(['institution', 'transfer', 'external', 'prior-learning']))
+          .min(1)
+          .default(['institution']),
+      })
       .strict()
       .optional(),
     limits: z.array(Limit).optional(),
     totalCredits: z.number().nonnegative().optional(),
-    minGpa: z.number().nonnegative().optional().meta({ description: 'The least GPA over the graded items applied (and fall-through); the same as gpa: { min, over: "applied" }' }),
+    minGpa: z
+      .number()
+      .nonnegative()
+      .optional()
+      .meta({
+        description:
+          'The least GPA over the graded items applied (and fall-through); the same as gpa: { min, over: "applied" }',
+      }),
     gpa: z
       .object({
         min: z.number().nonnegative(),
-        over: z.enum(['applied', 'all-graded']).default('applied').meta({ description: '"applied": the graded items the audit counts; "all-graded": every graded award that may count in the program, failing grades included' }),
+        over: z
+          .enum(['applied', 'all-graded'])
+          .default('applied')
+          .meta({
+            description:
+              '"applied": the graded items the audit counts; "all-graded": every graded award that may count in the program, failing grades included',
+          }),
       })
       .strict()
       .optional(),
@@ -49,7 +77,10 @@ export const Program = z
     ...credentialFields,
     title: z.string().min(1),
     effective: z.object({ from: IsoDate.optional(), to: IsoDate.optional() }).strict().optional(),
-    alignments: z.array(z.string().min(1)).optional().meta({ description: 'Open Badges achievement ids or alignment target URLs that denote this program' }),
+    alignments: z
+      .array(z.string().min(1))
+      .optional()
+      .meta({ description: 'Open Badges achievement ids or alignment target URLs that denote this program' }),
     policy: Policy.optional(),
     requirements: Requirement,
   })

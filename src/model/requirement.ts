@@ -65,8 +65,15 @@ const RequirementObject = z
     minGrade: z.string().optional(),
     maxCredits: z.number().nonnegative().optional(),
     share: z.boolean().optional(),
-    when: Condition.optional().meta({ description: 'Applies only to learners for whom this holds (a condition over declared, entered, catalogYear, learnerTags)' }),
-    ...Object.fromEntries(KINDS.flatMap((kind) => Object.entries(kind.fields(z.lazy(() => Requirement))).map(([key, field]) => [key, field.optional()]))),
+    when: Condition.optional().meta({
+      description:
+        'Applies only to learners for whom this holds (a condition over declared, entered, catalogYear, learnerTags)',
+    }),
+    ...Object.fromEntries(
+      KINDS.flatMap((kind) =>
+        Object.entries(kind.fields(z.lazy(() => Requirement))).map(([key, field]) => [key, field.optional()]),
+      ),
+    ),
   })
   .strict()
   .superRefine((node, ctx) => {
@@ -82,12 +89,17 @@ const RequirementObject = z
     const kind = present[0]!;
     for (const other of KINDS) {
       if (other === kind) continue;
-      for (const key of other.keys.slice(1)) if (record[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" only with "${other.tell}"` });
+      for (const key of other.keys.slice(1))
+        if (record[key] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" only with "${other.tell}"` });
     }
-    (kind.refine as (node: unknown, issue: (path: readonly (string | number)[], message: string) => void) => void)(node, (path, message) =>
-      ctx.addIssue({ code: 'custom', path: [...path], message }),
+    (kind.refine as (node: unknown, issue: (path: readonly (string | number)[], message: string) => void) => void)(
+      node,
+      (path, message) => ctx.addIssue({ code: 'custom', path: [...path], message }),
     );
   });
 
 /** Zod schema of {@link Requirement}. */
-export const Requirement: z.ZodType<Requirement> = (RequirementObject as unknown as z.ZodType<Requirement>).meta({ id: 'Requirement' });
+export const Requirement: z.ZodType<Requirement> = (RequirementObject as unknown as z.ZodType<Requirement>).meta({
+  id: 'Requirement',
+});

@@ -39,7 +39,9 @@ export const CreditRule = z
   .object({
     name: z.string().min(1),
     priority: z.number().int().positive().optional(),
-    conditions: Condition.refine((c) => !('fact' in c), { message: 'a root of "all", "any" or "not" (json-rules-engine needs one)' }),
+    conditions: Condition.refine((c) => !('fact' in c), {
+      message: 'a root of "all", "any" or "not" (json-rules-engine needs one)',
+    }),
     event: RuleEvent,
   })
   .strict()

@@ -17,7 +17,11 @@ export const Award = z
     earned: IsoDate.optional(),
     expires: IsoDate.optional(),
     grade: z.string().optional(),
-    term: z.string().min(1).optional().meta({ description: "The institution's term code, e.g. 2025-FA (the term fact)" }),
+    term: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: "The institution's term code, e.g. 2025-FA (the term fact)" }),
     status: z.enum(AWARD_STATUSES).default('completed'),
     source: z.enum(SOURCES).default('institution'),
   })
@@ -49,10 +53,18 @@ export const Learner = z
   .object({
     id: z.string().min(1),
     name: z.string().optional(),
-    entered: IsoDate.optional().meta({ description: 'When the learner matriculated: their catalog date unless catalogYear says otherwise' }),
+    entered: IsoDate.optional().meta({
+      description: 'When the learner matriculated: their catalog date unless catalogYear says otherwise',
+    }),
     catalogYear: IsoDate.optional().meta({ description: 'The date whose program versions the learner follows' }),
-    declared: z.array(z.string().min(1)).optional().meta({ description: 'Program ids the learner is enrolled in: what `credstack audit` audits by default' }),
-    tags: z.array(z.string().min(1)).optional().meta({ description: 'Attributes of the learner (honors, veteran, ...), the learnerTags fact' }),
+    declared: z
+      .array(z.string().min(1))
+      .optional()
+      .meta({ description: 'Program ids the learner is enrolled in: what `credstack audit` audits by default' }),
+    tags: z
+      .array(z.string().min(1))
+      .optional()
+      .meta({ description: 'Attributes of the learner (honors, veteran, ...), the learnerTags fact' }),
   })
   .strict()
   .meta({ id: 'Learner' });
@@ -72,16 +84,33 @@ export const Transcript = z
     const seen = new Set<string>();
     // Award checks live here, in one pass: refinements on the award schema measured twice as slow.
     t.awards.forEach((award, index) => {
-      if (seen.has(award.id)) ctx.addIssue({ code: 'custom', path: ['awards', index, 'id'], message: `a unique award id (${describeValue(award.id)} is used twice)` });
+      if (seen.has(award.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['awards', index, 'id'],
+          message: `a unique award id (${describeValue(award.id)} is used twice)`,
+        });
       seen.add(award.id);
       if (award.credential === undefined && award.title === undefined && award.code === undefined)
-        ctx.addIssue({ code: 'custom', path: ['awards', index], message: 'a catalog "credential" or an inline description with a "code" or "title"' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['awards', index],
+          message: 'a catalog "credential" or an inline description with a "code" or "title"',
+        });
       if (award.earned !== undefined && award.expires !== undefined && award.expires < award.earned)
-        ctx.addIssue({ code: 'custom', path: ['awards', index, 'expires'], message: 'an expiry on or after the earned date' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['awards', index, 'expires'],
+          message: 'an expiry on or after the earned date',
+        });
     });
     t.exceptions.forEach((exception, index) => {
       if ('award' in exception && !seen.has(exception.award))
-        ctx.addIssue({ code: 'custom', path: ['exceptions', index, 'award'], message: `the id of an award on this transcript (${describeValue(exception.award)} is not one)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exceptions', index, 'award'],
+          message: `the id of an award on this transcript (${describeValue(exception.award)} is not one)`,
+        });
     });
   })
   .meta({ id: 'Transcript', title: 'credstack transcript' });

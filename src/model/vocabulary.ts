@@ -9,7 +9,22 @@ export const LEARNER_FACTS = ['declared', 'entered', 'catalogYear', 'learnerTags
 
 /** Facts of one credit item, the learner's included. */
 export const ITEM_FACTS = [
-  'id', 'code', 'subject', 'number', 'kind', 'title', 'issuer', 'level', 'tags', 'credits', 'unit', 'grade', 'source', 'status', 'earned', 'term',
+  'id',
+  'code',
+  'subject',
+  'number',
+  'kind',
+  'title',
+  'issuer',
+  'level',
+  'tags',
+  'credits',
+  'unit',
+  'grade',
+  'source',
+  'status',
+  'earned',
+  'term',
   ...LEARNER_FACTS,
 ] as const;
 

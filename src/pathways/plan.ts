@@ -74,22 +74,43 @@ interface State {
  * credentials as planned awards, so caps, rules and expiry hold. Within its budget the first
  * complete plan is the cheapest; past it, the best found is returned with `shortest: false`.
  */
-export function plan(catalog: Catalog, transcriptInput: TranscriptInput | Transcript, options: PlanOptions): Result<PlanResult> {
+export function plan(
+  catalog: Catalog,
+  transcriptInput: TranscriptInput | Transcript,
+  options: PlanOptions,
+): Result<PlanResult> {
   const input = auditInput(catalog, transcriptInput, options, PlanOptionsSchema);
   if (!input.ok) return input;
   const { asOf, prepared } = input.value;
   const target = prepared.programs.get(options.target);
-  if (!target) return fail([{ code: 'unknown-reference', path: ['target'], expected: 'the id of a catalog program', received: describeValue(options.target) }]);
+  if (!target)
+    return fail([
+      {
+        code: 'unknown-reference',
+        path: ['target'],
+        expected: 'the id of a catalog program',
+        received: describeValue(options.target),
+      },
+    ]);
   const withPlanned = plannedToo(input.value.transcript, input.value.options.planned ?? []);
   if (!withPlanned.ok) return withPlanned;
   const transcript = withPlanned.value;
   const credentials = new Map(catalog.credentials.map((c) => [c.id, c]));
-  const held = new Set(transcript.awards.filter((a) => a.status !== 'planned').flatMap((a) => (a.credential ? [a.credential] : [])));
+  const held = new Set(
+    transcript.awards.filter((a) => a.status !== 'planned').flatMap((a) => (a.credential ? [a.credential] : [])),
+  );
   // What a held credential counts as (AWS Cloud Practitioner as Cloud Foundations) meets prerequisites too.
   const satisfied = new Set([...held, ...[...held].flatMap((id) => equivalentsOf(catalog, id, options.target, asOf))]);
   const auditsOf = (chosen: readonly string[], programs: readonly string[]): readonly ProgramAudit[] => {
-    const awards: AwardInput[] = [...transcript.awards, ...chosen.map((id) => plannedAward(catalog, credentials.get(id)!, asOf))];
-    const result = audit(catalog, { ...transcript, awards }, { programs, asOf, includePlanned: true } satisfies AuditOptions);
+    const awards: AwardInput[] = [
+      ...transcript.awards,
+      ...chosen.map((id) => plannedAward(catalog, credentials.get(id)!, asOf)),
+    ];
+    const result = audit(catalog, { ...transcript, awards }, {
+      programs,
+      asOf,
+      includePlanned: true,
+    } satisfies AuditOptions);
     return result.ok ? result.value.audits : [];
   };
   const auditWith = (chosen: readonly string[]): ProgramAudit | undefined => auditsOf(chosen, [options.target])[0];
@@ -124,11 +145,15 @@ export function plan(catalog: Catalog, transcriptInput: TranscriptInput | Transc
   let audits = 1;
   let exhausted = false;
   while (frontier.length > 0) {
-    frontier.sort((a, b) => a.credits - b.credits || a.chosen.length - b.chosen.length || a.chosen.join().localeCompare(b.chosen.join()));
+    frontier.sort(
+      (a, b) =>
+        a.credits - b.credits || a.chosen.length - b.chosen.length || a.chosen.join().localeCompare(b.chosen.join()),
+    );
     const state = frontier.shift()!;
     if (state.audit.status !== 'incomplete') {
       complete.push(state);
-      if (complete.length > (options.alternatives ?? 3) || (complete[0] && state.credits > complete[0].credits + 3)) break;
+      if (complete.length > (options.alternatives ?? 3) || (complete[0] && state.credits > complete[0].credits + 3))
+        break;
       continue;
     }
     if (audits >= budget) {
@@ -136,7 +161,13 @@ export function plan(catalog: Catalog, transcriptInput: TranscriptInput | Transc
       break;
     }
     const chosenSet = new Set(state.chosen);
-    for (const option of nextOptions(state.audit.requirements, credentials, held, chosenSet, nestedOptions(state.chosen))) {
+    for (const option of nextOptions(
+      state.audit.requirements,
+      credentials,
+      held,
+      chosenSet,
+      nestedOptions(state.chosen),
+    )) {
       const additions = withPrerequisites(option, chosenSet);
       if (additions.length === 0) continue;
       const chosen = [...state.chosen, ...additions].sort();
@@ -151,8 +182,31 @@ export function plan(catalog: Catalog, transcriptInput: TranscriptInput | Transc
     }
   }
   if (complete.length === 0) {
-    const greedy = exhausted ? greedyCompletion(frontier, auditWith, (state) => nextOptions(state.audit.requirements, credentials, held, new Set(state.chosen), nestedOptions(state.chosen)), credentials, held, withPrerequisites, creditsOf) : undefined;
-    if (!greedy) return ok({ alternatives: [], reason: exhausted ? 'the search budget ran out before any plan completed the program' : 'no combination of catalog credentials completes the program' });
+    const greedy = exhausted
+      ? greedyCompletion(
+          frontier,
+          auditWith,
+          (state) =>
+            nextOptions(
+              state.audit.requirements,
+              credentials,
+              held,
+              new Set(state.chosen),
+              nestedOptions(state.chosen),
+            ),
+          credentials,
+          held,
+          withPrerequisites,
+          creditsOf,
+        )
+      : undefined;
+    if (!greedy)
+      return ok({
+        alternatives: [],
+        reason: exhausted
+          ? 'the search budget ran out before any plan completed the program'
+          : 'no combination of catalog credentials completes the program',
+      });
     complete.push(greedy);
   }
   const shortest = !exhausted;
@@ -173,8 +227,19 @@ function plannedToo(transcript: Transcript, planned: readonly Transcript['awards
   if (planned.length === 0) return ok(transcript);
   const taken = new Set(transcript.awards.map((a) => a.id));
   const clash = planned.findIndex((a) => taken.has(a.id));
-  if (clash >= 0) return fail([{ code: 'duplicate-id', path: ['planned', clash, 'id'], expected: 'an award id not already on the transcript', received: describeValue(planned[clash]!.id) }]);
-  return ok({ ...transcript, awards: [...transcript.awards, ...planned.map((a) => ({ ...a, status: 'planned' as const }))] });
+  if (clash >= 0)
+    return fail([
+      {
+        code: 'duplicate-id',
+        path: ['planned', clash, 'id'],
+        expected: 'an award id not already on the transcript',
+        received: describeValue(planned[clash]!.id),
+      },
+    ]);
+  return ok({
+    ...transcript,
+    awards: [...transcript.awards, ...planned.map((a) => ({ ...a, status: 'planned' as const }))],
+  });
 }
 
 /** The catalog credentials the rules make a credential equivalent to, in a program. */
@@ -198,7 +263,9 @@ export function plannedCredits(catalog: Catalog, id: string, program: string, as
   const target = prepared.programs.get(program);
   const outcome = ruleOutcome(catalog, id, program, asOf);
   if (!credential || !target || !outcome) return 0;
-  const own = outcome.credits ? { value: outcome.credits.value, unit: outcome.credits.unit ?? catalog.settings.unit } : credential.credits;
+  const own = outcome.credits
+    ? { value: outcome.credits.value, unit: outcome.credits.unit ?? catalog.settings.unit }
+    : credential.credits;
   const factor = own ? prepared.unitFactor(own.unit ?? catalog.settings.unit, target.unit) : undefined;
   return own && factor ? (own.value * factor.n) / factor.d : 0;
 }
@@ -236,7 +303,12 @@ function nextOptions(
     const tree = visiting.has(id) ? undefined : nested(id);
     return tree ? nextOptions(tree, credentials, held, chosen, nested, new Set([...visiting, id])) : [];
   });
-  return [...new Set([...options, ...(node.children ?? []).flatMap((child) => nextOptions(child, credentials, held, chosen, nested, visiting))])];
+  return [
+    ...new Set([
+      ...options,
+      ...(node.children ?? []).flatMap((child) => nextOptions(child, credentials, held, chosen, nested, visiting)),
+    ]),
+  ];
 }
 
 /**
@@ -281,17 +353,29 @@ function greedyCompletion(
 
 /** Requirements and policies met (or in progress) in an audit. */
 export function metRequirements(audit: ProgramAudit): number {
-  const count = (node: RequirementResult): number => Number(node.status !== 'incomplete') + (node.children ?? []).reduce((sum, child) => sum + count(child), 0);
+  const count = (node: RequirementResult): number =>
+    Number(node.status !== 'incomplete') + (node.children ?? []).reduce((sum, child) => sum + count(child), 0);
   return count(audit.requirements) + audit.policies.filter((p) => p.status === 'complete').length;
 }
 
 /** When only total credits remain: courses not yet held or chosen, to fill them. */
-function fillers(credentials: ReadonlyMap<string, Credential>, held: ReadonlySet<string>, chosen: ReadonlySet<string>): string[] {
-  return [...credentials.values()].filter((c) => c.kind === 'course' && !held.has(c.id) && !chosen.has(c.id)).map((c) => c.id).sort();
+function fillers(
+  credentials: ReadonlyMap<string, Credential>,
+  held: ReadonlySet<string>,
+  chosen: ReadonlySet<string>,
+): string[] {
+  return [...credentials.values()]
+    .filter((c) => c.kind === 'course' && !held.has(c.id) && !chosen.has(c.id))
+    .map((c) => c.id)
+    .sort();
 }
 
 /** Steps in prerequisite order: a credential goes in the first step after all of its prerequisites. */
-export function orderByPrerequisites(chosen: readonly string[], credentials: ReadonlyMap<string, Credential>, held: ReadonlySet<string>): PlanStep[] {
+export function orderByPrerequisites(
+  chosen: readonly string[],
+  credentials: ReadonlyMap<string, Credential>,
+  held: ReadonlySet<string>,
+): PlanStep[] {
   const stepOf = new Map<string, number>();
   const resolveStep = (id: string, trail: Set<string>): number => {
     if (held.has(id) || !chosen.includes(id)) return 0;

@@ -26,10 +26,17 @@ export function recommend(report: AuditReport): Recommendation[] {
       const requirementsLeft = openRequirements(audit.requirements);
       const total = audit.policies.find((p) => p.id === 'total-credits');
       const creditsLeft = total ? Math.max(0, Math.round(((total.need ?? 0) - (total.have ?? 0)) * 100) / 100) : 0;
-      const open = audit.status === 'incomplete' ? cheapestOpen(audit.requirements).map((node) => node.label ?? node.id) : [];
+      const open =
+        audit.status === 'incomplete' ? cheapestOpen(audit.requirements).map((node) => node.label ?? node.id) : [];
       return { program: audit.program, title: audit.title, status: audit.status, requirementsLeft, creditsLeft, open };
     })
-    .sort((a, b) => rank[a.status] - rank[b.status] || a.requirementsLeft - b.requirementsLeft || a.creditsLeft - b.creditsLeft || a.program.localeCompare(b.program));
+    .sort(
+      (a, b) =>
+        rank[a.status] - rank[b.status] ||
+        a.requirementsLeft - b.requirementsLeft ||
+        a.creditsLeft - b.creditsLeft ||
+        a.program.localeCompare(b.program),
+    );
 }
 
 /** The open leaves on the cheapest way through a node (as `openRequirements` counts them). */

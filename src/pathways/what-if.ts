@@ -14,22 +14,48 @@ export const WhatIfAwards = z.union([z.array(Award), z.object({ awards: z.array(
  * completed. Every requirement whose status differs from the real audit, and every applied item
  * that is a planned award, is marked `hypothetical: true`.
  */
-export function whatIf(catalog: Catalog, transcript: TranscriptInput | Transcript, extra: readonly AwardInput[], options: AuditOptions): Result<AuditReport> {
+export function whatIf(
+  catalog: Catalog,
+  transcript: TranscriptInput | Transcript,
+  extra: readonly AwardInput[],
+  options: AuditOptions,
+): Result<AuditReport> {
   const parsed = parseWith(Transcript, transcript);
   if (!parsed.ok) return parsed;
   const added = parseWith(z.array(Award), extra);
   if (!added.ok) return fail(added.issues.map((issue) => ({ ...issue, path: ['whatIf', ...issue.path] })));
   const taken = new Set(parsed.value.awards.map((a) => a.id));
   const clash = added.value.findIndex((a) => taken.has(a.id));
-  if (clash >= 0) return fail([{ code: 'duplicate-id', path: ['whatIf', clash, 'id'], expected: 'an award id not already on the transcript', received: describeValue(added.value[clash]!.id) }]);
+  if (clash >= 0)
+    return fail([
+      {
+        code: 'duplicate-id',
+        path: ['whatIf', clash, 'id'],
+        expected: 'an award id not already on the transcript',
+        received: describeValue(added.value[clash]!.id),
+      },
+    ]);
   const real = audit(catalog, parsed.value, { ...options, includePlanned: false });
   if (!real.ok) return real;
-  const hypothesis = audit(catalog, { ...parsed.value, awards: [...parsed.value.awards, ...added.value.map((a) => ({ ...a, status: 'planned' as const }))] }, { ...options, includePlanned: true });
+  const hypothesis = audit(
+    catalog,
+    {
+      ...parsed.value,
+      awards: [...parsed.value.awards, ...added.value.map((a) => ({ ...a, status: 'planned' as const }))],
+    },
+    { ...options, includePlanned: true },
+  );
   if (!hypothesis.ok) return hypothesis;
-  const planned = new Set([...parsed.value.awards.filter((a) => a.status === 'planned').map((a) => a.id), ...added.value.map((a) => a.id)]);
+  const planned = new Set([
+    ...parsed.value.awards.filter((a) => a.status === 'planned').map((a) => a.id),
+    ...added.value.map((a) => a.id),
+  ]);
   return {
     ok: true,
-    value: { ...hypothesis.value, audits: hypothesis.value.audits.map((a, i) => markHypotheses(a, real.value.audits[i]!, planned)) },
+    value: {
+      ...hypothesis.value,
+      audits: hypothesis.value.audits.map((a, i) => markHypotheses(a, real.value.audits[i]!, planned)),
+    },
   };
 }
 
@@ -43,8 +69,16 @@ function markHypotheses(hypothesis: ProgramAudit, real: ProgramAudit, planned: R
   const mark = (node: RequirementResult): RequirementResult => ({
     ...node,
     ...(realStatus.get(node.id) !== node.status ? { hypothetical: true as const } : {}),
-    applied: node.applied.map((item) => (planned.has(item.award) || item.components?.some((c) => planned.has(c)) ? { ...item, hypothetical: true as const } : item)),
+    applied: node.applied.map((item) =>
+      planned.has(item.award) || item.components?.some((c) => planned.has(c))
+        ? { ...item, hypothetical: true as const }
+        : item,
+    ),
     ...(node.children ? { children: node.children.map(mark) } : {}),
   });
-  return { ...hypothesis, ...(hypothesis.status !== real.status ? { hypothetical: true as const } : {}), requirements: mark(hypothesis.requirements) };
+  return {
+    ...hypothesis,
+    ...(hypothesis.status !== real.status ? { hypothetical: true as const } : {}),
+    requirements: mark(hypothesis.requirements),
+  };
 }

@@ -18,8 +18,18 @@ export interface HtmlExtras {
 }
 
 const esc = (text: string | number) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const STATUS_TEXT: Record<RequirementStatus, string> = { complete: 'Complete', 'in-progress': 'In progress', incomplete: 'Not yet complete', 'not-applicable': 'Does not apply' };
-const MARK: Record<RequirementStatus, string> = { complete: '✓', 'in-progress': '◐', incomplete: '✗', 'not-applicable': '–' };
+const STATUS_TEXT: Record<RequirementStatus, string> = {
+  complete: 'Complete',
+  'in-progress': 'In progress',
+  incomplete: 'Not yet complete',
+  'not-applicable': 'Does not apply',
+};
+const MARK: Record<RequirementStatus, string> = {
+  complete: '✓',
+  'in-progress': '◐',
+  incomplete: '✗',
+  'not-applicable': '–',
+};
 
 const CSS = `
 :root{--ok:#1a7f37;--wip:#9a6700;--no:#b42318;--ink:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#f6f8fa}
@@ -63,12 +73,31 @@ function programSection(audit: ProgramAudit, extras: HtmlExtras, title: (id: str
   const plan = extras.plans.get(audit.program);
   const svg = stackingSvg(extras.graph, extras.held, audit.program, audit.title);
   const policies = audit.policies
-    .map((p) => `<li>${p.status ? `<span class="mark ${p.status}" aria-hidden="true">${MARK[p.status]}</span>` : '• '}${esc(p.label)}: ${esc(p.have ?? '–')} ${p.status ? `of ${esc(p.need ?? '')} needed` : `of at most ${esc(p.need ?? '')}`}${p.clipped ? ` (${esc(p.clipped)} over the limit)` : ''}</li>`)
+    .map(
+      (p) =>
+        `<li>${p.status ? `<span class="mark ${p.status}" aria-hidden="true">${MARK[p.status]}</span>` : '• '}${esc(p.label)}: ${esc(p.have ?? '–')} ${p.status ? `of ${esc(p.need ?? '')} needed` : `of at most ${esc(p.need ?? '')}`}${p.clipped ? ` (${esc(p.clipped)} over the limit)` : ''}</li>`,
+    )
     .join('');
   return `<section aria-labelledby="${esc(id)}"><h2 id="${esc(id)}">${esc(audit.title)} <span class="status ${audit.status}">${STATUS_TEXT[audit.status]}</span>${audit.hypothetical ? ' <span class="hyp">(what-if)</span>' : ''}</h2>
 <p class="muted">${esc(audit.credits.applied)}${audit.credits.required === null ? '' : ` of ${esc(audit.credits.required)}`} ${esc(audit.credits.unit)} credits${audit.optimal ? '' : ' · the search budget ran out: this allocation is the best found, not proven best'}</p>
 <h3>Requirements</h3><ul class="tree">${nodeItem(audit.requirements, title)}</ul>${policies ? `<ul class="tree">${policies}</ul>` : ''}
-${remaining.length ? `<h3>What remains</h3><ul>${remaining.map((n) => `<li>${esc(n.label ?? n.id)}: ${esc(missing(n))}${n.remaining?.options?.length ? ` — for example ${n.remaining.options.slice(0, 4).map((o) => esc(title(o))).join(', ')}` : ''}</li>`).join('')}</ul>` : ''}
+${
+  remaining.length
+    ? `<h3>What remains</h3><ul>${remaining
+        .map(
+          (n) =>
+            `<li>${esc(n.label ?? n.id)}: ${esc(missing(n))}${
+              n.remaining?.options?.length
+                ? ` — for example ${n.remaining.options
+                    .slice(0, 4)
+                    .map((o) => esc(title(o)))
+                    .join(', ')}`
+                : ''
+            }</li>`,
+        )
+        .join('')}</ul>`
+    : ''
+}
 ${plan && plan.credentials.length ? `<h3>Next steps (${esc(plan.cost.credits)} credits, ${esc(plan.cost.items)} credentials${plan.shortest ? '' : ', may not be the shortest'})</h3><ol class="steps">${plan.steps.map((s) => `<li>${s.credentials.map((c) => esc(title(c))).join(', ')}</li>`).join('')}</ol>` : ''}
 ${svg ? `<h3>How your credentials stack into it</h3>${svg}` : ''}
 ${audit.unused.length ? `<h3>Awards that do not count here</h3><table><thead><tr><th scope="col">Award</th><th scope="col">Why</th></tr></thead><tbody>${audit.unused.map((u) => `<tr><td>${esc(u.award)}</td><td>${esc(u.reasons.map(reasonText).join('; '))}</td></tr>`).join('')}</tbody></table>` : ''}
@@ -77,12 +106,19 @@ ${audit.unused.length ? `<h3>Awards that do not count here</h3><table><thead><tr
 
 function nodeItem(node: RequirementResult, title: (id: string) => string): string {
   const measure = node.need ? ` ${amount(node.have)}/${amount(node.need)}` : '';
-  const applied = node.applied.length ? ` <span class="applied">← ${node.applied.map((a) => `${esc(title(a.credential ?? a.award))}${a.inProgress ? ' (in progress)' : ''}${a.hypothetical ? ' (planned)' : ''}`).join(', ')}</span>` : '';
+  const applied = node.applied.length
+    ? ` <span class="applied">← ${node.applied.map((a) => `${esc(title(a.credential ?? a.award))}${a.inProgress ? ' (in progress)' : ''}${a.hypothetical ? ' (planned)' : ''}`).join(', ')}</span>`
+    : '';
   const waived = node.waived ? ` <span class="applied">waived: ${esc(node.waived.reason)}</span>` : '';
-  const children = node.children ? `<ul class="tree">${node.children.map((c) => nodeItem(c, title)).join('')}</ul>` : '';
+  const children = node.children
+    ? `<ul class="tree">${node.children.map((c) => nodeItem(c, title)).join('')}</ul>`
+    : '';
   return `<li><span class="mark ${node.status}" aria-hidden="true">${MARK[node.status]}</span>${esc(node.label ?? node.id)} <span class="muted">(${STATUS_TEXT[node.status].toLowerCase()})${esc(measure)}</span>${node.hypothetical ? ' <span class="hyp">what-if</span>' : ''}${applied}${waived}${children}</li>`;
 }
 
-const amount = (v: { count?: number; credits?: number } | undefined) => (!v ? '' : v.credits !== undefined ? `${v.credits} cr` : `${v.count}`);
-const missing = (n: RequirementResult) => (n.remaining?.credits !== undefined ? `${n.remaining.credits} more credits` : `${n.remaining?.count ?? 1} more`);
-const openLeaves = (node: RequirementResult): RequirementResult[] => (node.status !== 'incomplete' ? [] : node.children ? node.children.flatMap(openLeaves) : [node]);
+const amount = (v: { count?: number; credits?: number } | undefined) =>
+  !v ? '' : v.credits !== undefined ? `${v.credits} cr` : `${v.count}`;
+const missing = (n: RequirementResult) =>
+  n.remaining?.credits !== undefined ? `${n.remaining.credits} more credits` : `${n.remaining?.count ?? 1} more`;
+const openLeaves = (node: RequirementResult): RequirementResult[] =>
+  node.status !== 'incomplete' ? [] : node.children ? node.children.flatMap(openLeaves) : [node];

@@ -1,4 +1,11 @@
-import type { AuditReport, AuditStatus, PolicyResult, ProgramAudit, RequirementResult, RequirementStatus } from '../audit/audit-result.js';
+import type {
+  AuditReport,
+  AuditStatus,
+  PolicyResult,
+  ProgramAudit,
+  RequirementResult,
+  RequirementStatus,
+} from '../audit/audit-result.js';
 import type { Recommendation } from '../pathways/recommend.js';
 import type { PathwayPlan } from '../pathways/plan.js';
 import { reasonText, recommendationText } from './reason-text.js';
@@ -8,22 +15,39 @@ export interface TextStyle {
   readonly color: boolean;
 }
 
-const MARKS: Record<RequirementStatus, string> = { complete: '✓', 'in-progress': '◐', incomplete: '✗', 'not-applicable': '–' };
-const COLORS: Record<RequirementStatus, string> = { complete: '32', 'in-progress': '33', incomplete: '31', 'not-applicable': '2' };
+const MARKS: Record<RequirementStatus, string> = {
+  complete: '✓',
+  'in-progress': '◐',
+  incomplete: '✗',
+  'not-applicable': '–',
+};
+const COLORS: Record<RequirementStatus, string> = {
+  complete: '32',
+  'in-progress': '33',
+  incomplete: '31',
+  'not-applicable': '2',
+};
 
 /** The audit as an advisor reads it: a tree with marks, have/need, and what remains. */
 export function auditToText(report: AuditReport, style: TextStyle): string {
-  const paint = (status: RequirementStatus, text: string) => (style.color ? `\u001b[${COLORS[status]}m${text}\u001b[0m` : text);
+  const paint = (status: RequirementStatus, text: string) =>
+    style.color ? `\u001b[${COLORS[status]}m${text}\u001b[0m` : text;
   const dim = (text: string) => (style.color ? `\u001b[2m${text}\u001b[0m` : text);
   const bold = (text: string) => (style.color ? `\u001b[1m${text}\u001b[0m` : text);
-  const lines: string[] = [`${bold(report.learner.name ?? report.learner.id)} (${report.learner.id}), as of ${report.asOf}`];
+  const lines: string[] = [
+    `${bold(report.learner.name ?? report.learner.id)} (${report.learner.id}), as of ${report.asOf}`,
+  ];
   for (const audit of report.audits) {
     lines.push('', programHeading(audit, paint, bold));
     const walk = (node: RequirementResult, depth: number) => {
       const measure = node.need ? ` ${amount(node.have)}/${amount(node.need)}` : '';
       const label = node.label ?? node.id;
       const note = node.waived ? dim(` waived: ${node.waived.reason}`) : node.shared ? dim(' (shared)') : '';
-      const applied = node.applied.length ? dim(`  ← ${node.applied.map((a) => `${a.credential ?? a.award}${a.inProgress ? ' (in progress)' : ''}${a.exception ? ` [${a.exception.type}]` : ''}`).join(', ')}`) : '';
+      const applied = node.applied.length
+        ? dim(
+            `  ← ${node.applied.map((a) => `${a.credential ?? a.award}${a.inProgress ? ' (in progress)' : ''}${a.exception ? ` [${a.exception.type}]` : ''}`).join(', ')}`,
+          )
+        : '';
       lines.push(`${'  '.repeat(depth)}${paint(node.status, MARKS[node.status])} ${label}${measure}${note}${applied}`);
       node.children?.forEach((child) => walk(child, depth + 1));
     };
@@ -31,19 +55,35 @@ export function auditToText(report: AuditReport, style: TextStyle): string {
     for (const policy of audit.policies) lines.push(`  ${policyLine(policy, paint)}`);
     const remaining = remainingLines(audit.requirements);
     if (remaining.length) lines.push('  Remaining:', ...remaining.map((line) => `    - ${line}`));
-    if (audit.unused.length) lines.push('  Not counted:', ...audit.unused.map((u) => `    - ${u.award}: ${u.reasons.map(reasonText).join('; ')}`));
-    if (!audit.optimal) lines.push(paint('in-progress', '  Note: the search budget ran out; this allocation is the best found, not proven optimal.'));
+    if (audit.unused.length)
+      lines.push(
+        '  Not counted:',
+        ...audit.unused.map((u) => `    - ${u.award}: ${u.reasons.map(reasonText).join('; ')}`),
+      );
+    if (!audit.optimal)
+      lines.push(
+        paint(
+          'in-progress',
+          '  Note: the search budget ran out; this allocation is the best found, not proven optimal.',
+        ),
+      );
   }
   return `${lines.join('\n')}\n`;
 }
 
-function programHeading(audit: ProgramAudit, paint: (s: AuditStatus, t: string) => string, bold: (t: string) => string): string {
-  const credits = audit.credits.required === null ? `${audit.credits.applied}` : `${audit.credits.applied}/${audit.credits.required}`;
+function programHeading(
+  audit: ProgramAudit,
+  paint: (s: AuditStatus, t: string) => string,
+  bold: (t: string) => string,
+): string {
+  const credits =
+    audit.credits.required === null ? `${audit.credits.applied}` : `${audit.credits.applied}/${audit.credits.required}`;
   return `${bold(audit.title)} (${audit.program}): ${paint(audit.status, audit.status.toUpperCase())}, ${credits} ${audit.credits.unit} credits`;
 }
 
 function policyLine(policy: PolicyResult, paint: (s: AuditStatus, t: string) => string): string {
-  if (policy.status === undefined) return `• ${policy.label}: ${policy.have} of at most ${policy.need} credits count${policy.clipped ? ` (${policy.clipped} over the limit)` : ''}`;
+  if (policy.status === undefined)
+    return `• ${policy.label}: ${policy.have} of at most ${policy.need} credits count${policy.clipped ? ` (${policy.clipped} over the limit)` : ''}`;
   return `${paint(policy.status, MARKS[policy.status])} ${policy.label} ${policy.have ?? '-'}/${policy.need}`;
 }
 
@@ -70,11 +110,20 @@ export function recommendationsToText(recommendations: readonly Recommendation[]
 }
 
 /** A plan as an advisor reads it: steps in prerequisite order, cost, and whether it is proven shortest. */
-export function planToText(target: string, best: PathwayPlan | undefined, alternatives: readonly PathwayPlan[], reason?: string): string {
+export function planToText(
+  target: string,
+  best: PathwayPlan | undefined,
+  alternatives: readonly PathwayPlan[],
+  reason?: string,
+): string {
   if (!best) return `No plan completes ${target}: ${reason ?? 'nothing in the catalog meets what remains'}.\n`;
-  if (best.credentials.length === 0) return `${target} needs nothing more${best.audit.status === 'in-progress' ? ' than finishing the work in progress' : ''}.\n`;
-  const lines = [`Plan for ${target}: ${best.credentials.length} credentials, ${best.cost.credits} credits${best.shortest ? ' (the cheapest)' : ' (may not be the shortest: the search budget ran out)'}`];
+  if (best.credentials.length === 0)
+    return `${target} needs nothing more${best.audit.status === 'in-progress' ? ' than finishing the work in progress' : ''}.\n`;
+  const lines = [
+    `Plan for ${target}: ${best.credentials.length} credentials, ${best.cost.credits} credits${best.shortest ? ' (the cheapest)' : ' (may not be the shortest: the search budget ran out)'}`,
+  ];
   for (const step of best.steps) lines.push(`  Step ${step.step}: ${step.credentials.join(', ')}`);
-  for (const [i, alternative] of alternatives.entries()) lines.push(`  Alternative ${i + 1} (${alternative.cost.credits} credits): ${alternative.credentials.join(', ')}`);
+  for (const [i, alternative] of alternatives.entries())
+    lines.push(`  Alternative ${i + 1} (${alternative.cost.credits} credits): ${alternative.credentials.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -20,6 +20,17 @@ const cell = (value: string | number | null | undefined): string => {
 export function csvRows(record: BatchRecord): string[] {
   if (!record.ok) return [[record.line, record.learner, '', 'error', '', '', '', record.error].map(cell).join(',')];
   return record.report.audits.map((a) =>
-    [record.line, record.report.learner.id, a.program, a.status, a.credits.applied, a.credits.required, openRequirements(a.requirements), ''].map(cell).join(','),
+    [
+      record.line,
+      record.report.learner.id,
+      a.program,
+      a.status,
+      a.credits.applied,
+      a.credits.required,
+      openRequirements(a.requirements),
+      '',
+    ]
+      .map(cell)
+      .join(','),
   );
 }

@@ -5,13 +5,20 @@ export const GRAPH_FORMATS = ['dot', 'mermaid', 'json'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
 const quote = (text: string) => JSON.stringify(text);
-const edgeLabel = (via: string, requirement: string, rule?: string) => (rule ? `rule ${rule}` : via === 'where' ? `matches ${requirement}` : requirement);
+const edgeLabel = (via: string, requirement: string, rule?: string) =>
+  rule ? `rule ${rule}` : via === 'where' ? `matches ${requirement}` : requirement;
 
 /** Graphviz DOT: programs as boxes, credentials as ellipses. */
 export function graphToDot(graph: StackingGraph): string {
   const lines = ['digraph stacking {', '  rankdir=LR;', '  node [fontname="Helvetica"];'];
-  for (const node of graph.nodes) lines.push(`  ${quote(node.id)} [label=${quote(`${node.title}\n(${node.kind})`)}, shape=${node.isProgram ? 'box' : 'ellipse'}];`);
-  for (const e of graph.edges) lines.push(`  ${quote(e.from)} -> ${quote(e.to)} [label=${quote(edgeLabel(e.via, e.requirement, e.rule))}${e.via === 'rule' ? ', style=dashed' : ''}];`);
+  for (const node of graph.nodes)
+    lines.push(
+      `  ${quote(node.id)} [label=${quote(`${node.title}\n(${node.kind})`)}, shape=${node.isProgram ? 'box' : 'ellipse'}];`,
+    );
+  for (const e of graph.edges)
+    lines.push(
+      `  ${quote(e.from)} -> ${quote(e.to)} [label=${quote(edgeLabel(e.via, e.requirement, e.rule))}${e.via === 'rule' ? ', style=dashed' : ''}];`,
+    );
   lines.push('}');
   return lines.join('\n');
 }
@@ -25,7 +32,10 @@ export function graphToMermaid(graph: StackingGraph): string {
     const label = text(`${node.title} (${node.kind})`);
     lines.push(`  ${ids.get(node.id)}${node.isProgram ? `["${label}"]` : `("${label}")`}`);
   }
-  for (const e of graph.edges) lines.push(`  ${ids.get(e.from)} ${e.via === 'rule' ? '-.->' : '-->'}|"${text(edgeLabel(e.via, e.requirement, e.rule))}"| ${ids.get(e.to)}`);
+  for (const e of graph.edges)
+    lines.push(
+      `  ${ids.get(e.from)} ${e.via === 'rule' ? '-.->' : '-->'}|"${text(edgeLabel(e.via, e.requirement, e.rule))}"| ${ids.get(e.to)}`,
+    );
   return lines.join('\n');
 }
 

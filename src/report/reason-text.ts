@@ -7,7 +7,12 @@ type Wording<U extends { code: string }> = { readonly [C in U['code']]: (params:
 const list = (items: readonly string[]) => items.join(', ');
 const by = (who: string | undefined) => (who ? ` (by ${who})` : '');
 const duration = (d: Duration) =>
-  [d.years ? `${d.years} year${d.years === 1 ? '' : 's'}` : '', d.months ? `${d.months} month${d.months === 1 ? '' : 's'}` : ''].filter(Boolean).join(' ');
+  [
+    d.years ? `${d.years} year${d.years === 1 ? '' : 's'}` : '',
+    d.months ? `${d.months} month${d.months === 1 ? '' : 's'}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 
 /** The wording of every reason an award does not count: one table, used by text, JSON and HTML. */
 const REASONS: Wording<Reason> = {
@@ -18,7 +23,8 @@ const REASONS: Wording<Reason> = {
   'grade-not-on-scale': (r) => `grade ${r.grade} is not on the catalog's grade scale`,
   'failing-grade': (r) => `failing grade ${r.grade}`,
   'unknown-unit': (r) => `credits in "${r.unit}", a unit the catalog cannot convert`,
-  'outside-catalog-years': (r) => `outside the program's catalog years (in effect ${[r.from && `from ${r.from}`, r.to && `to ${r.to}`].filter(Boolean).join(' ')})`,
+  'outside-catalog-years': (r) =>
+    `outside the program's catalog years (in effect ${[r.from && `from ${r.from}`, r.to && `to ${r.to}`].filter(Boolean).join(' ')})`,
   'older-than-recency': (r) => `older than the ${duration(r.window)} recency window (earned ${r.earned})`,
   repeat: (r) => `repeat of ${r.of}: counted once (award ${r.counted} counts)`,
   'repeat-over-limit': (r) => `repeat beyond the ${r.maxCredits} credits ${r.credential} may count`,
@@ -35,7 +41,12 @@ const REASONS: Wording<Reason> = {
 /** The wording of every explanation. */
 const EXPLANATIONS: Wording<Explanation> = {
   grant: (e) =>
-    [e.credits !== undefined ? `${e.credits} ${e.unit ?? 'catalog-unit'} credits` : undefined, e.as?.length ? `as ${list(e.as)}` : undefined, e.tags?.length ? `tags ${list(e.tags)}` : undefined, e.note]
+    [
+      e.credits !== undefined ? `${e.credits} ${e.unit ?? 'catalog-unit'} credits` : undefined,
+      e.as?.length ? `as ${list(e.as)}` : undefined,
+      e.tags?.length ? `tags ${list(e.tags)}` : undefined,
+      e.note,
+    ]
       .filter(Boolean)
       .join('; ') || 'counts',
   deny: (e) => e.reason,
@@ -63,6 +74,9 @@ export function recommendationText(r: Recommendation): string {
   if (r.status === 'in-progress') return `${r.title}: complete once the work in progress is finished`;
   const shown = r.open.slice(0, 3).join(', ') + (r.open.length > 3 ? `, and ${r.open.length - 3} more` : '');
   const left = r.requirementsLeft;
-  const parts = [left > 0 ? `${left === 1 ? 'one requirement' : `${left} requirements`} (${shown})` : '', r.creditsLeft > 0 ? `${r.creditsLeft} more credits` : ''].filter(Boolean);
+  const parts = [
+    left > 0 ? `${left === 1 ? 'one requirement' : `${left} requirements`} (${shown})` : '',
+    r.creditsLeft > 0 ? `${r.creditsLeft} more credits` : '',
+  ].filter(Boolean);
   return `${r.title}: ${parts.join(' and ') || 'policies to meet'}`;
 }

@@ -8,7 +8,12 @@ const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charC
  */
 export function stackingSvg(graph: StackingGraph, held: readonly string[], target: string, title: string): string {
   const titles = new Map(graph.nodes.map((n) => [n.id, n.title]));
-  const all = held.flatMap((id) => graph.stacksInto(id).filter((p) => p.program === target).map((p) => p.path));
+  const all = held.flatMap((id) =>
+    graph
+      .stacksInto(id)
+      .filter((p) => p.program === target)
+      .map((p) => p.path),
+  );
   const stacked = all.filter((p) => p.length > 2);
   // Paths through nested programs tell the story; direct ones fill in, a dozen at most.
   const paths = [...stacked, ...all.filter((p) => p.length <= 2)].slice(0, Math.max(12, stacked.length));
@@ -28,7 +33,11 @@ export function stackingSvg(graph: StackingGraph, held: readonly string[], targe
   const rowHeight = 34;
   const height = Math.max(...columns.map((c) => c.length)) * rowHeight + 10;
   const place = new Map<string, { x: number; y: number }>();
-  columns.forEach((column, c) => column.forEach((id, r) => place.set(id, { x: 5 + c * (width + gap), y: 5 + r * rowHeight + (height - column.length * rowHeight) / 2 })));
+  columns.forEach((column, c) =>
+    column.forEach((id, r) =>
+      place.set(id, { x: 5 + c * (width + gap), y: 5 + r * rowHeight + (height - column.length * rowHeight) / 2 }),
+    ),
+  );
   const label = (id: string) => {
     const text = titles.get(id) ?? id;
     return text.length > 30 ? `${text.slice(0, 29)}…` : text;
@@ -39,7 +48,10 @@ export function stackingSvg(graph: StackingGraph, held: readonly string[], targe
     const b = place.get(to)!;
     return `<line x1="${a.x + width}" y1="${a.y + 13}" x2="${b.x - 4}" y2="${b.y + 13}" class="edge" marker-end="url(#arrow)"/>`;
   });
-  const boxes = [...place].map(([id, { x, y }]) => `<g class="${id === target ? 'target' : 'node'}"><rect x="${x}" y="${y}" width="${width}" height="26" rx="6"/><text x="${x + 8}" y="${y + 17}">${escapeXml(label(id))}</text></g>`);
+  const boxes = [...place].map(
+    ([id, { x, y }]) =>
+      `<g class="${id === target ? 'target' : 'node'}"><rect x="${x}" y="${y}" width="${width}" height="26" rx="6"/><text x="${x + 8}" y="${y + 17}">${escapeXml(label(id))}</text></g>`,
+  );
   const svgWidth = columns.length * (width + gap) - gap + 10;
   return [
     `<svg role="img" aria-label="${escapeXml(`How your credentials stack into ${title}`)}" viewBox="0 0 ${svgWidth} ${height}" width="100%" style="max-width:${svgWidth}px">`,

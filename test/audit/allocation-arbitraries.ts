@@ -2,10 +2,17 @@ import fc from 'fast-check';
 import type { AllocationProblem, PlanItem, PlanNode } from '../../src/audit/allocation-problem.js';
 
 /** A random requirement tree of at most `maxLeaves` leaves, in depth-first pre-order. */
-const treeShape = fc.array(fc.record({ group: fc.nat(2), kind: fc.constantFrom<'all' | 'any'>('all', 'any'), cap: fc.integer({ min: 0, max: 29 }).map((n) => (n < 10 ? n + 2 : undefined)) }), {
-  minLength: 1,
-  maxLength: 6,
-});
+const treeShape = fc.array(
+  fc.record({
+    group: fc.nat(2),
+    kind: fc.constantFrom<'all' | 'any'>('all', 'any'),
+    cap: fc.integer({ min: 0, max: 29 }).map((n) => (n < 10 ? n + 2 : undefined)),
+  }),
+  {
+    minLength: 1,
+    maxLength: 6,
+  },
+);
 
 const leafSpec = fc.record({
   measure: fc.constantFrom<'count' | 'credits'>('count', 'credits'),
@@ -42,7 +49,10 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
       }),
       { minLength: 1, maxLength: 7 },
     ),
-    bundles: fc.array(fc.record({ components: fc.uniqueArray(fc.nat(7), { minLength: 1, maxLength: 2 }), candidateMask: fc.nat(63) }), { maxLength: 2 }),
+    bundles: fc.array(
+      fc.record({ components: fc.uniqueArray(fc.nat(7), { minLength: 1, maxLength: 2 }), candidateMask: fc.nat(63) }),
+      { maxLength: 2 },
+    ),
     limitCaps: fc.array(fc.integer({ min: 0, max: 8 }), { maxLength: 2 }),
     totalTicks: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
     residencyTicks: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
@@ -50,7 +60,12 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
   })
   .map(({ shape, leaves, rootKind, items, bundles, limitCaps, totalTicks, residencyTicks, minGpa }) => {
     // Root, then groups (each an all/any), then leaves spread over root and groups.
-    const nodes: { parent: number; kind: 'all' | 'any' | 'leaf'; cap?: number | undefined; leaf?: (typeof leaves)[number] }[] = [{ parent: -1, kind: rootKind }];
+    const nodes: {
+      parent: number;
+      kind: 'all' | 'any' | 'leaf';
+      cap?: number | undefined;
+      leaf?: (typeof leaves)[number];
+    }[] = [{ parent: -1, kind: rootKind }];
     const groups = shape.slice(0, 2).map((g) => nodes.push({ parent: 0, kind: g.kind, cap: g.cap }) - 1);
     shape.forEach((s, i) => {
       if (i >= leaves.length) return;
@@ -70,34 +85,64 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
       const children = nodes.flatMap((m, j) => (m.parent === old ? [position.get(j)!] : []));
       if (n.kind === 'leaf') {
         const l = n.leaf!;
-        return { parent: n.parent < 0 ? -1 : position.get(n.parent)!, children, kind: 'leaf', need: l.measure === 'count' ? l.count : l.credits, measure: l.measure, cap: l.cap ?? Infinity, waived: l.waived, shared: l.shared };
+        return {
+          parent: n.parent < 0 ? -1 : position.get(n.parent)!,
+          children,
+          kind: 'leaf',
+          need: l.measure === 'count' ? l.count : l.credits,
+          measure: l.measure,
+          cap: l.cap ?? Infinity,
+          waived: l.waived,
+          shared: l.shared,
+        };
       }
-      return { parent: n.parent < 0 ? -1 : position.get(n.parent)!, children, kind: n.kind, need: n.kind === 'any' ? 1 : children.length, measure: 'count', cap: n.cap ?? Infinity, waived: false, shared: false };
+      return {
+        parent: n.parent < 0 ? -1 : position.get(n.parent)!,
+        children,
+        kind: n.kind,
+        need: n.kind === 'any' ? 1 : children.length,
+        measure: 'count',
+        cap: n.cap ?? Infinity,
+        waived: false,
+        shared: false,
+      };
     });
     const leafIndices = planNodes.flatMap((n, i) => (n.kind === 'leaf' && !n.waived ? [i] : []));
-    const pick = (mask: number, shared: boolean) => leafIndices.filter((leaf, k) => (mask >> k) & 1 && planNodes[leaf]!.shared === shared);
+    const pick = (mask: number, shared: boolean) =>
+      leafIndices.filter((leaf, k) => (mask >> k) & 1 && planNodes[leaf]!.shared === shared);
     // An exception pins an award to any leaf not shared (waived or not); a pinned award has no other candidates.
     const pinnable = planNodes.flatMap((n, i) => (n.kind === 'leaf' && !n.shared ? [i] : []));
     const planItems: PlanItem[] = items.map((item) => {
       const pinned = item.pin !== undefined && pinnable.length > 0 ? pinnable[item.pin % pinnable.length]! : -1;
       return {
-      ticks: item.ticks,
-      candidates: pinned >= 0 ? [] : pick(item.candidateMask, false),
-      sharedCandidates: pinned >= 0 ? [] : pick(item.candidateMask, true),
-      pinned,
-      limits: limitCaps.flatMap((_, limit) => ((item.limitMask >> limit) & 1 ? [limit] : [])),
-      points: item.points,
-      resident: item.resident,
-      fallsThrough: item.fallsThrough,
-      inProgress: item.inProgress,
-      components: [],
+        ticks: item.ticks,
+        candidates: pinned >= 0 ? [] : pick(item.candidateMask, false),
+        sharedCandidates: pinned >= 0 ? [] : pick(item.candidateMask, true),
+        pinned,
+        limits: limitCaps.flatMap((_, limit) => ((item.limitMask >> limit) & 1 ? [limit] : [])),
+        points: item.points,
+        resident: item.resident,
+        fallsThrough: item.fallsThrough,
+        inProgress: item.inProgress,
+        components: [],
       };
     });
     const awards = planItems.length;
     for (const bundle of bundles) {
       const components = bundle.components.filter((c) => c < awards);
       if (components.length > 0)
-        planItems.push({ ticks: 0, candidates: pick(bundle.candidateMask, false), sharedCandidates: [], pinned: -1, limits: [], points: null, resident: false, fallsThrough: false, inProgress: false, components });
+        planItems.push({
+          ticks: 0,
+          candidates: pick(bundle.candidateMask, false),
+          sharedCandidates: [],
+          pinned: -1,
+          limits: [],
+          points: null,
+          resident: false,
+          fallsThrough: false,
+          inProgress: false,
+          components,
+        });
     }
     return {
       nodes: planNodes,

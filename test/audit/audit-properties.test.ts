@@ -16,46 +16,64 @@ const run = (transcript: TranscriptInput): AuditReport => {
 };
 const nodes = (node: RequirementResult): RequirementResult[] => [node, ...(node.children ?? []).flatMap(nodes)];
 const RANK = { incomplete: 0, 'in-progress': 1, complete: 2 } as const;
-const met = (a: ProgramAudit) => nodes(a.requirements).filter((n) => n.status !== 'incomplete').length + a.policies.filter((p) => p.status === 'complete').length;
+const met = (a: ProgramAudit) =>
+  nodes(a.requirements).filter((n) => n.status !== 'incomplete').length +
+  a.policies.filter((p) => p.status === 'complete').length;
 
 describe('audit invariants on random transcripts of the shipped catalog', () => {
-  test.prop([transcriptOf(catalog), fc.nat()], { numRuns: runs(60) })('the same transcript in any order gives the same audit', (transcript, seed) => {
-    const shuffled = { ...transcript, awards: [...transcript.awards].sort((a, b) => (hash(a.id, seed) - hash(b.id, seed)) || a.id.localeCompare(b.id)) };
-    expect(run(shuffled)).toEqual(run(transcript));
-  });
-
-  test.prop([transcriptOf(catalog), fc.constantFrom(...catalog.credentials.map((c) => c.id)).chain((id) => awardOf(catalog, id))], { numRuns: runs(60) })(
-    'adding an award never lowers a status, nor the requirements met at the same status',
-    (transcript, extra) => {
-      fc.pre(!transcript.awards.some((a) => a.credential === extra.credential));
-      const before = run(transcript);
-      const after = run({ ...transcript, awards: [...transcript.awards, { ...extra, id: 'extra' }] });
-      before.audits.forEach((old, i) => {
-        const now = after.audits[i]!;
-        expect(RANK[now.status]).toBeGreaterThanOrEqual(RANK[old.status]);
-        if (now.status === old.status) expect(met(now)).toBeGreaterThanOrEqual(met(old));
-      });
+  test.prop([transcriptOf(catalog), fc.nat()], { numRuns: runs(60) })(
+    'the same transcript in any order gives the same audit',
+    (transcript, seed) => {
+      const shuffled = {
+        ...transcript,
+        awards: [...transcript.awards].sort((a, b) => hash(a.id, seed) - hash(b.id, seed) || a.id.localeCompare(b.id)),
+      };
+      expect(run(shuffled)).toEqual(run(transcript));
     },
   );
 
-  test.prop([transcriptOf(catalog)], { numRuns: runs(60) })('no award is applied twice within a program, except to shared requirements', (transcript) => {
-    for (const program of run(transcript).audits) {
-      const used = nodes(program.requirements)
-        .filter((n) => !n.shared)
-        .flatMap((n) => n.applied.flatMap((a) => a.components ?? [a.award]));
-      expect(new Set(used).size).toBe(used.length);
-      const fallThrough = program.fallThrough.map((f) => f.award);
-      expect(fallThrough.filter((a) => used.includes(a))).toEqual([]);
-    }
+  test.prop(
+    [
+      transcriptOf(catalog),
+      fc.constantFrom(...catalog.credentials.map((c) => c.id)).chain((id) => awardOf(catalog, id)),
+    ],
+    { numRuns: runs(60) },
+  )('adding an award never lowers a status, nor the requirements met at the same status', (transcript, extra) => {
+    fc.pre(!transcript.awards.some((a) => a.credential === extra.credential));
+    const before = run(transcript);
+    const after = run({ ...transcript, awards: [...transcript.awards, { ...extra, id: 'extra' }] });
+    before.audits.forEach((old, i) => {
+      const now = after.audits[i]!;
+      expect(RANK[now.status]).toBeGreaterThanOrEqual(RANK[old.status]);
+      if (now.status === old.status) expect(met(now)).toBeGreaterThanOrEqual(met(old));
+    });
   });
 
-  test.prop([transcriptOf(catalog)], { numRuns: runs(60) })('caps are never exceeded, and clipped credits are reported', (transcript) => {
-    for (const program of run(transcript).audits) {
-      for (const policy of program.policies) if (policy.status === undefined) expect(policy.have).toBeLessThanOrEqual(policy.need!);
-      const total = program.policies.find((p) => p.id === 'total-credits');
-      if (total) expect(total.have).toBe(program.credits.applied);
-    }
-  });
+  test.prop([transcriptOf(catalog)], { numRuns: runs(60) })(
+    'no award is applied twice within a program, except to shared requirements',
+    (transcript) => {
+      for (const program of run(transcript).audits) {
+        const used = nodes(program.requirements)
+          .filter((n) => !n.shared)
+          .flatMap((n) => n.applied.flatMap((a) => a.components ?? [a.award]));
+        expect(new Set(used).size).toBe(used.length);
+        const fallThrough = program.fallThrough.map((f) => f.award);
+        expect(fallThrough.filter((a) => used.includes(a))).toEqual([]);
+      }
+    },
+  );
+
+  test.prop([transcriptOf(catalog)], { numRuns: runs(60) })(
+    'caps are never exceeded, and clipped credits are reported',
+    (transcript) => {
+      for (const program of run(transcript).audits) {
+        for (const policy of program.policies)
+          if (policy.status === undefined) expect(policy.have).toBeLessThanOrEqual(policy.need!);
+        const total = program.policies.find((p) => p.id === 'total-credits');
+        if (total) expect(total.have).toBe(program.credits.applied);
+      }
+    },
+  );
 });
 
 function hash(text: string, seed: number): number {

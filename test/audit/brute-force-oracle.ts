@@ -1,7 +1,8 @@
 import { compareScores, type AllocationProblem, type Assignment } from '../../src/audit/allocation-problem.js';
 import { evaluateAllocation, type Evaluation } from '../../src/audit/evaluate-allocation.js';
 
-const bases = (problem: AllocationProblem, item: number) => (problem.items[item]!.components.length > 0 ? problem.items[item]!.components : [item]);
+const bases = (problem: AllocationProblem, item: number) =>
+  problem.items[item]!.components.length > 0 ? problem.items[item]!.components : [item];
 
 /** Whether an allocation only places items where they may go, each base item once. */
 function wellFormed(problem: AllocationProblem, assignment: Assignment): boolean {
@@ -29,7 +30,8 @@ function everyItemNeeded(problem: AllocationProblem, assignment: Assignment, eva
   assignment.forEach((leaf, item) => leaf >= 0 && byLeaf.set(leaf, [...(byLeaf.get(leaf) ?? []), item]));
   for (const [leaf, list] of byLeaf) {
     const node = problem.nodes[leaf]!;
-    const counts = (item: number) => problem.items[item]!.components.length > 0 || problem.items[item]!.ticks === 0 || evaluation.counted[item]! > 0;
+    const counts = (item: number) =>
+      problem.items[item]!.components.length > 0 || problem.items[item]!.ticks === 0 || evaluation.counted[item]! > 0;
     const adds = (item: number) => (node.measure === 'count' ? Number(counts(item)) : evaluation.counted[item]!);
     const total = list.reduce((sum, item) => sum + adds(item), 0);
     for (const item of list) {
@@ -42,7 +44,9 @@ function everyItemNeeded(problem: AllocationProblem, assignment: Assignment, eva
 
 /** Whether an allocation obeys the rules: candidates or pins, each base item used once, and every placed item needed. */
 export function isValidAllocation(problem: AllocationProblem, assignment: Assignment): boolean {
-  return wellFormed(problem, assignment) && everyItemNeeded(problem, assignment, evaluateAllocation(problem, assignment));
+  return (
+    wellFormed(problem, assignment) && everyItemNeeded(problem, assignment, evaluateAllocation(problem, assignment))
+  );
 }
 
 /**
@@ -56,13 +60,15 @@ function mayBecomeValid(problem: AllocationProblem, assignment: Assignment): boo
   assignment.forEach((leaf, item) => {
     if (leaf < 0 || bases(problem, item).some((b) => problem.items[b]!.limits.length > 0)) return;
     const node = problem.nodes[leaf]!;
-    const value = node.measure === 'count' ? 1 : bases(problem, item).reduce((sum, b) => sum + problem.items[b]!.ticks, 0);
+    const value =
+      node.measure === 'count' ? 1 : bases(problem, item).reduce((sum, b) => sum + problem.items[b]!.ticks, 0);
     const entry = sure.get(leaf) ?? { total: 0, smallest: Infinity };
     entry.total += value;
     if (problem.items[item]!.pinned !== leaf) entry.smallest = Math.min(entry.smallest, value);
     sure.set(leaf, entry);
   });
-  for (const [leaf, { total, smallest }] of sure) if (smallest < Infinity && total - smallest >= problem.nodes[leaf]!.need) return false;
+  for (const [leaf, { total, smallest }] of sure)
+    if (smallest < Infinity && total - smallest >= problem.nodes[leaf]!.need) return false;
   return true;
 }
 

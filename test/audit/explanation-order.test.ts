@@ -3,13 +3,19 @@ import { audit } from '../../src/audit/audit.js';
 import { readFixture, shippedCatalog } from '../helpers.js';
 
 const permutations = <T>(list: readonly T[]): T[][] =>
-  list.length <= 1 ? [[...list]] : list.flatMap((first, i) => permutations([...list.slice(0, i), ...list.slice(i + 1)]).map((rest) => [first, ...rest]));
+  list.length <= 1
+    ? [[...list]]
+    : list.flatMap((first, i) =>
+        permutations([...list.slice(0, i), ...list.slice(i + 1)]).map((rest) => [first, ...rest]),
+      );
 
 describe('explanations', () => {
-  it('do not depend on the order of the transcript\'s exceptions (every order of hugo\'s four)', () => {
+  it("do not depend on the order of the transcript's exceptions (every order of hugo's four)", () => {
     const transcript = readFixture('hugo-exceptions.json') as { exceptions: unknown[] };
     const reportFor = (exceptions: unknown[]) => {
-      const result = audit(shippedCatalog(), { ...transcript, exceptions } as never, { programs: ['aas-it', 'cert-project-leadership'] });
+      const result = audit(shippedCatalog(), { ...transcript, exceptions } as never, {
+        programs: ['aas-it', 'cert-project-leadership'],
+      });
       if (!result.ok) throw new Error(JSON.stringify(result.issues));
       return result.value;
     };

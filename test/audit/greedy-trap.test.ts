@@ -20,8 +20,11 @@ function greedyFirstFit(cat: Catalog, awards: { credential: string }[]): Record<
   for (const { credential } of awards) {
     const leaf = leaves.find((l) => {
       const taken = placed[l.id!]!;
-      const matches = l.credential ? l.credential === credential : tags(credential).includes((l.where as { all: { value: string }[] }).all[0]!.value);
-      const room = l.credits !== undefined ? taken.reduce((s, c) => s + credits(c), 0) < l.credits : taken.length < (l.count ?? 1);
+      const matches = l.credential
+        ? l.credential === credential
+        : tags(credential).includes((l.where as { all: { value: string }[] }).all[0]!.value);
+      const room =
+        l.credits !== undefined ? taken.reduce((s, c) => s + credits(c), 0) < l.credits : taken.length < (l.count ?? 1);
       return matches && room;
     });
     if (leaf) placed[leaf.id!]!.push(credential);
@@ -34,7 +37,12 @@ describe('a transcript where greedy placement fails but a complete allocation ex
 
   it('defeats greedy first-fit in transcript order', () => {
     const greedy = greedyFirstFit(catalog, transcript.awards);
-    expect(greedy).toEqual({ quantitative: ['STAT-201', 'MATH-110'], statistics: [], humanities: ['SOCI-150'], social: ['PSYC-101'] });
+    expect(greedy).toEqual({
+      quantitative: ['STAT-201', 'MATH-110'],
+      statistics: [],
+      humanities: ['SOCI-150'],
+      social: ['PSYC-101'],
+    });
   });
 
   it('is complete under credstack: STAT 201 in statistics, SOCI 150 in social science', () => {

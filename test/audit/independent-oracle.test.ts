@@ -23,18 +23,34 @@ const noNesting = () => {
 };
 
 /** A one-program case: courses `[id, credits, tags]`, one award of each (in order), exceptions. */
-function caseOf(courses: [string, number, string[]][], program: Omit<ProgramJson, 'id' | 'kind' | 'title'>, exceptions: ExceptionJson[] = [], awards: Partial<AwardJson>[] = []): OracleCase {
+function caseOf(
+  courses: [string, number, string[]][],
+  program: Omit<ProgramJson, 'id' | 'kind' | 'title'>,
+  exceptions: ExceptionJson[] = [],
+  awards: Partial<AwardJson>[] = [],
+): OracleCase {
   return {
     catalog: {
       institution: { id: 'u', name: 'Oracle University' },
       settings: { unit: 'semester', gradeScale: { A: 4, B: 3, C: 2, D: 1, F: 0 } },
-      credentials: courses.map(([id, credits, tags]) => ({ id, kind: 'course', title: id, credits: { value: credits, unit: 'semester' }, tags })),
+      credentials: courses.map(([id, credits, tags]) => ({
+        id,
+        kind: 'course',
+        title: id,
+        credits: { value: credits, unit: 'semester' },
+        tags,
+      })),
       programs: [{ id: 'P', kind: 'certificate', title: 'P', ...program }],
     },
     transcript: {
       learner: { id: 'learner' },
       asOf: '2026-01-01',
-      awards: courses.map(([id], i) => ({ id: id.toLowerCase(), credential: id, earned: `2025-0${i + 1}-15`, ...awards[i] })),
+      awards: courses.map(([id], i) => ({
+        id: id.toLowerCase(),
+        credential: id,
+        earned: `2025-0${i + 1}-15`,
+        ...awards[i],
+      })),
       exceptions,
     },
     programs: ['P'],
@@ -44,10 +60,17 @@ function caseOf(courses: [string, number, string[]][], program: Omit<ProgramJson
 const oracleStatus = (c: OracleCase) => oracleVerdict(c.catalog, c.transcript, 'P', noNesting)?.status;
 
 /** Issue 11 item 1: X (4, a) clipped to 1 by a limit on a, with Y (4, c) and Z (3, c), makes 1 + 4 + 3 = 8. */
-const partialLimit = caseOf([['X', 4, ['a']], ['Y', 4, ['c']], ['Z', 3, ['c']]], {
-  policy: { limits: [{ id: 'cap-a', where: tag('a'), maxCredits: 1 }] },
-  requirements: { id: 'eight', where: { any: [tag('a'), tag('c')] }, credits: 8 },
-});
+const partialLimit = caseOf(
+  [
+    ['X', 4, ['a']],
+    ['Y', 4, ['c']],
+    ['Z', 3, ['c']],
+  ],
+  {
+    policy: { limits: [{ id: 'cap-a', where: tag('a'), maxCredits: 1 }] },
+    requirements: { id: 'eight', where: { any: [tag('a'), tag('c')] }, credits: 8 },
+  },
+);
 
 describe('audits agree with an independent brute-force oracle', () => {
   it('issue 11: an item a policy limit clips in part still counts its part (1 + 4 + 3 = 8: complete)', () => {
@@ -58,10 +81,22 @@ describe('audits agree with an independent brute-force oracle', () => {
   it('a shared overlay counts an item for what a policy limit leaves of it', () => {
     // X and Y (4 credits of a each) under a 1-credit limit on a: 1 credit of a counts in all, so
     // the overlay's 2 credits of a cannot be met (X counts 1 in `one`, Y nothing): incomplete.
-    const c = caseOf([['X', 4, ['a']], ['Y', 4, ['a']]], {
-      policy: { limits: [{ id: 'cap-a', where: tag('a'), maxCredits: 1 }] },
-      requirements: { id: 'all', all: [{ id: 'one', where: tag('a'), count: 1 }, { id: 'overlay', share: true, where: tag('a'), credits: 2 }] },
-    });
+    const c = caseOf(
+      [
+        ['X', 4, ['a']],
+        ['Y', 4, ['a']],
+      ],
+      {
+        policy: { limits: [{ id: 'cap-a', where: tag('a'), maxCredits: 1 }] },
+        requirements: {
+          id: 'all',
+          all: [
+            { id: 'one', where: tag('a'), count: 1 },
+            { id: 'overlay', share: true, where: tag('a'), credits: 2 },
+          ],
+        },
+      },
+    );
     expect(oracleStatus(c)).toBe('incomplete');
     expect(compareCase(c)?.problems).toEqual([]);
   });
@@ -81,7 +116,15 @@ describe('audits agree with an independent brute-force oracle', () => {
     // whose items may also count elsewhere: both are met, complete.
     const c = caseOf(
       [['X', 3, ['c']]],
-      { requirements: { id: 'all', all: [{ id: 'overlay', share: true, where: tag('c'), count: 1 }, { id: 'core', where: tag('a'), credits: 3 }] } },
+      {
+        requirements: {
+          id: 'all',
+          all: [
+            { id: 'overlay', share: true, where: tag('c'), count: 1 },
+            { id: 'core', where: tag('a'), credits: 3 },
+          ],
+        },
+      },
       [{ type: 'substitute', program: 'P', requirement: 'core', award: 'x', reason: 'advisor' }],
     );
     expect(oracleStatus(c)).toBe('complete');
@@ -92,8 +135,14 @@ describe('audits agree with an independent brute-force oracle', () => {
     // X (b) is substituted into `one` (1 credit of a or b) but a 0-credit limit on b clips it to
     // nothing; Y (1 credit of a) meets `one`: complete.
     const c = caseOf(
-      [['X', 1, ['b']], ['Y', 1, ['a']]],
-      { policy: { limits: [{ id: 'no-b', where: tag('b'), maxCredits: 0 }] }, requirements: { id: 'one', where: { any: [tag('a'), tag('b')] }, credits: 1 } },
+      [
+        ['X', 1, ['b']],
+        ['Y', 1, ['a']],
+      ],
+      {
+        policy: { limits: [{ id: 'no-b', where: tag('b'), maxCredits: 0 }] },
+        requirements: { id: 'one', where: { any: [tag('a'), tag('b')] }, credits: 1 },
+      },
       [{ type: 'substitute', program: 'P', requirement: 'one', award: 'x', reason: 'advisor' }],
     );
     expect(oracleStatus(c)).toBe('complete');

@@ -50,7 +50,11 @@
  */
 
 /** A condition as in SPEC 4: `all` / `any` / `not` over `{ fact, operator, value }`. */
-export type ConditionJson = { all: ConditionJson[] } | { any: ConditionJson[] } | { not: ConditionJson } | { fact: string; operator: string; value: unknown };
+export type ConditionJson =
+  | { all: ConditionJson[] }
+  | { any: ConditionJson[] }
+  | { not: ConditionJson }
+  | { fact: string; operator: string; value: unknown };
 
 export interface RequirementJson {
   id?: string;
@@ -71,7 +75,11 @@ export interface ProgramJson {
   id: string;
   kind: string;
   title: string;
-  policy?: { minGrade?: string; limits?: { id: string; where: ConditionJson; maxCredits: number }[]; totalCredits?: number };
+  policy?: {
+    minGrade?: string;
+    limits?: { id: string; where: ConditionJson; maxCredits: number }[];
+    totalCredits?: number;
+  };
   requirements: RequirementJson;
 }
 
@@ -188,11 +196,34 @@ export function readModel(catalog: CatalogJson, transcript: TranscriptJson, prog
       if (!c) throw new Error(`oracle: award ${a.id} names no catalog credential`);
       if (c.credits && c.credits.unit !== unit) throw new Error('oracle: one unit only');
       const credits = c.credits?.value ?? 0;
-      const facts = { id: c.id, kind: c.kind, title: c.title, tags: c.tags ?? [], credits, unit, grade: a.grade, status: a.status ?? 'completed', source: a.source ?? 'institution', earned: a.earned };
-      return { index: 0, award: a.id, credential: c.id, credits, inProgress: a.status === 'in-progress', grade: a.grade, facts };
+      const facts = {
+        id: c.id,
+        kind: c.kind,
+        title: c.title,
+        tags: c.tags ?? [],
+        credits,
+        unit,
+        grade: a.grade,
+        status: a.status ?? 'completed',
+        source: a.source ?? 'institution',
+        earned: a.earned,
+      };
+      return {
+        index: 0,
+        award: a.id,
+        credential: c.id,
+        credits,
+        inProgress: a.status === 'in-progress',
+        grade: a.grade,
+        facts,
+      };
     })
     // Tree order within a leaf: earliest earned, then id (SPEC 5's tie-break).
-    .sort((x, y) => String(x.facts.earned ?? '').localeCompare(String(y.facts.earned ?? '')) || (x.award < y.award ? -1 : x.award > y.award ? 1 : 0))
+    .sort(
+      (x, y) =>
+        String(x.facts.earned ?? '').localeCompare(String(y.facts.earned ?? '')) ||
+        (x.award < y.award ? -1 : x.award > y.award ? 1 : 0),
+    )
     .map((item, index) => ({ ...item, index }));
   const seen = new Set<string>();
   for (const item of items) {
@@ -211,16 +242,43 @@ export function readModel(catalog: CatalogJson, transcript: TranscriptJson, prog
     if (group) {
       if (req.share) throw new Error('oracle: share on a group is not modelled');
       const children = group.map((child, i) => build(child, minGrade, `${id}.${i}`));
-      node = { type: req.all ? 'all' : 'any', id, need: req.all ? children.length : (req.need ?? 1), cap: req.maxCredits, children, waived: false };
+      node = {
+        type: req.all ? 'all' : 'any',
+        id,
+        need: req.all ? children.length : (req.need ?? 1),
+        cap: req.maxCredits,
+        children,
+        waived: false,
+      };
     } else {
-      const shape = req.where !== undefined ? 'where' : req.credential !== undefined ? 'credential' : req.program !== undefined ? 'program' : undefined;
+      const shape =
+        req.where !== undefined
+          ? 'where'
+          : req.credential !== undefined
+            ? 'credential'
+            : req.program !== undefined
+              ? 'program'
+              : undefined;
       if (!shape) throw new Error(`oracle: requirement ${id} has no shape it models`);
       const where = req.where;
       const credential = req.credential;
-      const matches = where !== undefined ? (item: Item) => holds(where, item.facts) : (item: Item) => item.credential === credential;
+      const matches =
+        where !== undefined ? (item: Item) => holds(where, item.facts) : (item: Item) => item.credential === credential;
       node = {
-        type: 'leaf', id, order: leaves.length, shape, credits: req.credits, count: shape === 'where' ? req.count : 1, cap: req.maxCredits, share: req.share === true,
-        minGrade, matches, program: req.program, waived: false, waivedCredits: 0, underWaiver: false,
+        type: 'leaf',
+        id,
+        order: leaves.length,
+        shape,
+        credits: req.credits,
+        count: shape === 'where' ? req.count : 1,
+        cap: req.maxCredits,
+        share: req.share === true,
+        minGrade,
+        matches,
+        program: req.program,
+        waived: false,
+        waivedCredits: 0,
+        underWaiver: false,
       };
       if (shape === 'program' && node.share) throw new Error('oracle: a shared program leaf is not modelled');
       leaves.push(node);
@@ -241,7 +299,8 @@ export function readModel(catalog: CatalogJson, transcript: TranscriptJson, prog
       else if (node.type === 'leaf' && node.credits !== undefined) node.waivedCredits += exception.credits;
       else throw new Error('oracle: a credits waiver on a node without credits');
     } else {
-      if (node.type !== 'leaf' || node.shape === 'program' || node.share) throw new Error('oracle: a substitute into a group, program or shared leaf is not modelled');
+      if (node.type !== 'leaf' || node.shape === 'program' || node.share)
+        throw new Error('oracle: a substitute into a group, program or shared leaf is not modelled');
       const item = itemByAward.get(exception.award);
       if (item) {
         if (pins.has(item.index)) throw new Error('oracle: two substitutes of one award');
@@ -256,9 +315,22 @@ export function readModel(catalog: CatalogJson, transcript: TranscriptJson, prog
   markWaived(root, false);
   const points = (grade: string) => scale.get(grade);
   return {
-    program: programId, root, nodes, leaves, items, itemByAward, pins,
-    limits: (policy.limits ?? []).map((l) => ({ id: l.id, max: l.maxCredits, matches: (item: Item) => holds(l.where, item.facts) })),
-    totalCredits: policy.totalCredits, policyMinGrade: policy.minGrade, points, passing: new Set(catalog.settings?.passingGrades ?? []),
+    program: programId,
+    root,
+    nodes,
+    leaves,
+    items,
+    itemByAward,
+    pins,
+    limits: (policy.limits ?? []).map((l) => ({
+      id: l.id,
+      max: l.maxCredits,
+      matches: (item: Item) => holds(l.where, item.facts),
+    })),
+    totalCredits: policy.totalCredits,
+    policyMinGrade: policy.minGrade,
+    points,
+    passing: new Set(catalog.settings?.passingGrades ?? []),
   };
 }
 
@@ -270,17 +342,28 @@ function holds(condition: ConditionJson, facts: Readonly<Record<string, unknown>
   const fact = facts[condition.fact];
   const value = condition.value;
   switch (condition.operator) {
-    case 'equal': return fact === value;
-    case 'notEqual': return fact !== value;
-    case 'contains': return Array.isArray(fact) && fact.includes(value);
-    case 'doesNotContain': return Array.isArray(fact) && !fact.includes(value);
-    case 'in': return Array.isArray(value) && value.includes(fact);
-    case 'notIn': return Array.isArray(value) && !value.includes(fact);
-    case 'greaterThanInclusive': return typeof fact === 'number' && typeof value === 'number' && fact >= value;
-    case 'lessThanInclusive': return typeof fact === 'number' && typeof value === 'number' && fact <= value;
-    case 'greaterThan': return typeof fact === 'number' && typeof value === 'number' && fact > value;
-    case 'lessThan': return typeof fact === 'number' && typeof value === 'number' && fact < value;
-    default: throw new Error(`oracle: operator ${condition.operator} is not modelled`);
+    case 'equal':
+      return fact === value;
+    case 'notEqual':
+      return fact !== value;
+    case 'contains':
+      return Array.isArray(fact) && fact.includes(value);
+    case 'doesNotContain':
+      return Array.isArray(fact) && !fact.includes(value);
+    case 'in':
+      return Array.isArray(value) && value.includes(fact);
+    case 'notIn':
+      return Array.isArray(value) && !value.includes(fact);
+    case 'greaterThanInclusive':
+      return typeof fact === 'number' && typeof value === 'number' && fact >= value;
+    case 'lessThanInclusive':
+      return typeof fact === 'number' && typeof value === 'number' && fact <= value;
+    case 'greaterThan':
+      return typeof fact === 'number' && typeof value === 'number' && fact > value;
+    case 'lessThan':
+      return typeof fact === 'number' && typeof value === 'number' && fact < value;
+    default:
+      throw new Error(`oracle: operator ${condition.operator} is not modelled`);
   }
 }
 
@@ -308,7 +391,8 @@ export function eligible(model: Model, item: Item, leaf: Leaf, pass: Pass): bool
 }
 
 /** Whether an item left out of every leaf still counts toward the total (fall-through). */
-const fallsThrough = (model: Model, item: Item, pass: Pass) => inPass(item, pass) && gradeOk(model, item, model.policyMinGrade);
+const fallsThrough = (model: Model, item: Item, pass: Pass) =>
+  inPass(item, pass) && gradeOk(model, item, model.policyMinGrade);
 
 /**
  * One allocation: for each item (by index) the non-shared leaf it is applied to (its `order`),
@@ -360,12 +444,15 @@ export function evaluate(model: Model, pass: Pass, allocation: Allocation): Eval
     });
     counted[item.index] = credits;
   };
-  const appliedAt = leaves.map((leaf) => (leaf.shape === 'program' ? [...(allocation.bundles.get(leaf.order) ?? [])] : [] as number[]));
+  const appliedAt = leaves.map((leaf) =>
+    leaf.shape === 'program' ? [...(allocation.bundles.get(leaf.order) ?? [])] : ([] as number[]),
+  );
   allocation.leafOf.forEach((order, index) => {
     if (order >= 0) appliedAt[order]!.push(index);
   });
   const used = new Set(appliedAt.flat());
-  for (const leaf of leaves) for (const index of appliedAt[leaf.order]!.sort((a, b) => a - b)) spend(items[index]!, 'applied');
+  for (const leaf of leaves)
+    for (const index of appliedAt[leaf.order]!.sort((a, b) => a - b)) spend(items[index]!, 'applied');
   const fallThrough: number[] = [];
   for (const item of items) {
     if (used.has(item.index)) continue;
@@ -384,16 +471,25 @@ export function evaluate(model: Model, pass: Pass, allocation: Allocation): Eval
     let isMet: boolean;
     let passUp: number;
     if (node.type === 'leaf') {
-      const taken = node.share ? items.filter((item) => eligible(model, item, node, pass)).map((item) => item.index) : appliedAt[node.order]!;
+      const taken = node.share
+        ? items.filter((item) => eligible(model, item, node, pass)).map((item) => item.index)
+        : appliedAt[node.order]!;
       const counting = taken.filter((index) => counted[index]! > 0);
       const sum = counting.reduce((s, index) => s + counted[index]!, 0);
       const have = node.cap === undefined ? sum : Math.min(sum, node.cap);
       counts.set(node.id, node.shape === 'program' ? (allocation.bundles.has(node.order) ? 1 : 0) : counting.length);
-      const meets = (credits: number, count: number) => (node.credits !== undefined ? credits >= node.credits - node.waivedCredits : count >= node.count!);
+      const meets = (credits: number, count: number) =>
+        node.credits !== undefined ? credits >= node.credits - node.waivedCredits : count >= node.count!;
       const clip = (credits: number) => (node.cap === undefined ? credits : Math.min(credits, node.cap));
       if (node.shape === 'program') isMet = allocation.bundles.has(node.order);
       else isMet = meets(have, counting.length);
-      if (isMet && !node.share && node.shape !== 'program' && counting.some((index) => !model.pins.has(index) && meets(clip(sum - counted[index]!), counting.length - 1))) wasteful = true;
+      if (
+        isMet &&
+        !node.share &&
+        node.shape !== 'program' &&
+        counting.some((index) => !model.pins.has(index) && meets(clip(sum - counted[index]!), counting.length - 1))
+      )
+        wasteful = true;
       passUp = node.share ? 0 : have;
     } else {
       let metChildren = 0;
@@ -415,7 +511,14 @@ export function evaluate(model: Model, pass: Pass, allocation: Allocation): Eval
   const total = applied + fallThroughCredits;
   const complete = met.get(model.root.id)! && (model.totalCredits === undefined || total >= model.totalCredits);
   return {
-    counted, met, counts, fallThrough, applied, total, complete, wasteful,
+    counted,
+    met,
+    counts,
+    fallThrough,
+    applied,
+    total,
+    complete,
+    wasteful,
     score: score + (model.totalCredits !== undefined && total >= model.totalCredits ? 1 : 0),
     limitSpent: new Map(limits.map((l, i) => [l.id, spent[i]!])),
   };
@@ -434,7 +537,13 @@ export interface Verdict {
  * Enumerates every allocation in a pass and calls `visit` with each; returns false (without
  * enumerating) when there are more than `limit` of them.
  */
-export function eachAllocation(model: Model, pass: Pass, nested: NestedItems, limit: number, visit: (allocation: Allocation) => boolean | void): boolean {
+export function eachAllocation(
+  model: Model,
+  pass: Pass,
+  nested: NestedItems,
+  limit: number,
+  visit: (allocation: Allocation) => boolean | void,
+): boolean {
   const { items, leaves } = model;
   const options = items.map((item) => {
     if (!inPass(item, pass)) return [-1];
@@ -445,9 +554,15 @@ export function eachAllocation(model: Model, pass: Pass, nested: NestedItems, li
   });
   const programLeaves = leaves
     .filter((leaf) => leaf.shape === 'program' && !leaf.underWaiver)
-    .map((leaf) => ({ leaf, components: nested(leaf.program!, pass)?.map((award) => model.itemByAward.get(award)?.index ?? -1) }));
-  for (const p of programLeaves) if (p.components?.includes(-1)) throw new Error(`oracle: a component of ${p.leaf.program} is not an award that counts`);
-  const size = options.reduce((n, o) => n * o.length, 1) * programLeaves.reduce((n, p) => n * (p.components ? 2 : 1), 1);
+    .map((leaf) => ({
+      leaf,
+      components: nested(leaf.program!, pass)?.map((award) => model.itemByAward.get(award)?.index ?? -1),
+    }));
+  for (const p of programLeaves)
+    if (p.components?.includes(-1))
+      throw new Error(`oracle: a component of ${p.leaf.program} is not an award that counts`);
+  const size =
+    options.reduce((n, o) => n * o.length, 1) * programLeaves.reduce((n, p) => n * (p.components ? 2 : 1), 1);
   if (size > limit) return false;
 
   const bundles = new Map<number, readonly number[]>();
@@ -486,7 +601,13 @@ export function eachAllocation(model: Model, pass: Pass, nested: NestedItems, li
  * progress when one with in-progress work does, else incomplete with the most requirements met.
  * `undefined` when a pass has more than `limit` allocations.
  */
-export function oracleVerdict(catalog: CatalogJson, transcript: TranscriptJson, program: string, nested: NestedItems, limit = 50_000): Verdict | undefined {
+export function oracleVerdict(
+  catalog: CatalogJson,
+  transcript: TranscriptJson,
+  program: string,
+  nested: NestedItems,
+  limit = 50_000,
+): Verdict | undefined {
   const model = readModel(catalog, transcript, program);
   let allocations = 0;
   let best = -1;
@@ -516,7 +637,11 @@ export interface ReportedNode {
   readonly id: string;
   readonly status: string;
   readonly have?: { readonly credits?: number; readonly count?: number } | null;
-  readonly applied: readonly { readonly award: string; readonly credits: number; readonly components?: readonly string[] }[];
+  readonly applied: readonly {
+    readonly award: string;
+    readonly credits: number;
+    readonly components?: readonly string[];
+  }[];
   readonly children?: readonly ReportedNode[];
 }
 export interface ReportedAudit {
@@ -542,7 +667,10 @@ export function reportedScore(model: Model, reported: ReportedAudit): number {
     return model.nodes.get(r.id)?.waived ? here : here + (r.children ?? []).reduce((s, child) => s + nodes(child), 0);
   };
   const total = reported.policies.find((p) => p.id === 'total-credits');
-  return nodes(reported.requirements) + (model.totalCredits !== undefined && total?.status !== undefined && MET.has(total.status) ? 1 : 0);
+  return (
+    nodes(reported.requirements) +
+    (model.totalCredits !== undefined && total?.status !== undefined && MET.has(total.status) ? 1 : 0)
+  );
 }
 
 /**
@@ -581,14 +709,21 @@ export function checkReported(model: Model, nested: NestedItems, reported: Repor
       if (!entry) continue;
       const expected = nested(leaf.program!, pass);
       if (!expected || [...expected].sort().join() !== [...entry.components!].sort().join())
-        problem('nested-components', `${leaf.id} takes ${entry.components!.join(',')}; the nested audit applied ${expected?.join(',') ?? 'nothing (not met)'}`);
-      bundles.set(leaf.order, entry.components!.map((award) => take(award, leaf)).filter((i): i is number => i !== undefined));
+        problem(
+          'nested-components',
+          `${leaf.id} takes ${entry.components!.join(',')}; the nested audit applied ${expected?.join(',') ?? 'nothing (not met)'}`,
+        );
+      bundles.set(
+        leaf.order,
+        entry.components!.map((award) => take(award, leaf)).filter((i): i is number => i !== undefined),
+      );
       continue;
     }
     for (const entry of r.applied) {
       const index = take(entry.award, leaf);
       if (index === undefined) continue;
-      if (!eligible(model, model.items[index]!, leaf, pass)) problem('ineligible', `${entry.award} at ${leaf.id} (pass ${pass})`);
+      if (!eligible(model, model.items[index]!, leaf, pass))
+        problem('ineligible', `${entry.award} at ${leaf.id} (pass ${pass})`);
       leafOf[index] = leaf.order;
     }
   }
@@ -600,26 +735,48 @@ export function checkReported(model: Model, nested: NestedItems, reported: Repor
     const r = reportedNodes.get(node.id);
     if (!r) return;
     if (scored && MET.has(r.status) !== evaluation.met.get(node.id))
-      problem('node-status', `${node.id} is ${r.status}; by the oracle its allocation ${evaluation.met.get(node.id) ? 'meets' : 'does not meet'} it`);
+      problem(
+        'node-status',
+        `${node.id} is ${r.status}; by the oracle its allocation ${evaluation.met.get(node.id) ? 'meets' : 'does not meet'} it`,
+      );
     if (node.type !== 'leaf') {
       node.children.forEach((child) => compare(child, scored && !node.waived));
       return;
     }
     if (!scored) return;
     for (const entry of r.applied) {
-      const expected = entry.components ? entry.components.reduce((s, award) => s + (countedOf(award) ?? 0), 0) : countedOf(entry.award);
-      if (entry.credits === 0 && !entry.components) problem('zero-credit-applied', `${entry.award} is applied at ${node.id} with 0 credits`);
-      else if (expected !== entry.credits) problem('item-credits', `${entry.award} at ${node.id} counts ${entry.credits}; by the oracle ${expected}`);
+      const expected = entry.components
+        ? entry.components.reduce((s, award) => s + (countedOf(award) ?? 0), 0)
+        : countedOf(entry.award);
+      if (entry.credits === 0 && !entry.components)
+        problem('zero-credit-applied', `${entry.award} is applied at ${node.id} with 0 credits`);
+      else if (expected !== entry.credits)
+        problem('item-credits', `${entry.award} at ${node.id} counts ${entry.credits}; by the oracle ${expected}`);
       if (node.share) {
         const item = model.itemByAward.get(entry.award);
-        if (!item || !eligible(model, item, node, pass)) problem('ineligible', `${entry.award} at shared ${node.id} (pass ${pass})`);
+        if (!item || !eligible(model, item, node, pass))
+          problem('ineligible', `${entry.award} at shared ${node.id} (pass ${pass})`);
       }
     }
-    const sum = r.applied.reduce((s, entry) => s + (entry.components ? entry.components.reduce((t, a) => t + (countedOf(a) ?? 0), 0) : (countedOf(entry.award) ?? 0)), 0);
+    const sum = r.applied.reduce(
+      (s, entry) =>
+        s +
+        (entry.components
+          ? entry.components.reduce((t, a) => t + (countedOf(a) ?? 0), 0)
+          : (countedOf(entry.award) ?? 0)),
+      0,
+    );
     const have = node.cap === undefined ? sum : Math.min(sum, node.cap);
-    if (node.credits !== undefined && r.have?.credits !== have) problem('node-credits', `${node.id} has ${r.have?.credits} credits; its items count ${have}`);
-    if (node.cap !== undefined && (r.have?.credits ?? 0) > node.cap) problem('cap-exceeded', `${node.id} has ${r.have?.credits} credits over its cap ${node.cap}`);
-    if (node.count !== undefined && node.shape === 'where' && !node.share && r.have?.count !== evaluation.counts.get(node.id))
+    if (node.credits !== undefined && r.have?.credits !== have)
+      problem('node-credits', `${node.id} has ${r.have?.credits} credits; its items count ${have}`);
+    if (node.cap !== undefined && (r.have?.credits ?? 0) > node.cap)
+      problem('cap-exceeded', `${node.id} has ${r.have?.credits} credits over its cap ${node.cap}`);
+    if (
+      node.count !== undefined &&
+      node.shape === 'where' &&
+      !node.share &&
+      r.have?.count !== evaluation.counts.get(node.id)
+    )
       problem('node-count', `${node.id} has ${r.have?.count} items; by the oracle ${evaluation.counts.get(node.id)}`);
   };
   compare(model.root, true);
@@ -629,15 +786,25 @@ export function checkReported(model: Model, nested: NestedItems, reported: Repor
     const spent = evaluation.limitSpent.get(limit.id)!;
     const expected = spent.applied + (model.totalCredits === undefined ? 0 : spent.fallThrough);
     if ((policy?.have ?? 0) > limit.max) problem('limit-exceeded', `${limit.id} has ${policy?.have} over ${limit.max}`);
-    else if ((policy?.have ?? 0) !== expected) problem('limit-have', `${limit.id} has ${policy?.have}; by the oracle ${expected}`);
+    else if ((policy?.have ?? 0) !== expected)
+      problem('limit-have', `${limit.id} has ${policy?.have}; by the oracle ${expected}`);
   }
   const applied = evaluation.applied + (model.totalCredits === undefined ? 0 : evaluation.total - evaluation.applied);
-  if (reported.credits.applied !== applied) problem('credits-applied', `credits.applied ${reported.credits.applied}; by the oracle ${applied}`);
+  if (reported.credits.applied !== applied)
+    problem('credits-applied', `credits.applied ${reported.credits.applied}; by the oracle ${applied}`);
   if (model.totalCredits !== undefined)
     for (const entry of reported.fallThrough) {
       const item = model.itemByAward.get(entry.award);
-      if (!item || !evaluation.fallThrough.includes(item.index) || entry.credits !== counted[item.index]) problem('fall-through', `${entry.award} falls through with ${entry.credits} credits; by the oracle ${item ? counted[item.index] : '?'}`);
+      if (!item || !evaluation.fallThrough.includes(item.index) || entry.credits !== counted[item.index])
+        problem(
+          'fall-through',
+          `${entry.award} falls through with ${entry.credits} credits; by the oracle ${item ? counted[item.index] : '?'}`,
+        );
     }
-  if (MET.has(reported.status) !== evaluation.complete) problem('status-vs-allocation', `the audit is ${reported.status}; by the oracle its allocation is ${evaluation.complete ? '' : 'not '}complete`);
+  if (MET.has(reported.status) !== evaluation.complete)
+    problem(
+      'status-vs-allocation',
+      `the audit is ${reported.status}; by the oracle its allocation is ${evaluation.complete ? '' : 'not '}complete`,
+    );
   return problems;
 }

@@ -5,18 +5,36 @@ import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import { shippedCatalog } from '../helpers.js';
 
 const applied = (a: ProgramAudit) => {
-  const walk = (n: RequirementResult): string[] => [...(n.shared ? [] : n.applied.flatMap((x) => x.components ?? [x.award])), ...(n.children ?? []).flatMap(walk)];
+  const walk = (n: RequirementResult): string[] => [
+    ...(n.shared ? [] : n.applied.flatMap((x) => x.components ?? [x.award])),
+    ...(n.children ?? []).flatMap(walk),
+  ];
   return new Set(walk(a.requirements));
 };
-const transcript = (ids: string[]) => ({ learner: { id: 'j' }, asOf: '2026-05-15', awards: ids.map((id, i) => ({ id: `a${i}-${id}`, credential: id, earned: '2025-12-15', grade: 'B' })) });
+const transcript = (ids: string[]) => ({
+  learner: { id: 'j' },
+  asOf: '2026-05-15',
+  awards: ids.map((id, i) => ({ id: `a${i}-${id}`, credential: id, earned: '2025-12-15', grade: 'B' })),
+});
 
 describe('programs audited together', () => {
   it('keeps a minor within the two courses it may share with the major, and still completes both where it can', () => {
-    const t = transcript(['STAT-201', 'ECON-101', 'BUSN-210', 'DATA-220', 'ACCT-201', 'MGMT-200', 'PSYC-101', 'SOCI-101']);
+    const t = transcript([
+      'STAT-201',
+      'ECON-101',
+      'BUSN-210',
+      'DATA-220',
+      'ACCT-201',
+      'MGMT-200',
+      'PSYC-101',
+      'SOCI-101',
+    ]);
     const alone = audit(shippedCatalog(), t, { programs: ['minor-business-analytics'] });
     const major = audit(shippedCatalog(), t, { programs: ['bs-data-science'] });
     if (!alone.ok || !major.ok) throw new Error('audit');
-    const sharedAlone = [...applied(major.value.audits[0]!)].filter((award) => applied(alone.value.audits[0]!).has(award));
+    const sharedAlone = [...applied(major.value.audits[0]!)].filter((award) =>
+      applied(alone.value.audits[0]!).has(award),
+    );
     expect(sharedAlone).toHaveLength(3); // audited apart, they would share three courses
     const together = audit(shippedCatalog(), t, { programs: ['bs-data-science', 'minor-business-analytics'] });
     if (!alone.ok || !together.ok) throw new Error('audit');
@@ -35,10 +53,27 @@ describe('programs audited together', () => {
         json: {
           institution: { id: 'x', name: 'X' },
           settings: { gradeScale: { A: 4, B: 3, F: 0 } },
-          credentials: ['A', 'B', 'C'].map((id) => ({ id, kind: 'course', title: id, credits: { value: 3 }, tags: ['t'] })),
+          credentials: ['A', 'B', 'C'].map((id) => ({
+            id,
+            kind: 'course',
+            title: id,
+            credits: { value: 3 },
+            tags: ['t'],
+          })),
           programs: [
-            { id: 'p1', kind: 'certificate', title: 'P1', policy: { exclusiveWith: ['p2'] }, requirements: { where: { all: [{ fact: 'tags', operator: 'contains', value: 't' }] }, count: 1 } },
-            { id: 'p2', kind: 'certificate', title: 'P2', requirements: { all: [{ credential: 'A' }, { any: [{ credential: 'B' }, { credential: 'C' }] }] } },
+            {
+              id: 'p1',
+              kind: 'certificate',
+              title: 'P1',
+              policy: { exclusiveWith: ['p2'] },
+              requirements: { where: { all: [{ fact: 'tags', operator: 'contains', value: 't' }] }, count: 1 },
+            },
+            {
+              id: 'p2',
+              kind: 'certificate',
+              title: 'P2',
+              requirements: { all: [{ credential: 'A' }, { any: [{ credential: 'B' }, { credential: 'C' }] }] },
+            },
           ],
         },
       },

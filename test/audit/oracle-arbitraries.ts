@@ -7,7 +7,15 @@
  * and sometimes a nested certificate `Q` that `P` requires.
  */
 import fc from 'fast-check';
-import type { AwardJson, CatalogJson, ConditionJson, ExceptionJson, ProgramJson, RequirementJson, TranscriptJson } from './independent-oracle.js';
+import type {
+  AwardJson,
+  CatalogJson,
+  ConditionJson,
+  ExceptionJson,
+  ProgramJson,
+  RequirementJson,
+  TranscriptJson,
+} from './independent-oracle.js';
 
 /** A generated case: the catalog, the transcript, and the programs to audit (nested first). */
 export interface OracleCase {
@@ -21,7 +29,14 @@ const TAGS = ['a', 'b', 'c'] as const;
 const GRADE_SCALE = { A: 4, B: 3, C: 2, D: 1, F: 0 };
 
 type CondSpec = { tag: string } | { tags: string[] } | { tag: string; atLeast: number };
-type LeafSpec = { leaf: 'credits' | 'count' | 'credential'; cond: CondSpec; need: number; course: number; cap: number | undefined; minGrade: string | undefined };
+type LeafSpec = {
+  leaf: 'credits' | 'count' | 'credential';
+  cond: CondSpec;
+  need: number;
+  course: number;
+  cap: number | undefined;
+  minGrade: string | undefined;
+};
 type GroupSpec = { group: 'all' | 'any'; children: NodeSpec[]; need: number; cap: number | undefined };
 type NodeSpec = LeafSpec | GroupSpec;
 
@@ -62,24 +77,39 @@ const course: fc.Arbitrary<CourseSpec> = fc.record({
   grade: fc.constantFrom<string | undefined>(undefined, undefined, 'A', 'B', 'C', 'D', 'F'),
 });
 
-type PolicySpec = { minGrade: string | undefined; limits: { cond: CondSpec; max: number }[]; totalCredits: number | undefined };
+type PolicySpec = {
+  minGrade: string | undefined;
+  limits: { cond: CondSpec; max: number }[];
+  totalCredits: number | undefined;
+};
 const policySpec: fc.Arbitrary<PolicySpec> = fc.record({
   minGrade: sometimes(fc.constant('C'), 3),
   limits: fc.array(fc.record({ cond: condition, max: fc.integer({ min: 0, max: 5 }) }), { maxLength: 2 }),
   totalCredits: sometimes(fc.integer({ min: 1, max: 14 }), 4),
 });
 
-type NestedSpec = { group: 'all' | 'any'; children: { leaf: 'credits' | 'count'; cond: CondSpec; need: number }[]; position: number };
+type NestedSpec = {
+  group: 'all' | 'any';
+  children: { leaf: 'credits' | 'count'; cond: CondSpec; need: number }[];
+  position: number;
+};
 const nestedSpec: fc.Arbitrary<NestedSpec> = fc.record({
   group: fc.constantFrom<GroupSpec['group']>('all', 'any'),
   children: fc.array(
-    fc.record({ leaf: fc.constantFrom<'credits' | 'count'>('credits', 'count'), cond: condition, need: fc.integer({ min: 1, max: 5 }) }),
+    fc.record({
+      leaf: fc.constantFrom<'credits' | 'count'>('credits', 'count'),
+      cond: condition,
+      need: fc.integer({ min: 1, max: 5 }),
+    }),
     { minLength: 1, maxLength: 2 },
   ),
   position: fc.nat(3),
 });
 
-type ExceptionSpec = { waive: { node: number; credits: number | undefined } | undefined; substitute: { award: number; leaf: number } | undefined };
+type ExceptionSpec = {
+  waive: { node: number; credits: number | undefined } | undefined;
+  substitute: { award: number; leaf: number } | undefined;
+};
 const exceptionSpec: fc.Arbitrary<ExceptionSpec> = fc.record({
   waive: sometimes(fc.record({ node: fc.nat(20), credits: sometimes(fc.integer({ min: 1, max: 3 }), 2) }), 3),
   substitute: sometimes(fc.record({ award: fc.nat(6), leaf: fc.nat(20) }), 2),
@@ -90,7 +120,10 @@ export const oracleCase: fc.Arbitrary<OracleCase> = fc
   .record<CaseSpec>({
     courses: fc.array(course, { minLength: 3, maxLength: 7 }),
     tree: nodeSpec,
-    shares: fc.array(fc.integer({ min: 0, max: 6 }).map((n) => n === 0), { minLength: 12, maxLength: 12 }),
+    shares: fc.array(
+      fc.integer({ min: 0, max: 6 }).map((n) => n === 0),
+      { minLength: 12, maxLength: 12 },
+    ),
     policy: policySpec,
     nested: sometimes(nestedSpec, 4),
     exceptions: exceptionSpec,
@@ -100,7 +133,9 @@ export const oracleCase: fc.Arbitrary<OracleCase> = fc
 function where(spec: CondSpec): ConditionJson {
   if ('tags' in spec) return { any: spec.tags.map((t) => ({ fact: 'tags', operator: 'contains', value: t })) };
   const tag = { fact: 'tags', operator: 'contains', value: spec.tag };
-  return 'atLeast' in spec ? { all: [tag, { fact: 'credits', operator: 'greaterThanInclusive', value: spec.atLeast }] } : tag;
+  return 'atLeast' in spec
+    ? { all: [tag, { fact: 'credits', operator: 'greaterThanInclusive', value: spec.atLeast }] }
+    : tag;
 }
 
 interface CaseSpec {
@@ -126,13 +161,24 @@ function build(spec: CaseSpec): OracleCase {
     const bound = Math.min(capAbove, cap ?? Infinity);
     if ('group' in node) {
       const children = node.children.map((child) => toJson(child, bound));
-      return { id, [node.group]: children, ...(node.group === 'any' ? { need: 1 + (node.need % children.length) } : {}), ...(cap === undefined ? {} : { maxCredits: cap }) };
+      return {
+        id,
+        [node.group]: children,
+        ...(node.group === 'any' ? { need: 1 + (node.need % children.length) } : {}),
+        ...(cap === undefined ? {} : { maxCredits: cap }),
+      };
     }
     const share = spec.shares[shareIndex++ % spec.shares.length]!;
     const json: RequirementJson =
       node.leaf === 'credential'
         ? { id, credential: `C${node.course % n}` }
-        : { id, where: where(node.cond), ...(node.leaf === 'credits' ? { credits: Math.min(node.need, bound) } : { count: 1 + ((node.need - 1) % 3) }) };
+        : {
+            id,
+            where: where(node.cond),
+            ...(node.leaf === 'credits'
+              ? { credits: Math.min(node.need, bound) }
+              : { count: 1 + ((node.need - 1) % 3) }),
+          };
     if (cap !== undefined) json.maxCredits = cap;
     if (share) json.share = true;
     if (node.minGrade !== undefined) json.minGrade = node.minGrade;
@@ -145,9 +191,16 @@ function build(spec: CaseSpec): OracleCase {
   if (spec.nested) {
     const q = spec.nested;
     programs.push({
-      id: 'Q', kind: 'certificate', title: 'Q',
+      id: 'Q',
+      kind: 'certificate',
+      title: 'Q',
       requirements: {
-        id: 'q', [q.group]: q.children.map((c, i) => ({ id: `q${i}`, where: where(c.cond), ...(c.leaf === 'credits' ? { credits: c.need } : { count: 1 + ((c.need - 1) % 3) }) })),
+        id: 'q',
+        [q.group]: q.children.map((c, i) => ({
+          id: `q${i}`,
+          where: where(c.cond),
+          ...(c.leaf === 'credits' ? { credits: c.need } : { count: 1 + ((c.need - 1) % 3) }),
+        })),
       },
     });
     const pq: RequirementJson = { id: 'pq', program: 'Q' };
@@ -160,19 +213,35 @@ function build(spec: CaseSpec): OracleCase {
   const { minGrade, limits, totalCredits } = spec.policy;
   const policy: ProgramJson['policy'] = {
     ...(minGrade === undefined ? {} : { minGrade }),
-    ...(limits.length === 0 ? {} : { limits: limits.map((l, i) => ({ id: `L${i}`, where: where(l.cond), maxCredits: l.max })) }),
+    ...(limits.length === 0
+      ? {}
+      : { limits: limits.map((l, i) => ({ id: `L${i}`, where: where(l.cond), maxCredits: l.max })) }),
     ...(totalCredits === undefined ? {} : { totalCredits }),
   };
-  programs.push({ id: 'P', kind: 'certificate', title: 'P', ...(Object.keys(policy).length === 0 ? {} : { policy }), requirements: root });
+  programs.push({
+    id: 'P',
+    kind: 'certificate',
+    title: 'P',
+    ...(Object.keys(policy).length === 0 ? {} : { policy }),
+    requirements: root,
+  });
 
   const catalog: CatalogJson = {
     institution: { id: 'u', name: 'Oracle University' },
     settings: { unit: 'semester', gradeScale: GRADE_SCALE },
-    credentials: spec.courses.map((c, i) => ({ id: `C${i}`, kind: 'course', title: `Course ${i}`, credits: { value: c.credits, unit: 'semester' }, tags: c.tags })),
+    credentials: spec.courses.map((c, i) => ({
+      id: `C${i}`,
+      kind: 'course',
+      title: `Course ${i}`,
+      credits: { value: c.credits, unit: 'semester' },
+      tags: c.tags,
+    })),
     programs,
   };
   const awards: AwardJson[] = spec.courses.map((c, i) => ({
-    id: `a${i}`, credential: `C${i}`, earned: `2025-0${1 + i}-15`,
+    id: `a${i}`,
+    credential: `C${i}`,
+    earned: `2025-0${1 + i}-15`,
     ...(c.inProgress ? { status: 'in-progress' as const } : c.grade === undefined ? {} : { grade: c.grade }),
   }));
 
@@ -182,16 +251,39 @@ function build(spec: CaseSpec): OracleCase {
   if (waive && waivable.length > 0) {
     const target = waivable[waive.node % waivable.length]!;
     const leaf = leaves.find((l) => l.id === target);
-    exceptions.push({ type: 'waive', program: 'P', requirement: target, reason: 'advisor', ...(waive.credits !== undefined && leaf?.credits !== undefined ? { credits: waive.credits } : {}) });
+    exceptions.push({
+      type: 'waive',
+      program: 'P',
+      requirement: target,
+      reason: 'advisor',
+      ...(waive.credits !== undefined && leaf?.credits !== undefined ? { credits: waive.credits } : {}),
+    });
   }
   // Substitutes pin awards that pass every minimum grade (the grade check under a pin is not tested
   // here), into non-shared where / credential leaves, and not alongside a nested program (whose
   // audit may apply the pinned award too).
   const pinnable = leaves.filter((l) => !l.share);
   const award = substitute ? awards[substitute.award % n]! : undefined;
-  if (substitute && award && !spec.nested && pinnable.length > 0 && (award.grade === undefined || award.grade === 'A' || award.grade === 'B'))
-    exceptions.push({ type: 'substitute', program: 'P', requirement: pinnable[substitute.leaf % pinnable.length]!.id!, award: award.id, reason: 'advisor' });
+  if (
+    substitute &&
+    award &&
+    !spec.nested &&
+    pinnable.length > 0 &&
+    (award.grade === undefined || award.grade === 'A' || award.grade === 'B')
+  )
+    exceptions.push({
+      type: 'substitute',
+      program: 'P',
+      requirement: pinnable[substitute.leaf % pinnable.length]!.id!,
+      award: award.id,
+      reason: 'advisor',
+    });
 
-  const transcript: TranscriptJson = { learner: { id: 'learner' }, asOf: '2026-01-01', awards, ...(exceptions.length === 0 ? {} : { exceptions }) };
+  const transcript: TranscriptJson = {
+    learner: { id: 'learner' },
+    asOf: '2026-01-01',
+    awards,
+    ...(exceptions.length === 0 ? {} : { exceptions }),
+  };
   return { catalog, transcript, programs: spec.nested ? ['Q', 'P'] : ['P'] };
 }

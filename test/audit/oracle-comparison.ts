@@ -4,7 +4,16 @@
  * allocation by the oracle's own rules.
  */
 import { audit, loadCatalog } from '../../src/index.js';
-import { checkReported, oracleVerdict, readModel, reportedScore, type NestedItems, type Problem, type ReportedAudit, type ReportedNode } from './independent-oracle.js';
+import {
+  checkReported,
+  oracleVerdict,
+  readModel,
+  reportedScore,
+  type NestedItems,
+  type Problem,
+  type ReportedAudit,
+  type ReportedNode,
+} from './independent-oracle.js';
 import type { OracleCase } from './oracle-arbitraries.js';
 
 /** What a comparison found; `undefined` from {@link compareCase} when the case is too big to enumerate. */
@@ -37,10 +46,19 @@ export function compareCase(c: OracleCase, limit = 50_000): Comparison | undefin
     const tag = (p: Problem): Problem => ({ kind: p.kind, detail: `${program}: ${p.detail}` });
     problems.push(...checkReported(model, nested, reported).map(tag));
     if (reported.optimal) {
-      if (reported.status !== verdict.status) problems.push(tag({ kind: 'status', detail: `the audit says ${reported.status}; the oracle ${verdict.status}` }));
+      if (reported.status !== verdict.status)
+        problems.push(
+          tag({ kind: 'status', detail: `the audit says ${reported.status}; the oracle ${verdict.status}` }),
+        );
       else if (verdict.status === 'incomplete') {
         const score = reportedScore(model, reported);
-        if (score !== verdict.bestScore) problems.push(tag({ kind: 'met-count', detail: `the audit meets ${score} requirements; the oracle at best ${verdict.bestScore}` }));
+        if (score !== verdict.bestScore)
+          problems.push(
+            tag({
+              kind: 'met-count',
+              detail: `the audit meets ${score} requirements; the oracle at best ${verdict.bestScore}`,
+            }),
+          );
       }
     }
     components.set(program, { status: reported.status, awards: appliedAwards(reported.requirements) });

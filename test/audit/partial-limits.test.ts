@@ -8,16 +8,42 @@ import { appliedTo, reasonsFor, requirement } from '../helpers.js';
 /** Policy limits that clip an item in part or to zero. Every expected result is worked out by hand below. */
 
 const tagged = (tag: string) => ({ fact: 'tags', operator: 'contains', value: tag });
-const course = (id: string, credits: number, tags: string[] = []) => ({ id, kind: 'course', title: id, credits: { value: credits }, tags });
+const course = (id: string, credits: number, tags: string[] = []) => ({
+  id,
+  kind: 'course',
+  title: id,
+  credits: { value: credits },
+  tags,
+});
 
 function catalogOf(credentials: unknown[], programs: unknown[]): Catalog {
-  const result = loadCatalog([{ file: 'limits.json', json: { institution: { id: 'u', name: 'U' }, settings: { unit: 'semester', gradeScale: { A: 4, F: 0 } }, credentials, programs } }]);
+  const result = loadCatalog([
+    {
+      file: 'limits.json',
+      json: {
+        institution: { id: 'u', name: 'U' },
+        settings: { unit: 'semester', gradeScale: { A: 4, F: 0 } },
+        credentials,
+        programs,
+      },
+    },
+  ]);
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.value;
 }
 
-function auditOf(catalog: Catalog, awards: { id: string; credential: string; source?: string }[], program: string, exceptions: unknown[] = []) {
-  const transcript = { learner: { id: 'l' }, asOf: '2026-01-01', awards: awards.map((a) => ({ earned: '2025-01-01', grade: 'A', ...a })), exceptions };
+function auditOf(
+  catalog: Catalog,
+  awards: { id: string; credential: string; source?: string }[],
+  program: string,
+  exceptions: unknown[] = [],
+) {
+  const transcript = {
+    learner: { id: 'l' },
+    asOf: '2026-01-01',
+    awards: awards.map((a) => ({ earned: '2025-01-01', grade: 'A', ...a })),
+    exceptions,
+  };
   const result = audit(catalog, transcript as never, { programs: [program] });
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.value.audits[0]!;
@@ -30,9 +56,25 @@ describe('policy limits that clip an item in part', () => {
     // clipped X no allocation reaches 8 (Y + Z = 7), so X must be applied.
     const catalog = catalogOf(
       [course('X', 4, ['a']), course('Y', 4, ['c']), course('Z', 3, ['c'])],
-      [{ id: 'p', kind: 'certificate', title: 'P', policy: { limits: [{ id: 'a-cap', where: tagged('a'), maxCredits: 1 }] }, requirements: { id: 'leaf', where: { any: [tagged('a'), tagged('c')] }, credits: 8 } }],
+      [
+        {
+          id: 'p',
+          kind: 'certificate',
+          title: 'P',
+          policy: { limits: [{ id: 'a-cap', where: tagged('a'), maxCredits: 1 }] },
+          requirements: { id: 'leaf', where: { any: [tagged('a'), tagged('c')] }, credits: 8 },
+        },
+      ],
     );
-    const result = auditOf(catalog, [{ id: 'x', credential: 'X' }, { id: 'y', credential: 'Y' }, { id: 'z', credential: 'Z' }], 'p');
+    const result = auditOf(
+      catalog,
+      [
+        { id: 'x', credential: 'X' },
+        { id: 'y', credential: 'Y' },
+        { id: 'z', credential: 'Z' },
+      ],
+      'p',
+    );
     expect(result).toMatchObject({ status: 'complete', optimal: true, credits: { applied: 8 } });
     expect(requirement(result, 'leaf').applied).toEqual([
       { award: 'x', credential: 'X', credits: 1, capped: 3 },
@@ -57,11 +99,20 @@ describe('policy limits that clip an item in part', () => {
           kind: 'certificate',
           title: 'Two leaves',
           policy: { limits: [{ id: 'ext-cap', where: tagged('ext'), maxCredits: 5 }] },
-          requirements: { all: [{ id: 'p', where: tagged('p'), credits: 4 }, { id: 'q', where: tagged('q'), credits: 6 }] },
+          requirements: {
+            all: [
+              { id: 'p', where: tagged('p'), credits: 4 },
+              { id: 'q', where: tagged('q'), credits: 6 },
+            ],
+          },
         },
       ],
     );
-    const result = auditOf(catalog, ['E1', 'E2', 'Q1', 'Q2'].map((c) => ({ id: c.toLowerCase(), credential: c })), 'p2');
+    const result = auditOf(
+      catalog,
+      ['E1', 'E2', 'Q1', 'Q2'].map((c) => ({ id: c.toLowerCase(), credential: c })),
+      'p2',
+    );
     expect(result).toMatchObject({ status: 'complete', optimal: true, credits: { applied: 10 } });
     expect(requirement(result, 'p').applied).toEqual([{ award: 'e1', credential: 'E1', credits: 4 }]);
     expect(requirement(result, 'q').applied).toEqual([
@@ -84,14 +135,22 @@ describe('policy limits that clip an item in part', () => {
           id: 'pc',
           kind: 'certificate',
           title: 'Pinned',
-          policy: { limits: [{ id: 'transfer-cap', where: { fact: 'source', operator: 'equal', value: 'transfer' }, maxCredits: 2 }] },
+          policy: {
+            limits: [
+              { id: 'transfer-cap', where: { fact: 'source', operator: 'equal', value: 'transfer' }, maxCredits: 2 },
+            ],
+          },
           requirements: { id: 'core', where: tagged('core'), credits: 6 },
         },
       ],
     );
     const result = auditOf(
       catalog,
-      [{ id: 't', credential: 'T-101', source: 'transfer' }, { id: 'c1', credential: 'C1' }, { id: 'c2', credential: 'C2' }],
+      [
+        { id: 't', credential: 'T-101', source: 'transfer' },
+        { id: 'c1', credential: 'C1' },
+        { id: 'c2', credential: 'C2' },
+      ],
       'pc',
       [{ type: 'substitute', program: 'pc', requirement: 'core', award: 't', reason: 'equivalent content' }],
     );
@@ -99,7 +158,13 @@ describe('policy limits that clip an item in part', () => {
     expect(requirement(result, 'core').applied).toEqual([
       { award: 'c1', credential: 'C1', credits: 3 },
       { award: 'c2', credential: 'C2', credits: 2 },
-      { award: 't', credential: 'T-101', credits: 2, capped: 2, exception: { type: 'substitute', reason: 'equivalent content' } },
+      {
+        award: 't',
+        credential: 'T-101',
+        credits: 2,
+        capped: 2,
+        exception: { type: 'substitute', reason: 'equivalent content' },
+      },
     ]);
     expect(result.policies).toEqual([{ id: 'transfer-cap', label: 'transfer-cap', need: 2, have: 2, clipped: 2 }]);
   });
@@ -114,20 +179,41 @@ describe('policy limits that clip an item in part', () => {
     const catalog = catalogOf(
       [course('D1', 3, ['d', 'ext']), course('D2', 3, ['d']), course('E1', 3, ['e', 'ext']), course('E2', 2, ['e'])],
       [
-        { id: 'cert', kind: 'certificate', title: 'Cert', requirements: { id: 'd-credits', where: tagged('d'), credits: 6 } },
+        {
+          id: 'cert',
+          kind: 'certificate',
+          title: 'Cert',
+          requirements: { id: 'd-credits', where: tagged('d'), credits: 6 },
+        },
         {
           id: 'deg',
           kind: 'degree',
           title: 'Degree',
           policy: { limits: [{ id: 'ext-cap', where: tagged('ext'), maxCredits: 3 }] },
-          requirements: { all: [{ id: 'cert', program: 'cert' }, { id: 'electives', where: tagged('e'), count: 2 }] },
+          requirements: {
+            all: [
+              { id: 'cert', program: 'cert' },
+              { id: 'electives', where: tagged('e'), count: 2 },
+            ],
+          },
         },
       ],
     );
-    const result = auditOf(catalog, ['D1', 'D2', 'E1', 'E2'].map((c) => ({ id: c.toLowerCase(), credential: c })), 'deg');
+    const result = auditOf(
+      catalog,
+      ['D1', 'D2', 'E1', 'E2'].map((c) => ({ id: c.toLowerCase(), credential: c })),
+      'deg',
+    );
     expect(result).toMatchObject({ status: 'incomplete', optimal: true });
-    expect(requirement(result, 'cert')).toMatchObject({ status: 'complete', applied: [{ award: 'program:cert', credits: 6, components: ['d1', 'd2'] }] });
-    expect(requirement(result, 'electives')).toMatchObject({ status: 'incomplete', have: { count: 1 }, need: { count: 2 } });
+    expect(requirement(result, 'cert')).toMatchObject({
+      status: 'complete',
+      applied: [{ award: 'program:cert', credits: 6, components: ['d1', 'd2'] }],
+    });
+    expect(requirement(result, 'electives')).toMatchObject({
+      status: 'incomplete',
+      have: { count: 1 },
+      need: { count: 2 },
+    });
     expect(appliedTo(result, 'electives')).toEqual(['e2']);
     expect(reasonsFor(result, 'e1')).toEqual(['over a cap: none of its credits count (limit ext-cap)']);
     expect(result.policies).toEqual([{ id: 'ext-cap', label: 'ext-cap', need: 3, have: 3 }]);

@@ -32,14 +32,26 @@ const transcript = (awards: { id: string; grade?: string; status?: string; earne
   awards: awards.map((a) => ({ credential: 'STAT-201', ...a })),
 });
 
-function auditOne(catalog: Catalog, awards: Parameters<typeof transcript>[0], options: { includePlanned?: boolean } = {}) {
+function auditOne(
+  catalog: Catalog,
+  awards: Parameters<typeof transcript>[0],
+  options: { includePlanned?: boolean } = {},
+) {
   const result = audit(catalog, transcript(awards) as never, { programs: ['cert'], ...options });
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.value.audits[0]!;
 }
 
 describe('repeats: the one that counts is the first that may count at all', () => {
-  const cert = catalogOf([{ id: 'cert', kind: 'certificate', title: 'Cert', policy: { minGrade: 'C' }, requirements: { id: 'stats', credential: 'STAT-201' } }]);
+  const cert = catalogOf([
+    {
+      id: 'cert',
+      kind: 'certificate',
+      title: 'Cert',
+      policy: { minGrade: 'C' },
+      requirements: { id: 'stats', credential: 'STAT-201' },
+    },
+  ]);
 
   it('a D below the minimum C, then an in-progress retake: in progress, the retake counts (issue 11)', () => {
     // s1 (D, completed) cannot count anywhere (the program's minimum is C); s2 (in progress, not yet
@@ -49,7 +61,10 @@ describe('repeats: the one that counts is the first that may count at all', () =
       { id: 's2', status: 'in-progress' },
     ]);
     expect(result.status).toBe('in-progress');
-    expect(requirement(result, 'stats')).toMatchObject({ status: 'in-progress', applied: [{ award: 's2', credential: 'STAT-201', credits: 3, inProgress: true }] });
+    expect(requirement(result, 'stats')).toMatchObject({
+      status: 'in-progress',
+      applied: [{ award: 's2', credential: 'STAT-201', credits: 3, inProgress: true }],
+    });
     expect(reasonsFor(result, 's1')).toEqual(['repeat of STAT-201: counted once (award s2 counts)']);
   });
 
@@ -74,10 +89,14 @@ describe('repeats: the one that counts is the first that may count at all', () =
 
   it('an in-progress retake before a planned one, in a what-if audit', () => {
     // Both may count; in progress ranks before planned, whatever the order on the transcript.
-    const result = auditOne(cert, [
-      { id: 's1', status: 'planned' },
-      { id: 's2', status: 'in-progress' },
-    ], { includePlanned: true });
+    const result = auditOne(
+      cert,
+      [
+        { id: 's1', status: 'planned' },
+        { id: 's2', status: 'in-progress' },
+      ],
+      { includePlanned: true },
+    );
     expect(requirement(result, 'stats').applied.map((a) => a.award)).toEqual(['s2']);
     expect(reasonsFor(result, 's1')).toEqual(['repeat of STAT-201: counted once (award s2 counts)']);
   });
@@ -86,7 +105,18 @@ describe('repeats: the one that counts is the first that may count at all', () =
     // The program's minimum is C, but the electives accept C-: s1 may count there, so it is the
     // one that counts (completed before in progress), and the certificate is complete.
     const electives = catalogOf([
-      { id: 'cert', kind: 'certificate', title: 'Cert', policy: { minGrade: 'C' }, requirements: { id: 'electives', minGrade: 'C-', where: { fact: 'tags', operator: 'contains', value: 'stat' }, credits: 3 } },
+      {
+        id: 'cert',
+        kind: 'certificate',
+        title: 'Cert',
+        policy: { minGrade: 'C' },
+        requirements: {
+          id: 'electives',
+          minGrade: 'C-',
+          where: { fact: 'tags', operator: 'contains', value: 'stat' },
+          credits: 3,
+        },
+      },
     ]);
     const result = auditOne(electives, [
       { id: 's1', grade: 'C-', earned: '2025-12-15' },

@@ -20,20 +20,38 @@ describe('audit scenarios on the shipped catalog', () => {
     it('counts the Data Analytics Certificate, earned from four micro-credentials, as the analytics track', () => {
       const track = requirement(bs, 'track-analytics');
       expect(track.status).toBe('complete');
-      expect(track.applied).toEqual([{ award: 'program:cert-data-analytics', credential: 'cert-data-analytics', credits: 6, components: ['a21', 'a22', 'a23', 'a24'] }]);
+      expect(track.applied).toEqual([
+        {
+          award: 'program:cert-data-analytics',
+          credential: 'cert-data-analytics',
+          credits: 6,
+          components: ['a21', 'a22', 'a23', 'a24'],
+        },
+      ]);
       expect(requirement(bs, 'specialization').have).toEqual({ count: 1 });
     });
 
     it('counts the Google certificate for 12 credits under the external cap, and only once', () => {
       const external = bs.policies.find((p) => p.id === 'external-cap');
       expect(external).toMatchObject({ need: 30, have: 12 });
-      expect(explained(bs)).toContainEqual(expect.objectContaining({ award: 'a30', rule: 'ace-google-data-analytics', code: 'grant', credits: 12, message: expect.stringContaining('12 semester credits') }));
+      expect(explained(bs)).toContainEqual(
+        expect.objectContaining({
+          award: 'a30',
+          rule: 'ace-google-data-analytics',
+          code: 'grant',
+          credits: 12,
+          message: expect.stringContaining('12 semester credits'),
+        }),
+      );
     });
 
     it('meets residency with institution credits only, and the GPA over every counted grade', () => {
       const transcript = readFixture('ada-bs-complete.json') as { awards: { grade?: string; source?: string }[] };
       const points: Record<string, number> = { A: 4, 'A-': 3.7, 'B+': 3.3, B: 3, C: 2, 'C+': 2.3 };
-      const credits = [3, 3, 3, 3, 4, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 4, 3, 12, 3, 3, 4, 4, 2, 3, 3, 3, 3, 3];
+      const credits = [
+        3, 3, 3, 3, 4, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 3, 3, 3, 4, 3, 12, 3, 3, 4, 4, 2, 3, 3,
+        3, 3, 3,
+      ];
       credits[20] = 2; // mc-sql
       credits[21] = 2; // mc-python
       let sum = 0;
@@ -65,8 +83,17 @@ describe('audit scenarios on the shipped catalog', () => {
       const cert = programAudit('ben-stacking-certificates.json', 'cert-data-engineering');
       expect(cert.status).toBe('in-progress');
       expect(requirement(cert, 'analytics').status).toBe('complete');
-      expect(requirement(cert, 'cloud-data')).toMatchObject({ status: 'in-progress', applied: [{ award: 'b6', credential: 'DATA-330', credits: 3, inProgress: true }] });
-      expect(cert.policies).toContainEqual({ id: 'total-credits', label: 'Total credits', status: 'complete', need: 12, have: 12 });
+      expect(requirement(cert, 'cloud-data')).toMatchObject({
+        status: 'in-progress',
+        applied: [{ award: 'b6', credential: 'DATA-330', credits: 3, inProgress: true }],
+      });
+      expect(cert.policies).toContainEqual({
+        id: 'total-credits',
+        label: 'Total credits',
+        status: 'complete',
+        need: 12,
+        have: 12,
+      });
     });
   });
 
@@ -77,16 +104,29 @@ describe('audit scenarios on the shipped catalog', () => {
       expect(aas.requirements.status).toBe('complete');
       expect(aas.status).toBe('incomplete');
       expect(aas.credits.applied).toBe(55);
-      expect(aas.policies.find((p) => p.id === 'total-credits')).toMatchObject({ status: 'incomplete', need: 60, have: 55 });
+      expect(aas.policies.find((p) => p.id === 'total-credits')).toMatchObject({
+        status: 'incomplete',
+        need: 60,
+        have: 55,
+      });
     });
 
     it('caps prior learning at 15 of the 18 credits and says so', () => {
       expect(aas.policies.find((p) => p.id === 'prior-learning-cap')).toMatchObject({ need: 15, have: 15, clipped: 3 });
-      expect(explained(aas)).toContainEqual({ code: 'cap', award: 'd2', counted: 15, of: 18, limits: ['prior-learning-cap'], message: '15 of 18 credits count: over the limit prior-learning-cap' });
+      expect(explained(aas)).toContainEqual({
+        code: 'cap',
+        award: 'd2',
+        counted: 15,
+        of: 18,
+        limits: ['prior-learning-cap'],
+        message: '15 of 18 credits count: over the limit prior-learning-cap',
+      });
     });
 
     it('takes Security+ as CSCI 240 while current, and the IT Support certificate as 12 technical credits', () => {
-      expect(requirement(aas, 'CSCI-240').applied).toEqual([{ award: 'd5', credential: 'comptia-security-plus', credits: 3 }]);
+      expect(requirement(aas, 'CSCI-240').applied).toEqual([
+        { award: 'd5', credential: 'comptia-security-plus', credits: 3 },
+      ]);
       expect(appliedTo(aas, 'technical-electives')).toEqual(['d1']);
       expect(appliedTo(aas, 'cloud-security')).toEqual(['program:cert-cloud-security']);
     });
@@ -99,7 +139,10 @@ describe('audit scenarios on the shipped catalog', () => {
       ['e2', 'expired on 2024-03-01'],
       ['e3', 'older than the 10 years recency window (earned 2014-12-15)'],
       ['e4', "denied by rule unaccredited-issuer: issuer is not on Riverbend's list of accredited issuers"],
-      ['e5', 'denied by rule no-pass-fail-in-bs-data-science: pass/fail courses do not count toward the BS in Data Science'],
+      [
+        'e5',
+        'denied by rule no-pass-fail-in-bs-data-science: pass/fail courses do not count toward the BS in Data Science',
+      ],
       ['e6', 'repeat of DATA-220: counted once (award e7 counts)'],
       ['e8', 'planned: counts only in what-if audits and plans'],
     ])('%s: %s', (award, reason) => {
@@ -117,7 +160,9 @@ describe('audit scenarios on the shipped catalog', () => {
     });
 
     it('does not count awards in a program older than the recency window', () => {
-      expect(reasonsFor(programAudit('eve-awards-that-do-not-count.json', 'aas-it'), 'e3')).toEqual(['older than the 10 years recency window (earned 2014-12-15)']);
+      expect(reasonsFor(programAudit('eve-awards-that-do-not-count.json', 'aas-it'), 'e3')).toEqual([
+        'older than the 10 years recency window (earned 2014-12-15)',
+      ]);
     });
   });
 
@@ -125,10 +170,18 @@ describe('audit scenarios on the shipped catalog', () => {
     const bs = programAudit('farid-transfer-units.json', 'bs-data-science');
     it('converts 4.5 quarter hours to 3 semester credits', () => {
       expect(requirement(bs, 'writing')).toMatchObject({ status: 'complete', have: { credits: 6 } });
-      expect(requirement(bs, 'math')).toMatchObject({ status: 'incomplete', have: { credits: 3 }, remaining: { credits: 3 } });
+      expect(requirement(bs, 'math')).toMatchObject({
+        status: 'incomplete',
+        have: { credits: 3 },
+        remaining: { credits: 3 },
+      });
     });
     it('converts 5 ECTS to 2.5 credits and tags it a data elective in the BS only (program-scoped rule)', () => {
-      expect(requirement(bs, 'major-electives').applied).toContainEqual({ award: 'f4', credential: 'eu-data-protection', credits: 2.5 });
+      expect(requirement(bs, 'major-electives').applied).toContainEqual({
+        award: 'f4',
+        credential: 'eu-data-protection',
+        credits: 2.5,
+      });
       expect(bs.credits.applied).toBe(26.5);
       const aas = programAudit('farid-transfer-units.json', 'aas-it');
       expect(aas.fallThrough).toContainEqual({ award: 'f4', credential: 'eu-data-protection', credits: 2.5 });
@@ -141,7 +194,11 @@ describe('audit scenarios on the shipped catalog', () => {
     it('does not earn silver: a duplicate badge does not fill a second slot, and an expired one does not count', () => {
       const silver = programAudit('gia-badge-pathway.json', 'digital-silver');
       expect(silver.status).toBe('incomplete');
-      expect(requirement(silver, 'two-of')).toMatchObject({ have: { count: 1 }, need: { count: 2 }, remaining: { count: 1 } });
+      expect(requirement(silver, 'two-of')).toMatchObject({
+        have: { count: 1 },
+        need: { count: 2 },
+        remaining: { count: 1 },
+      });
       expect(reasonsFor(silver, 'g3')).toEqual(['repeat of badge-collaboration: counted once (award g4 counts)']);
       expect(reasonsFor(silver, 'g5')).toEqual(['expired on 2025-11-01']);
     });
@@ -156,16 +213,34 @@ describe('audit scenarios on the shipped catalog', () => {
   describe('Hugo: registrar exceptions', () => {
     const aas = programAudit('hugo-exceptions.json', 'aas-it');
     it('substitutes NETW 210 for CSCI 240, with its reason and who decided', () => {
-      expect(requirement(aas, 'CSCI-240').applied).toEqual([{ award: 'h3', credits: 3, exception: { type: 'substitute', reason: "NETW 210 covers CSCI 240's outcomes", by: 'chair-it' } }]);
+      expect(requirement(aas, 'CSCI-240').applied).toEqual([
+        {
+          award: 'h3',
+          credits: 3,
+          exception: { type: 'substitute', reason: "NETW 210 covers CSCI 240's outcomes", by: 'chair-it' },
+        },
+      ]);
     });
     it('waives 6 of 15 general-education credits, and the technical electives whole', () => {
-      expect(requirement(aas, 'gen-ed')).toMatchObject({ status: 'complete', need: { credits: 9 }, have: { credits: 9 }, waived: { credits: 6, by: 'registrar-2' } });
-      expect(requirement(aas, 'technical-electives')).toMatchObject({ status: 'complete', applied: [], waived: { reason: 'apprenticeship completion (39-credit technical block)' } });
+      expect(requirement(aas, 'gen-ed')).toMatchObject({
+        status: 'complete',
+        need: { credits: 9 },
+        have: { credits: 9 },
+        waived: { credits: 6, by: 'registrar-2' },
+      });
+      expect(requirement(aas, 'technical-electives')).toMatchObject({
+        status: 'complete',
+        applied: [],
+        waived: { reason: 'apprenticeship completion (39-credit technical block)' },
+      });
     });
     it('force-applies a transfer capstone in the certificate, which then stacks into the AAS', () => {
       const cert = programAudit('hugo-exceptions.json', 'cert-project-leadership');
       expect(cert.status).toBe('complete');
-      expect(requirement(cert, 'capstone').applied[0]).toMatchObject({ award: 'h9', exception: { type: 'apply', by: 'advisor-7' } });
+      expect(requirement(cert, 'capstone').applied[0]).toMatchObject({
+        award: 'h9',
+        exception: { type: 'apply', by: 'advisor-7' },
+      });
       expect(requirement(aas, 'project-leadership').status).toBe('complete');
       expect(aas.credits.applied).toBe(22);
     });
@@ -174,7 +249,9 @@ describe('audit scenarios on the shipped catalog', () => {
   describe('Iris: block transfer of a whole certificate', () => {
     it('counts the transferred Data Engineering Certificate as the engineering track, worth its 12 credits', () => {
       const bs = programAudit('iris-block-transfer.json', 'bs-data-science');
-      expect(requirement(bs, 'track-engineering').applied).toEqual([{ award: 'i1', credential: 'cert-data-engineering', credits: 12 }]);
+      expect(requirement(bs, 'track-engineering').applied).toEqual([
+        { award: 'i1', credential: 'cert-data-engineering', credits: 12 },
+      ]);
       expect(bs.policies.find((p) => p.id === 'residency')?.have).toBe(6);
     });
   });
@@ -209,12 +286,18 @@ describe('audit scenarios on the shipped catalog', () => {
     it('takes an AWS certification as Cloud Foundations, completing the certificate', () => {
       const cert = programAudit('lena-equivalencies.json', 'cert-cloud-security');
       expect(cert.status).toBe('complete');
-      expect(requirement(cert, 'foundations').applied).toEqual([{ award: 'l2', credential: 'aws-cloud-practitioner', credits: 1 }]);
+      expect(requirement(cert, 'foundations').applied).toEqual([
+        { award: 'l2', credential: 'aws-cloud-practitioner', credits: 1 },
+      ]);
     });
     it('takes military training as COMM 110', () => {
       const bs = programAudit('lena-equivalencies.json', 'bs-data-science');
-      expect(requirement(bs, 'communication').applied).toEqual([{ award: 'l1', credential: 'pla-military-comms', credits: 3 }]);
-      expect(bs.explanations).toContainEqual(expect.objectContaining({ award: 'l1', rule: 'jst-communications-as-comm-110', code: 'grant' }));
+      expect(requirement(bs, 'communication').applied).toEqual([
+        { award: 'l1', credential: 'pla-military-comms', credits: 3 },
+      ]);
+      expect(bs.explanations).toContainEqual(
+        expect.objectContaining({ award: 'l1', rule: 'jst-communications-as-comm-110', code: 'grant' }),
+      );
     });
   });
 });

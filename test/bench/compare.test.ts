@@ -14,22 +14,48 @@ describe('npm run bench arguments', () => {
   });
 
   it('takes --baseline with or without a REF', () => {
-    expect(parseBenchArgs(['--baseline', 'v0.1.0'])).toEqual({ mode: 'baseline', ref: 'v0.1.0', rounds: DEFAULT_ROUNDS.full, quick: false, json: undefined });
+    expect(parseBenchArgs(['--baseline', 'v0.1.0'])).toEqual({
+      mode: 'baseline',
+      ref: 'v0.1.0',
+      rounds: DEFAULT_ROUNDS.full,
+      quick: false,
+      json: undefined,
+    });
     expect(parseBenchArgs(['--baseline=HEAD~3'])).toMatchObject({ ref: 'HEAD~3' });
     // An option after --baseline is not its REF: the default baseline is used.
-    expect(parseBenchArgs(['--baseline', '--quick'])).toEqual({ mode: 'baseline', ref: undefined, rounds: DEFAULT_ROUNDS.quick, quick: true, json: undefined });
-    expect(parseBenchArgs(['--quick', '--rounds', '7', '--json', 'out.json', '--baseline', 'HEAD~1'])).toEqual({ mode: 'baseline', ref: 'HEAD~1', rounds: 7, quick: true, json: 'out.json' });
+    expect(parseBenchArgs(['--baseline', '--quick'])).toEqual({
+      mode: 'baseline',
+      ref: undefined,
+      rounds: DEFAULT_ROUNDS.quick,
+      quick: true,
+      json: undefined,
+    });
+    expect(parseBenchArgs(['--quick', '--rounds', '7', '--json', 'out.json', '--baseline', 'HEAD~1'])).toEqual({
+      mode: 'baseline',
+      ref: 'HEAD~1',
+      rounds: 7,
+      quick: true,
+      json: 'out.json',
+    });
     expect(parseBenchArgs(['--baseline', 'main', '--rounds=2'])).toMatchObject({ ref: 'main', rounds: 2 });
   });
 
   it('rejects bad values, unknown arguments, and options without --baseline', () => {
-    expect(parseBenchArgs(['--baseline', '--rounds', '0'])).toEqual({ error: '--rounds: expected a whole number of at least 1, got "0"' });
-    expect(parseBenchArgs(['--baseline', '--rounds', '2.5'])).toEqual({ error: '--rounds: expected a whole number of at least 1, got "2.5"' });
-    expect(parseBenchArgs(['--baseline', '--rounds'])).toEqual({ error: '--rounds: expected a whole number of at least 1, got nothing' });
+    expect(parseBenchArgs(['--baseline', '--rounds', '0'])).toEqual({
+      error: '--rounds: expected a whole number of at least 1, got "0"',
+    });
+    expect(parseBenchArgs(['--baseline', '--rounds', '2.5'])).toEqual({
+      error: '--rounds: expected a whole number of at least 1, got "2.5"',
+    });
+    expect(parseBenchArgs(['--baseline', '--rounds'])).toEqual({
+      error: '--rounds: expected a whole number of at least 1, got nothing',
+    });
     expect(parseBenchArgs(['--baseline', '--json'])).toEqual({ error: '--json: expected a file name' });
     expect(parseBenchArgs(['--baseline='])).toEqual({ error: '--baseline: REF is empty' });
     expect(parseBenchArgs(['--baseline', 'a', 'b'])).toEqual({ error: 'unknown argument "b"' });
-    expect(parseBenchArgs(['--quick'])).toEqual({ error: '--rounds, --quick and --json need --baseline (npm run bench alone prints the current figures)' });
+    expect(parseBenchArgs(['--quick'])).toEqual({
+      error: '--rounds, --quick and --json need --baseline (npm run bench alone prints the current figures)',
+    });
   });
 });
 
@@ -66,7 +92,10 @@ describe('the comparison figures', () => {
   });
 
   it('renders a table with n/a for what was not measured', () => {
-    const table = renderTable(summarize([rate, time], [{ ours: { rate: 1234.4 }, baseline: { rate: 1000, time: 2 } }]), 'v0.1.0');
+    const table = renderTable(
+      summarize([rate, time], [{ ours: { rate: 1234.4 }, baseline: { rate: 1000, time: 2 } }]),
+      'v0.1.0',
+    );
     expect(table.split('\n')).toEqual([
       'figure  unit   ours  v0.1.0  ratio  per round',
       '------  ----  -----  ------  -----  ---------',
@@ -78,18 +107,33 @@ describe('the comparison figures', () => {
 
 describe('the baseline a run compares against', () => {
   const repo = mkdtempSync(join(tmpdir(), 'credstack-bench-test-'));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: repo, encoding: 'utf8' }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], {
+      cwd: repo,
+      encoding: 'utf8',
+    }).trim();
   git('init', '-q');
   git('commit', '-q', '--allow-empty', '-m', 'first');
   git('commit', '-q', '--allow-empty', '-m', 'second');
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
   it('is HEAD~1 when there is no tag, the newest tag when there is one, the REF when given', () => {
-    expect(resolveBaseline(repo, undefined)).toEqual({ ref: 'HEAD~1', commit: git('rev-parse', 'HEAD~1'), subject: 'first', chosen: 'no release tag: the commit before HEAD' });
+    expect(resolveBaseline(repo, undefined)).toEqual({
+      ref: 'HEAD~1',
+      commit: git('rev-parse', 'HEAD~1'),
+      subject: 'first',
+      chosen: 'no release tag: the commit before HEAD',
+    });
     git('tag', 'v0.1.0', 'HEAD~1');
     git('commit', '-q', '--allow-empty', '-m', 'third');
-    expect(resolveBaseline(repo, undefined)).toMatchObject({ ref: 'v0.1.0', subject: 'first', chosen: 'the newest release tag' });
+    expect(resolveBaseline(repo, undefined)).toMatchObject({
+      ref: 'v0.1.0',
+      subject: 'first',
+      chosen: 'the newest release tag',
+    });
     expect(resolveBaseline(repo, 'HEAD~1')).toMatchObject({ ref: 'HEAD~1', subject: 'second', chosen: 'as given' });
-    expect(resolveBaseline(repo, 'no-such-ref')).toEqual({ error: '--baseline: "no-such-ref" is not a commit of this repository' });
+    expect(resolveBaseline(repo, 'no-such-ref')).toEqual({
+      error: '--baseline: "no-such-ref" is not a commit of this repository',
+    });
   });
 });

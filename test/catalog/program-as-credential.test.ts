@@ -18,7 +18,8 @@ describe('an id used by a credential and a program', () => {
           code: 'duplicate-id',
           file: 'credentials.json',
           path: ['credentials', 1, 'id'],
-          expected: 'no credential with the id of a program ("cert-x" is the program at programs.json $.programs[0]): a program is itself a credential, so it is not listed again under credentials',
+          expected:
+            'no credential with the id of a program ("cert-x" is the program at programs.json $.programs[0]): a program is itself a credential, so it is not listed again under credentials',
           received: '"cert-x"',
         },
       ]);
@@ -27,6 +28,13 @@ describe('an id used by a credential and a program', () => {
   it('a repeat within credentials still says where the id was first defined', () => {
     const result = loadCatalog([{ file: 'c.json', json: { institution, credentials: [course('c1'), course('c1')] } }]);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues).toEqual([expect.objectContaining({ code: 'duplicate-id', path: ['credentials', 1, 'id'], expected: 'a unique id ("c1" is already defined at c.json $.credentials[0])' })]);
+    if (!result.ok)
+      expect(result.issues).toEqual([
+        expect.objectContaining({
+          code: 'duplicate-id',
+          path: ['credentials', 1, 'id'],
+          expected: 'a unique id ("c1" is already defined at c.json $.credentials[0])',
+        }),
+      ]);
   });
 });

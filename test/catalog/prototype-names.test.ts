@@ -33,25 +33,52 @@ const loaded = (json: unknown): Catalog => {
 
 describe('user-given names that Object.prototype also has', () => {
   it.each(PROTOTYPE_NAMES)('an operator named %s is an unknown operator with its path, not a crash', (name) => {
-    const result = loadCatalog([{ file: 'names.json', json: fromJson(catalogWith({ fact: 'code', operator: name, value: 'x' })) }]);
+    const result = loadCatalog([
+      { file: 'names.json', json: fromJson(catalogWith({ fact: 'code', operator: name, value: 'x' })) },
+    ]);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues).toEqual([expect.objectContaining({ code: 'unknown-operator', file: 'names.json', path: ['programs', 0, 'requirements', 'where', 'operator'], received: JSON.stringify(name) })]);
+    if (!result.ok)
+      expect(result.issues).toEqual([
+        expect.objectContaining({
+          code: 'unknown-operator',
+          file: 'names.json',
+          path: ['programs', 0, 'requirements', 'where', 'operator'],
+          received: JSON.stringify(name),
+        }),
+      ]);
   });
 
   it.each(PROTOTYPE_NAMES)('a fact named %s is an unknown fact', (name) => {
-    const result = loadCatalog([{ file: 'names.json', json: fromJson(catalogWith({ fact: name, operator: 'equal', value: 'x' })) }]);
+    const result = loadCatalog([
+      { file: 'names.json', json: fromJson(catalogWith({ fact: name, operator: 'equal', value: 'x' })) },
+    ]);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues).toEqual([expect.objectContaining({ code: 'unknown-fact', path: ['programs', 0, 'requirements', 'where', 'fact'] })]);
+    if (!result.ok)
+      expect(result.issues).toEqual([
+        expect.objectContaining({ code: 'unknown-fact', path: ['programs', 0, 'requirements', 'where', 'fact'] }),
+      ]);
   });
 
   it('readCatalog returns the issue of an operator named toString in a credit rule instead of throwing', () => {
     const folder = mkdtempSync(join(tmpdir(), 'credstack-names-'));
     const file = join(folder, 'catalog.json');
-    const rule = { name: 'r', conditions: { all: [{ fact: 'code', operator: 'toString', value: 'x' }] }, event: { type: 'tag', params: { tags: ['t'] } } };
-    writeFileSync(file, JSON.stringify({ ...catalogWith({ fact: 'code', operator: 'equal', value: 'DATA 101' }), rules: [rule] }));
+    const rule = {
+      name: 'r',
+      conditions: { all: [{ fact: 'code', operator: 'toString', value: 'x' }] },
+      event: { type: 'tag', params: { tags: ['t'] } },
+    };
+    writeFileSync(
+      file,
+      JSON.stringify({ ...catalogWith({ fact: 'code', operator: 'equal', value: 'DATA 101' }), rules: [rule] }),
+    );
     const result = readCatalog(file);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues[0]).toMatchObject({ code: 'unknown-operator', file, path: ['rules', 0, 'conditions', 'all', 0, 'operator'] });
+    if (!result.ok)
+      expect(result.issues[0]).toMatchObject({
+        code: 'unknown-operator',
+        file,
+        path: ['rules', 0, 'conditions', 'all', 0, 'operator'],
+      });
   });
 
   it('the CLI prints one line for it and exits 1', async () => {
@@ -60,7 +87,9 @@ describe('user-given names that Object.prototype also has', () => {
     writeFileSync(file, JSON.stringify(catalogWith({ fact: 'code', operator: 'constructor', value: 'x' })));
     const run = await cli(['validate', file]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`error: ${file} $.programs[0].requirements.where.operator: expected one of the operators equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, matches, gradeAtLeast, earnedWithin, before, after, got "constructor" [unknown-operator]\n`);
+    expect(run.stderr).toBe(
+      `error: ${file} $.programs[0].requirements.where.operator: expected one of the operators equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, matches, gradeAtLeast, earnedWithin, before, after, got "constructor" [unknown-operator]\n`,
+    );
   });
 
   it('a compiled condition reads facts by own property only, as json-rules-engine does', async () => {
@@ -69,12 +98,17 @@ describe('user-given names that Object.prototype also has', () => {
       const condition = { fact, operator: 'equal', value: '[object Undefined]' } as Condition;
       expect(compileCondition(condition, context)({})).toBe(await evaluateWithEngine(condition, {}, context));
     }
-    expect(compileCondition({ fact: 'toString', operator: 'equal', value: '[object Undefined]' } as Condition, context)({})).toBe(false);
-    expect(() => compileCondition({ fact: 'code', operator: 'toString', value: 'x' } as Condition, context)).toThrow('unknown operator toString');
+    expect(
+      compileCondition({ fact: 'toString', operator: 'equal', value: '[object Undefined]' } as Condition, context)({}),
+    ).toBe(false);
+    expect(() => compileCondition({ fact: 'code', operator: 'toString', value: 'x' } as Condition, context)).toThrow(
+      'unknown operator toString',
+    );
   });
 
   it('a `__proto__` key in a record of the catalog is an error, not silently dropped', () => {
-    const text = '{"institution":{"id":"x","name":"X"},"settings":{"gradeScale":{"A":4,"__proto__":3},"conversions":{"__proto__":"1/2"}}}';
+    const text =
+      '{"institution":{"id":"x","name":"X"},"settings":{"gradeScale":{"A":4,"__proto__":3},"conversions":{"__proto__":"1/2"}}}';
     const json = parseJsonText(text);
     if (!json.ok) throw new Error('bad test JSON');
     const result = loadCatalog([{ file: 'names.json', json: json.value }]);
@@ -89,7 +123,12 @@ describe('user-given names that Object.prototype also has', () => {
   it('grades, units, ids and requirement ids named like prototype properties work as any other name', () => {
     const catalog = loaded({
       institution: { id: 'x', name: 'X' },
-      settings: { unit: 'semester', gradeScale: { constructor: 4, toString: 1, valueOf: null }, passingGrades: ['valueOf'], conversions: { hasOwnProperty: '1/2' } },
+      settings: {
+        unit: 'semester',
+        gradeScale: { constructor: 4, toString: 1, valueOf: null },
+        passingGrades: ['valueOf'],
+        conversions: { hasOwnProperty: '1/2' },
+      },
       credentials: [
         { id: 'constructor', kind: 'course', title: 'C', credits: { value: 6, unit: 'hasOwnProperty' } },
         { id: 'valueOf', kind: 'course', title: 'V', credits: { value: 1 } },
@@ -100,7 +139,12 @@ describe('user-given names that Object.prototype also has', () => {
           kind: 'certificate',
           title: 'T',
           policy: { minGrade: 'toString' },
-          requirements: { all: [{ id: 'hasOwnProperty', credential: 'constructor' }, { where: { fact: 'grade', operator: 'gradeAtLeast', value: 'constructor' }, credits: 3 }] },
+          requirements: {
+            all: [
+              { id: 'hasOwnProperty', credential: 'constructor' },
+              { where: { fact: 'grade', operator: 'gradeAtLeast', value: 'constructor' }, credits: 3 },
+            ],
+          },
         },
       ],
     });
@@ -113,32 +157,84 @@ describe('user-given names that Object.prototype also has', () => {
       ],
     };
     const report = audit(catalog, transcript, { programs: ['toString'] });
-    expect(report.ok && report.value.audits[0]).toMatchObject({ program: 'toString', status: 'complete', credits: { applied: 6 } });
-    const stale = audit(catalog, { ...transcript, exceptions: [{ type: 'waive', program: 'toString', requirement: 'constructor', reason: 'r' }] }, { programs: ['toString'] });
+    expect(report.ok && report.value.audits[0]).toMatchObject({
+      program: 'toString',
+      status: 'complete',
+      credits: { applied: 6 },
+    });
+    const stale = audit(
+      catalog,
+      { ...transcript, exceptions: [{ type: 'waive', program: 'toString', requirement: 'constructor', reason: 'r' }] },
+      { programs: ['toString'] },
+    );
     expect(stale.ok).toBe(false);
-    if (!stale.ok) expect(stale.issues[0]).toMatchObject({ code: 'invalid-exception', path: ['exceptions', 0, 'requirement'] });
-    const unknownProgram = audit(catalog, { ...transcript, exceptions: [{ type: 'waive', program: 'valueOf', requirement: 'x', reason: 'r' }] }, { programs: ['constructor'] });
+    if (!stale.ok)
+      expect(stale.issues[0]).toMatchObject({ code: 'invalid-exception', path: ['exceptions', 0, 'requirement'] });
+    const unknownProgram = audit(
+      catalog,
+      { ...transcript, exceptions: [{ type: 'waive', program: 'valueOf', requirement: 'x', reason: 'r' }] },
+      { programs: ['constructor'] },
+    );
     expect(unknownProgram.ok).toBe(false);
   });
 
   it('an issuer named constructor has no unit of its own: its credits are in the catalog unit', () => {
-    const catalog = loaded(catalogWith({ fact: 'credits', operator: 'greaterThanInclusive', value: 3 }, { settings: { issuerUnits: { 'lakeside-cc': 'semester' } } }));
-    const report = audit(catalog, { learner: { id: 'l' }, asOf: '2026-05-15', awards: [{ id: 'b', title: 'Badge', issuer: 'constructor', credits: { value: 3 }, earned: '2025-01-10' }] }, { programs: ['p'] });
+    const catalog = loaded(
+      catalogWith(
+        { fact: 'credits', operator: 'greaterThanInclusive', value: 3 },
+        { settings: { issuerUnits: { 'lakeside-cc': 'semester' } } },
+      ),
+    );
+    const report = audit(
+      catalog,
+      {
+        learner: { id: 'l' },
+        asOf: '2026-05-15',
+        awards: [{ id: 'b', title: 'Badge', issuer: 'constructor', credits: { value: 3 }, earned: '2025-01-10' }],
+      },
+      { programs: ['p'] },
+    );
     expect(report.ok && report.value.audits[0]!.status).toBe('complete');
   });
 
   it('Open Badges: an issuer or achievement type named like a prototype property is taken as any unknown name', () => {
-    const catalog = loaded(catalogWith({ fact: 'code', operator: 'equal', value: 'DATA 101' }, { settings: { issuerUnits: { 'lakeside-cc': 'semester' }, issuerAliases: { 'https://lakeside.edu': 'lakeside-cc' } } }));
+    const catalog = loaded(
+      catalogWith(
+        { fact: 'code', operator: 'equal', value: 'DATA 101' },
+        {
+          settings: {
+            issuerUnits: { 'lakeside-cc': 'semester' },
+            issuerAliases: { 'https://lakeside.edu': 'lakeside-cc' },
+          },
+        },
+      ),
+    );
     const badge = {
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      '@context': [
+        'https://www.w3.org/ns/credentials/v2',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      ],
       id: 'urn:uuid:1',
       type: ['VerifiableCredential', 'OpenBadgeCredential'],
       issuer: { id: 'constructor', type: ['Profile'] },
       validFrom: '2025-01-10T00:00:00Z',
-      credentialSubject: { type: ['AchievementSubject'], achievement: { id: 'urn:a', type: ['Achievement'], name: 'A', achievementType: 'toString', creditsAvailable: 2 } },
+      credentialSubject: {
+        type: ['AchievementSubject'],
+        achievement: {
+          id: 'urn:a',
+          type: ['Achievement'],
+          name: 'A',
+          achievementType: 'toString',
+          creditsAvailable: 2,
+        },
+      },
     };
     const converted = convertCredentials(catalog, badge);
-    expect(converted.ok && converted.value.transcript.awards[0]).toMatchObject({ issuer: 'constructor', kind: 'badge', credits: { value: 2, unit: 'semester' } });
+    expect(converted.ok && converted.value.transcript.awards[0]).toMatchObject({
+      issuer: 'constructor',
+      kind: 'badge',
+      credits: { value: 2, unit: 'semester' },
+    });
   });
 });
 
@@ -152,7 +248,8 @@ describe('any string of a catalog or a transcript replaced by a prototype name',
     const walk = (node: unknown) => {
       if (node === null || typeof node !== 'object') return;
       for (const [key, value] of Object.entries(node)) {
-        if (typeof value === 'string' || (asKey && !Array.isArray(node))) spots.push({ parent: node as Record<string, unknown>, key });
+        if (typeof value === 'string' || (asKey && !Array.isArray(node)))
+          spots.push({ parent: node as Record<string, unknown>, key });
         walk(value);
       }
     };
@@ -166,9 +263,12 @@ describe('any string of a catalog or a transcript replaced by a prototype name',
     }
     return copy;
   };
-  test.prop([fc.nat(), fc.constantFrom(...PROTOTYPE_NAMES, 'isPrototypeOf'), fc.boolean()], { numRuns: 40, seed: 11 })('loading and auditing never throw', (spot, name, asKey) => {
-    const catalog = loadCatalog([{ file: 'm.json', json: mutate(shipped, spot, name, asKey) }]);
-    if (catalog.ok) expect(typeof audit(catalog.value, transcript as never, { all: true }).ok).toBe('boolean');
-    expect(typeof audit(shipped, mutate(transcript, spot, name, asKey) as never, { all: true }).ok).toBe('boolean');
-  });
+  test.prop([fc.nat(), fc.constantFrom(...PROTOTYPE_NAMES, 'isPrototypeOf'), fc.boolean()], { numRuns: 40, seed: 11 })(
+    'loading and auditing never throw',
+    (spot, name, asKey) => {
+      const catalog = loadCatalog([{ file: 'm.json', json: mutate(shipped, spot, name, asKey) }]);
+      if (catalog.ok) expect(typeof audit(catalog.value, transcript as never, { all: true }).ok).toBe('boolean');
+      expect(typeof audit(shipped, mutate(transcript, spot, name, asKey) as never, { all: true }).ok).toBe('boolean');
+    },
+  );
 });

@@ -21,7 +21,11 @@ describe('catalog validation', () => {
   it('reports a cycle among programs with its path', () => {
     const issues = problems('cycle.json');
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ code: 'program-cycle', received: 'p-a → p-b → p-c → p-a', path: ['programs', 0, 'requirements'] });
+    expect(issues[0]).toMatchObject({
+      code: 'program-cycle',
+      received: 'p-a → p-b → p-c → p-a',
+      path: ['programs', 0, 'requirements'],
+    });
   });
 
   it('reports duplicate ids', () => {
@@ -44,8 +48,16 @@ describe('catalog validation', () => {
   });
 
   it('reports negative credits and impossible dates', () => {
-    expect(problems('negative-credits.json')[0]).toMatchObject({ code: 'invalid-shape', path: ['credentials', 0, 'credits', 'value'], received: '-3' });
-    expect(problems('bad-date.json')[0]).toMatchObject({ code: 'invalid-date', path: ['programs', 0, 'effective', 'from'], received: '"2025-02-30"' });
+    expect(problems('negative-credits.json')[0]).toMatchObject({
+      code: 'invalid-shape',
+      path: ['credentials', 0, 'credits', 'value'],
+      received: '-3',
+    });
+    expect(problems('bad-date.json')[0]).toMatchObject({
+      code: 'invalid-date',
+      path: ['programs', 0, 'effective', 'from'],
+      received: '"2025-02-30"',
+    });
   });
 
   it('reports malformed JSON with line and column', () => {
@@ -54,16 +66,21 @@ describe('catalog validation', () => {
     expect(issue?.expected).toMatch(/line 5, column 3/);
   });
 
-  it.each(['cycle.json', 'duplicate-id.json', 'unknown-reference.json', 'unknown-operator.json', 'negative-credits.json', 'bad-date.json', 'malformed.json'])(
-    'credstack validate %s exits 1 naming file and path, without a stack trace',
-    async (name) => {
-      const run = await cli(['validate', `fixtures/broken-catalogs/${name}`]);
-      expect(run.code).toBe(1);
-      expect(run.stderr).toContain(`fixtures/broken-catalogs/${name}`);
-      expect(run.stderr).toMatch(/^error: .*\$|^error: .*line \d+, column \d+/m);
-      expect(run.stderr).not.toMatch(/\n\s+at /);
-    },
-  );
+  it.each([
+    'cycle.json',
+    'duplicate-id.json',
+    'unknown-reference.json',
+    'unknown-operator.json',
+    'negative-credits.json',
+    'bad-date.json',
+    'malformed.json',
+  ])('credstack validate %s exits 1 naming file and path, without a stack trace', async (name) => {
+    const run = await cli(['validate', `fixtures/broken-catalogs/${name}`]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`fixtures/broken-catalogs/${name}`);
+    expect(run.stderr).toMatch(/^error: .*\$|^error: .*line \d+, column \d+/m);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
 
   it('checks operands, grades, units and caps', () => {
     const result = loadCatalog([
@@ -75,11 +92,28 @@ describe('catalog validation', () => {
           credentials: [{ id: 'c', kind: 'course', title: 'C', credits: { value: 3, unit: 'furlongs' } }],
           programs: [
             {
-              id: 'p', kind: 'certificate', title: 'P', policy: { minGrade: 'B' },
-              requirements: { all: [
-                { where: { all: [{ fact: 'number', operator: 'greaterThan', value: '300' }, { fact: 'grade', operator: 'gradeAtLeast', value: 'Z' }] }, count: 1 },
-                { where: { any: [{ fact: 'earned', operator: 'earnedWithin', value: { decades: 1 } }] }, credits: 9, maxCredits: 6 },
-              ] },
+              id: 'p',
+              kind: 'certificate',
+              title: 'P',
+              policy: { minGrade: 'B' },
+              requirements: {
+                all: [
+                  {
+                    where: {
+                      all: [
+                        { fact: 'number', operator: 'greaterThan', value: '300' },
+                        { fact: 'grade', operator: 'gradeAtLeast', value: 'Z' },
+                      ],
+                    },
+                    count: 1,
+                  },
+                  {
+                    where: { any: [{ fact: 'earned', operator: 'earnedWithin', value: { decades: 1 } }] },
+                    credits: 9,
+                    maxCredits: 6,
+                  },
+                ],
+              },
             },
           ],
         },
@@ -99,11 +133,15 @@ describe('catalog validation', () => {
 
   it('merges a catalog folder and names the file of each problem', () => {
     const result = loadCatalog([
-      { file: 'a.json', json: { institution: { id: 'x', name: 'X' }, credentials: [{ id: 'c', kind: 'course', title: 'C' }] } },
+      {
+        file: 'a.json',
+        json: { institution: { id: 'x', name: 'X' }, credentials: [{ id: 'c', kind: 'course', title: 'C' }] },
+      },
       { file: 'b.json', json: { credentials: [{ id: 'c', kind: 'badge', title: 'C again' }] } },
     ]);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues[0]).toMatchObject({ file: 'b.json', path: ['credentials', 0, 'id'], code: 'duplicate-id' });
+    if (!result.ok)
+      expect(result.issues[0]).toMatchObject({ file: 'b.json', path: ['credentials', 0, 'id'], code: 'duplicate-id' });
   });
 
   it('knows where the repository root is', () => {

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers.js';
 
 describe('the CLI', () => {
-  it.each([[['--help']], [['validate', '--help']], [['graph', '--help']], [['schema', '--help']]])('%j prints help and exits 0', async (args) => {
-    const run = await cli(args);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/Usage: credstack/);
-  });
+  it.each([[['--help']], [['validate', '--help']], [['graph', '--help']], [['schema', '--help']]])(
+    '%j prints help and exits 0',
+    async (args) => {
+      const run = await cli(args);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/Usage: credstack/);
+    },
+  );
 
   it('exits 2 on usage errors', async () => {
     expect((await cli(['frobnicate'])).code).toBe(2);
@@ -22,6 +25,10 @@ describe('the CLI', () => {
 
   it('prints the JSON Schemas', async () => {
     const run = await cli(['schema']);
-    expect(Object.keys(JSON.parse(run.stdout))).toEqual(['catalog.schema.json', 'catalog-part.schema.json', 'transcript.schema.json']);
+    expect(Object.keys(JSON.parse(run.stdout))).toEqual([
+      'catalog.schema.json',
+      'catalog-part.schema.json',
+      'transcript.schema.json',
+    ]);
   });
 });

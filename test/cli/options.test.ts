@@ -7,12 +7,19 @@ const transcript = 'fixtures/gia-badge-pathway.json';
 const lines = (text: string) => text.trim().split('\n');
 
 describe('numeric options', () => {
-  it.each(['-5', 'abc', '0', '1.5', '1e3', '', '9007199254740993'])('plan --budget %j is a usage error: exit 2, one line', async (budget) => {
-    const run = await cli(['plan', transcript, '--target', 'digital-gold', '--budget', budget]);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(lines(run.stderr)).toEqual([expect.stringMatching(/^error: option '--budget <n>' argument '.*' is invalid\. expected a whole number of at least 1 \(run with --help for usage\)$/)]);
-  });
+  it.each(['-5', 'abc', '0', '1.5', '1e3', '', '9007199254740993'])(
+    'plan --budget %j is a usage error: exit 2, one line',
+    async (budget) => {
+      const run = await cli(['plan', transcript, '--target', 'digital-gold', '--budget', budget]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(lines(run.stderr)).toEqual([
+        expect.stringMatching(
+          /^error: option '--budget <n>' argument '.*' is invalid\. expected a whole number of at least 1 \(run with --help for usage\)$/,
+        ),
+      ]);
+    },
+  );
 
   it('plan --budget takes a whole number', async () => {
     const run = await cli(['plan', transcript, '--target', 'digital-gold', '--budget', '50', '--format', 'json']);
@@ -29,7 +36,9 @@ describe('numeric options', () => {
 
   it('batch --workers is capped at the number of cores, and says so', async () => {
     const cores = availableParallelism();
-    const run = await cli(['batch', '-', '--program', 'digital-bronze', '--workers', '100000'], { stdin: JSON.stringify(readFixture('gia-badge-pathway.json')) });
+    const run = await cli(['batch', '-', '--program', 'digital-bronze', '--workers', '100000'], {
+      stdin: JSON.stringify(readFixture('gia-badge-pathway.json')),
+    });
     expect(run.code).toBe(0);
     expect(lines(run.stderr)[0]).toBe(`note: --workers 100000 is more than the ${cores} cores: using ${cores}`);
     expect(JSON.parse(run.stdout).audits[0].program).toBe('digital-bronze');
@@ -44,21 +53,40 @@ describe('repeatable --program', () => {
   });
 
   it('audit --program A --program B audits both', async () => {
-    const run = await cli(['audit', 'fixtures/dev-aas-prior-learning.json', '--program', 'aas-it', '--program', 'cert-cloud-security', '--format', 'json']);
+    const run = await cli([
+      'audit',
+      'fixtures/dev-aas-prior-learning.json',
+      '--program',
+      'aas-it',
+      '--program',
+      'cert-cloud-security',
+      '--format',
+      'json',
+    ]);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).audits.map((a: { program: string }) => a.program)).toEqual(['aas-it', 'cert-cloud-security']);
+    expect(JSON.parse(run.stdout).audits.map((a: { program: string }) => a.program)).toEqual([
+      'aas-it',
+      'cert-cloud-security',
+    ]);
   });
 
   it('batch --program X <input> takes the input as the input', async () => {
-    const run = await cli(['batch', '--program', 'digital-bronze', '-', '--workers', '1'], { stdin: JSON.stringify(readFixture('gia-badge-pathway.json')) });
+    const run = await cli(['batch', '--program', 'digital-bronze', '-', '--workers', '1'], {
+      stdin: JSON.stringify(readFixture('gia-badge-pathway.json')),
+    });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).audits.map((a: { program: string }) => a.program)).toEqual(['digital-bronze']);
   });
 
   it('batch --program A --program B audits both', async () => {
-    const run = await cli(['batch', '-', '--program', 'aas-it', '--program', 'cert-cloud-security', '--workers', '1'], { stdin: JSON.stringify(readFixture('dev-aas-prior-learning.json')) });
+    const run = await cli(['batch', '-', '--program', 'aas-it', '--program', 'cert-cloud-security', '--workers', '1'], {
+      stdin: JSON.stringify(readFixture('dev-aas-prior-learning.json')),
+    });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).audits.map((a: { program: string }) => a.program)).toEqual(['aas-it', 'cert-cloud-security']);
+    expect(JSON.parse(run.stdout).audits.map((a: { program: string }) => a.program)).toEqual([
+      'aas-it',
+      'cert-cloud-security',
+    ]);
   });
 
   it('--program A B (the old variadic form) is a usage error, not a silent misreading', async () => {
@@ -71,7 +99,13 @@ describe('repeatable --program', () => {
 describe('colour', () => {
   const colouredWith = async (env: Record<string, string>, isTTY: boolean) => {
     let out = '';
-    const io = { stdout: { write: (s: string) => (out += s), isTTY }, stderr: { write: () => true }, stdin: process.stdin, env, cwd: process.cwd() };
+    const io = {
+      stdout: { write: (s: string) => (out += s), isTTY },
+      stderr: { write: () => true },
+      stdin: process.stdin,
+      env,
+      cwd: process.cwd(),
+    };
     expect(await runCli(['audit', fixture('gia-badge-pathway.json'), '--program', 'digital-bronze'], io)).toBe(0);
     return out.includes('\u001b[');
   };

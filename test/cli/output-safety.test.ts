@@ -1,5 +1,17 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,14 +29,20 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 const gia = readFileSync(fixture('gia-badge-pathway.json'), 'utf8');
-const ndjson = (records: number) => `${Array.from({ length: records }, () => JSON.stringify(JSON.parse(gia))).join('\n')}\n`;
+const ndjson = (records: number) =>
+  `${Array.from({ length: records }, () => JSON.stringify(JSON.parse(gia))).join('\n')}\n`;
 
 /** Runs the CLI to its end: exit code and standard error (standard output goes where `stdout` says). */
 function run(args: string[], stdout: 'ignore' | number = 'ignore') {
-  const child = spawn(process.execPath, [builtCli(), ...args], { stdio: ['ignore', stdout, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [builtCli(), ...args], {
+    stdio: ['ignore', stdout, 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += String(d)));
-  return new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+  return new Promise<{ code: number | null; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stderr })),
+  );
 }
 
 /** One line on stderr, no stack trace. */
@@ -65,7 +83,18 @@ describe('output that cannot be lost or half-written (built CLI)', () => {
       const out = device(dir, 'null');
       const summary = join(dir, 'summary-null');
       execFileSync('mknod', [summary, 'c', '1', '3']);
-      const result = await run(['batch', join(dir, 'in.ndjson'), '--program', 'digital-bronze', '--workers', '1', '--out', out, '--summary', summary]);
+      const result = await run([
+        'batch',
+        join(dir, 'in.ndjson'),
+        '--program',
+        'digital-bronze',
+        '--workers',
+        '1',
+        '--out',
+        out,
+        '--summary',
+        summary,
+      ]);
       expect(result.code).toBe(0);
       expect(statSync(out).isCharacterDevice()).toBe(true);
       expect(statSync(summary).isCharacterDevice()).toBe(true);
@@ -74,8 +103,34 @@ describe('output that cannot be lost or half-written (built CLI)', () => {
 
     it.each([
       ['audit --out', (_dir: string, full: string) => ['audit', fixture('gia-badge-pathway.json'), '--out', full]],
-      ['batch --out', (dir: string, full: string) => ['batch', join(dir, 'in.ndjson'), '--program', 'digital-bronze', '--workers', '1', '--out', full]],
-      ['batch --summary', (dir: string, full: string) => ['batch', join(dir, 'in.ndjson'), '--program', 'digital-bronze', '--workers', '1', '--out', join(dir, 'out.ndjson'), '--summary', full]],
+      [
+        'batch --out',
+        (dir: string, full: string) => [
+          'batch',
+          join(dir, 'in.ndjson'),
+          '--program',
+          'digital-bronze',
+          '--workers',
+          '1',
+          '--out',
+          full,
+        ],
+      ],
+      [
+        'batch --summary',
+        (dir: string, full: string) => [
+          'batch',
+          join(dir, 'in.ndjson'),
+          '--program',
+          'digital-bronze',
+          '--workers',
+          '1',
+          '--out',
+          join(dir, 'out.ndjson'),
+          '--summary',
+          full,
+        ],
+      ],
     ])('%s <copy of /dev/full>: one line, exit 1, the device kept, no file left', async (_, args) => {
       const dir = workdir();
       writeFileSync(join(dir, 'in.ndjson'), ndjson(3));
@@ -91,7 +146,19 @@ describe('output that cannot be lost or half-written (built CLI)', () => {
   describe('standard output that fails', () => {
     it.each([
       ['audit', () => ['audit', fixture('gia-badge-pathway.json')]],
-      ['batch', (dir: string) => ['batch', join(dir, 'in.ndjson'), '--program', 'digital-bronze', '--workers', '1', '--summary', join(dir, 'summary.csv')]],
+      [
+        'batch',
+        (dir: string) => [
+          'batch',
+          join(dir, 'in.ndjson'),
+          '--program',
+          'digital-bronze',
+          '--workers',
+          '1',
+          '--summary',
+          join(dir, 'summary.csv'),
+        ],
+      ],
     ])('%s > /dev/full: one line, exit 1, no file left', async (_, args) => {
       const dir = workdir();
       writeFileSync(join(dir, 'in.ndjson'), ndjson(3));
@@ -99,7 +166,9 @@ describe('output that cannot be lost or half-written (built CLI)', () => {
       try {
         const result = await run(args(dir), full);
         expect(result.code).toBe(1);
-        expect(oneLine(result.stderr)).toBe('error: cannot write standard output: ENOSPC: no space left on device, write');
+        expect(oneLine(result.stderr)).toBe(
+          'error: cannot write standard output: ENOSPC: no space left on device, write',
+        );
       } finally {
         closeSync(full);
       }
@@ -116,14 +185,18 @@ describe('output that cannot be lost or half-written (built CLI)', () => {
         first += String(d);
         if (first.includes('\n')) child.stdout.destroy();
       });
-      return new Promise<{ code: number | null; stderr: string; first: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr, first: first.split('\n')[0]! })));
+      return new Promise<{ code: number | null; stderr: string; first: string }>((resolve) =>
+        child.on('close', (code) => resolve({ code, stderr, first: first.split('\n')[0]! })),
+      );
     };
 
     it('audit | head -1 (EPIPE): ends quietly, exit 1', async () => {
       // Output well past two pipe buffers (128 KiB), so the reader closes before it is all written.
       const dir = workdir();
       const transcript = JSON.parse(readFileSync(fixture('ada-bs-complete.json'), 'utf8'));
-      const awards = Array.from({ length: 6 }, (_, k) => transcript.awards.map((a: { id: string }) => ({ ...a, id: `${a.id}-${k}` }))).flat();
+      const awards = Array.from({ length: 6 }, (_, k) =>
+        transcript.awards.map((a: { id: string }) => ({ ...a, id: `${a.id}-${k}` })),
+      ).flat();
       writeFileSync(join(dir, 'big.json'), JSON.stringify({ ...transcript, awards }));
       const result = await closedAfterFirstLine(['audit', join(dir, 'big.json'), '--all', '--format', 'json']);
       expect(result.first).toBe('{');
@@ -131,22 +204,50 @@ describe('output that cannot be lost or half-written (built CLI)', () => {
       expect(result.code).toBe(1);
     });
 
-    it.each([1, 2])('batch | head -1 (EPIPE, %d workers): ends quietly, exit 1, no summary or temporary file left', async (workers) => {
-      const dir = workdir();
-      writeFileSync(join(dir, 'in.ndjson'), ndjson(1000));
-      const result = await closedAfterFirstLine(['batch', join(dir, 'in.ndjson'), '--program', 'digital-bronze', '--workers', String(workers), '--summary', join(dir, 'summary.csv')]);
-      expect(JSON.parse(result.first).learner.id).toBe('s-1007');
-      expect(result.stderr).toBe('');
-      expect(result.code).toBe(1);
-      expect(readdirSync(dir)).toEqual(['in.ndjson']);
-    });
+    it.each([1, 2])(
+      'batch | head -1 (EPIPE, %d workers): ends quietly, exit 1, no summary or temporary file left',
+      async (workers) => {
+        const dir = workdir();
+        writeFileSync(join(dir, 'in.ndjson'), ndjson(1000));
+        const result = await closedAfterFirstLine([
+          'batch',
+          join(dir, 'in.ndjson'),
+          '--program',
+          'digital-bronze',
+          '--workers',
+          String(workers),
+          '--summary',
+          join(dir, 'summary.csv'),
+        ]);
+        expect(JSON.parse(result.first).learner.id).toBe('s-1007');
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(1);
+        expect(readdirSync(dir)).toEqual(['in.ndjson']);
+      },
+    );
   });
 
   describe('--out onto a folder, or into a missing one', () => {
     it.each([
       ['audit --out', (_dir: string, target: string) => ['audit', fixture('gia-badge-pathway.json'), '--out', target]],
-      ['batch --out', (dir: string, target: string) => ['batch', join(dir, 'in.ndjson'), '--all', '--workers', '1', '--out', target]],
-      ['batch --summary', (dir: string, target: string) => ['batch', join(dir, 'in.ndjson'), '--all', '--workers', '1', '--out', join(dir, 'out.ndjson'), '--summary', target]],
+      [
+        'batch --out',
+        (dir: string, target: string) => ['batch', join(dir, 'in.ndjson'), '--all', '--workers', '1', '--out', target],
+      ],
+      [
+        'batch --summary',
+        (dir: string, target: string) => [
+          'batch',
+          join(dir, 'in.ndjson'),
+          '--all',
+          '--workers',
+          '1',
+          '--out',
+          join(dir, 'out.ndjson'),
+          '--summary',
+          target,
+        ],
+      ],
     ])('%s <folder>: one line, exit 1, nothing left beside it', async (_, args) => {
       const dir = workdir();
       writeFileSync(join(dir, 'in.ndjson'), ndjson(1));
@@ -179,7 +280,10 @@ describe('output that cannot be lost or half-written (built CLI)', () => {
       const dir = workdir();
       writeFileSync(join(dir, 'real.json'), 'old');
       symlinkSync('real.json', join(dir, 'link.json'));
-      expect((await run(['audit', fixture('gia-badge-pathway.json'), '--format', 'json', '--out', join(dir, 'link.json')])).code).toBe(0);
+      expect(
+        (await run(['audit', fixture('gia-badge-pathway.json'), '--format', 'json', '--out', join(dir, 'link.json')]))
+          .code,
+      ).toBe(0);
       expect(JSON.parse(readFileSync(join(dir, 'real.json'), 'utf8')).learner.id).toBe('s-1007');
       expect(readdirSync(dir).sort()).toEqual(['link.json', 'real.json']);
       expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
@@ -203,9 +307,45 @@ describe('output that cannot be lost or half-written (built CLI)', () => {
     });
 
     it.for([
-      ['audit --out', (_input: string) => ['audit', fixture('ada-bs-complete.json'), '--all', '--format', 'json', '--out', join(disk, 'audit.json')]],
-      ['batch --out', (input: string) => ['batch', input, '--program', 'digital-bronze', '--workers', '1', '--out', join(disk, 'out.ndjson')]],
-      ['batch --summary', (input: string) => ['batch', input, '--all', '--workers', '1', '--out', join(input, '..', 'out.ndjson'), '--summary', join(disk, 'summary.csv')]],
+      [
+        'audit --out',
+        (_input: string) => [
+          'audit',
+          fixture('ada-bs-complete.json'),
+          '--all',
+          '--format',
+          'json',
+          '--out',
+          join(disk, 'audit.json'),
+        ],
+      ],
+      [
+        'batch --out',
+        (input: string) => [
+          'batch',
+          input,
+          '--program',
+          'digital-bronze',
+          '--workers',
+          '1',
+          '--out',
+          join(disk, 'out.ndjson'),
+        ],
+      ],
+      [
+        'batch --summary',
+        (input: string) => [
+          'batch',
+          input,
+          '--all',
+          '--workers',
+          '1',
+          '--out',
+          join(input, '..', 'out.ndjson'),
+          '--summary',
+          join(disk, 'summary.csv'),
+        ],
+      ],
     ] as const)('%s onto a full disk: one line, exit 1, no temporary file left', async ([, args], ctx) => {
       if (!mounted) return ctx.skip();
       const dir = workdir();

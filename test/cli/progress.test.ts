@@ -4,7 +4,13 @@ import type { CliIo } from '../../src/cli/io.js';
 
 function terminal(isTTY: boolean) {
   let text = '';
-  const io = { stdout: { write: () => true }, stderr: { write: (s: string) => (text += s), isTTY }, stdin: process.stdin, env: {}, cwd: '.' } as CliIo;
+  const io = {
+    stdout: { write: () => true },
+    stderr: { write: (s: string) => (text += s), isTTY },
+    stdin: process.stdin,
+    env: {},
+    cwd: '.',
+  } as CliIo;
   return { io, printed: () => text };
 }
 

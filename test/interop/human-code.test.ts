@@ -36,14 +36,30 @@ const badge = (n: number, humanCode: string) => ({
   credentialSubject: {
     id: 'did:example:learner',
     type: ['AchievementSubject'],
-    achievement: { id: `https://badges.example.org/achievements/${n}`, type: ['Achievement'], name: `Achievement ${n}`, criteria: { narrative: 'Done.' }, humanCode },
+    achievement: {
+      id: `https://badges.example.org/achievements/${n}`,
+      type: ['Achievement'],
+      name: `Achievement ${n}`,
+      criteria: { narrative: 'Done.' },
+      humanCode,
+    },
   },
 });
 
 describe('humanCode lookup', () => {
   it("matches a credential's code, then its id, and nothing else", () => {
-    const result = convertCredentials(catalog, [badge(1, 'DATA 101'), badge(2, 'MATH-110'), badge(3, 'STAT-201'), badge(4, 'MATH 110')]);
+    const result = convertCredentials(catalog, [
+      badge(1, 'DATA 101'),
+      badge(2, 'MATH-110'),
+      badge(3, 'STAT-201'),
+      badge(4, 'MATH 110'),
+    ]);
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
-    expect(result.value.transcript.awards.map((a) => a.credential ?? `inline ${a.code}`)).toEqual(['DATA-101', 'MATH-110', 'stat-honors', 'inline MATH 110']);
+    expect(result.value.transcript.awards.map((a) => a.credential ?? `inline ${a.code}`)).toEqual([
+      'DATA-101',
+      'MATH-110',
+      'stat-honors',
+      'inline MATH 110',
+    ]);
   });
 });

@@ -22,7 +22,15 @@ describe('Open Badges 3.0 and CLR 2.0 input', () => {
   it('finds the catalog credential by achievement id, maps credits, dates and issuer', () => {
     const { transcript, notices } = convert('ob3-single-riverbend.json');
     expect(transcript.awards).toEqual([
-      { id: 'urn:uuid:5f1c7c1e-0001-4a8e-9b1e-2f1a00000001', credential: 'mc-sql', credits: { value: 2, unit: 'semester' }, earned: '2025-01-20', issuer: 'riverbend', source: 'institution', status: 'completed' },
+      {
+        id: 'urn:uuid:5f1c7c1e-0001-4a8e-9b1e-2f1a00000001',
+        credential: 'mc-sql',
+        credits: { value: 2, unit: 'semester' },
+        earned: '2025-01-20',
+        issuer: 'riverbend',
+        source: 'institution',
+        status: 'completed',
+      },
     ]);
     expect(notices[0]).toMatch(/proofs \(signatures\) were not verified/);
   });
@@ -30,26 +38,53 @@ describe('Open Badges 3.0 and CLR 2.0 input', () => {
   it('finds credentials by alignment targetUrl and by humanCode; keeps expiry; unknown achievements become inline awards', () => {
     const { transcript, notices } = convert('ob3-several-issuers.json');
     const [google, comptia, unknown] = transcript.awards;
-    expect(google).toMatchObject({ credential: 'google-data-analytics', issuer: 'google', source: 'external', earned: '2025-02-01' });
+    expect(google).toMatchObject({
+      credential: 'google-data-analytics',
+      issuer: 'google',
+      source: 'external',
+      earned: '2025-02-01',
+    });
     expect(comptia).toMatchObject({ credential: 'comptia-security-plus', earned: '2021-03-01', expires: '2024-03-01' });
-    expect(unknown).toMatchObject({ title: 'Prompt Engineering Fundamentals', kind: 'badge', credits: { value: 1, unit: 'semester' }, tags: ['ai'], issuer: 'https://badges.example-academy.org/issuer' });
-    expect(notices).toContain('achievement https://badges.example-academy.org/achievements/prompt-engineering ("Prompt Engineering Fundamentals") is not in the catalog: taken as an inline award');
+    expect(unknown).toMatchObject({
+      title: 'Prompt Engineering Fundamentals',
+      kind: 'badge',
+      credits: { value: 1, unit: 'semester' },
+      tags: ['ai'],
+      issuer: 'https://badges.example-academy.org/issuer',
+    });
+    expect(notices).toContain(
+      'achievement https://badges.example-academy.org/achievements/prompt-engineering ("Prompt Engineering Fundamentals") is not in the catalog: taken as an inline award',
+    );
   });
 
   it('audits badges with the catalog rules: the expired certification and the unaccredited issuer do not count', () => {
-    const report = audit(shippedCatalog(), convert('ob3-several-issuers.json').transcript, { programs: ['bs-data-science'], asOf: '2026-05-15' });
+    const report = audit(shippedCatalog(), convert('ob3-several-issuers.json').transcript, {
+      programs: ['bs-data-science'],
+      asOf: '2026-05-15',
+    });
     expect(report.ok).toBe(true);
     if (!report.ok) return;
     const unused = report.value.audits[0]!.unused;
     expect(unused.find((u) => u.award.endsWith('c001'))?.reasons).toEqual([{ code: 'expired', on: '2024-03-01' }]);
-    expect(unused.find((u) => u.award.endsWith('u001'))?.reasons[0]).toMatchObject({ code: 'denied', rule: 'unaccredited-issuer' });
+    expect(unused.find((u) => u.award.endsWith('u001'))?.reasons[0]).toMatchObject({
+      code: 'denied',
+      rule: 'unaccredited-issuer',
+    });
   });
 
   it('takes a CLR: grades from LetterGrade results, ECTS by issuer unit, associations checked against the stacking graph', () => {
     const { transcript, notices } = convert('clr-farah.json');
-    expect(transcript.awards.find((a) => a.credential === 'DATA-330')).toMatchObject({ grade: 'A', earned: '2025-12-15' });
-    expect(transcript.awards.find((a) => a.credential === 'eu-data-protection')).toMatchObject({ credits: { value: 5, unit: 'ects' }, issuer: 'eu-digital-academy' });
-    expect(notices).toContain("the CLR says DATA-320 is part of cert-cloud-security, but the catalog's stacking graph has no path from DATA-320 to cert-cloud-security");
+    expect(transcript.awards.find((a) => a.credential === 'DATA-330')).toMatchObject({
+      grade: 'A',
+      earned: '2025-12-15',
+    });
+    expect(transcript.awards.find((a) => a.credential === 'eu-data-protection')).toMatchObject({
+      credits: { value: 5, unit: 'ects' },
+      issuer: 'eu-digital-academy',
+    });
+    expect(notices).toContain(
+      "the CLR says DATA-320 is part of cert-cloud-security, but the catalog's stacking graph has no path from DATA-320 to cert-cloud-security",
+    );
     expect(notices.some((n) => n.includes('mc-sql'))).toBe(false);
   });
 
@@ -66,7 +101,9 @@ describe('Open Badges 3.0 and CLR 2.0 input', () => {
     const result = convertCredentials(shippedCatalog(), readFixture('badges/ob3-malformed.json'));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues.map((i) => [i.code, formatPath(i.path), i.expected.replace(/^.*\(in credential (.*)\)$/, '$1')])).toEqual([
+    expect(
+      result.issues.map((i) => [i.code, formatPath(i.path), i.expected.replace(/^.*\(in credential (.*)\)$/, '$1')]),
+    ).toEqual([
       ['invalid-badge', '$[0].validFrom', 'urn:uuid:bad-0001'],
       ['invalid-badge', '$[1].credentialSubject.achievement', 'urn:uuid:bad-0002'],
       ['invalid-badge', '$[2].credentialSubject.creditsEarned', 'urn:uuid:bad-0003'],
@@ -80,11 +117,22 @@ describe('Open Badges 3.0 and CLR 2.0 input', () => {
     expect(run.stderr).toMatch(/^note: proofs \(signatures\) were not verified/m);
     const bad = await cli(['convert', 'fixtures/badges/ob3-malformed.json']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('error: fixtures/badges/ob3-malformed.json $[1].credentialSubject.achievement: expected a value of type object (in credential urn:uuid:bad-0002)');
+    expect(bad.stderr).toContain(
+      'error: fixtures/badges/ob3-malformed.json $[1].credentialSubject.achievement: expected a value of type object (in credential urn:uuid:bad-0002)',
+    );
   });
 
   it('credstack audit accepts a CLR file', async () => {
-    const run = await cli(['audit', 'fixtures/badges/clr-farah.json', '--program', 'cert-data-engineering', '--as-of', '2026-05-15', '--format', 'json']);
+    const run = await cli([
+      'audit',
+      'fixtures/badges/clr-farah.json',
+      '--program',
+      'cert-data-engineering',
+      '--as-of',
+      '2026-05-15',
+      '--format',
+      'json',
+    ]);
     expect(JSON.parse(run.stdout).audits[0].status).toBe('complete');
   });
 });

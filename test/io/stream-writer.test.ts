@@ -22,13 +22,19 @@ function heldStream(highWaterMark = 16) {
 }
 
 describe('StreamWriter', () => {
-  it('turns a failing stream\'s error into an OutputError of the writes after it and of finish, never an unhandled event', async () => {
+  it("turns a failing stream's error into an OutputError of the writes after it and of finish, never an unhandled event", async () => {
     const stream = new Writable({ write: (_chunk, _encoding, callback) => callback(enospc()) });
     const writer = new StreamWriter(stream, 'out.ndjson');
     writer.write('first');
     const failure = writer.finish();
-    await expect(failure).rejects.toThrow(new OutputError('out.ndjson', 'ENOSPC: no space left on device, write', 'ENOSPC'));
-    await expect(failure).rejects.toMatchObject({ code: 'ENOSPC', target: 'out.ndjson', message: 'cannot write out.ndjson: ENOSPC: no space left on device, write' });
+    await expect(failure).rejects.toThrow(
+      new OutputError('out.ndjson', 'ENOSPC: no space left on device, write', 'ENOSPC'),
+    );
+    await expect(failure).rejects.toMatchObject({
+      code: 'ENOSPC',
+      target: 'out.ndjson',
+      message: 'cannot write out.ndjson: ENOSPC: no space left on device, write',
+    });
     await expect(writer.writeWaiting('second')).rejects.toBe(writer.failure);
     expect(writer.write('third')).toBe(true); // dropped: nothing waits on a dead stream
   });
@@ -38,7 +44,10 @@ describe('StreamWriter', () => {
     const writer = new StreamWriter(stream, 'standard output');
     const waiting = writer.writeWaiting('more than four bytes');
     complete(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
-    await expect(waiting).rejects.toMatchObject({ code: 'EPIPE', message: 'cannot write standard output: write EPIPE' });
+    await expect(waiting).rejects.toMatchObject({
+      code: 'EPIPE',
+      message: 'cannot write standard output: write EPIPE',
+    });
   });
 
   it('waits for drain, and finish waits until the last chunk is written', async () => {

@@ -49,7 +49,16 @@ const BAD: Record<string, unknown> = {
   'an exception for an unknown program': changed((t) => (exception(t).program = 'no-such-program')),
   'an exception for an unknown requirement': changed((t) => (exception(t).requirement = 'no-such-requirement')),
   'an exception of an unknown type': changed((t) => (exception(t).type = 'forgive')),
-  'a substitution of an award not on the transcript': changed((t) => (t.exceptions[0] = { type: 'substitute', program: TARGET, requirement: 'sql', award: 'zz', reason: 'r' } as never)),
+  'a substitution of an award not on the transcript': changed(
+    (t) =>
+      (t.exceptions[0] = {
+        type: 'substitute',
+        program: TARGET,
+        requirement: 'sql',
+        award: 'zz',
+        reason: 'r',
+      } as never),
+  ),
   'a partial waiver of a requirement not in credits': changed((t) => (exception(t).credits = 3)),
 };
 

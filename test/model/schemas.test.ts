@@ -30,7 +30,11 @@ describe('schemas', () => {
   });
 
   it('names the path and what was expected', () => {
-    const parsed = parseWith(Transcript, { learner: { id: 'x' }, awards: [{ id: 'a', credential: 'DATA-101', earned: '2025-13-01', grade: 4 }] }, 't.json');
+    const parsed = parseWith(
+      Transcript,
+      { learner: { id: 'x' }, awards: [{ id: 'a', credential: 'DATA-101', earned: '2025-13-01', grade: 4 }] },
+      't.json',
+    );
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.issues.map((i) => [i.code, i.path.join('.'), i.file])).toEqual([
@@ -42,15 +46,22 @@ describe('schemas', () => {
   it('rejects duplicate award ids and exceptions naming unknown awards', () => {
     const parsed = parseWith(Transcript, {
       learner: { id: 'x' },
-      awards: [{ id: 'a', credential: 'X' }, { id: 'a', credential: 'Y' }],
+      awards: [
+        { id: 'a', credential: 'X' },
+        { id: 'a', credential: 'Y' },
+      ],
       exceptions: [{ type: 'apply', program: 'p', requirement: 'r', award: 'zz', reason: 'why' }],
     });
     expect(parsed.ok ? [] : parsed.issues.map((i) => i.path.join('.'))).toEqual(['awards.1.id', 'exceptions.0.award']);
   });
 
   it('tells a requirement by exactly one shape key', () => {
-    const bad = parseWith(CatalogPart, { programs: [{ id: 'p', kind: 'certificate', title: 'P', requirements: { credential: 'a', program: 'b' } }] });
-    expect(bad.ok ? '' : bad.issues[0]?.expected).toMatch(/exactly one of all, any, credential, where, program \(found credential, program\)/);
+    const bad = parseWith(CatalogPart, {
+      programs: [{ id: 'p', kind: 'certificate', title: 'P', requirements: { credential: 'a', program: 'b' } }],
+    });
+    expect(bad.ok ? '' : bad.issues[0]?.expected).toMatch(
+      /exactly one of all, any, credential, where, program \(found credential, program\)/,
+    );
   });
 
   it('publishes JSON Schemas that match the zod source (run `npm run schemas` after changing it)', () => {

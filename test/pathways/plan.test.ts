@@ -11,8 +11,13 @@ import { runs } from '../setup/fuzz.js';
 
 const catalog = shippedCatalog();
 const credits = (id: string, target: string) => plannedCredits(catalog, id, target, '2026-05-15');
-const learner = (held: string[], asOf = '2026-05-15'): TranscriptInput => ({ learner: { id: 'p' }, asOf, awards: held.map((id, i) => ({ id: `h${i}`, credential: id, earned: '2026-01-10' })) });
-const planned = (ids: readonly string[]) => ids.map((id, i) => ({ id: `w${i}`, credential: id, earned: '2026-05-15', status: 'planned' as const, grade: 'A' }));
+const learner = (held: string[], asOf = '2026-05-15'): TranscriptInput => ({
+  learner: { id: 'p' },
+  asOf,
+  awards: held.map((id, i) => ({ id: `h${i}`, credential: id, earned: '2026-01-10' })),
+});
+const planned = (ids: readonly string[]) =>
+  ids.map((id, i) => ({ id: `w${i}`, credential: id, earned: '2026-05-15', status: 'planned' as const, grade: 'A' }));
 const best = (transcript: TranscriptInput, target: string) => {
   const result = plan(catalog, transcript, { target });
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
@@ -35,11 +40,17 @@ function bruteForceCost(transcript: TranscriptInput, target: string, candidates:
 describe('plans', () => {
   it('one badge from gold: Data Literacy completes silver, and silver stacks into gold', () => {
     const result = best(readFixture('gia-badge-pathway.json') as TranscriptInput, 'digital-gold');
-    expect(result.best).toMatchObject({ credentials: ['badge-data-literacy'], cost: { credits: 0, items: 1 }, shortest: true });
+    expect(result.best).toMatchObject({
+      credentials: ['badge-data-literacy'],
+      cost: { credits: 0, items: 1 },
+      shortest: true,
+    });
   });
 
   it('nothing to earn when in-progress work completes the program', () => {
-    expect(best(readFixture('jon-first-term.json') as TranscriptInput, 'cert-cloud-security').best?.credentials).toEqual([]);
+    expect(
+      best(readFixture('jon-first-term.json') as TranscriptInput, 'cert-cloud-security').best?.credentials,
+    ).toEqual([]);
   });
 
   it('honours prerequisites as an order, and offers an alternative of equal cost', () => {
@@ -53,7 +64,12 @@ describe('plans', () => {
       cost: { credits: 4, items: 4 },
       shortest: true,
     });
-    expect(result.alternatives.map((a) => a.credentials)).toContainEqual(['mc-cloud-foundations', 'mc-cloud-iam', 'mc-network-defense', 'mc-threat-modeling']);
+    expect(result.alternatives.map((a) => a.credentials)).toContainEqual([
+      'mc-cloud-foundations',
+      'mc-cloud-iam',
+      'mc-network-defense',
+      'mc-threat-modeling',
+    ]);
   });
 
   it('adds missing prerequisites to the plan, in order', () => {
@@ -73,14 +89,36 @@ describe('plans', () => {
 
   it('counts an equivalency as an option: AWS Cloud Practitioner stands for Cloud Foundations', () => {
     const result = best(learner(['mc-cloud-iam', 'mc-network-defense', 'mc-threat-modeling']), 'cert-cloud-security');
-    expect([result.best!.credentials, ...result.alternatives.map((a) => a.credentials)]).toEqual([['aws-cloud-practitioner'], ['mc-cloud-foundations']]);
+    expect([result.best!.credentials, ...result.alternatives.map((a) => a.credentials)]).toEqual([
+      ['aws-cloud-practitioner'],
+      ['mc-cloud-foundations'],
+    ]);
   });
 
   const SMALL: [string, string[]][] = [
     ['cert-data-analytics', ['mc-sql', 'mc-python', 'mc-spreadsheets', 'mc-dashboards']],
-    ['cert-cloud-security', ['mc-cloud-foundations', 'mc-cloud-iam', 'mc-network-defense', 'mc-incident-response', 'mc-threat-modeling', 'aws-cloud-practitioner']],
+    [
+      'cert-cloud-security',
+      [
+        'mc-cloud-foundations',
+        'mc-cloud-iam',
+        'mc-network-defense',
+        'mc-incident-response',
+        'mc-threat-modeling',
+        'aws-cloud-practitioner',
+      ],
+    ],
     ['cert-project-leadership', ['mc-agile', 'mc-stakeholders', 'mc-pm-capstone']],
-    ['digital-silver', ['badge-info-literacy', 'badge-online-safety', 'badge-collaboration', 'badge-content-creation', 'badge-data-literacy']],
+    [
+      'digital-silver',
+      [
+        'badge-info-literacy',
+        'badge-online-safety',
+        'badge-collaboration',
+        'badge-content-creation',
+        'badge-data-literacy',
+      ],
+    ],
   ];
   test.prop([fc.constantFrom(...SMALL), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 })], { numRuns: runs(30) })(
     'is the cheapest: equal to brute force over every subset on small programs',
@@ -88,27 +126,38 @@ describe('plans', () => {
       const held = pool.filter((_, i) => heldMask[i]);
       const transcript = learner(held);
       const result = best(transcript, target);
-      const oracle = bruteForceCost(transcript, target, pool.filter((id) => !held.includes(id)));
+      const oracle = bruteForceCost(
+        transcript,
+        target,
+        pool.filter((id) => !held.includes(id)),
+      );
       expect(result.best?.cost.credits).toBe(oracle);
     },
   );
 
-  test.prop([fc.constantFrom('cert-data-engineering', 'aas-it', 'digital-gold', 'cert-cloud-security'), fc.uniqueArray(fc.constantFrom(...catalog.credentials.map((c) => c.id)), { maxLength: 12 })], { numRuns: runs(12) })(
-    'completing the plan in a what-if audit completes the target',
-    (target, held) => {
-      const transcript = learner(held);
-      const result = plan(catalog, transcript, { target, budget: 300 });
-      expect(result.ok).toBe(true);
-      if (!result.ok || !result.value.best) return;
-      const after = whatIf(catalog, transcript, planned(result.value.best.credentials), { programs: [target] });
-      expect(after.ok && after.value.audits[0]!.status).not.toBe('incomplete');
-    },
-  );
+  test.prop(
+    [
+      fc.constantFrom('cert-data-engineering', 'aas-it', 'digital-gold', 'cert-cloud-security'),
+      fc.uniqueArray(fc.constantFrom(...catalog.credentials.map((c) => c.id)), { maxLength: 12 }),
+    ],
+    { numRuns: runs(12) },
+  )('completing the plan in a what-if audit completes the target', (target, held) => {
+    const transcript = learner(held);
+    const result = plan(catalog, transcript, { target, budget: 300 });
+    expect(result.ok).toBe(true);
+    if (!result.ok || !result.value.best) return;
+    const after = whatIf(catalog, transcript, planned(result.value.best.credentials), { programs: [target] });
+    expect(after.ok && after.value.audits[0]!.status).not.toBe('incomplete');
+  });
 
   it('credstack plan prints the steps', async () => {
     const run = await cli(['plan', 'fixtures/gia-badge-pathway.json', '--target', 'digital-gold']);
-    expect(run.stdout).toBe('Plan for digital-gold: 1 credentials, 0 credits (the cheapest)\n  Step 1: badge-data-literacy\n');
-    const json = JSON.parse((await cli(['plan', 'fixtures/gia-badge-pathway.json', '--target', 'digital-gold', '--format', 'json'])).stdout);
+    expect(run.stdout).toBe(
+      'Plan for digital-gold: 1 credentials, 0 credits (the cheapest)\n  Step 1: badge-data-literacy\n',
+    );
+    const json = JSON.parse(
+      (await cli(['plan', 'fixtures/gia-badge-pathway.json', '--target', 'digital-gold', '--format', 'json'])).stdout,
+    );
     expect(json.best.credentials).toEqual(['badge-data-literacy']);
   });
 });
@@ -119,13 +168,22 @@ describe('recommendations and what-if', () => {
     if (!report.ok) throw new Error('audit');
     const ranked = recommend(report.value);
     expect(ranked[0]).toMatchObject({ program: 'cert-cloud-security', status: 'in-progress' });
-    expect(recommendationText(ranked[0]!)).toBe('Cloud Security Certificate: complete once the work in progress is finished');
+    expect(recommendationText(ranked[0]!)).toBe(
+      'Cloud Security Certificate: complete once the work in progress is finished',
+    );
     expect(ranked.map((r) => r.program)).toEqual(recommend(report.value).map((r) => r.program));
     const lena = audit(catalog, learner(['mc-cloud-foundations', 'mc-cloud-iam', 'mc-network-defense']), { all: true });
     if (!lena.ok) throw new Error('audit');
     const first = recommend(lena.value)[0]!;
-    expect(first).toMatchObject({ program: 'cert-cloud-security', requirementsLeft: 1, creditsLeft: 0, open: ['One security operations micro-credential'] });
-    expect(recommendationText(first)).toBe('Cloud Security Certificate: one requirement (One security operations micro-credential)');
+    expect(first).toMatchObject({
+      program: 'cert-cloud-security',
+      requirementsLeft: 1,
+      creditsLeft: 0,
+      open: ['One security operations micro-credential'],
+    });
+    expect(recommendationText(first)).toBe(
+      'Cloud Security Certificate: one requirement (One security operations micro-credential)',
+    );
     for (let i = 1; i < ranked.length; i++) {
       const [a, b] = [ranked[i - 1]!, ranked[i]!];
       expect(a.status === b.status ? a.requirementsLeft <= b.requirementsLeft : true).toBe(true);
@@ -133,7 +191,9 @@ describe('recommendations and what-if', () => {
   });
 
   it('marks what depends on the hypothesis', () => {
-    const result = whatIf(catalog, learner(['mc-sql', 'mc-python', 'mc-spreadsheets']), planned(['mc-dashboards']), { programs: ['cert-data-analytics'] });
+    const result = whatIf(catalog, learner(['mc-sql', 'mc-python', 'mc-spreadsheets']), planned(['mc-dashboards']), {
+      programs: ['cert-data-analytics'],
+    });
     if (!result.ok) throw new Error('what-if');
     const cert = result.value.audits[0]!;
     expect(cert).toMatchObject({ status: 'complete', hypothetical: true });
@@ -143,9 +203,20 @@ describe('recommendations and what-if', () => {
   });
 
   it('credstack audit --what-if FILE and --all with the ranking', async () => {
-    const run = await cli(['audit', 'fixtures/gia-badge-pathway.json', '--program', 'digital-gold', '--what-if', 'fixtures/what-if/data-literacy.json', '--format', 'json']);
+    const run = await cli([
+      'audit',
+      'fixtures/gia-badge-pathway.json',
+      '--program',
+      'digital-gold',
+      '--what-if',
+      'fixtures/what-if/data-literacy.json',
+      '--format',
+      'json',
+    ]);
     expect(JSON.parse(run.stdout).audits[0]).toMatchObject({ status: 'complete', hypothetical: true });
     const all = await cli(['audit', 'fixtures/jon-first-term.json', '--all']);
-    expect(all.stdout).toContain('Closest programs:\n  1. Cloud Security Certificate: complete once the work in progress is finished');
+    expect(all.stdout).toContain(
+      'Closest programs:\n  1. Cloud Security Certificate: complete once the work in progress is finished',
+    );
   });
 });

@@ -7,7 +7,9 @@ import { readFixture, shippedCatalog } from '../helpers.js';
 const rowsFor = (id: string) => {
   const transcript = readFixture('gia-badge-pathway.json') as { learner: { id: string } };
   const text = JSON.stringify({ ...transcript, learner: { ...transcript.learner, id } });
-  return csvRows(auditBatchInput(shippedCatalog(), { line: 7, source: 'in.ndjson', text }, { programs: ['digital-bronze'] }));
+  return csvRows(
+    auditBatchInput(shippedCatalog(), { line: 7, source: 'in.ndjson', text }, { programs: ['digital-bronze'] }),
+  );
 };
 
 describe('the CSV summary', () => {
@@ -34,7 +36,19 @@ describe('the CSV summary', () => {
   });
 
   it('escapes the learner of an error record too', () => {
-    const record = auditBatchInput(shippedCatalog(), { line: 3, source: 'in.ndjson', text: JSON.stringify({ learner: { id: '=1+1' }, asOf: '2026-01-01', awards: [{ id: 'a', credential: 'NO-SUCH' }] }) }, { programs: ['digital-bronze'] });
+    const record = auditBatchInput(
+      shippedCatalog(),
+      {
+        line: 3,
+        source: 'in.ndjson',
+        text: JSON.stringify({
+          learner: { id: '=1+1' },
+          asOf: '2026-01-01',
+          awards: [{ id: 'a', credential: 'NO-SUCH' }],
+        }),
+      },
+      { programs: ['digital-bronze'] },
+    );
     expect(csvRows(record)[0]).toMatch(/^3,"'=1\+1",,error,,,,/);
   });
 });

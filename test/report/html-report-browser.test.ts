@@ -27,13 +27,32 @@ describe.runIf(canRun)('the HTML advising report, in a real browser', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'credstack-report-'));
     report = join(dir, 'report.html');
-    const run = await cli(['audit', 'fixtures/ben-stacking-certificates.json', '--program', 'cert-data-engineering', '--program', 'bs-data-science', '--format', 'html', '--out', report]);
+    const run = await cli([
+      'audit',
+      'fixtures/ben-stacking-certificates.json',
+      '--program',
+      'cert-data-engineering',
+      '--program',
+      'bs-data-science',
+      '--format',
+      'html',
+      '--out',
+      report,
+    ]);
     expect(run.code).toBe(0);
     keepArtifact('report.html', readFileSync(report));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
 
@@ -50,11 +69,22 @@ describe.runIf(canRun)('the HTML advising report, in a real browser', () => {
     });
     await page.goto(pathToFileURL(report).href);
     await expect(page.title()).resolves.toBe('Advising report: Ben Ortiz');
-    await expect(page.getByRole('heading', { level: 2, name: /Data Engineering Certificate In progress/ }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('heading', { level: 2, name: /Bachelor of Science in Data Science Not yet complete/ }).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole('heading', { level: 2, name: /Data Engineering Certificate In progress/ }).isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      page.getByRole('heading', { level: 2, name: /Bachelor of Science in Data Science Not yet complete/ }).isVisible(),
+    ).resolves.toBe(true);
     await expect(page.getByText('Writing: 6 more credits').isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('heading', { name: /^Next steps/ }).first().isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('img', { name: 'How your credentials stack into Data Engineering Certificate' }).isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByRole('heading', { name: /^Next steps/ })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      page.getByRole('img', { name: 'How your credentials stack into Data Engineering Certificate' }).isVisible(),
+    ).resolves.toBe(true);
     keepArtifact('report.png', await page.screenshot({ fullPage: true }));
     expect(requests).toEqual([]);
   }, 60_000);

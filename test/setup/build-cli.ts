@@ -20,7 +20,9 @@ declare module 'vitest' {
 const ROOT = join(import.meta.dirname, '..', '..');
 
 export default async function buildCli(project: TestProject): Promise<() => void> {
-  const cli = Array.isArray(configs) ? configs.find((c) => typeof c.entry === 'object' && !Array.isArray(c.entry) && 'cli' in c.entry) : undefined;
+  const cli = Array.isArray(configs)
+    ? configs.find((c) => typeof c.entry === 'object' && !Array.isArray(c.entry) && 'cli' in c.entry)
+    : undefined;
   if (!cli) throw new Error('tsup.config.ts has no build with a cli entry');
   const outDir = mkdtempSync(join(ROOT, '.tmp-cli-'));
   try {

@@ -26,5 +26,11 @@ export function catalogIssues(node: unknown): Pick<Issue, 'code' | 'path' | 'rec
       },
     },
   ]);
-  return result.ok ? [] : result.issues.map(({ code, path, received }) => ({ code, path: path.slice(3), ...(received === undefined ? {} : { received }) }));
+  return result.ok
+    ? []
+    : result.issues.map(({ code, path, received }) => ({
+        code,
+        path: path.slice(3),
+        ...(received === undefined ? {} : { received }),
+      }));
 }

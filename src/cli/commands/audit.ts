@@ -34,13 +34,20 @@ export function registerAudit(program: Command, io: CliIo): void {
   program
     .command('audit')
     .description('audit a transcript against programs: what counts where, what is complete, what remains')
-    .argument('<transcript>', 'transcript JSON file (or Open Badges 3.0 / CLR 2.0 credentials), or - for standard input')
+    .argument(
+      '<transcript>',
+      'transcript JSON file (or Open Badges 3.0 / CLR 2.0 credentials), or - for standard input',
+    )
     .option('--catalog <path>', 'catalog file or folder (default: the shipped catalog)')
     .addOption(programOption('a program to audit (nested programs are audited with it)'))
     .option('--all', 'audit every program in the catalog, and rank them by what remains')
     .addOption(asOfOption())
     .addOption(catalogDateOption())
-    .addOption(new Option('--format <format>', 'output format: text, json, or a self-contained html advising report').choices(['text', 'json', 'html']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'output format: text, json, or a self-contained html advising report')
+        .choices(['text', 'json', 'html'])
+        .default('text'),
+    )
     .option('--what-if <file>', 'planned awards to count as if completed (an array of awards, or { "awards": [...] })')
     .option('--out <file>', 'write the output to this file (atomically) instead of standard output')
     .action(async (file: string, options: AuditCommandOptions) => {
@@ -49,10 +56,19 @@ export function registerAudit(program: Command, io: CliIo): void {
       const programs = options.program ?? [];
       // No program named: the programs the learner declares, else every program, ranked.
       const all = options.all === true || (programs.length === 0 && !declaresPrograms(transcript));
-      const dates = { ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.catalogDate ? { catalogDate: options.catalogDate } : {}), defaultAsOf: todayIn(io) };
+      const dates = {
+        ...(options.asOf ? { asOf: options.asOf } : {}),
+        ...(options.catalogDate ? { catalogDate: options.catalogDate } : {}),
+        defaultAsOf: todayIn(io),
+      };
       const auditOptions = { programs, all, ...dates };
-      const extra = options.whatIf ? valueOrThrow(parseWith(WhatIfAwards, await readJsonInput(io, options.whatIf), options.whatIf)) : undefined;
-      const report = valueOrThrow(extra ? whatIf(catalog, transcript, extra, auditOptions) : audit(catalog, transcript, auditOptions), inputName(file));
+      const extra = options.whatIf
+        ? valueOrThrow(parseWith(WhatIfAwards, await readJsonInput(io, options.whatIf), options.whatIf))
+        : undefined;
+      const report = valueOrThrow(
+        extra ? whatIf(catalog, transcript, extra, auditOptions) : audit(catalog, transcript, auditOptions),
+        inputName(file),
+      );
       const text = render(report, options.format, catalog, transcript, io, all && programs.length === 0);
       if (options.out) await writeFileAtomically(resolve(io.cwd, options.out), text);
       else io.stdout.write(text);
@@ -65,7 +81,14 @@ function declaresPrograms(transcript: unknown): boolean {
   return Array.isArray(declared) && declared.length > 0;
 }
 
-function render(report: AuditReport, format: AuditCommandOptions['format'], catalog: Catalog, transcript: unknown, io: CliIo, ranking: boolean): string {
+function render(
+  report: AuditReport,
+  format: AuditCommandOptions['format'],
+  catalog: Catalog,
+  transcript: unknown,
+  io: CliIo,
+  ranking: boolean,
+): string {
   if (format === 'json') return `${JSON.stringify(auditReportJson(report), null, 2)}\n`;
   const recommendations = recommend(report);
   if (format === 'text') {
@@ -78,6 +101,12 @@ function render(report: AuditReport, format: AuditCommandOptions['format'], cata
       if (result.ok && result.value.best) plans.set(audit.program, result.value.best);
     }
   const titles = new Map([...catalog.credentials, ...catalog.programs].map((c) => [c.id, c.title]));
-  const held = [...new Set(((transcript as { awards?: { credential?: string }[] }).awards ?? []).flatMap((a) => (a.credential ? [a.credential] : [])))];
+  const held = [
+    ...new Set(
+      ((transcript as { awards?: { credential?: string }[] }).awards ?? []).flatMap((a) =>
+        a.credential ? [a.credential] : [],
+      ),
+    ),
+  ];
   return auditToHtml(report, { graph: buildStackingGraph(catalog, report.asOf), recommendations, plans, titles, held });
 }

@@ -29,7 +29,9 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 function workersFor(io: CliIo, asked: number): number {
   const cores = availableParallelism();
   if (asked <= cores) return asked;
-  io.stderr.write(`note: --workers ${asked} is more than the ${cores} ${cores === 1 ? 'core' : 'cores'}: using ${cores}\n`);
+  io.stderr.write(
+    `note: --workers ${asked} is more than the ${cores} ${cores === 1 ? 'core' : 'cores'}: using ${cores}\n`,
+  );
   return cores;
 }
 
@@ -37,7 +39,9 @@ function workersFor(io: CliIo, asked: number): number {
 export function registerBatch(program: Command, io: RunIo): void {
   program
     .command('batch')
-    .description('audit many transcripts: NDJSON (one transcript a line), a folder of transcript files, or - for standard input')
+    .description(
+      'audit many transcripts: NDJSON (one transcript a line), a folder of transcript files, or - for standard input',
+    )
     .argument('<input>', 'NDJSON file, folder, or -')
     .option('--catalog <path>', 'catalog file or folder (default: the shipped catalog)')
     .addOption(programOption('a program to audit'))
@@ -45,12 +49,20 @@ export function registerBatch(program: Command, io: RunIo): void {
     .addOption(asOfOption())
     .option('--out <file>', 'write NDJSON results here (atomically) instead of to standard output')
     .option('--summary <file>', 'also write a CSV summary (learner, program, status, credits, requirements remaining)')
-    .option('--workers <n>', 'worker threads (default and most: the number of cores)', wholeNumber(1), availableParallelism())
+    .option(
+      '--workers <n>',
+      'worker threads (default and most: the number of cores)',
+      wholeNumber(1),
+      availableParallelism(),
+    )
     .action(async (input: string, options: BatchOptions) => {
-      if (!options.all && !options.program?.length) throw new InvalidArgumentError('name --program ID (repeat for several) or --all');
+      if (!options.all && !options.program?.length)
+        throw new InvalidArgumentError('name --program ID (repeat for several) or --all');
       const workers = workersFor(io, options.workers);
       const catalog = catalogAt(io, options.catalog);
-      const source = valueOrThrow(batchSource(input === '-' ? '-' : resolve(io.cwd, input), io.stdin, valueOrThrow(readLimitsFrom(io.env))));
+      const source = valueOrThrow(
+        batchSource(input === '-' ? '-' : resolve(io.cwd, input), io.stdin, valueOrThrow(readLimitsFrom(io.env))),
+      );
       const abort = new AbortController();
       // Ctrl-C, or a scheduler stopping the job: the batch stops at once and leaves no output file.
       const interrupt = (signal: NodeJS.Signals) => abort.abort(signal);
@@ -70,8 +82,17 @@ export function registerBatch(program: Command, io: RunIo): void {
         const summary = options.summary ? open(options.summary) : undefined;
         const write = (bytes: Uint8Array) => (out ? out.write(bytes) : io.stdout.writeWaiting(bytes));
         await summary?.write(`${CSV_HEADER}\n`);
-        const audit = { ...(options.program ? { programs: options.program } : {}), all: options.all === true, ...(options.asOf ? { asOf: options.asOf } : {}), defaultAsOf: todayIn(io) };
-        for await (const record of auditBatchInParallel(catalog, source.inputs, audit, { workers, signal: abort.signal, csv: summary !== undefined })) {
+        const audit = {
+          ...(options.program ? { programs: options.program } : {}),
+          all: options.all === true,
+          ...(options.asOf ? { asOf: options.asOf } : {}),
+          defaultAsOf: todayIn(io),
+        };
+        for await (const record of auditBatchInParallel(catalog, source.inputs, audit, {
+          workers,
+          signal: abort.signal,
+          csv: summary !== undefined,
+        })) {
           if (abort.signal.aborted) break; // the output is abandoned: audits under way need not finish
           await write(record.ndjson);
           if (summary) for (const row of record.csv) await summary.write(`${row}\n`);

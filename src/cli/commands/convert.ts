@@ -7,7 +7,9 @@ import { catalogAt } from '../run-command.js';
 export function registerConvert(program: Command, io: CliIo): void {
   program
     .command('convert')
-    .description('print the transcript credstack makes from Open Badges 3.0 credentials or a CLR 2.0 record (proofs are not verified)')
+    .description(
+      'print the transcript credstack makes from Open Badges 3.0 credentials or a CLR 2.0 record (proofs are not verified)',
+    )
     .argument('<file>', 'credential JSON file, or - for standard input')
     .option('--catalog <path>', 'catalog file or folder (default: the shipped catalog)')
     .action(async (file: string, options: { catalog?: string }) => {

@@ -20,11 +20,38 @@ export function registerPlan(program: Command, io: CliIo): void {
     .option('--what-if <file>', 'planned awards to count as if completed')
     .option('--budget <n>', 'audits the search may run (default 2000)', wholeNumber(1))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (file: string, options: { target: string; catalog?: string; asOf?: string; whatIf?: string; budget?: number; format: 'text' | 'json' }) => {
-      const catalog = catalogAt(io, options.catalog);
-      const { transcript } = await readLearnerInput(io, file, catalog);
-      const extra = options.whatIf ? valueOrThrow(parseWith(WhatIfAwards, await readJsonInput(io, options.whatIf), options.whatIf)) : [];
-      const result = valueOrThrow(plan(catalog, transcript, { target: options.target, ...(options.asOf ? { asOf: options.asOf } : {}), defaultAsOf: todayIn(io), ...(options.budget !== undefined ? { budget: options.budget } : {}), planned: extra }), inputName(file));
-      io.stdout.write(options.format === 'json' ? `${JSON.stringify({ best: result.best ? { ...result.best, audit: undefined } : null, alternatives: result.alternatives.map((a) => ({ ...a, audit: undefined })), ...(result.reason ? { reason: result.reason } : {}) }, null, 2)}\n` : planToText(options.target, result.best, result.alternatives, result.reason));
-    });
+    .action(
+      async (
+        file: string,
+        options: {
+          target: string;
+          catalog?: string;
+          asOf?: string;
+          whatIf?: string;
+          budget?: number;
+          format: 'text' | 'json';
+        },
+      ) => {
+        const catalog = catalogAt(io, options.catalog);
+        const { transcript } = await readLearnerInput(io, file, catalog);
+        const extra = options.whatIf
+          ? valueOrThrow(parseWith(WhatIfAwards, await readJsonInput(io, options.whatIf), options.whatIf))
+          : [];
+        const result = valueOrThrow(
+          plan(catalog, transcript, {
+            target: options.target,
+            ...(options.asOf ? { asOf: options.asOf } : {}),
+            defaultAsOf: todayIn(io),
+            ...(options.budget !== undefined ? { budget: options.budget } : {}),
+            planned: extra,
+          }),
+          inputName(file),
+        );
+        io.stdout.write(
+          options.format === 'json'
+            ? `${JSON.stringify({ best: result.best ? { ...result.best, audit: undefined } : null, alternatives: result.alternatives.map((a) => ({ ...a, audit: undefined })), ...(result.reason ? { reason: result.reason } : {}) }, null, 2)}\n`
+            : planToText(options.target, result.best, result.alternatives, result.reason),
+        );
+      },
+    );
 }

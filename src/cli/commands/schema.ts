@@ -19,7 +19,8 @@ export function registerSchema(program: Command, io: CliIo): void {
       }
       const dir = resolve(io.cwd, options.out);
       mkdirSync(dir, { recursive: true });
-      for (const [file, schema] of Object.entries(schemas)) await writeFileAtomically(join(dir, file), `${JSON.stringify(schema, null, 2)}\n`);
+      for (const [file, schema] of Object.entries(schemas))
+        await writeFileAtomically(join(dir, file), `${JSON.stringify(schema, null, 2)}\n`);
       io.stdout.write(`wrote ${Object.keys(schemas).length} schemas to ${options.out}\n`);
     });
 }

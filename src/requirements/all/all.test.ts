@@ -5,7 +5,14 @@ import { allKind } from './all.js';
 describe('all', () => {
   it('is a group that needs every child', () => {
     const { node } = parseNode({ all: [{ credential: 'A' }, { credential: 'B' }] });
-    expect(node && [allKind.shape, allKind.childrenNeeded(node as never), allKind.children(node as never).length, allKind.leaf(node as never)]).toEqual(['all', 2, 2, undefined]);
+    expect(
+      node && [
+        allKind.shape,
+        allKind.childrenNeeded(node as never),
+        allKind.children(node as never).length,
+        allKind.leaf(node as never),
+      ],
+    ).toEqual(['all', 2, 2, undefined]);
   });
 
   it('takes no keys of other kinds', () => {
@@ -13,6 +20,8 @@ describe('all', () => {
   });
 
   it('its children are checked against the catalog, with their paths', () => {
-    expect(catalogIssues({ all: [{ credential: 'A' }, { credential: 'NOPE' }] })).toEqual([{ code: 'unknown-reference', path: ['all', 1, 'credential'], received: '"NOPE"' }]);
+    expect(catalogIssues({ all: [{ credential: 'A' }, { credential: 'NOPE' }] })).toEqual([
+      { code: 'unknown-reference', path: ['all', 1, 'credential'], received: '"NOPE"' },
+    ]);
   });
 });

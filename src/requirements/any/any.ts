@@ -9,7 +9,8 @@ export const anyKind: RequirementKind<AnyRequirement> = {
   shape: 'any',
   fields: (child: z.ZodType<Requirement>) => ({ any: z.array(child), need: z.number().int().positive().optional() }),
   refine: (node, issue) => {
-    if (node.need !== undefined && node.need > node.any.length) issue(['need'], `a need of at most ${node.any.length} (the number of options)`);
+    if (node.need !== undefined && node.need > node.any.length)
+      issue(['need'], `a need of at most ${node.any.length} (the number of options)`);
   },
   check: () => {},
   children: (node) => node.any,

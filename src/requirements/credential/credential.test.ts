@@ -9,6 +9,8 @@ describe('credential', () => {
   });
 
   it('names a catalog credential (a program is one too)', () => {
-    expect(catalogIssues({ all: [{ credential: 'nested' }, { credential: 'NOPE' }] })).toEqual([{ code: 'unknown-reference', path: ['all', 1, 'credential'], received: '"NOPE"' }]);
+    expect(catalogIssues({ all: [{ credential: 'nested' }, { credential: 'NOPE' }] })).toEqual([
+      { code: 'unknown-reference', path: ['all', 1, 'credential'], received: '"NOPE"' },
+    ]);
   });
 });

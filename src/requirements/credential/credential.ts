@@ -11,7 +11,13 @@ export const credentialKind: RequirementKind<CredentialRequirement> = {
   fields: () => ({ credential: z.string().min(1) }),
   refine: () => {},
   check: (node, context) => {
-    if (!context.isCredential(node.credential)) context.report('unknown-reference', ['credential'], 'the id of a catalog credential', describeValue(node.credential));
+    if (!context.isCredential(node.credential))
+      context.report(
+        'unknown-reference',
+        ['credential'],
+        'the id of a catalog credential',
+        describeValue(node.credential),
+      );
   },
   children: () => [],
   childrenNeeded: () => undefined,

@@ -9,6 +9,8 @@ describe('program', () => {
   });
 
   it('names a catalog program, not a course', () => {
-    expect(catalogIssues({ program: 'A' })).toEqual([{ code: 'unknown-reference', path: ['program'], received: '"A"' }]);
+    expect(catalogIssues({ program: 'A' })).toEqual([
+      { code: 'unknown-reference', path: ['program'], received: '"A"' },
+    ]);
   });
 });

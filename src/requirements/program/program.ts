@@ -11,7 +11,8 @@ export const programKind: RequirementKind<ProgramRequirement> = {
   fields: () => ({ program: z.string().min(1) }),
   refine: () => {},
   check: (node, context) => {
-    if (!context.isProgram(node.program)) context.report('unknown-reference', ['program'], 'the id of a catalog program', describeValue(node.program));
+    if (!context.isProgram(node.program))
+      context.report('unknown-reference', ['program'], 'the id of a catalog program', describeValue(node.program));
   },
   children: () => [],
   childrenNeeded: () => undefined,

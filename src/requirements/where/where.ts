@@ -8,12 +8,20 @@ export const whereKind: RequirementKind<WhereRequirement> = {
   tell: 'where',
   keys: ['where', 'credits', 'count'],
   shape: 'leaf',
-  fields: () => ({ where: Condition, credits: z.number().nonnegative().optional(), count: z.number().int().positive().optional() }),
+  fields: () => ({
+    where: Condition,
+    credits: z.number().nonnegative().optional(),
+    count: z.number().int().positive().optional(),
+  }),
   refine: (node, issue) => {
-    if ((node.credits === undefined) === (node.count === undefined)) issue([], 'a "where" requirement with exactly one of "credits" or "count"');
+    if ((node.credits === undefined) === (node.count === undefined))
+      issue([], 'a "where" requirement with exactly one of "credits" or "count"');
   },
   check: (node, context) => context.checkCondition(node.where, ['where']),
   children: () => [],
   childrenNeeded: () => undefined,
-  leaf: (node) => (node.credits !== undefined ? { where: node.where, measure: 'credits', amount: node.credits } : { where: node.where, measure: 'count', amount: node.count ?? 1 }),
+  leaf: (node) =>
+    node.credits !== undefined
+      ? { where: node.where, measure: 'credits', amount: node.credits }
+      : { where: node.where, measure: 'count', amount: node.count ?? 1 },
 };
