@@ -144,7 +144,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
 function remainingOf(node: Requirement, isLeaf: boolean, missing: number, inCredits: boolean, credits: (ticks: number) => number, outcome: ProgramOutcome) {
   if (!isLeaf) return { count: missing };
   const named = node.credential ?? node.program;
-  const options = outcome.target.optionsOf(node).filter((id) => id === named || !outcome.held.has(id)).slice(0, MAX_OPTIONS);
+  const options = outcome.target.optionsOf(node, (id) => id === named || !outcome.held.has(id), MAX_OPTIONS);
   return { ...(inCredits ? { credits: credits(missing) } : { count: missing }), options };
 }
 
