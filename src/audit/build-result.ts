@@ -264,10 +264,7 @@ function remainingOf(
 ) {
   if (!isLeaf) return { count: missing };
   const named = leafOf(node)?.counts;
-  const options = outcome.target
-    .optionsOf(node)
-    .filter((id) => id === named || !outcome.held.has(id))
-    .slice(0, MAX_OPTIONS);
+  const options = outcome.target.optionsOf(node, (id) => id === named || !outcome.held.has(id), MAX_OPTIONS);
   return { ...(inCredits ? { credits: credits(missing) } : { count: missing }), options };
 }
 

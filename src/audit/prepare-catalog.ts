@@ -23,8 +23,13 @@ export interface PreparedProgram {
   readonly limits: readonly Predicate[];
   /** The earliest earned date the program's recency window accepts as of the audit date. */
   readonly oldestCounted?: string;
-  /** Catalog credentials that would meet a leaf (with this program's rules applied: equivalencies, tags), in id order; worked out when first asked (memoised). */
-  optionsOf(leaf: Requirement): readonly string[];
+  /**
+   * Up to `limit` catalog credentials that would meet a leaf (with this program's rules applied:
+   * equivalencies, tags) and that `wanted` keeps, in id order (a `credential` or `program` leaf:
+   * the one it names first). Worked out only as far as asked, and memoised: a wide program has
+   * thousands of leaves, and a `where` leaf tests catalog credentials one by one.
+   */
+  optionsOf(leaf: Requirement, wanted: (id: string) => boolean, limit: number): string[];
 }
 
 /** A catalog compiled for audits as of one date: built once, shared by every audit of a batch. */
@@ -107,29 +112,30 @@ function prepareProgram(
   creditRules: CreditRules,
 ): PreparedProgram {
   const tree = buildProgramTree(program, context);
-  // Worked out only for the leaves an audit leaves open, and at most once: a wide program has
-  // thousands of leaves, and a `where` leaf tests every catalog credential.
+  // Catalog credentials as they would count here, in id order: worked out when an audit first asks for options.
   let hypothetical: { id: string; variants: (Facts | undefined)[]; equivalents: string[] }[] | undefined;
   const credentialsOf = () =>
-    (hypothetical ??= catalog.credentials.map((credential) => {
-      const outcomes = hypotheticalFacts(catalog, credential, context.asOf).map((facts) => ({
-        facts,
-        outcome: creditRules.inProgram(creditRules.general(facts), facts, program.id),
+    (hypothetical ??= [...catalog.credentials]
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map((credential) => {
+        const outcomes = hypotheticalFacts(catalog, credential, context.asOf).map((facts) => ({
+          facts,
+          outcome: creditRules.inProgram(creditRules.general(facts), facts, program.id),
+        }));
+        return {
+          id: credential.id,
+          variants: outcomes.map(({ facts, outcome }) =>
+            outcome.denied
+              ? undefined
+              : {
+                  ...facts,
+                  tags: [...(facts.tags as string[]), ...outcome.tags],
+                  credits: outcome.credits?.value ?? facts.credits,
+                },
+          ),
+          equivalents: [...new Set(outcomes.flatMap(({ outcome }) => (outcome.denied ? [] : outcome.as)))],
+        };
       }));
-      return {
-        id: credential.id,
-        variants: outcomes.map(({ facts, outcome }) =>
-          outcome.denied
-            ? undefined
-            : {
-                ...facts,
-                tags: [...(facts.tags as string[]), ...outcome.tags],
-                credits: outcome.credits?.value ?? facts.credits,
-              },
-        ),
-        equivalents: [...new Set(outcomes.flatMap(({ outcome }) => (outcome.denied ? [] : outcome.as)))],
-      };
-    }));
   let equivalentTo: Map<string, string[]> | undefined;
   const equivalentsOf = (id: string) => {
     if (!equivalentTo) {
@@ -142,20 +148,32 @@ function prepareProgram(
   const useful = (node: Requirement, facts: Facts | undefined) =>
     facts !== undefined && (leafOf(node)?.measure !== 'credits' || Number(facts.credits ?? 0) > 0);
   const leafIndex = new Map(tree.nodes.map((node, index) => [node, index]));
-  const options = new Map<Requirement, string[]>();
-  const optionsOf = (node: Requirement): readonly string[] => {
-    let known = options.get(node);
-    if (known) return known;
+  // Per leaf: the options found so far, in id order, and the next catalog credential to test.
+  const scans = new Map<Requirement, { found: string[]; next: number }>();
+  const optionsOf = (node: Requirement, wanted: (id: string) => boolean, limit: number): string[] => {
     const test = tree.tests[leafIndex.get(node) ?? -1];
-    if (test?.where)
-      known = credentialsOf()
-        .filter((h) => h.variants.some((f) => useful(node, f) && test.where!(f!)))
-        .map((h) => h.id)
-        .sort();
-    else if (test?.counts) known = [test.counts, ...[...equivalentsOf(test.counts)].sort()];
-    else known = [];
-    options.set(node, known);
-    return known;
+    if (!test) return [];
+    let scan = scans.get(node);
+    if (!scan)
+      scans.set(
+        node,
+        (scan =
+          test.counts !== undefined
+            ? { found: [test.counts, ...[...equivalentsOf(test.counts)].sort()], next: Infinity }
+            : { found: [], next: 0 }),
+      );
+    const candidates = credentialsOf();
+    const chosen: string[] = [];
+    for (let i = 0; chosen.length < limit; ) {
+      if (i < scan.found.length) {
+        const id = scan.found[i++]!;
+        if (wanted(id)) chosen.push(id);
+      } else if (scan.next < candidates.length) {
+        const h = candidates[scan.next++]!;
+        if (h.variants.some((f) => useful(node, f) && test.where!(f!))) scan.found.push(h.id);
+      } else break;
+    }
+    return chosen;
   };
   return {
     program,

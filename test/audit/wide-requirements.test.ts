@@ -185,7 +185,8 @@ describe('a program with an all of 10,000 course requirements, through the audit
   });
 
   it('works out catalog options only for the requirements left open, once each', () => {
-    // Options were worked out for every leaf up front, each leaf against every catalog credential.
+    // Options were worked out for every leaf up front, each leaf against every catalog credential;
+    // now for the two open ones, as far as the twelve the result shows.
     const prepared = prepareCatalog(catalog, '2026-01-01').programs.get('wide')!;
     const optionsOf = vi.spyOn(prepared, 'optionsOf');
     for (let run = 0; run < 2; run++) {
@@ -197,7 +198,6 @@ describe('a program with an all of 10,000 course requirements, through the audit
       ]);
     }
     expect(optionsOf).toHaveBeenCalledTimes(4);
-    expect(optionsOf.mock.results[2]!.value).toBe(optionsOf.mock.results[0]!.value);
     optionsOf.mockRestore();
   });
 });
