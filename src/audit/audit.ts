@@ -1,7 +1,7 @@
 import type { Catalog } from '../model/catalog.js';
 import { describeValue, fail, ok, type Issue, type Result } from '../model/issue.js';
 import { ZERO } from '../model/rational.js';
-import { Transcript, type TranscriptInput } from '../model/transcript.js';
+import type { Transcript, TranscriptInput } from '../model/transcript.js';
 import type { AuditReport, AuditStatus, ProgramAudit } from './audit-result.js';
 import { buildProgramAudit } from './build-result.js';
 import { creditItems, type CreditItem } from './credit-items.js';

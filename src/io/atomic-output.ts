@@ -1,9 +1,9 @@
-import { createWriteStream, realpathSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, realpathSync, renameSync, rmSync, type Stats, statSync, type WriteStream } from 'node:fs';
 import { OutputError, StreamWriter } from './stream-writer.js';
 
 /** Where an output file is written: a regular file (or a new one) through a temporary sibling, anything else in place. */
 function targetOf(file: string): { readonly path: string; readonly inPlace: boolean } {
-  let stats;
+  let stats: Stats;
   try {
     stats = statSync(file);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { loadCatalog, type CatalogSource } from '../catalog/load-catalog.js';
 import type { Catalog } from '../model/catalog.js';
@@ -61,7 +61,7 @@ function catalogFiles(folder: string): { files: string[]; issues: Issue[] } {
   const pending = [folder];
   while (pending.length > 0) {
     const dir = pending.pop()!;
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
@@ -74,8 +74,8 @@ function catalogFiles(folder: string): { files: string[]; issues: Issue[] } {
       else if (!entry.name.endsWith('.json')) continue;
       else if (entry.isFile()) files.push(full);
       else if (entry.isSymbolicLink()) {
-        const escape = linkOutside(root, full);
-        if (escape) issues.push(escape);
+        const outside = linkOutside(root, full);
+        if (outside) issues.push(outside);
         else files.push(full);
       } else
         issues.push({

@@ -26,7 +26,7 @@ export function readTextFile(file: string, limits: ReadLimits = DEFAULT_READ_LIM
     const chunks: Buffer[] = [];
     const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK, limits.maxBytes + 1));
     let total = 0;
-    for (let read; (read = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
+    for (let read: number; (read = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
       total += read;
       if (total > limits.maxBytes) return fail([tooLarge(file, limits, `more than ${limits.maxBytes} bytes`)]);
       chunks.push(Buffer.from(chunk.subarray(0, read)));

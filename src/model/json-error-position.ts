@@ -11,7 +11,11 @@ export function jsonErrorOffset(text: string): number {
     while (at < text.length && ' \t\n\r'.includes(text[at]!)) at++;
   };
   const expect = (literal: string) => {
-    for (const char of literal) if (text[at++] !== char) at--, fail();
+    for (const char of literal)
+      if (text[at++] !== char) {
+        at--;
+        fail();
+      }
   };
   const string = () => {
     expect('"');
@@ -21,7 +25,11 @@ export function jsonErrorOffset(text: string): number {
         at++;
         if (text[at] === 'u') {
           at++;
-          for (let i = 0; i < 4; i++) if (!/[0-9a-fA-F]/.test(text[at++] ?? '')) at--, fail();
+          for (let i = 0; i < 4; i++)
+            if (!/[0-9a-fA-F]/.test(text[at++] ?? '')) {
+              at--;
+              fail();
+            }
           continue;
         }
         if (!'"\\/bfnrt'.includes(text[at] ?? 'x')) fail();

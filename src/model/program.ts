@@ -42,24 +42,17 @@ export const Policy = z
       .optional(),
     limits: z.array(Limit).optional(),
     totalCredits: z.number().nonnegative().optional(),
-    minGpa: z
-      .number()
-      .nonnegative()
-      .optional()
-      .meta({
-        description:
-          'The least GPA over the graded items applied (and fall-through); the same as gpa: { min, over: "applied" }',
-      }),
+    minGpa: z.number().nonnegative().optional().meta({
+      description:
+        'The least GPA over the graded items applied (and fall-through); the same as gpa: { min, over: "applied" }',
+    }),
     gpa: z
       .object({
         min: z.number().nonnegative(),
-        over: z
-          .enum(['applied', 'all-graded'])
-          .default('applied')
-          .meta({
-            description:
-              '"applied": the graded items the audit counts; "all-graded": every graded award that may count in the program, failing grades included',
-          }),
+        over: z.enum(['applied', 'all-graded']).default('applied').meta({
+          description:
+            '"applied": the graded items the audit counts; "all-graded": every graded award that may count in the program, failing grades included',
+        }),
       })
       .strict()
       .optional(),

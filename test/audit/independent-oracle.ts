@@ -542,7 +542,7 @@ export function eachAllocation(
   pass: Pass,
   nested: NestedItems,
   limit: number,
-  visit: (allocation: Allocation) => boolean | void,
+  visit: (allocation: Allocation) => boolean | undefined,
 ): boolean {
   const { items, leaves } = model;
   const options = items.map((item) => {
@@ -582,7 +582,10 @@ export function eachAllocation(
     leafOf[index] = -1;
   };
   const chooseBundles = (k: number): void => {
-    if (k === programLeaves.length) return chooseItems(0);
+    if (k === programLeaves.length) {
+      chooseItems(0);
+      return;
+    }
     const { leaf, components } = programLeaves[k]!;
     chooseBundles(k + 1);
     if (!components || components.some((c) => taken.has(c))) return;

@@ -7,12 +7,12 @@ const graph = () => buildStackingGraph(shippedCatalog(), '2026-05-15');
 describe('stacking graph of the shipped catalog', () => {
   it('orders programs nested first', () => {
     const order = graph().programOrder();
-    const before = (a: string, b: string) => expect(order.indexOf(a)).toBeLessThan(order.indexOf(b));
-    before('cert-data-analytics', 'cert-data-engineering');
-    before('cert-data-engineering', 'bs-data-science');
-    before('cert-cloud-security', 'aas-it');
-    before('digital-bronze', 'digital-silver');
-    before('digital-silver', 'digital-gold');
+    const precedes = (a: string, b: string) => expect(order.indexOf(a)).toBeLessThan(order.indexOf(b));
+    precedes('cert-data-analytics', 'cert-data-engineering');
+    precedes('cert-data-engineering', 'bs-data-science');
+    precedes('cert-cloud-security', 'aas-it');
+    precedes('digital-bronze', 'digital-silver');
+    precedes('digital-silver', 'digital-gold');
     expect(order).toHaveLength(10);
   });
 
