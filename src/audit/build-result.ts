@@ -11,6 +11,7 @@ import type {
   RequirementResult,
   UnusedAward,
 } from './audit-result.js';
+import type { PlanItem } from './allocation-problem.js';
 import type { CreditItem } from './credit-items.js';
 import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
 import { reasonsNotCounted, type ProgramExceptions, type ProgramPlan } from './plan-allocation.js';
@@ -153,9 +154,10 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
   // Limits with nothing left: an award under one that counts nowhere is over a cap.
   const usedUp = new Set<number>();
   (policy.limits ?? []).forEach((limit, index) => {
-    const members = problem.items.flatMap((item, i) =>
-      item.limits.includes(index) && (evaluation.consumed[i] || evaluation.fallThrough[i]) ? [i] : [],
-    );
+    // The items that spent the limit: applied, fall-through, or counted in a shared overlay.
+    const spent = (item: PlanItem, i: number) =>
+      evaluation.consumed[i] || evaluation.fallThrough[i] || item.sharedCandidates.length > 0;
+    const members = problem.items.flatMap((item, i) => (item.limits.includes(index) && spent(item, i) ? [i] : []));
     const matched = members.reduce((sum, i) => sum + problem.items[i]!.ticks, 0);
     const counted = members.reduce((sum, i) => sum + evaluation.counted[i]!, 0);
     if (counted >= problem.policies.limitCaps[index]!) usedUp.add(index);

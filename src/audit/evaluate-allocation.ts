@@ -95,15 +95,21 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   // An item clipped to zero counts nowhere (SPEC section 4): not toward a count either.
   const countsAt = (item: number) =>
     items[item]!.components.length > 0 || items[item]!.ticks === 0 || counted[item]! > 0;
+  // Finished work spends the limits before work in progress does (in tree order each time), so
+  // work in progress never takes a cap's room from completed work: counting it can only help.
+  for (const inProgressNow of [false, true])
+    for (let leaf = 0; leaf < nodes.length; leaf++)
+      for (let item = firstAt[leaf]!; item >= 0; item = next[item]!) {
+        const { components } = items[item]!;
+        if (components.length === 0) {
+          if (items[item]!.inProgress === inProgressNow) spend(item);
+        } else for (const c of components) if (items[c]!.inProgress === inProgressNow) spend(c);
+      }
   for (let leaf = 0; leaf < nodes.length; leaf++) {
     for (let item = firstAt[leaf]!; item >= 0; item = next[item]!) {
       const { components, inProgress } = items[item]!;
-      let ticks = 0;
-      if (components.length === 0) ticks = spend(item);
-      else {
-        for (const c of components) ticks += spend(c);
-        counted[item] = ticks;
-      }
+      if (components.length > 0) counted[item] = components.reduce((sum, c) => sum + counted[c]!, 0);
+      const ticks = counted[item]!;
       const one = countsAt(item) ? 1 : 0;
       leafTicks[leaf]! += ticks;
       leafCount[leaf]! += one;
@@ -124,12 +130,14 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   // Then the other items that count in the program, in item order: fall-through, and those only
   // in shared overlays (a limit clips an item anywhere in the program, overlays included).
   const fallThrough = new Array<boolean>(items.length).fill(false);
-  for (let item = 0; item < items.length; item++) {
-    const { fallsThrough, sharedCandidates, components } = items[item]!;
-    if (consumed[item] || components.length > 0 || !(fallsThrough || sharedCandidates.length > 0)) continue;
-    fallThrough[item] = fallsThrough;
-    spend(item);
-  }
+  for (const inProgressNow of [false, true])
+    for (let item = 0; item < items.length; item++) {
+      const { fallsThrough, sharedCandidates, components, inProgress } = items[item]!;
+      if (inProgress !== inProgressNow || consumed[item] || components.length > 0) continue;
+      if (!(fallsThrough || sharedCandidates.length > 0)) continue;
+      fallThrough[item] = fallsThrough;
+      spend(item);
+    }
 
   // Shared leaves take matching items in item order until met, each for what the limits leave of
   // it (an item clipped to zero counts nowhere); they use nothing up.

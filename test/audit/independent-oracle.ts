@@ -16,13 +16,14 @@
  *   status is in that pass and its grade is not failing (0 points, or a grade without points not
  *   in `passingGrades`). At a leaf it must also reach the minimum grade in force there: the
  *   leaf's own `minGrade`, else its nearest ancestor's, else the policy's. Fall-through (credit
- *   toward `totalCredits` only) needs the policy's minimum.
+ *   toward `totalCredits` only, in a program that has one) needs the policy's minimum.
  * - A substitute exception pins its award to the leaf it names (it may go nowhere else in the
  *   program); it lifts the leaf's `where` / `credential` match, not the grade check.
  * - Policy limits clip each item once for the whole program ("anywhere in the program"): first
  *   the items applied to non-shared leaves, leaves in depth-first tree order and within a leaf by
  *   earned date then id (README: "spent by applied items in tree order"), then every other award
- *   that counts in the pass, in the same order (fall-through, and items only on shared leaves).
+ *   that counts in the pass, in the same order (fall-through, and items only on shared leaves);
+ *   finished work first, then work in progress (README), so counting work in progress never hurts.
  *   A limit is spent by the credits an item keeps under the limits (before node caps, which clip
  *   a node's sum, not the item). An item clipped to zero counts nowhere (SPEC 4).
  * - A node's `maxCredits` clips the credits counted under it: at a leaf, what meets it; at a
@@ -390,9 +391,13 @@ export function eligible(model: Model, item: Item, leaf: Leaf, pass: Pass): bool
   return !leaf.underWaiver && leaf.matches(item) && gradeOk(model, item, leaf.minGrade);
 }
 
-/** Whether an item left out of every leaf still counts toward the total (fall-through). */
+/**
+ * Whether an item left out of every leaf still counts toward the total (fall-through): only in a
+ * program with a `totalCredits` (README: fall-through counts toward the program's total), so an
+ * item that counts nowhere spends no limit.
+ */
 const fallsThrough = (model: Model, item: Item, pass: Pass) =>
-  inPass(item, pass) && gradeOk(model, item, model.policyMinGrade);
+  model.totalCredits !== undefined && inPass(item, pass) && gradeOk(model, item, model.policyMinGrade);
 
 /**
  * One allocation: for each item (by index) the non-shared leaf it is applied to (its `order`),
@@ -451,17 +456,23 @@ export function evaluate(model: Model, pass: Pass, allocation: Allocation): Eval
     if (order >= 0) appliedAt[order]!.push(index);
   });
   const used = new Set(appliedAt.flat());
-  for (const leaf of leaves)
-    for (const index of appliedAt[leaf.order]!.sort((a, b) => a - b)) spend(items[index]!, 'applied');
+  // Finished work spends the limits first, then work in progress, in the same orders (README:
+  // counting work in progress can only help).
+  for (const inProgress of [false, true])
+    for (const leaf of leaves)
+      for (const index of appliedAt[leaf.order]!.sort((a, b) => a - b))
+        if (items[index]!.inProgress === inProgress) spend(items[index]!, 'applied');
   const fallThrough: number[] = [];
-  for (const item of items) {
-    if (used.has(item.index)) continue;
-    const sharedSomewhere = leaves.some((leaf) => leaf.share && eligible(model, item, leaf, pass));
-    if (fallsThrough(model, item, pass)) {
-      spend(item, 'fallThrough');
-      if (counted[item.index]! > 0) fallThrough.push(item.index);
-    } else if (sharedSomewhere) spend(item, 'fallThrough');
-  }
+  for (const inProgress of [false, true])
+    for (const item of items) {
+      if (used.has(item.index) || item.inProgress !== inProgress) continue;
+      const sharedSomewhere = leaves.some((leaf) => leaf.share && eligible(model, item, leaf, pass));
+      if (fallsThrough(model, item, pass)) {
+        spend(item, 'fallThrough');
+        if (counted[item.index]! > 0) fallThrough.push(item.index);
+      } else if (sharedSomewhere) spend(item, 'fallThrough');
+    }
+  fallThrough.sort((a, b) => a - b);
 
   const met = new Map<string, boolean>();
   const counts = new Map<string, number>();
@@ -787,7 +798,7 @@ export function checkReported(model: Model, nested: NestedItems, reported: Repor
   for (const limit of model.limits) {
     const policy = reported.policies.find((p) => p.id === limit.id);
     const spent = evaluation.limitSpent.get(limit.id)!;
-    const expected = spent.applied + (model.totalCredits === undefined ? 0 : spent.fallThrough);
+    const expected = spent.applied + spent.fallThrough;
     if ((policy?.have ?? 0) > limit.max) problem('limit-exceeded', `${limit.id} has ${policy?.have} over ${limit.max}`);
     else if ((policy?.have ?? 0) !== expected)
       problem('limit-have', `${limit.id} has ${policy?.have}; by the oracle ${expected}`);
