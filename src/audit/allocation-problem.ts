@@ -16,6 +16,8 @@ export interface PlanNode {
   readonly measure: 'count' | 'credits';
   /** Ticks counted under this node are clipped to this (Infinity when uncapped). */
   readonly cap: number;
+  /** At most this many items count under this node (Infinity when uncapped): the allocation applies no more. */
+  readonly maxCount: number;
   /** Met by an exception, whatever is applied. */
   readonly waived: boolean;
   /** Items applied under a shared node are not used up (an overlay). */
@@ -54,6 +56,8 @@ export interface PlanPolicies {
   readonly fixedGpa?: { readonly gpa: number | null; readonly met: boolean };
   /** Caps in ticks of the program's `limits`, by index. */
   readonly limitCaps: readonly number[];
+  /** Items each limit lets count at most (`maxCount`, Infinity when it caps only credits), by index. */
+  readonly limitCountCaps: readonly number[];
 }
 
 export interface AllocationProblem {

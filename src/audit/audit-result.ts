@@ -59,6 +59,9 @@ export interface PolicyResult {
   readonly have?: number | null;
   /** For limits: credits that matched but did not count. */
   readonly clipped?: number;
+  /** For limits with `maxCount`: the most items that may count, and how many do. */
+  readonly maxCount?: number;
+  readonly count?: number;
 }
 
 /** Why an award counts nowhere in this program. */

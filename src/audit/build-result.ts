@@ -160,13 +160,16 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     const members = problem.items.flatMap((item, i) => (item.limits.includes(index) && spent(item, i) ? [i] : []));
     const matched = members.reduce((sum, i) => sum + problem.items[i]!.ticks, 0);
     const counted = members.reduce((sum, i) => sum + evaluation.counted[i]!, 0);
-    if (counted >= problem.policies.limitCaps[index]!) usedUp.add(index);
+    const countedItems = members.filter((i) => evaluation.counting[i]).length;
+    if (counted >= problem.policies.limitCaps[index]! || countedItems >= problem.policies.limitCountCaps[index]!)
+      usedUp.add(index);
     policies.push({
       id: limit.id,
       label: limit.label ?? limit.id,
-      need: limit.maxCredits,
+      ...(limit.maxCredits !== undefined ? { need: limit.maxCredits } : {}),
       have: credits(counted),
       ...(matched > counted ? { clipped: credits(matched - counted) } : {}),
+      ...(limit.maxCount !== undefined ? { maxCount: limit.maxCount, count: countedItems } : {}),
     });
   });
 

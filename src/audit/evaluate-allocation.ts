@@ -23,6 +23,8 @@ export interface Evaluation {
   /** Per leaf node: items counted, and progress in [0, 1]. */
   readonly have: readonly number[];
   readonly progress: readonly number[];
+  /** Per item: whether it counts where it is applied (not clipped to zero, not past a count cap). */
+  readonly counting: readonly boolean[];
   /** Per item: ticks it counts after limits (0 when it counts nowhere). */
   readonly counted: readonly number[];
   /** Per item: used up by a requirement (or inside an applied nested program). */
@@ -79,12 +81,20 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   }
 
   // Limits: budgets are spent by applied items in tree order, then by fall-through items.
+  const excluded = new Array<boolean>(items.length).fill(false);
   const budget = [...policies.limitCaps];
+  const countBudget = [...policies.limitCountCaps];
   const counted = new Array<number>(items.length).fill(0);
+  // Items a limit's maxCount (or its credits, to zero) keeps from counting: they count nowhere.
+  const blocked = new Array<boolean>(items.length).fill(false);
   const spend = (item: number): number => {
     const { ticks, limits } = items[item]!;
-    let allowed = ticks;
+    let open = true;
+    for (const limit of limits) if (countBudget[limit]! <= 0) open = false;
+    let allowed = open ? ticks : 0;
     for (const limit of limits) allowed = Math.min(allowed, budget[limit]!);
+    if (open && (allowed > 0 || ticks === 0)) for (const limit of limits) countBudget[limit]! -= 1;
+    else blocked[item] = true;
     for (const limit of limits) budget[limit]! -= allowed;
     return (counted[item] = allowed);
   };
@@ -94,7 +104,8 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   const leafCountFinished = new Array<number>(nodes.length).fill(0);
   // An item clipped to zero counts nowhere (SPEC section 4): not toward a count either.
   const countsAt = (item: number) =>
-    items[item]!.components.length > 0 || items[item]!.ticks === 0 || counted[item]! > 0;
+    !excluded[item] &&
+    (items[item]!.components.length > 0 || (!blocked[item] && (items[item]!.ticks === 0 || counted[item]! > 0)));
   // Finished work spends the limits before work in progress does (in tree order each time), so
   // work in progress never takes a cap's room from completed work: counting it can only help.
   for (const inProgressNow of [false, true])
@@ -105,10 +116,33 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
           if (items[item]!.inProgress === inProgressNow) spend(item);
         } else for (const c of components) if (items[c]!.inProgress === inProgressNow) spend(c);
       }
+  // Node maxCounts: past one (pins first, then in tree order, finished work first) an item that
+  // counts after the limits counts nothing under it.
+  if (nodes.some((n) => n.maxCount < Infinity)) {
+    const under = new Array<number>(nodes.length).fill(0);
+    // Pins first (an exception places its award whatever the capacity), then the others.
+    for (const [pinnedNow, inProgressNow] of [
+      [true, false],
+      [true, true],
+      [false, false],
+      [false, true],
+    ] as const)
+      for (let leaf = 0; leaf < nodes.length; leaf++)
+        for (let item = firstAt[leaf]!; item >= 0; item = next[item]!) {
+          if ((items[item]!.pinned === leaf) !== pinnedNow || items[item]!.inProgress !== inProgressNow) continue;
+          if (!countsAt(item)) continue;
+          let full = false;
+          for (let n = leaf; n >= 0 && !full; n = nodes[n]!.parent) full = under[n]! >= nodes[n]!.maxCount;
+          if (full) {
+            excluded[item] = true;
+            counted[item] = 0;
+          } else for (let n = leaf; n >= 0; n = nodes[n]!.parent) under[n]!++;
+        }
+  }
   for (let leaf = 0; leaf < nodes.length; leaf++) {
     for (let item = firstAt[leaf]!; item >= 0; item = next[item]!) {
       const { components, inProgress } = items[item]!;
-      if (components.length > 0) counted[item] = components.reduce((sum, c) => sum + counted[c]!, 0);
+      if (components.length > 0 && !excluded[item]) counted[item] = components.reduce((sum, c) => sum + counted[c]!, 0);
       const ticks = counted[item]!;
       const one = countsAt(item) ? 1 : 0;
       leafTicks[leaf]! += ticks;
@@ -220,6 +254,7 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
     have,
     progress,
     counted,
+    counting: items.map((_, item) => countsAt(item)),
     consumed,
     fallThrough,
     sharedApplied,

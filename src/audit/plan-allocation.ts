@@ -244,7 +244,8 @@ function inTicks(target: PreparedProgram, ticksPerCredit: number): ProgramInTick
       ...(policy.totalCredits !== undefined ? { totalTicks: ticks(policy.totalCredits) } : {}),
       ...(policy.residency ? { residencyTicks: ticks(policy.residency.minCredits) } : {}),
       ...(appliedGpaMin(policy) !== undefined ? { minGpa: appliedGpaMin(policy)! } : {}),
-      limitCaps: (policy.limits ?? []).map((l) => ticks(l.maxCredits)),
+      limitCaps: (policy.limits ?? []).map((l) => (l.maxCredits === undefined ? Infinity : ticks(l.maxCredits))),
+      limitCountCaps: (policy.limits ?? []).map((l) => l.maxCount ?? Infinity),
     };
     byTicks.set(ticksPerCredit, (known = { ...buildPlanNodes(target, new Map(), ticksPerCredit), policies }));
   }
@@ -283,6 +284,7 @@ function buildPlanNodes(
       need: spec === undefined ? groupNeed : Math.max(floor, leafNeed),
       measure: byCredits ? 'credits' : 'count',
       cap: node.maxCredits !== undefined ? ticks(node.maxCredits) : Infinity,
+      maxCount: node.maxCount ?? Infinity,
       waived: whole,
       shared: tree.shared[index]!,
     };

@@ -61,18 +61,16 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   // tree order), so the solver works with bounds: at most its ticks clipped to each of its limits,
   // at least what is left of them when every other item under the limit counts in full. Where no
   // limit can clip (the usual case) both are its ticks.
-  const { low, high } = countedBounds(problem);
+  const { low, high, mayCount, surelyCounts } = countedBounds(problem);
   /** The most an item adds to a leaf: 1 (when it can count at all) or its ticks after limits. */
-  const leafValueOf = (item: number, leaf: number) =>
-    byCount[leaf] ? (high[item]! > 0 || counts(items[item]!) ? 1 : 0) : high[item]!;
+  const leafValueOf = (item: number, leaf: number) => (byCount[leaf] ? (mayCount[item] ? 1 : 0) : high[item]!);
   /** The least an item adds to a leaf: exact when it is the most too. */
-  const leastValueOf = (item: number, leaf: number) =>
-    byCount[leaf] ? (low[item]! > 0 || counts(items[item]!) ? 1 : 0) : low[item]!;
+  const leastValueOf = (item: number, leaf: number) => (byCount[leaf] ? (surelyCounts[item] ? 1 : 0) : low[item]!);
   /** Shared leaves count items in full, outside every limit (they use nothing up). */
   const sharedValueOf = (item: number, leaf: number) =>
     byCount[leaf] ? 1 : items[item]!.components.length > 0 ? bundleTicks(problem, items[item]!) : items[item]!.ticks;
   /** An item every limit clips to zero counts nowhere: no requirement takes it. */
-  const neverCounts = (item: number) => high[item] === 0 && !counts(items[item]!);
+  const neverCounts = (item: number) => !mayCount[item];
 
   const assignedValue = filled(count, 0);
   const potentialValue = filled(count, 0);
@@ -130,10 +128,26 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     inUse[base]! += sign;
     if (gpaWeight[base]! < 0 && !items[base]!.fallsThrough) gpaBalance += sign * gpaWeight[base]!;
   };
+  // Node maxCounts: the capped nodes over each leaf, and the items placed under each so far.
+  const countCapsOver = nodes.map((_, leaf) => {
+    const capped: number[] = [];
+    for (let n = leaf; n >= 0; n = nodes[n]!.parent) if (nodes[n]!.maxCount < Infinity) capped.push(n);
+    return capped;
+  });
+  const placedUnder = filled(count, 0);
+  /** Whether a leaf's capped ancestors (itself included) have room for one more item. */
+  const roomUnderCounts = (leaf: number) => {
+    for (const n of countCapsOver[leaf]!) if (placedUnder[n]! >= nodes[n]!.maxCount) return false;
+    return true;
+  };
   const place = (index: number, leaf: number, sign: 1 | -1) => {
     const item = items[index]!;
     const value = leafValueOf(index, leaf);
-    const least = leastValueOf(index, leaf);
+    // Only items that surely count take a slot, and no pin (one may be past a cap): the count never
+    // goes over the evaluation's, so no allocation is missed; the evaluation judges those it lets by.
+    if (surelyCounts[index] && item.pinned !== leaf) for (const n of countCapsOver[leaf]!) placedUnder[n]! += sign;
+    // Under a node maxCount a pin may be past it (another pin before it): it counts for sure only where none is.
+    const least = item.pinned === leaf && countCapsOver[leaf]!.length > 0 ? 0 : leastValueOf(index, leaf);
     assignedValue[leaf]! += sign * value;
     if (!item.inProgress) assignedFinished[leaf]! += sign * value;
     sureAll[leaf]! += sign * least;
@@ -199,7 +213,11 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
    */
   const surelyHasRoom = (leaf: number, index: number) => {
     const value = leafValueOf(index, leaf);
-    return !neverCounts(index) && assignedValue[leaf]! + value - Math.min(value, topOf(smallest, leaf)) < need[leaf]!;
+    return (
+      !neverCounts(index) &&
+      roomUnderCounts(leaf) &&
+      assignedValue[leaf]! + value - Math.min(value, topOf(smallest, leaf)) < need[leaf]!
+    );
   };
   /**
    * Whether a leaf may take an item, as far as the items placed so far tell: what they count for
@@ -207,7 +225,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
    * {@link surelyHasRoom}; else a complete allocation is checked as a whole ({@link consider}).
    */
   const mayHaveRoom = (leaf: number, index: number) => {
-    if (neverCounts(index)) return false;
+    if (neverCounts(index) || !roomUnderCounts(leaf)) return false;
     const least = leastValueOf(index, leaf);
     const exact = least === leafValueOf(index, leaf);
     const smallestExact = exact ? Math.min(least, topOf(smallestSure, leaf)) : topOf(smallestSure, leaf);
@@ -239,19 +257,22 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     place(index, leaf, 1);
     placed.push([index, leaf]);
   }
-  if (placed.some(([index]) => low[index] !== high[index])) {
+  if (placed.some(([index]) => low[index] !== high[index] || mayCount[index] !== surelyCounts[index])) {
     steps += size;
-    const { counted } = evaluateAllocation(problem, assignment);
+    const { counting } = evaluateAllocation(problem, assignment);
     for (let p = placed.length - 1; p >= 0; p--) {
       const [index, leaf] = placed[p]!;
-      if (counted[index] !== 0 || counts(items[index]!)) continue;
+      if (counting[index]) continue;
       place(index, leaf, -1);
       placed.splice(p, 1);
     }
   }
   consider();
-  if (best!.evaluation.complete) return { ...best!, optimal: true, steps };
+  if (best?.evaluation.complete) return { ...best, optimal: true, steps };
   for (const [index, leaf] of placed.reverse()) place(index, leaf, -1);
+  // A first fit a node's maxCount or a limit's maxCount made invalid (an item that counts nowhere):
+  // the pins alone are a valid start, whatever the budget allows after.
+  if (!best) consider();
   steps += size; // setting up the search: potentials, twins, suffixes
   // The search decides items with the most candidates first: they are what the bound relaxes most,
   // so once they are placed the bound cuts the rest quickly.
@@ -519,45 +540,64 @@ function bundleTicks(problem: AllocationProblem, item: PlanItem): number {
   return item.components.reduce((sum, c) => sum + problem.items[c]!.ticks, 0);
 }
 
-/** Whether an item counts toward a leaf whatever the limits clip of it: a nested program, or an item worth no credits. */
-function counts(item: PlanItem): boolean {
-  return item.components.length > 0 || item.ticks === 0;
-}
-
 /**
  * Bounds on the ticks each item applied counts after the policy limits, in any allocation: at
  * most its ticks clipped to each cap; at least what is left of each cap when every other item
  * that could be applied under it counted in full before it (items that can only fall through
- * spend a limit after every applied item). A nested program: the sums over its components.
+ * spend a limit after every applied item). A limit's `maxCount` may keep an item from counting at
+ * all: it surely counts only when fewer other items could be applied under it. A nested
+ * program: the sums over its components, and it always counts.
  */
-function countedBounds({ items, policies }: AllocationProblem): { low: number[]; high: number[] } {
+function countedBounds({ items, policies }: AllocationProblem): {
+  low: number[];
+  high: number[];
+  mayCount: boolean[];
+  surelyCounts: boolean[];
+} {
   const applicable = items.map((item) => item.candidates.length > 0 || item.pinned >= 0);
   items.forEach((item, index) => {
     if (applicable[index]) for (const c of item.components) applicable[c] = true;
   });
   const matched = filled(policies.limitCaps.length, 0);
+  const members = filled(policies.limitCaps.length, 0);
   items.forEach((item, index) => {
-    if (applicable[index]) for (const limit of item.limits) matched[limit]! += item.ticks;
+    if (!applicable[index]) return;
+    for (const limit of item.limits) {
+      matched[limit]! += item.ticks;
+      members[limit]!++;
+    }
   });
   const low = filled(items.length, 0);
   const high = filled(items.length, 0);
+  const mayCount = items.map(() => true);
+  const surelyCounts = items.map(() => true);
   items.forEach((item, index) => {
     let most = item.ticks;
     let least = item.ticks;
     for (const limit of item.limits) {
       const cap = policies.limitCaps[limit]!;
+      const countCap = policies.limitCountCaps[limit]!;
+      const others = members[limit]! - (applicable[index] ? 1 : 0);
+      if (countCap <= 0) mayCount[index] = false;
+      if (others >= countCap) surelyCounts[index] = false;
       most = Math.min(most, cap);
       least = Math.min(least, Math.max(0, cap - (matched[limit]! - (applicable[index] ? item.ticks : 0))));
     }
+    if (!mayCount[index]) most = 0;
+    if (!surelyCounts[index]) least = 0;
     high[index] = most;
     low[index] = least;
+    if (item.ticks > 0 && most === 0) mayCount[index] = false;
+    if (item.ticks > 0 && least === 0) surelyCounts[index] = false;
   });
   items.forEach((item, index) => {
     if (item.components.length === 0) return;
     high[index] = item.components.reduce((sum, c) => sum + high[c]!, 0);
     low[index] = item.components.reduce((sum, c) => sum + low[c]!, 0);
+    mayCount[index] = true;
+    surelyCounts[index] = true;
   });
-  return { low, high };
+  return { low, high, mayCount, surelyCounts };
 }
 
 /** A plain array of `length` copies of `value`: for the few dozen entries a solve needs, far cheaper to make than a typed array. */

@@ -19,7 +19,7 @@ export interface TreeShape {
   readonly childList: Int32Array;
   /** Leaves in tree order. */
   readonly leafList: Int32Array;
-  /** 1 when the node or an ancestor has a credit cap. */
+  /** 1 when the node or an ancestor has a credit or item cap. */
   readonly underCap: Uint8Array;
 }
 
@@ -46,7 +46,8 @@ export function treeShape(nodes: readonly PlanNode[]): TreeShape {
     cap[i] = node.cap;
     byCount[i] = node.measure === 'count' ? 1 : 0;
     waived[i] = node.waived ? 1 : 0;
-    underCap[i] = node.cap < Infinity || (node.parent >= 0 && underCap[node.parent] === 1) ? 1 : 0;
+    underCap[i] =
+      node.cap < Infinity || node.maxCount < Infinity || (node.parent >= 0 && underCap[node.parent] === 1) ? 1 : 0;
     for (const child of node.children) children.push(child);
     childStart[i + 1] = children.length;
     if (node.kind === 'leaf') leaves.push(i);

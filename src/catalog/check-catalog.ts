@@ -229,6 +229,15 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
         else checkConditionAt(node.when, origin, [...path, 'when'], LEARNER_FACTS);
       }
       const spec = leafOf(node);
+      const countCap = Math.min(...[node, ...ancestors].map((n) => n.maxCount ?? Infinity));
+      if (spec?.measure === 'count' && countCap < spec.amount)
+        report(
+          'never-completable',
+          origin,
+          [...path, 'count'],
+          `at most the cap of ${countCap} items that applies here`,
+          String(spec.amount),
+        );
       const cap = [node, ...ancestors].map((n) => n.maxCredits).filter((c): c is number => c !== undefined);
       if (spec?.measure === 'credits' && cap.length > 0 && Math.min(...cap) < spec.amount)
         report(

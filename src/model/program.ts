@@ -5,15 +5,22 @@ import { IsoDate } from './dates.js';
 import { Duration } from './dates.js';
 import { Requirement } from './requirement.js';
 
-/** A cap on credits from items matching a condition, across a whole program. */
+/**
+ * A cap on what items matching a condition count, across a whole program: credits (past it an
+ * item counts in part) and/or items (past it an item counts not at all).
+ */
 export const Limit = z
   .object({
     id: z.string().min(1),
     label: z.string().optional(),
     where: Condition,
-    maxCredits: z.number().nonnegative(),
+    maxCredits: z.number().nonnegative().optional(),
+    maxCount: z.number().int().nonnegative().optional(),
   })
-  .strict();
+  .strict()
+  .refine((l) => l.maxCredits !== undefined || l.maxCount !== undefined, {
+    message: 'a limit with "maxCredits", "maxCount" or both',
+  });
 export type Limit = z.infer<typeof Limit>;
 
 /** How much a program may overlap another audited with it. */

@@ -12,6 +12,8 @@ export interface NodeFields {
   label?: string;
   minGrade?: string;
   maxCredits?: number;
+  /** At most this many items count under the node. */
+  maxCount?: number;
   share?: boolean;
   /** The node applies only to learners for whom this condition over learner facts holds. */
   when?: Condition;
@@ -64,6 +66,12 @@ const RequirementObject = z
     label: z.string().optional(),
     minGrade: z.string().optional(),
     maxCredits: z.number().nonnegative().optional(),
+    maxCount: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .meta({ description: 'At most this many items count under the node' }),
     share: z.boolean().optional(),
     when: Condition.optional().meta({
       description:

@@ -1,4 +1,10 @@
-import type { AuditReport, ProgramAudit, RequirementResult, RequirementStatus } from '../audit/audit-result.js';
+import type {
+  AuditReport,
+  PolicyResult,
+  ProgramAudit,
+  RequirementResult,
+  RequirementStatus,
+} from '../audit/audit-result.js';
 import type { StackingGraph } from '../catalog/stacking-graph.js';
 import type { PathwayPlan } from '../pathways/plan.js';
 import type { Recommendation } from '../pathways/recommend.js';
@@ -75,7 +81,7 @@ function programSection(audit: ProgramAudit, extras: HtmlExtras, title: (id: str
   const policies = audit.policies
     .map(
       (p) =>
-        `<li>${p.status ? `<span class="mark ${p.status}" aria-hidden="true">${MARK[p.status]}</span>` : '• '}${esc(p.label)}: ${esc(p.have ?? '–')} ${p.status ? `of ${esc(p.need ?? '')} needed` : `of at most ${esc(p.need ?? '')}`}${p.clipped ? ` (${esc(p.clipped)} over the limit)` : ''}</li>`,
+        `<li>${p.status ? `<span class="mark ${p.status}" aria-hidden="true">${MARK[p.status]}</span>` : '• '}${esc(p.label)}: ${policyFigure(p)}${p.clipped ? ` (${esc(p.clipped)} over the limit)` : ''}</li>`,
     )
     .join('');
   return `<section aria-labelledby="${esc(id)}"><h2 id="${esc(id)}">${esc(audit.title)} <span class="status ${audit.status}">${STATUS_TEXT[audit.status]}</span>${audit.hypothetical ? ' <span class="hyp">(what-if)</span>' : ''}</h2>
@@ -122,3 +128,11 @@ const missing = (n: RequirementResult) =>
   n.remaining?.credits !== undefined ? `${n.remaining.credits} more credits` : `${n.remaining?.count ?? 1} more`;
 const openLeaves = (node: RequirementResult): RequirementResult[] =>
   node.status !== 'incomplete' ? [] : node.children ? node.children.flatMap(openLeaves) : [node];
+
+/** A policy's figure: have of need, or for a limit what counts of the most it lets count. */
+function policyFigure(p: PolicyResult): string {
+  if (p.status) return `${esc(p.have ?? '–')} of ${esc(p.need ?? '')} needed`;
+  const credits = p.need !== undefined ? `${esc(p.have ?? 0)} of at most ${esc(p.need)} credits` : '';
+  const items = p.maxCount !== undefined ? `${esc(p.count ?? 0)} of at most ${esc(p.maxCount)} items` : '';
+  return [credits, items].filter(Boolean).join(', ');
+}

@@ -82,6 +82,8 @@ function programHeading(
 }
 
 function policyLine(policy: PolicyResult, paint: (s: AuditStatus, t: string) => string): string {
+  if (policy.status === undefined && policy.need === undefined)
+    return `• ${policy.label}: ${policy.count} of at most ${policy.maxCount} items count`;
   if (policy.status === undefined)
     return `• ${policy.label}: ${policy.have} of at most ${policy.need} credits count${policy.clipped ? ` (${policy.clipped} over the limit)` : ''}`;
   return `${paint(policy.status, MARKS[policy.status])} ${policy.label} ${policy.have ?? '-'}/${policy.need}`;

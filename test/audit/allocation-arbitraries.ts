@@ -7,6 +7,7 @@ const treeShape = fc.array(
     group: fc.nat(2),
     kind: fc.constantFrom<'all' | 'any'>('all', 'any'),
     cap: fc.integer({ min: 0, max: 29 }).map((n) => (n < 10 ? n + 2 : undefined)),
+    maxCount: fc.integer({ min: 0, max: 9 }).map((n) => (n < 3 ? n + 1 : undefined)),
   }),
   {
     minLength: 1,
@@ -19,6 +20,7 @@ const leafSpec = fc.record({
   count: fc.integer({ min: 1, max: 2 }),
   credits: fc.integer({ min: 1, max: 8 }),
   cap: fc.option(fc.integer({ min: 2, max: 10 }), { nil: undefined }),
+  maxCount: fc.integer({ min: 0, max: 9 }).map((n) => (n < 2 ? n + 1 : undefined)),
   shared: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
   waived: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
 });
@@ -53,7 +55,13 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
       fc.record({ components: fc.uniqueArray(fc.nat(7), { minLength: 1, maxLength: 2 }), candidateMask: fc.nat(63) }),
       { maxLength: 2 },
     ),
-    limitCaps: fc.array(fc.integer({ min: 0, max: 8 }), { maxLength: 2 }),
+    limitCaps: fc.array(
+      fc.record({
+        credits: fc.integer({ min: 0, max: 12 }).map((n) => (n <= 8 ? n : Infinity)),
+        count: fc.integer({ min: 0, max: 6 }).map((n) => (n <= 2 ? n : Infinity)),
+      }),
+      { maxLength: 2 },
+    ),
     totalTicks: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
     residencyTicks: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
     minGpa: fc.option(fc.constantFrom(1.5, 2, 3), { nil: undefined }),
@@ -64,9 +72,12 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
       parent: number;
       kind: 'all' | 'any' | 'leaf';
       cap?: number | undefined;
+      maxCount?: number | undefined;
       leaf?: (typeof leaves)[number];
     }[] = [{ parent: -1, kind: rootKind }];
-    const groups = shape.slice(0, 2).map((g) => nodes.push({ parent: 0, kind: g.kind, cap: g.cap }) - 1);
+    const groups = shape
+      .slice(0, 2)
+      .map((g) => nodes.push({ parent: 0, kind: g.kind, cap: g.cap, maxCount: g.maxCount }) - 1);
     shape.forEach((s, i) => {
       if (i >= leaves.length) return;
       const parent = s.group === 0 || groups.length === 0 ? 0 : groups[(s.group - 1) % groups.length]!;
@@ -92,6 +103,7 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
           need: l.measure === 'count' ? l.count : l.credits,
           measure: l.measure,
           cap: l.cap ?? Infinity,
+          maxCount: l.maxCount ?? Infinity,
           waived: l.waived,
           shared: l.shared,
         };
@@ -103,6 +115,7 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
         need: n.kind === 'any' ? 1 : children.length,
         measure: 'count',
         cap: n.cap ?? Infinity,
+        maxCount: n.maxCount ?? Infinity,
         waived: false,
         shared: false,
       };
@@ -151,7 +164,8 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
         ...(totalTicks !== undefined ? { totalTicks } : {}),
         ...(residencyTicks !== undefined ? { residencyTicks } : {}),
         ...(minGpa !== undefined ? { minGpa } : {}),
-        limitCaps,
+        limitCaps: limitCaps.map((l) => l.credits),
+        limitCountCaps: limitCaps.map((l) => l.count),
       },
     };
   });

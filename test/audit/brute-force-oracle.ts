@@ -30,8 +30,8 @@ function everyItemNeeded(problem: AllocationProblem, assignment: Assignment, eva
   assignment.forEach((leaf, item) => leaf >= 0 && byLeaf.set(leaf, [...(byLeaf.get(leaf) ?? []), item]));
   for (const [leaf, list] of byLeaf) {
     const node = problem.nodes[leaf]!;
-    const counts = (item: number) =>
-      problem.items[item]!.components.length > 0 || problem.items[item]!.ticks === 0 || evaluation.counted[item]! > 0;
+    // What counts after limits and count caps: the evaluation says (an item past one counts nowhere).
+    const counts = (item: number) => evaluation.counting[item]!;
     const adds = (item: number) => (node.measure === 'count' ? Number(counts(item)) : evaluation.counted[item]!);
     const total = list.reduce((sum, item) => sum + adds(item), 0);
     for (const item of list) {

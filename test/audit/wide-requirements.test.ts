@@ -30,6 +30,7 @@ function wideProblem(
       need: leaves,
       measure: 'count',
       cap: Infinity,
+      maxCount: Infinity,
       waived: false,
       shared: false,
     },
@@ -42,6 +43,7 @@ function wideProblem(
         need: need(i),
         measure: 'credits',
         cap: Infinity,
+        maxCount: Infinity,
         waived: false,
         shared: false,
       }),
@@ -62,7 +64,7 @@ function wideProblem(
       components: [],
     };
   });
-  return { nodes, items: planItems, policies: { limitCaps: [] } };
+  return { nodes, items: planItems, policies: { limitCaps: [], limitCountCaps: [] } };
 }
 
 /** What the solver reads of a problem: its nodes, and each item with its candidates. */
