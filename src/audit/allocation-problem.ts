@@ -18,6 +18,8 @@ export interface PlanNode {
   readonly cap: number;
   /** At most this many items count under this node (Infinity when uncapped): the allocation applies no more. */
   readonly maxCount: number;
+  /** A leaf counting only items whose values of a fact differ pairwise (their keys: {@link PlanItem.distinctKeys}). */
+  readonly distinct?: boolean;
   /** Met by an exception, whatever is applied. */
   readonly waived: boolean;
   /** Items applied under a shared node are not used up (an overlay). */
@@ -33,6 +35,8 @@ export interface PlanItem {
   readonly sharedCandidates: readonly number[];
   /** A leaf an exception pins it to (-1 for none): applied there whatever the capacity. */
   readonly pinned: number;
+  /** For each distinct leaf it may go to: its value of the leaf's fact, as a number (equal values, equal numbers). */
+  readonly distinctKeys?: ReadonlyMap<number, number>;
   /** Policy limits whose condition it matches. */
   readonly limits: readonly number[];
   /** Grade points for the GPA, or null when ungraded or pass/fail. */

@@ -116,10 +116,13 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
           if (items[item]!.inProgress === inProgressNow) spend(item);
         } else for (const c of components) if (items[c]!.inProgress === inProgressNow) spend(c);
       }
-  // Node maxCounts: past one (pins first, then in tree order, finished work first) an item that
-  // counts after the limits counts nothing under it.
-  if (nodes.some((n) => n.maxCount < Infinity)) {
+  // Node maxCounts and distinct leaves: past a maxCount, or repeating a value a distinct leaf
+  // already counts (pins first, then in tree order, finished work first), an item that counts
+  // after the limits counts nothing there.
+  if (nodes.some((n) => n.maxCount < Infinity || n.distinct)) {
     const under = new Array<number>(nodes.length).fill(0);
+    // Distinct leaves: the values counted so far; an item repeating one counts nothing there.
+    const seen = new Map<number, Set<number>>();
     // Pins first (an exception places its award whatever the capacity), then the others.
     for (const [pinnedNow, inProgressNow] of [
       [true, false],
@@ -133,6 +136,12 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
           if (!countsAt(item)) continue;
           let full = false;
           for (let n = leaf; n >= 0 && !full; n = nodes[n]!.parent) full = under[n]! >= nodes[n]!.maxCount;
+          const key = nodes[leaf]!.distinct ? items[item]!.distinctKeys?.get(leaf) : undefined;
+          if (key !== undefined) {
+            const values = seen.get(leaf) ?? seen.set(leaf, new Set()).get(leaf)!;
+            if (values.has(key)) full = true;
+            else if (!full) values.add(key);
+          }
           if (full) {
             excluded[item] = true;
             counted[item] = 0;

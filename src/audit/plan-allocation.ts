@@ -1,3 +1,4 @@
+import { ownValue } from '../model/own.js';
 import { lcm, rational, times, type Rational } from '../model/rational.js';
 import type { Reason } from '../explain/reasons.js';
 import type { Policy } from '../model/program.js';
@@ -92,6 +93,29 @@ export function planAllocation(
   const eligibleAll: boolean[] = [];
   const blockedAll: (string | undefined)[] = [];
   const planned: PlanItem[] = [];
+  // Distinct leaves: each item's value of the leaf's fact, as a number (equal values, equal numbers).
+  const distinctLeaves = tree.specs.some((spec) => spec?.distinct !== undefined);
+  const interned = new Map<string, number>();
+  const distinctValue = (item: CreditItem, leaf: number): unknown => {
+    const value = ownValue(item.facts, tree.specs[leaf]!.distinct!);
+    return value === undefined || value === null ? undefined : value;
+  };
+  const keyOf = (value: unknown) => {
+    const text = JSON.stringify(value);
+    let key = interned.get(text);
+    if (key === undefined) interned.set(text, (key = interned.size));
+    return key;
+  };
+  const distinctKeysOf = (candidates: readonly number[], pinned: number, item: CreditItem) => {
+    const keys = new Map<number, number>();
+    for (const leaf of pinned >= 0 ? [pinned] : candidates) {
+      if (tree.specs[leaf]?.distinct === undefined) continue;
+      const value = distinctValue(item, leaf);
+      // A pinned item without a value is unlike every other.
+      keys.set(leaf, value === undefined ? keyOf({ award: item.awardId }) : keyOf(value));
+    }
+    return keys.size > 0 ? keys : undefined;
+  };
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
     const pin = exceptions.pins.get(item.awardId);
@@ -108,6 +132,8 @@ export function planAllocation(
     if (counts)
       for (const leaf of leavesPassed(tree, item.equivalents, item.facts, isBundle)) {
         if (closed[leaf] || (pinned >= 0 && !tree.shared[leaf])) continue;
+        // A distinct leaf takes only items that have a value of its fact to tell them apart.
+        if (tree.specs[leaf]?.distinct !== undefined && distinctValue(item, leaf) === undefined) continue;
         if (!gradePasses(tree, item.points, leaf)) gradeBlock ??= tree.minGrade[leaf];
         else (tree.shared[leaf] ? sharedCandidates : candidates).push(leaf);
       }
@@ -126,11 +152,13 @@ export function planAllocation(
       const component = indexOfAward!.get(id);
       if (component !== undefined && eligibleAll[component]) components.push(component);
     }
+    const keys = distinctLeaves ? distinctKeysOf(candidates, pinned, item) : undefined;
     planned.push({
       ticks: isBundle ? 0 : ticks(item.credits),
       candidates,
       sharedCandidates,
       pinned,
+      ...(keys ? { distinctKeys: keys } : {}),
       limits,
       points: isBundle ? null : item.points,
       resident: residencySources?.includes(item.source) ?? false,
@@ -285,6 +313,7 @@ function buildPlanNodes(
       measure: byCredits ? 'credits' : 'count',
       cap: node.maxCredits !== undefined ? ticks(node.maxCredits) : Infinity,
       maxCount: node.maxCount ?? Infinity,
+      ...(spec?.distinct !== undefined ? { distinct: true } : {}),
       waived: whole,
       shared: tree.shared[index]!,
     };

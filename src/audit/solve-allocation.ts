@@ -135,19 +135,33 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     return capped;
   });
   const placedUnder = filled(count, 0);
-  /** Whether a leaf's capped ancestors (itself included) have room for one more item. */
-  const roomUnderCounts = (leaf: number) => {
+  // Distinct leaves: how many items placed there so far have each value.
+  const placedKeys = new Map<number, Map<number, number>>();
+  const keyAt = (index: number, leaf: number) =>
+    nodes[leaf]!.distinct ? items[index]!.distinctKeys?.get(leaf) : undefined;
+  /** Whether a leaf takes one more item: room under its capped ancestors (itself included), and a value it has not. */
+  const roomUnderCounts = (leaf: number, index: number) => {
     for (const n of countCapsOver[leaf]!) if (placedUnder[n]! >= nodes[n]!.maxCount) return false;
-    return true;
+    const key = keyAt(index, leaf);
+    return key === undefined || !(placedKeys.get(leaf)?.get(key) ?? 0);
   };
+  /** A leaf where a pin may count nothing (past a count cap, or a repeated value). */
+  const pinMayNotCount = (leaf: number) => countCapsOver[leaf]!.length > 0 || nodes[leaf]!.distinct === true;
   const place = (index: number, leaf: number, sign: 1 | -1) => {
     const item = items[index]!;
     const value = leafValueOf(index, leaf);
     // Only items that surely count take a slot, and no pin (one may be past a cap): the count never
     // goes over the evaluation's, so no allocation is missed; the evaluation judges those it lets by.
-    if (surelyCounts[index] && item.pinned !== leaf) for (const n of countCapsOver[leaf]!) placedUnder[n]! += sign;
+    if (surelyCounts[index] && item.pinned !== leaf) {
+      for (const n of countCapsOver[leaf]!) placedUnder[n]! += sign;
+      const key = keyAt(index, leaf);
+      if (key !== undefined) {
+        const keys = placedKeys.get(leaf) ?? placedKeys.set(leaf, new Map()).get(leaf)!;
+        keys.set(key, (keys.get(key) ?? 0) + sign);
+      }
+    }
     // Under a node maxCount a pin may be past it (another pin before it): it counts for sure only where none is.
-    const least = item.pinned === leaf && countCapsOver[leaf]!.length > 0 ? 0 : leastValueOf(index, leaf);
+    const least = item.pinned === leaf && pinMayNotCount(leaf) ? 0 : leastValueOf(index, leaf);
     assignedValue[leaf]! += sign * value;
     if (!item.inProgress) assignedFinished[leaf]! += sign * value;
     sureAll[leaf]! += sign * least;
@@ -215,7 +229,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     const value = leafValueOf(index, leaf);
     return (
       !neverCounts(index) &&
-      roomUnderCounts(leaf) &&
+      roomUnderCounts(leaf, index) &&
       assignedValue[leaf]! + value - Math.min(value, topOf(smallest, leaf)) < need[leaf]!
     );
   };
@@ -225,7 +239,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
    * {@link surelyHasRoom}; else a complete allocation is checked as a whole ({@link consider}).
    */
   const mayHaveRoom = (leaf: number, index: number) => {
-    if (neverCounts(index) || !roomUnderCounts(leaf)) return false;
+    if (neverCounts(index) || !roomUnderCounts(leaf, index)) return false;
     const least = leastValueOf(index, leaf);
     const exact = least === leafValueOf(index, leaf);
     const smallestExact = exact ? Math.min(least, topOf(smallestSure, leaf)) : topOf(smallestSure, leaf);
@@ -299,7 +313,8 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     // or not, so its grade and residency tell it apart from another only when it does not fall
     // through (and its grade only when some grade could pull the GPA under its minimum).
     const own = item.fallsThrough ? 'falls-through' : `${gpaAtRisk ? item.points : '-'}|${item.resident}`;
-    const key = `${item.ticks}|${item.candidates.join(',')}|${item.sharedCandidates.join(',')}|${item.inProgress}|${own}`;
+    const values = item.distinctKeys ? [...item.distinctKeys].join(';') : '';
+    const key = `${item.ticks}|${item.candidates.join(',')}|${item.sharedCandidates.join(',')}|${item.inProgress}|${own}|${values}`;
     const previous = lastOfKind.get(key);
     if (previous !== undefined) previousTwin[k] = previous;
     lastOfKind.set(key, k);

@@ -47,7 +47,12 @@ export function treeShape(nodes: readonly PlanNode[]): TreeShape {
     byCount[i] = node.measure === 'count' ? 1 : 0;
     waived[i] = node.waived ? 1 : 0;
     underCap[i] =
-      node.cap < Infinity || node.maxCount < Infinity || (node.parent >= 0 && underCap[node.parent] === 1) ? 1 : 0;
+      node.cap < Infinity ||
+      node.maxCount < Infinity ||
+      node.distinct === true ||
+      (node.parent >= 0 && underCap[node.parent] === 1)
+        ? 1
+        : 0;
     for (const child of node.children) children.push(child);
     childStart[i + 1] = children.length;
     if (node.kind === 'leaf') leaves.push(i);

@@ -3,7 +3,7 @@ import { allKind } from '../requirements/all/all.js';
 import { anyKind } from '../requirements/any/any.js';
 import { credentialKind } from '../requirements/credential/credential.js';
 import { programKind } from '../requirements/program/program.js';
-import { whereKind } from '../requirements/where/where.js';
+import { type DISTINCT_FACTS, whereKind } from '../requirements/where/where.js';
 import { Condition } from './condition.js';
 
 /** What every requirement node may carry, whatever its kind (SPEC section 4). */
@@ -41,6 +41,7 @@ export interface WhereRequirement extends NodeFields {
   where: Condition;
   credits?: number;
   count?: number;
+  distinct?: (typeof DISTINCT_FACTS)[number];
 }
 
 /** The requirement kinds by name: a node's kind is told by the one key it carries. */

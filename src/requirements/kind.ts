@@ -22,6 +22,8 @@ export interface LeafSpec {
   readonly measure: 'count' | 'credits';
   /** How much it needs, in its measure (credits in the program's unit). */
   readonly amount: number;
+  /** A fact whose values the items it counts must have pairwise different. */
+  readonly distinct?: string;
 }
 
 /** What a kind's catalog checks may ask of the catalog, and how they report. */

@@ -21,6 +21,7 @@ const leafSpec = fc.record({
   credits: fc.integer({ min: 1, max: 8 }),
   cap: fc.option(fc.integer({ min: 2, max: 10 }), { nil: undefined }),
   maxCount: fc.integer({ min: 0, max: 9 }).map((n) => (n < 2 ? n + 1 : undefined)),
+  distinct: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
   shared: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
   waived: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
 });
@@ -48,6 +49,8 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
         resident: fc.boolean(),
         fallsThrough: fc.boolean(),
         inProgress: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+        // Its value of a distinct leaf's fact: few values, so repeats are common.
+        value: fc.nat(2),
       }),
       { minLength: 1, maxLength: 7 },
     ),
@@ -104,6 +107,7 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
           measure: l.measure,
           cap: l.cap ?? Infinity,
           maxCount: l.maxCount ?? Infinity,
+          ...(l.distinct && !l.shared ? { distinct: true } : {}),
           waived: l.waived,
           shared: l.shared,
         };
@@ -125,6 +129,10 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
       leafIndices.filter((leaf, k) => (mask >> k) & 1 && planNodes[leaf]!.shared === shared);
     // An exception pins an award to any leaf not shared (waived or not); a pinned award has no other candidates.
     const pinnable = planNodes.flatMap((n, i) => (n.kind === 'leaf' && !n.shared ? [i] : []));
+    const distinctKeysOf = (leaves: number[], value: number) => {
+      const keys = new Map(leaves.filter((leaf) => planNodes[leaf]!.distinct).map((leaf) => [leaf, value] as const));
+      return keys.size > 0 ? { distinctKeys: keys } : {};
+    };
     const planItems: PlanItem[] = items.map((item) => {
       const pinned = item.pin !== undefined && pinnable.length > 0 ? pinnable[item.pin % pinnable.length]! : -1;
       return {
@@ -133,6 +141,7 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
         sharedCandidates: pinned >= 0 ? [] : pick(item.candidateMask, true),
         pinned,
         limits: limitCaps.flatMap((_, limit) => ((item.limitMask >> limit) & 1 ? [limit] : [])),
+        ...distinctKeysOf(pinned >= 0 ? [pinned] : pick(item.candidateMask, false), item.value),
         points: item.points,
         resident: item.resident,
         fallsThrough: item.fallsThrough,

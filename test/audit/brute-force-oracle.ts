@@ -52,13 +52,16 @@ export function isValidAllocation(problem: AllocationProblem, assignment: Assign
 /**
  * Whether a partial allocation can still be completed into a valid one: bases used once, and in no
  * leaf do items outside every limit (they count in full whatever else is placed) leave one of them
- * unneeded. Items under a limit are left out of that test: what they count depends on the rest.
+ * unneeded. Items under a limit, and pins that a count cap or a repeated distinct value may stop,
+ * are left out of that test: what they count depends on the rest.
  */
 function mayBecomeValid(problem: AllocationProblem, assignment: Assignment): boolean {
   if (!wellFormed(problem, assignment)) return false;
   const sure = new Map<number, { total: number; smallest: number }>();
   assignment.forEach((leaf, item) => {
     if (leaf < 0 || bases(problem, item).some((b) => problem.items[b]!.limits.length > 0)) return;
+    // A pin under a count cap or in a distinct leaf may count nothing (another pin takes its slot or value).
+    if (problem.items[item]!.pinned === leaf && mayCountNothingThere(problem, leaf)) return;
     const node = problem.nodes[leaf]!;
     const value =
       node.measure === 'count' ? 1 : bases(problem, item).reduce((sum, b) => sum + problem.items[b]!.ticks, 0);
@@ -70,6 +73,13 @@ function mayBecomeValid(problem: AllocationProblem, assignment: Assignment): boo
   for (const [leaf, { total, smallest }] of sure)
     if (smallest < Infinity && total - smallest >= problem.nodes[leaf]!.need) return false;
   return true;
+}
+
+/** Whether an item placed in a leaf may count nothing there: a node maxCount over it, or a distinct leaf. */
+function mayCountNothingThere(problem: AllocationProblem, leaf: number): boolean {
+  if (problem.nodes[leaf]!.distinct) return true;
+  for (let n = leaf; n >= 0; n = problem.nodes[n]!.parent) if (problem.nodes[n]!.maxCount < Infinity) return true;
+  return false;
 }
 
 /**

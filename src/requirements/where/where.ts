@@ -3,15 +3,25 @@ import { Condition } from '../../model/condition.js';
 import type { WhereRequirement } from '../../model/requirement.js';
 import type { RequirementKind } from '../kind.js';
 
-/** `{ "where": COND, "credits": 9 }` or `{ "where": COND, "count": 2 }`: matching items add up. */
+/** Scalar facts a `where` leaf may ask to be pairwise different among the items it counts. */
+export const DISTINCT_FACTS = ['subject', 'level', 'term', 'issuer', 'kind', 'source', 'code', 'id', 'number'] as const;
+
+/**
+ * `{ "where": COND, "credits": 9 }` or `{ "where": COND, "count": 2 }`: matching items add up;
+ * with `"distinct": "subject"` only items whose subjects differ pairwise (SPEC section 4).
+ */
 export const whereKind: RequirementKind<WhereRequirement> = {
   tell: 'where',
-  keys: ['where', 'credits', 'count'],
+  keys: ['where', 'credits', 'count', 'distinct'],
   shape: 'leaf',
   fields: () => ({
     where: Condition,
     credits: z.number().nonnegative().optional(),
     count: z.number().int().positive().optional(),
+    distinct: z
+      .enum(DISTINCT_FACTS)
+      .optional()
+      .meta({ description: 'Count only items whose value of this fact differs pairwise' }),
   }),
   refine: (node, issue) => {
     if ((node.credits === undefined) === (node.count === undefined))
@@ -20,8 +30,11 @@ export const whereKind: RequirementKind<WhereRequirement> = {
   check: (node, context) => context.checkCondition(node.where, ['where']),
   children: () => [],
   childrenNeeded: () => undefined,
-  leaf: (node) =>
-    node.credits !== undefined
-      ? { where: node.where, measure: 'credits', amount: node.credits }
-      : { where: node.where, measure: 'count', amount: node.count ?? 1 },
+  leaf: (node) => ({
+    where: node.where,
+    ...(node.credits !== undefined
+      ? { measure: 'credits', amount: node.credits }
+      : { measure: 'count', amount: node.count ?? 1 }),
+    ...(node.distinct !== undefined ? { distinct: node.distinct } : {}),
+  }),
 };
