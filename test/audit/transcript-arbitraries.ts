@@ -36,16 +36,28 @@ export function awardOf(catalog: Catalog, id: string): fc.Arbitrary<AwardInput> 
     }));
 }
 
-/** A random transcript of 1 to 30 awards of the catalog's credentials (repeats included). */
+/**
+ * A random transcript of 1 to 30 awards of the catalog's credentials (repeats included), of a
+ * learner who entered under the 2022 or the 2025 catalog (or says nothing: the audit date's) and
+ * may declare the statistics emphasis.
+ */
 export function transcriptOf(catalog: Catalog): fc.Arbitrary<TranscriptInput> {
   const ids = catalog.credentials.map((c) => c.id);
   return fc
-    .array(
-      fc.constantFrom(...ids).chain((id) => awardOf(catalog, id)),
-      { minLength: 1, maxLength: 30 },
-    )
-    .map((awards) => ({
-      learner: { id: 's-prop' },
+    .record({
+      awards: fc.array(
+        fc.constantFrom(...ids).chain((id) => awardOf(catalog, id)),
+        { minLength: 1, maxLength: 30 },
+      ),
+      entered: fc.constantFrom(undefined, '2023-08-21', '2025-08-18'),
+      emphasis: fc.boolean(),
+    })
+    .map(({ awards, entered, emphasis }) => ({
+      learner: {
+        id: 's-prop',
+        ...(entered ? { entered } : {}),
+        ...(emphasis ? { declared: ['bs-data-science', 'emphasis-statistics'] } : {}),
+      },
       asOf: '2026-05-15',
       awards: awards.map((a, i) => ({ ...a, id: `a${i}` })),
     }));
