@@ -51,11 +51,15 @@ export function audit(
   if (!input.ok) return input;
   const { transcript: learner, asOf, catalogDate, prepared } = input.value;
   const byOption = (options.programs?.length ?? 0) > 0;
-  const named = byOption ? options.programs! : (learner.learner.declared ?? []);
+  // Declared ids that are not programs are emphases or concentrations (what `when` reads); named
+  // programs must all be programs, and so must the declared ones when none of them is.
+  const declared = learner.learner.declared ?? [];
+  const declaredPrograms = declared.filter((id) => prepared.programs.has(id));
+  const named = byOption ? options.programs! : declaredPrograms.length > 0 ? declaredPrograms : declared;
   const requested = options.all ? [...prepared.programs.keys()] : [...new Set(named)];
   const issues: Issue[] = [];
   if (!options.all)
-    named.forEach((id, index) => {
+    (byOption ? named : declaredPrograms.length > 0 ? [] : declared).forEach((id, index) => {
       if (!prepared.programs.has(id))
         issues.push({
           code: 'unknown-reference',

@@ -78,7 +78,10 @@ function programHeading(
 ): string {
   const credits =
     audit.credits.required === null ? `${audit.credits.applied}` : `${audit.credits.applied}/${audit.credits.required}`;
-  return `${bold(audit.title)} (${audit.program}): ${paint(audit.status, audit.status.toUpperCase())}, ${credits} ${audit.credits.unit} credits`;
+  const version = audit.version
+    ? ` [catalog ${[audit.version.from, audit.version.to].map((d) => d ?? '…').join(' to ')}]`
+    : '';
+  return `${bold(audit.title)} (${audit.program})${version}: ${paint(audit.status, audit.status.toUpperCase())}, ${credits} ${audit.credits.unit} credits`;
 }
 
 function policyLine(policy: PolicyResult, paint: (s: AuditStatus, t: string) => string): string {

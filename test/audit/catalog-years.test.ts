@@ -128,3 +128,10 @@ describe('declared programs', () => {
     ]);
   });
 });
+
+describe('declared ids that are not programs', () => {
+  it('are emphases: the declared programs among them are audited', () => {
+    const report = audit(catalog, transcript({ entered: '2023-08-20', declared: ['cert', 'emphasis-x'] }));
+    expect(report.ok && report.value.audits.map((a) => a.program)).toEqual(['cert']);
+  });
+});

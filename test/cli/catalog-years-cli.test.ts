@@ -49,7 +49,7 @@ describe('credstack audit: catalog years and declared programs', () => {
     const run = await cli(['audit', 'fixtures/ada-bs-complete.json', '--program', 'bs-data-science']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      'Bachelor of Science in Data Science (bs-data-science): COMPLETE, 127/120 semester credits',
+      'Bachelor of Science in Data Science (bs-data-science) [catalog 2022-08-01 to 2025-07-31]: COMPLETE, 127/120 semester credits',
     );
   });
 });
