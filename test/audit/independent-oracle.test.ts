@@ -370,6 +370,56 @@ describe('audits agree with an independent brute-force oracle', () => {
     expect(compareCase(c)?.problems).toEqual([]);
   });
 
+  it('audit bug: a substitute of work in progress does not keep finished work from completing its requirement (GPA)', () => {
+    // W (in progress) is substituted into x. With finished work only, X meets x and Y meets y:
+    // GPA (4 + 3) / 2 = 3.5 meets 3.4, complete. The audit reports the in-progress pass (W in x,
+    // GPA 3.0 over Y alone) as incomplete; without the substitute it finds the completion.
+    const c = caseOf(
+      [
+        ['X', 1, ['a']],
+        ['Y', 1, ['b']],
+        ['W', 1, ['a']],
+      ],
+      {
+        policy: { minGpa: 3.4 },
+        requirements: {
+          id: 'r',
+          all: [
+            { id: 'x', credential: 'X' },
+            { id: 'y', credential: 'Y' },
+          ],
+        },
+      },
+      [{ type: 'substitute', program: 'P', requirement: 'x', award: 'w', reason: 'advisor' }],
+      [{ grade: 'A' }, { grade: 'B' }, { status: 'in-progress' }],
+    );
+    expect(oracleStatus(c)).toBe('complete');
+    expect(compareCase(c)?.problems).toEqual([]);
+  });
+
+  it('audit bug: a substitute of work in progress does not keep finished work from completing its requirement (total)', () => {
+    // W (2, in progress, tag big) is substituted into x (1 credit of a, capped at 1); the limit
+    // lets 3 credits of big count; the total is 4. With finished work only, X (1) meets x and Z
+    // (3, big) falls through: 1 + 3 = 4, complete. The audit puts Z in x (1 counted under the
+    // cap) and lets X fall through: 2 credits, incomplete. Without the limit matching W, or
+    // without the substitute, or without the cap, it finds the completion.
+    const c = caseOf(
+      [
+        ['X', 1, ['a']],
+        ['W', 2, ['a', 'big']],
+        ['Z', 3, ['a', 'big']],
+      ],
+      {
+        policy: { limits: [{ id: 'L', where: tag('big'), maxCredits: 3 }], totalCredits: 4 },
+        requirements: { id: 'x', where: tag('a'), credits: 1, maxCredits: 1 },
+      },
+      [{ type: 'substitute', program: 'P', requirement: 'x', award: 'w', reason: 'advisor' }],
+      [{}, { status: 'in-progress' }],
+    );
+    expect(oracleStatus(c)).toBe('complete');
+    expect(compareCase(c)?.problems).toEqual([]);
+  });
+
   // Every property run compares the status (complete iff an allocation of finished work completes
   // the program, in progress iff one needs in-progress work), the requirements met when not
   // complete (skipped when the audit says `optimal: false`), and the validity and figures of the

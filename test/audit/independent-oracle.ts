@@ -1023,7 +1023,11 @@ export function checkReported(model: Model, nested: NestedItems, reported: Repor
     const policy = reported.policies.find((p) => p.id === 'min-gpa');
     const have = policy?.have ?? null;
     if (!policy) problem('gpa-missing', 'no min-gpa policy in the result');
-    else if ((have === null) !== (evaluation.gpa === null) || Math.abs((have ?? 0) - (evaluation.gpa ?? 0)) > 0.005)
+    // The audit shows the GPA to two decimals (0.375 as 0.38).
+    else if (
+      (have === null) !== (evaluation.gpa === null) ||
+      Math.abs((have ?? 0) - (evaluation.gpa ?? 0)) > 0.005 + 1e-9
+    )
       problem('gpa-have', `the GPA is ${have}; by the oracle ${evaluation.gpa} (over ${model.gpa.over})`);
     else if (MET.has(policy.status ?? '') !== evaluation.gpaMet)
       problem('gpa-status', `the GPA check is ${policy.status}; by the oracle ${evaluation.gpaMet ? '' : 'not '}met`);
