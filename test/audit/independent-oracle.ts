@@ -5,10 +5,13 @@
  * assignment of every countable award to one requirement leaf (or to nothing) its own way.
  *
  * It supports the subset of the input language the generators in `oracle-arbitraries.ts` make
- * (one unit, credential awards, `where` / `credential` / `program` leaves, `all` / `any` groups,
- * node `minGrade` / `maxCredits` / `share: true`, policy `minGrade` / `limits` (maxCredits) /
- * `totalCredits`, waive and substitute exceptions, in-progress awards) and throws on the rest,
- * so a generator that drifts past it fails loudly instead of being judged wrongly.
+ * (one unit, credential awards with an optional `term`, `where` / `credential` / `program`
+ * leaves, `all` / `any` groups, node `minGrade` / `maxCredits` / `share: true` / `when`, policy
+ * `minGrade` / `limits` (maxCredits) / `totalCredits` / `minGpa` / `gpa`, program versions
+ * (`effective`) and the `catalogDate` option, learner facts (`declared`, `entered`,
+ * `catalogYear`, `learnerTags`) and fact references (`{ "fact": "entered" }`) in conditions,
+ * waive and substitute exceptions, in-progress awards) and throws on the rest, so a generator
+ * that drifts past it fails loudly instead of being judged wrongly.
  *
  * Its reading of the SPEC, where the SPEC leaves a choice (each one also the README's, or the
  * audit's where neither says, and noted here so a disagreement can be told from a definition):
@@ -48,6 +51,38 @@
  *   program's `totalCredits` when it has one and it is met (the audit shows it as a policy, but
  *   weighs it as a requirement: an audit meeting one node fewer and the total ties with one
  *   meeting that node and not the total).
+ * - Learner facts (SPEC 4, 7): `declared` and `learnerTags` are the learner's lists, empty when
+ *   the transcript gives none; `entered` and `catalogYear` are absent when not given. Every item
+ *   carries them besides its own facts (and its award's `term`). A `value` `{ "fact": NAME }`
+ *   is that fact of the same item (json-rules-engine's fact reference). `before` / `after` are
+ *   strict comparisons of two dates and false when either is absent (so `not` of one is true);
+ *   `contains` / `doesNotContain` need a list; `matches` is a glob (`*`: any characters).
+ * - `when` (README "Learner facts and `when`"): a node whose `when` fails over the learner facts,
+ *   and everything under it, does not apply: it takes nothing, is never met (nor scored), and
+ *   is shown `not-applicable` with no `remaining` and nothing applied. A group needs only the
+ *   children that apply: an `all` every applicable child, an `any` min(need, applicable); a
+ *   group none of whose children apply needs nothing and is met (the audit shows it complete).
+ *   An exception naming a node that does not apply has no effect (the README is silent): a
+ *   waiver does not make it met, and a substituted award is not pinned there and may count
+ *   elsewhere, since the node is left out of the program for this learner.
+ * - Versions (README "Catalog years"): the programs with the audited id are its versions; the
+ *   catalog date is the `catalogDate` option, else `learner.catalogYear`, else
+ *   `learner.entered`, else the as-of date. The version in force on that date (`from` and `to`
+ *   inclusive, either open) is audited; with none in force, the latest that began before it,
+ *   else the earliest, and then no award counts (exceptions still do: a waiver meets its node).
+ *   The result names the version's `effective` range (`version`, null for a program without
+ *   one) and has its title.
+ * - GPA (SPEC 4, README "GPA over every graded course"): grade points times the award's own
+ *   credits (its catalog credits, not what caps or limits let count: GPA hours are the course's),
+ *   over the awards with a grade the scale gives points to. `over: "applied"` (the default, and
+ *   `minGpa`) takes the items that count toward the program's credits in the allocation: applied
+ *   to a leaf that uses them up (a nested program's awards included) and fall-through, each
+ *   counting more than 0 credits after policy limits; items only in a `share: true` overlay add
+ *   nothing to the program's credits (README), so not to its GPA either. `over: "all-graded"`
+ *   takes every graded award that counts in the pass, whatever the allocation, failing grades
+ *   and grades below a minimum included. No graded credit: the GPA is undefined (`have: null`)
+ *   and the check is met. The check is part of completion and, like the total, weighs as one
+ *   requirement met.
  */
 
 /** A condition as in SPEC 4: `all` / `any` / `not` over `{ fact, operator, value }`. */
@@ -59,6 +94,7 @@ export type ConditionJson =
 
 export interface RequirementJson {
   id?: string;
+  when?: ConditionJson;
   minGrade?: string;
   maxCredits?: number;
   share?: boolean;
@@ -72,14 +108,23 @@ export interface RequirementJson {
   program?: string;
 }
 
+/** A program's catalog years (SPEC 4: `effective`), either end open. */
+export interface EffectiveJson {
+  from?: string;
+  to?: string;
+}
+
 export interface ProgramJson {
   id: string;
   kind: string;
   title: string;
+  effective?: EffectiveJson;
   policy?: {
     minGrade?: string;
     limits?: { id: string; where: ConditionJson; maxCredits: number }[];
     totalCredits?: number;
+    minGpa?: number;
+    gpa?: { min: number; over?: 'applied' | 'all-graded' };
   };
   requirements: RequirementJson;
 }
@@ -106,17 +151,32 @@ export interface AwardJson {
   grade?: string;
   status?: 'completed' | 'in-progress' | 'planned';
   source?: string;
+  term?: string;
 }
 
 export type ExceptionJson =
   | { type: 'waive'; program: string; requirement: string; reason: string; credits?: number }
   | { type: 'substitute'; program: string; requirement: string; reason: string; award: string };
 
+/** The learner and the facts `when` and conditions read (SPEC 7). */
+export interface LearnerJson {
+  id: string;
+  entered?: string;
+  catalogYear?: string;
+  declared?: string[];
+  tags?: string[];
+}
+
 export interface TranscriptJson {
-  learner: { id: string };
+  learner: LearnerJson;
   asOf: string;
   awards: AwardJson[];
   exceptions?: ExceptionJson[];
+}
+
+/** The audit options the oracle reads. */
+export interface OptionsJson {
+  catalogDate?: string;
 }
 
 /** 1: finished work only; 2: finished and in-progress work. */
@@ -150,6 +210,8 @@ interface Leaf {
   readonly minGrade: string | undefined;
   readonly matches: (item: Item) => boolean;
   readonly program: string | undefined;
+  /** False when its `when`, or an ancestor's, fails for this learner. */
+  readonly applicable: boolean;
   waived: boolean;
   waivedCredits: number;
   /** Waived itself or under a waived node: met without items, so it takes none (README). */
@@ -159,7 +221,9 @@ interface Leaf {
 interface Group {
   readonly type: 'all' | 'any';
   readonly id: string;
+  /** Children that must be met, counting only the applicable ones. */
   readonly need: number;
+  readonly applicable: boolean;
   readonly cap: number | undefined;
   readonly children: readonly Node[];
   waived: boolean;
@@ -170,6 +234,11 @@ type Node = Leaf | Group;
 /** A program read for the oracle: its tree, leaves in tree order, policies and awards. */
 export interface Model {
   readonly program: string;
+  readonly title: string;
+  /** The audited version's `effective` range, or null when it has none. */
+  readonly version: EffectiveJson | null;
+  /** Whether the catalog date is in the version's range (else no award counts). */
+  readonly inForce: boolean;
   readonly root: Node;
   readonly nodes: ReadonlyMap<string, Node>;
   readonly leaves: readonly Leaf[];
@@ -179,18 +248,58 @@ export interface Model {
   readonly limits: readonly { id: string; max: number; matches: (item: Item) => boolean }[];
   readonly totalCredits: number | undefined;
   readonly policyMinGrade: string | undefined;
+  readonly gpa: { readonly min: number; readonly over: 'applied' | 'all-graded' } | undefined;
   readonly points: (grade: string) => number | null | undefined;
   readonly passing: ReadonlySet<string>;
 }
 
+/** The learner's catalog date (README "Catalog years"). */
+export function catalogDateOf(transcript: TranscriptJson, options: OptionsJson = {}): string {
+  return options.catalogDate ?? transcript.learner.catalogYear ?? transcript.learner.entered ?? transcript.asOf;
+}
+
+/**
+ * The version of a program audited on a catalog date: the one in force, else the latest that
+ * began before the date, else the earliest; `inForce` says whether its range holds the date.
+ */
+export function versionFor(
+  versions: readonly ProgramJson[],
+  date: string,
+): { program: ProgramJson; inForce: boolean } | undefined {
+  const from = (p: ProgramJson) => p.effective?.from ?? '';
+  const byStart = [...versions].sort((x, y) => from(x).localeCompare(from(y)));
+  const current = byStart.find((p) => from(p) <= date && (p.effective?.to === undefined || date <= p.effective.to));
+  if (current) return { program: current, inForce: true };
+  const began = byStart.filter((p) => from(p) <= date);
+  const chosen = began[began.length - 1] ?? byStart[0];
+  return chosen && { program: chosen, inForce: false };
+}
+
 /** Reads one program of a catalog, and a transcript, into the oracle's model. */
-export function readModel(catalog: CatalogJson, transcript: TranscriptJson, programId: string): Model {
-  const program = catalog.programs.find((p) => p.id === programId);
-  if (!program) throw new Error(`oracle: no program ${programId}`);
+export function readModel(
+  catalog: CatalogJson,
+  transcript: TranscriptJson,
+  programId: string,
+  options: OptionsJson = {},
+): Model {
+  const version = versionFor(
+    catalog.programs.filter((p) => p.id === programId),
+    catalogDateOf(transcript, options),
+  );
+  if (!version) throw new Error(`oracle: no program ${programId}`);
+  const { program, inForce } = version;
+  const { learner } = transcript;
+  const learnerFacts = {
+    declared: learner.declared ?? [],
+    entered: learner.entered,
+    catalogYear: learner.catalogYear,
+    learnerTags: learner.tags ?? [],
+  };
   const credentials = new Map(catalog.credentials.map((c) => [c.id, c]));
   const unit = catalog.settings?.unit ?? 'semester';
   const scale = new Map(Object.entries(catalog.settings?.gradeScale ?? {}));
-  const items: Item[] = transcript.awards
+  // Outside the program's catalog years no award counts.
+  const items: Item[] = (inForce ? transcript.awards : [])
     .filter((a) => (a.status ?? 'completed') !== 'planned' && (a.earned === undefined || a.earned <= transcript.asOf))
     .map((a) => {
       const c = credentials.get(a.credential);
@@ -208,6 +317,8 @@ export function readModel(catalog: CatalogJson, transcript: TranscriptJson, prog
         status: a.status ?? 'completed',
         source: a.source ?? 'institution',
         earned: a.earned,
+        term: a.term,
+        ...learnerFacts,
       };
       return {
         index: 0,
@@ -234,19 +345,22 @@ export function readModel(catalog: CatalogJson, transcript: TranscriptJson, prog
 
   const nodes = new Map<string, Node>();
   const leaves: Leaf[] = [];
-  const build = (req: RequirementJson, inherited: string | undefined, path: string): Node => {
+  const build = (req: RequirementJson, inherited: string | undefined, path: string, above: boolean): Node => {
     const id = req.id ?? path;
     if (nodes.has(id)) throw new Error(`oracle: requirement id ${id} twice`);
     const minGrade = req.minGrade ?? inherited;
     const group = req.all ?? req.any;
+    const applicable = above && (req.when === undefined || holds(req.when, learnerFacts));
     let node: Node;
     if (group) {
       if (req.share) throw new Error('oracle: share on a group is not modelled');
-      const children = group.map((child, i) => build(child, minGrade, `${id}.${i}`));
+      const children = group.map((child, i) => build(child, minGrade, `${id}.${i}`, applicable));
+      const applying = children.filter((child) => child.applicable).length;
       node = {
         type: req.all ? 'all' : 'any',
         id,
-        need: req.all ? children.length : (req.need ?? 1),
+        need: req.all ? applying : Math.min(req.need ?? 1, applying),
+        applicable,
         cap: req.maxCredits,
         children,
         waived: false,
@@ -277,6 +391,7 @@ export function readModel(catalog: CatalogJson, transcript: TranscriptJson, prog
         minGrade,
         matches,
         program: req.program,
+        applicable,
         waived: false,
         waivedCredits: 0,
         underWaiver: false,
@@ -288,13 +403,16 @@ export function readModel(catalog: CatalogJson, transcript: TranscriptJson, prog
     return node;
   };
   const policy = program.policy ?? {};
-  const root = build(program.requirements, policy.minGrade, 'root');
+  if (program.requirements.when !== undefined) throw new Error('oracle: a when on the root is not modelled');
+  const root = build(program.requirements, policy.minGrade, 'root', true);
   const itemByAward = new Map(items.map((item) => [item.award, item]));
   const pins = new Map<number, Leaf>();
   for (const exception of transcript.exceptions ?? []) {
     if (exception.program !== programId) continue;
     const node = nodes.get(exception.requirement);
     if (!node) throw new Error(`oracle: exception names no requirement ${exception.requirement}`);
+    // An exception on a node left out for this learner has no effect (see the module comment).
+    if (!node.applicable) continue;
     if (exception.type === 'waive') {
       if (exception.credits === undefined) node.waived = true;
       else if (node.type === 'leaf' && node.credits !== undefined) node.waivedCredits += exception.credits;
@@ -315,8 +433,12 @@ export function readModel(catalog: CatalogJson, transcript: TranscriptJson, prog
   };
   markWaived(root, false);
   const points = (grade: string) => scale.get(grade);
+  const gpa = policy.gpa ?? (policy.minGpa === undefined ? undefined : { min: policy.minGpa });
   return {
     program: programId,
+    title: program.title,
+    version: program.effective ?? null,
+    inForce,
     root,
     nodes,
     leaves,
@@ -330,6 +452,7 @@ export function readModel(catalog: CatalogJson, transcript: TranscriptJson, prog
     })),
     totalCredits: policy.totalCredits,
     policyMinGrade: policy.minGrade,
+    gpa: gpa && { min: gpa.min, over: gpa.over ?? 'applied' },
     points,
     passing: new Set(catalog.settings?.passingGrades ?? []),
   };
@@ -341,8 +464,19 @@ function holds(condition: ConditionJson, facts: Readonly<Record<string, unknown>
   if ('any' in condition) return condition.any.some((c) => holds(c, facts));
   if ('not' in condition) return !holds(condition.not, facts);
   const fact = facts[condition.fact];
-  const value = condition.value;
+  const reference = condition.value;
+  const value =
+    typeof reference === 'object' && reference !== null && 'fact' in reference
+      ? facts[(reference as { fact: string }).fact]
+      : reference;
+  const dates = typeof fact === 'string' && typeof value === 'string';
   switch (condition.operator) {
+    case 'before':
+      return dates && fact < value;
+    case 'after':
+      return dates && fact > value;
+    case 'matches':
+      return dates && glob(value).test(fact);
     case 'equal':
       return fact === value;
     case 'notEqual':
@@ -368,6 +502,15 @@ function holds(condition: ConditionJson, facts: Readonly<Record<string, unknown>
   }
 }
 
+/** A glob (`*`: any characters, the rest literal) as an anchored regular expression. */
+const glob = (pattern: string) =>
+  new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
+
 /** Whether an award's grade reaches a minimum (ungraded awards pass; failing grades never do). */
 function gradeOk(model: Model, item: Item, minGrade: string | undefined): boolean {
   if (item.grade === undefined) return true;
@@ -384,7 +527,7 @@ const inPass = (item: Item, pass: Pass) => pass === 2 || !item.inProgress;
 
 /** Whether an item may be applied to a leaf in a pass (a pinned item only to its pin). */
 export function eligible(model: Model, item: Item, leaf: Leaf, pass: Pass): boolean {
-  if (!inPass(item, pass) || leaf.shape === 'program') return false;
+  if (!inPass(item, pass) || leaf.shape === 'program' || !leaf.applicable) return false;
   const pin = model.pins.get(item.index);
   // A substitute places its award even under a waiver: the exception names that requirement.
   if (pin && !leaf.share) return pin === leaf && gradeOk(model, item, leaf.minGrade);
@@ -427,8 +570,12 @@ export interface Evaluation {
   readonly complete: boolean;
   /** Whether a met leaf holds an item it is met without (README: every applied item is needed). */
   readonly wasteful: boolean;
-  /** Requirements met: nodes of the tree (see the module comment) and the total credits, if any. */
+  /** Requirements met: nodes of the tree (see the module comment), the total credits and the GPA, if any. */
   readonly score: number;
+  /** The GPA the program's GPA policy reads (null: no graded credit, or no such policy). */
+  readonly gpa: number | null;
+  /** Whether the GPA policy is met (true without one). */
+  readonly gpaMet: boolean;
 }
 
 /** Scores one allocation from the SPEC (see the module comment for the readings). */
@@ -481,7 +628,10 @@ export function evaluate(model: Model, pass: Pass, allocation: Allocation): Eval
   const visit = (node: Node, scored: boolean): number => {
     let isMet: boolean;
     let passUp: number;
-    if (node.type === 'leaf') {
+    if (!node.applicable) {
+      isMet = false;
+      passUp = 0;
+    } else if (node.type === 'leaf') {
       const taken = node.share
         ? items.filter((item) => eligible(model, item, node, pass)).map((item) => item.index)
         : appliedAt[node.order]!;
@@ -520,7 +670,14 @@ export function evaluate(model: Model, pass: Pass, allocation: Allocation): Eval
   const applied = visit(model.root, true);
   const fallThroughCredits = fallThrough.reduce((s, index) => s + counted[index]!, 0);
   const total = applied + fallThroughCredits;
-  const complete = met.get(model.root.id)! && (model.totalCredits === undefined || total >= model.totalCredits);
+  const gpaOver =
+    model.gpa?.over === 'all-graded'
+      ? items.filter((item) => inPass(item, pass))
+      : [...used, ...fallThrough].filter((index) => counted[index]! > 0).map((index) => items[index]!);
+  const gpa = model.gpa ? gradePointAverage(model, gpaOver) : null;
+  const gpaMet = !model.gpa || gpa === null || gpa >= model.gpa.min;
+  const complete =
+    met.get(model.root.id)! && (model.totalCredits === undefined || total >= model.totalCredits) && gpaMet;
   return {
     counted,
     met,
@@ -530,9 +687,25 @@ export function evaluate(model: Model, pass: Pass, allocation: Allocation): Eval
     total,
     complete,
     wasteful,
-    score: score + (model.totalCredits !== undefined && total >= model.totalCredits ? 1 : 0),
+    score:
+      score + (model.totalCredits !== undefined && total >= model.totalCredits ? 1 : 0) + (model.gpa && gpaMet ? 1 : 0),
     limitSpent: new Map(limits.map((l, i) => [l.id, spent[i]!])),
+    gpa,
+    gpaMet,
   };
+}
+
+/** Grade points times the award's credits over its credits, for the graded items; null with none. */
+function gradePointAverage(model: Model, items: readonly Item[]): number | null {
+  let points = 0;
+  let credits = 0;
+  for (const item of items) {
+    const value = item.grade === undefined ? null : model.points(item.grade);
+    if (value === null || value === undefined) continue;
+    points += value * item.credits;
+    credits += item.credits;
+  }
+  return credits === 0 ? null : points / credits;
 }
 
 /** The oracle's verdict on a program: its status, and the most requirements any allocation meets. */
@@ -567,7 +740,10 @@ export function eachAllocation(
     .filter((leaf) => leaf.shape === 'program' && !leaf.underWaiver)
     .map((leaf) => ({
       leaf,
-      components: nested(leaf.program!, pass)?.map((award) => model.itemByAward.get(award)?.index ?? -1),
+      // Outside the program's catalog years the nested program's awards do not count here either.
+      components: model.inForce
+        ? nested(leaf.program!, pass)?.map((award) => model.itemByAward.get(award)?.index ?? -1)
+        : undefined,
     }));
   for (const p of programLeaves)
     if (p.components?.includes(-1))
@@ -621,8 +797,9 @@ export function oracleVerdict(
   program: string,
   nested: NestedItems,
   limit = 50_000,
+  options: OptionsJson = {},
 ): Verdict | undefined {
-  const model = readModel(catalog, transcript, program);
+  const model = readModel(catalog, transcript, program, options);
   let allocations = 0;
   let best = -1;
   const search = (pass: Pass): boolean | undefined => {
@@ -650,7 +827,9 @@ export function oracleVerdict(
 export interface ReportedNode {
   readonly id: string;
   readonly status: string;
+  readonly need?: { readonly credits?: number; readonly count?: number } | null;
   readonly have?: { readonly credits?: number; readonly count?: number } | null;
+  readonly remaining?: unknown;
   readonly applied: readonly {
     readonly award: string;
     readonly credits: number;
@@ -659,6 +838,8 @@ export interface ReportedNode {
   readonly children?: readonly ReportedNode[];
 }
 export interface ReportedAudit {
+  readonly title: string;
+  readonly version?: EffectiveJson | null;
   readonly status: string;
   readonly credits: { readonly applied: number };
   readonly requirements: ReportedNode;
@@ -680,10 +861,14 @@ export function reportedScore(model: Model, reported: ReportedAudit): number {
     const here = MET.has(r.status) ? 1 : 0;
     return model.nodes.get(r.id)?.waived ? here : here + (r.children ?? []).reduce((s, child) => s + nodes(child), 0);
   };
-  const total = reported.policies.find((p) => p.id === 'total-credits');
+  const policyMet = (id: string) => {
+    const status = reported.policies.find((p) => p.id === id)?.status;
+    return status !== undefined && MET.has(status) ? 1 : 0;
+  };
   return (
     nodes(reported.requirements) +
-    (model.totalCredits !== undefined && total?.status !== undefined && MET.has(total.status) ? 1 : 0)
+    (model.totalCredits === undefined ? 0 : policyMet('total-credits')) +
+    (model.gpa === undefined ? 0 : policyMet('min-gpa'))
   );
 }
 
@@ -748,12 +933,31 @@ export function checkReported(model: Model, nested: NestedItems, reported: Repor
   const compare = (node: Node, scored: boolean) => {
     const r = reportedNodes.get(node.id);
     if (!r) return;
+    if (!node.applicable) {
+      if (r.status !== 'not-applicable') problem('not-applicable', `${node.id} does not apply but is ${r.status}`);
+      if (r.applied.length > 0)
+        problem(
+          'not-applicable-applied',
+          `${node.id} does not apply but takes ${r.applied.map((a) => a.award).join(',')}`,
+        );
+      if ('remaining' in r) problem('not-applicable-remaining', `${node.id} does not apply but has a remaining`);
+      if (node.type !== 'leaf') node.children.forEach((child) => compare(child, scored));
+      return;
+    }
+    if (r.status === 'not-applicable') problem('not-applicable', `${node.id} applies but is shown not-applicable`);
     if (scored && MET.has(r.status) !== evaluation.met.get(node.id))
       problem(
         'node-status',
         `${node.id} is ${r.status}; by the oracle its allocation ${evaluation.met.get(node.id) ? 'meets' : 'does not meet'} it`,
       );
     if (node.type !== 'leaf') {
+      if (scored && !node.waived) {
+        const metChildren = node.children.filter((child) => evaluation.met.get(child.id)).length;
+        if (r.need?.count !== undefined && r.need.count !== node.need)
+          problem('group-need', `${node.id} needs ${r.need.count} children; of those that apply, ${node.need}`);
+        if (r.have?.count !== undefined && r.have.count !== metChildren)
+          problem('group-have', `${node.id} has ${r.have.count} children met; by the oracle ${metChildren}`);
+      }
       node.children.forEach((child) => compare(child, scored && !node.waived));
       return;
     }
@@ -815,6 +1019,27 @@ export function checkReported(model: Model, nested: NestedItems, reported: Repor
           `${entry.award} falls through with ${entry.credits} credits; by the oracle ${item ? counted[item.index] : '?'}`,
         );
     }
+  if (model.gpa) {
+    const policy = reported.policies.find((p) => p.id === 'min-gpa');
+    const have = policy?.have ?? null;
+    if (!policy) problem('gpa-missing', 'no min-gpa policy in the result');
+    // The audit shows the GPA to two decimals (0.375 as 0.38).
+    else if (
+      (have === null) !== (evaluation.gpa === null) ||
+      Math.abs((have ?? 0) - (evaluation.gpa ?? 0)) > 0.005 + 1e-9
+    )
+      problem('gpa-have', `the GPA is ${have}; by the oracle ${evaluation.gpa} (over ${model.gpa.over})`);
+    else if (MET.has(policy.status ?? '') !== evaluation.gpaMet)
+      problem('gpa-status', `the GPA check is ${policy.status}; by the oracle ${evaluation.gpaMet ? '' : 'not '}met`);
+  }
+  if (reported.title !== model.title)
+    problem('version-title', `the title is ${reported.title}; the version's ${model.title}`);
+  const range = (e: EffectiveJson | null | undefined) => (e ? `${e.from ?? ''}..${e.to ?? ''}` : 'none');
+  if (range(reported.version) !== range(model.version))
+    problem(
+      'version',
+      `the version is ${JSON.stringify(reported.version)}; by the oracle ${JSON.stringify(model.version)}`,
+    );
   if (MET.has(reported.status) !== evaluation.complete)
     problem(
       'status-vs-allocation',

@@ -1,34 +1,118 @@
 /**
  * Random small catalogs and transcripts for the independent oracle (`independent-oracle.ts`):
- * 3-7 awards over tags `a`, `b`, `c` (some in progress, some graded below the minimum), one
- * program `P` whose tree (depth at most 3) mixes `all` / `any` groups with credits, count and
- * credential leaves, node caps, `share: true` overlays and node minimum grades; policy limits
- * that clip in part, a policy minimum grade and total credits; waive and substitute exceptions;
- * and sometimes a nested certificate `Q` that `P` requires.
+ * 3-7 awards over tags `a`, `b`, `c` (some in progress, some graded below the minimum, most with
+ * a term), one program `P` in one to three versions (catalog years, sometimes with gaps between
+ * them) whose trees (depth at most 3) mix `all` / `any` groups with credits, count and credential
+ * leaves, node caps, `share: true` overlays, node minimum grades and `when` conditions over
+ * learner facts; conditions that also read the term, the learner facts and fact references
+ * (`earned` after `{ fact: "entered" }`); policy limits that clip in part, a policy minimum
+ * grade, total credits and a GPA (`minGpa`, `gpa` over the applied items or every graded one);
+ * a learner with declared programs, tags, an entry date and a catalog year, and sometimes the
+ * `catalogDate` option; waive and substitute exceptions; and sometimes a nested certificate `Q`
+ * that `P` requires. Not generated (not implemented yet): node and limit `maxCount`, listed
+ * `share`, `assert`, `distinct`.
  */
 import fc from 'fast-check';
-import type {
-  AwardJson,
-  CatalogJson,
-  ConditionJson,
-  ExceptionJson,
-  ProgramJson,
-  RequirementJson,
-  TranscriptJson,
+import {
+  catalogDateOf,
+  versionFor,
+  type AwardJson,
+  type CatalogJson,
+  type ConditionJson,
+  type EffectiveJson,
+  type ExceptionJson,
+  type LearnerJson,
+  type OptionsJson,
+  type ProgramJson,
+  type RequirementJson,
+  type TranscriptJson,
 } from './independent-oracle.js';
 
-/** A generated case: the catalog, the transcript, and the programs to audit (nested first). */
+/** A generated case: the catalog, the transcript, the audit options, and the programs to audit (nested first). */
 export interface OracleCase {
   readonly catalog: CatalogJson;
   readonly transcript: TranscriptJson;
+  readonly options: OptionsJson;
   /** `['Q', 'P']` when P requires the nested certificate Q, else `['P']`. */
   readonly programs: readonly string[];
 }
 
 const TAGS = ['a', 'b', 'c'] as const;
 const GRADE_SCALE = { A: 4, B: 3, C: 2, D: 1, F: 0 };
+const TERMS = ['2025-SP', '2025-SU', '2025-FA'] as const;
+/** Learner dates and `when` thresholds: on, just before and just after the versions' bounds, and in their gaps. */
+const DATES = [
+  '2019-09-01',
+  '2020-08-01',
+  '2021-07-31',
+  '2021-08-01',
+  '2022-01-15',
+  '2022-07-31',
+  '2022-08-01',
+  '2023-08-01',
+  '2024-07-31',
+  '2024-08-01',
+  '2025-04-01',
+] as const;
+const date = fc.constantFrom(...DATES);
 
-type CondSpec = { tag: string } | { tags: string[] } | { tag: string; atLeast: number };
+/** A value one time in `chance`, else `undefined` (which it shrinks to). */
+const sometimes = <T>(arb: fc.Arbitrary<T>, chance: number): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ weight: chance - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
+
+/** A comparison over learner facts alone (what `when` may read). */
+const learnerAtom: fc.Arbitrary<ConditionJson> = fc.oneof(
+  fc.record({
+    fact: fc.constant('declared'),
+    operator: fc.constantFrom('contains', 'doesNotContain'),
+    value: fc.constantFrom('E', 'P'),
+  }),
+  fc.record({
+    fact: fc.constant('learnerTags'),
+    operator: fc.constantFrom('contains', 'doesNotContain'),
+    value: fc.constantFrom('h', 'v'),
+  }),
+  fc.record({
+    fact: fc.constantFrom('entered', 'catalogYear'),
+    operator: fc.constantFrom('before', 'after'),
+    value: date,
+  }),
+);
+const whenCondition: fc.Arbitrary<ConditionJson> = fc.oneof(
+  { weight: 4, arbitrary: learnerAtom },
+  { weight: 1, arbitrary: learnerAtom.map((c) => ({ not: c })) },
+  { weight: 1, arbitrary: fc.tuple(learnerAtom, learnerAtom).map(([x, y]) => ({ any: [x, y] })) },
+  { weight: 1, arbitrary: fc.tuple(learnerAtom, learnerAtom).map(([x, y]) => ({ all: [x, y] })) },
+);
+
+/** A further comparison a `where` may add: the term, the earned date, learner facts, fact references. */
+const extraCondition: fc.Arbitrary<ConditionJson> = fc.oneof(
+  fc.record({ fact: fc.constant('term'), operator: fc.constant('equal'), value: fc.constantFrom(...TERMS) }),
+  fc.record({
+    fact: fc.constant('term'),
+    operator: fc.constant('in'),
+    value: fc.subarray([...TERMS], { minLength: 2 }),
+  }),
+  fc.record({ fact: fc.constant('term'), operator: fc.constant('matches'), value: fc.constantFrom('*-FA', '2025-S*') }),
+  fc.record({ fact: fc.constant('term'), operator: fc.constant('equal'), value: fc.constant('2025-FA') }).map((c) => ({
+    not: c,
+  })),
+  fc.record({
+    fact: fc.constant('earned'),
+    operator: fc.constantFrom('before', 'after'),
+    value: fc.constantFrom({ fact: 'entered' }, { fact: 'catalogYear' }),
+  }),
+  fc.record({
+    fact: fc.constant('earned'),
+    operator: fc.constantFrom('before', 'after'),
+    value: fc.constant('2025-04-01'),
+  }),
+  learnerAtom,
+);
+
+type CondSpec = ({ tag: string } | { tags: string[] } | { tag: string; atLeast: number }) & {
+  extra?: ConditionJson;
+};
 type LeafSpec = {
   leaf: 'credits' | 'count' | 'credential';
   cond: CondSpec;
@@ -36,19 +120,30 @@ type LeafSpec = {
   course: number;
   cap: number | undefined;
   minGrade: string | undefined;
+  when: ConditionJson | undefined;
 };
-type GroupSpec = { group: 'all' | 'any'; children: NodeSpec[]; need: number; cap: number | undefined };
+type GroupSpec = {
+  group: 'all' | 'any';
+  children: NodeSpec[];
+  need: number;
+  cap: number | undefined;
+  when: ConditionJson | undefined;
+};
 type NodeSpec = LeafSpec | GroupSpec;
 
-/** A value one time in `chance`, else `undefined` (which it shrinks to). */
-const sometimes = <T>(arb: fc.Arbitrary<T>, chance: number): fc.Arbitrary<T | undefined> =>
-  fc.oneof({ weight: chance - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
-
-const condition = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ tag: fc.constantFrom(...TAGS) }) },
-  { weight: 3, arbitrary: fc.record({ tags: fc.subarray([...TAGS], { minLength: 2, maxLength: 2 }) }) },
-  { weight: 1, arbitrary: fc.record({ tag: fc.constantFrom(...TAGS), atLeast: fc.integer({ min: 2, max: 4 }) }) },
-);
+const condition: fc.Arbitrary<CondSpec> = fc
+  .tuple(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.record({ tag: fc.constantFrom(...TAGS) }) },
+      { weight: 3, arbitrary: fc.record({ tags: fc.subarray([...TAGS], { minLength: 2, maxLength: 2 }) }) },
+      {
+        weight: 1,
+        arbitrary: fc.record({ tag: fc.constantFrom(...TAGS), atLeast: fc.integer({ min: 2, max: 4 }) }),
+      },
+    ),
+    sometimes(extraCondition, 4),
+  )
+  .map(([base, extra]) => (extra === undefined ? base : { ...base, extra }));
 
 const leafSpec: fc.Arbitrary<LeafSpec> = fc.record({
   leaf: fc.constantFrom<LeafSpec['leaf']>('credits', 'credits', 'count', 'count', 'credential'),
@@ -57,6 +152,7 @@ const leafSpec: fc.Arbitrary<LeafSpec> = fc.record({
   course: fc.nat(6),
   cap: sometimes(fc.integer({ min: 1, max: 6 }), 5),
   minGrade: sometimes(fc.constantFrom('D', 'B'), 8),
+  when: sometimes(whenCondition, 5),
 });
 
 const nodeSpec: fc.Arbitrary<NodeSpec> = fc.letrec<{ node: NodeSpec; group: GroupSpec }>((tie) => ({
@@ -66,32 +162,77 @@ const nodeSpec: fc.Arbitrary<NodeSpec> = fc.letrec<{ node: NodeSpec; group: Grou
     children: fc.array(tie('node'), { minLength: 1, maxLength: 3 }),
     need: fc.nat(2),
     cap: sometimes(fc.integer({ min: 1, max: 8 }), 6),
+    when: sometimes(whenCondition, 6),
   }),
 })).node;
 
-type CourseSpec = { credits: number; tags: string[]; inProgress: boolean; grade: string | undefined };
+type CourseSpec = {
+  credits: number;
+  tags: string[];
+  inProgress: boolean;
+  grade: string | undefined;
+  term: string | undefined;
+};
 const course: fc.Arbitrary<CourseSpec> = fc.record({
   credits: fc.integer({ min: 1, max: 4 }),
   tags: fc.subarray([...TAGS], { minLength: 1, maxLength: 2 }),
   inProgress: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
   grade: fc.constantFrom<string | undefined>(undefined, undefined, 'A', 'B', 'C', 'D', 'F'),
+  term: fc.option(fc.constantFrom(...TERMS), { freq: 4, nil: undefined }),
 });
+
+type GpaSpec = { minGpa: number } | { gpa: { min: number; over?: 'applied' | 'all-graded' } };
+const gpaMin = fc.constantFrom(1.5, 2, 2.5, 3, 3.5);
+const gpaSpec: fc.Arbitrary<GpaSpec> = fc.oneof(
+  gpaMin.map((min) => ({ minGpa: min })),
+  gpaMin.map((min) => ({ gpa: { min } })),
+  gpaMin.map((min) => ({ gpa: { min, over: 'applied' as const } })),
+  { weight: 2, arbitrary: gpaMin.map((min) => ({ gpa: { min, over: 'all-graded' as const } })) },
+);
 
 type PolicySpec = {
   minGrade: string | undefined;
   limits: { cond: CondSpec; max: number }[];
   totalCredits: number | undefined;
+  gpa: GpaSpec | undefined;
 };
 const policySpec: fc.Arbitrary<PolicySpec> = fc.record({
   minGrade: sometimes(fc.constant('C'), 3),
   limits: fc.array(fc.record({ cond: condition, max: fc.integer({ min: 0, max: 5 }) }), { maxLength: 2 }),
   totalCredits: sometimes(fc.integer({ min: 1, max: 14 }), 4),
+  gpa: sometimes(gpaSpec, 3),
 });
+
+/**
+ * A version's catalog years, by the version's place: the first ends by 2022-07-31 (from
+ * 2020-08-01 or open), the second runs 2022-08-01 or 2023-08-01 to 2024-07-31, the third from
+ * 2024-08-01 or 2025-01-01; the last is open-ended one time in two. So they never overlap, and
+ * may leave gaps (2021-08-01 to 2022-07-31, 2022-08-01 to 2023-07-31).
+ */
+type RangeSpec = { start: number; end: number; open: boolean };
+const rangeSpec: fc.Arbitrary<RangeSpec> = fc.record({ start: fc.nat(1), end: fc.nat(1), open: fc.boolean() });
+const STARTS = [
+  [undefined, '2020-08-01'],
+  ['2022-08-01', '2023-08-01'],
+  ['2024-08-01', '2025-01-01'],
+];
+const ENDS = [['2021-07-31', '2022-07-31'], ['2024-07-31'], ['2025-12-31']];
+function effective(place: number, last: boolean, spec: RangeSpec): EffectiveJson {
+  const starts = STARTS[place]!;
+  const ends = ENDS[place]!;
+  const from = starts[spec.start % starts.length];
+  const to = last && spec.open ? undefined : ends[spec.end % ends.length];
+  return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+}
+
+type VersionSpec = { tree: NodeSpec; policy: PolicySpec; range: RangeSpec };
+const versionSpec: fc.Arbitrary<VersionSpec> = fc.record({ tree: nodeSpec, policy: policySpec, range: rangeSpec });
 
 type NestedSpec = {
   group: 'all' | 'any';
   children: { leaf: 'credits' | 'count'; cond: CondSpec; need: number }[];
   position: number;
+  effective: EffectiveJson | undefined;
 };
 const nestedSpec: fc.Arbitrary<NestedSpec> = fc.record({
   group: fc.constantFrom<GroupSpec['group']>('all', 'any'),
@@ -104,6 +245,22 @@ const nestedSpec: fc.Arbitrary<NestedSpec> = fc.record({
     { minLength: 1, maxLength: 2 },
   ),
   position: fc.nat(3),
+  effective: sometimes(fc.constantFrom<EffectiveJson>({ from: '2021-08-01' }, { to: '2023-07-31' }), 4),
+});
+
+type LearnerSpec = {
+  entered: string | undefined;
+  catalogYear: string | undefined;
+  declared: string[];
+  tags: string[];
+  catalogDate: string | undefined;
+};
+const learnerSpec: fc.Arbitrary<LearnerSpec> = fc.record({
+  entered: sometimes(date, 2),
+  catalogYear: sometimes(date, 3),
+  declared: fc.subarray(['P', 'E']),
+  tags: fc.subarray(['h', 'v']),
+  catalogDate: sometimes(date, 5),
 });
 
 type ExceptionSpec = {
@@ -119,50 +276,73 @@ const exceptionSpec: fc.Arbitrary<ExceptionSpec> = fc.record({
 export const oracleCase: fc.Arbitrary<OracleCase> = fc
   .record<CaseSpec>({
     courses: fc.array(course, { minLength: 3, maxLength: 7 }),
-    tree: nodeSpec,
+    // One version two times in three, and then without catalog years one time in two.
+    versions: fc.oneof(
+      { weight: 4, arbitrary: fc.array(versionSpec, { minLength: 1, maxLength: 1 }) },
+      { weight: 2, arbitrary: fc.array(versionSpec, { minLength: 2, maxLength: 3 }) },
+    ),
+    dated: fc.boolean(),
     shares: fc.array(
       fc.integer({ min: 0, max: 6 }).map((n) => n === 0),
       { minLength: 12, maxLength: 12 },
     ),
-    policy: policySpec,
+    learner: learnerSpec,
     nested: sometimes(nestedSpec, 4),
     exceptions: exceptionSpec,
   })
   .map(build);
 
 function where(spec: CondSpec): ConditionJson {
-  if ('tags' in spec) return { any: spec.tags.map((t) => ({ fact: 'tags', operator: 'contains', value: t })) };
-  const tag = { fact: 'tags', operator: 'contains', value: spec.tag };
-  return 'atLeast' in spec
-    ? { all: [tag, { fact: 'credits', operator: 'greaterThanInclusive', value: spec.atLeast }] }
-    : tag;
+  let base: ConditionJson;
+  if ('tags' in spec) base = { any: spec.tags.map((t) => ({ fact: 'tags', operator: 'contains', value: t })) };
+  else {
+    const tag = { fact: 'tags', operator: 'contains', value: spec.tag };
+    base =
+      'atLeast' in spec
+        ? { all: [tag, { fact: 'credits', operator: 'greaterThanInclusive', value: spec.atLeast }] }
+        : tag;
+  }
+  return spec.extra === undefined ? base : { all: [base, spec.extra] };
 }
 
 interface CaseSpec {
   courses: CourseSpec[];
-  tree: NodeSpec;
+  versions: VersionSpec[];
+  /** Whether a single version has catalog years (several always do). */
+  dated: boolean;
   /** Which leaves (in tree order, cyclically) are `share: true` overlays. */
   shares: boolean[];
-  policy: PolicySpec;
+  learner: LearnerSpec;
   nested: NestedSpec | undefined;
   exceptions: ExceptionSpec;
 }
 
-function build(spec: CaseSpec): OracleCase {
+/** One version's requirement tree as JSON, with its node ids (depth first) and its leaves. */
+interface BuiltTree {
+  root: RequirementJson;
+  ids: string[];
+  leaves: RequirementJson[];
+}
+
+function buildTree(tree: NodeSpec, spec: CaseSpec): BuiltTree {
   const n = spec.courses.length;
   const ids: string[] = [];
   const leaves: RequirementJson[] = [];
   let shareIndex = 0;
-  // Tree to JSON, depth first; caps above a credits leaf bound its need (else the catalog is rejected as never completable).
+  // Tree to JSON, depth first; caps above a credits leaf bound its need (else the catalog is
+  // rejected as never completable); no `when` on the root (a catalog error).
   const toJson = (node: NodeSpec, capAbove: number): RequirementJson => {
     const id = `n${ids.length}`;
+    const root = ids.length === 0;
     ids.push(id);
     const cap = node.cap;
     const bound = Math.min(capAbove, cap ?? Infinity);
+    const when = node.when === undefined || root ? {} : { when: node.when };
     if ('group' in node) {
       const children = node.children.map((child) => toJson(child, bound));
       return {
         id,
+        ...when,
         [node.group]: children,
         ...(node.group === 'any' ? { need: 1 + (node.need % children.length) } : {}),
         ...(cap === undefined ? {} : { maxCredits: cap }),
@@ -171,9 +351,10 @@ function build(spec: CaseSpec): OracleCase {
     const share = spec.shares[shareIndex++ % spec.shares.length]!;
     const json: RequirementJson =
       node.leaf === 'credential'
-        ? { id, credential: `C${node.course % n}` }
+        ? { id, ...when, credential: `C${node.course % n}` }
         : {
             id,
+            ...when,
             where: where(node.cond),
             ...(node.leaf === 'credits'
               ? { credits: Math.min(node.need, bound) }
@@ -185,8 +366,33 @@ function build(spec: CaseSpec): OracleCase {
     leaves.push(json);
     return json;
   };
-  let root = toJson(spec.tree, Infinity);
+  let root = toJson(tree, Infinity);
+  if (spec.nested) {
+    const pq: RequirementJson = { id: 'pq', program: 'Q' };
+    const group = root.all ?? root.any;
+    if (group) group.splice(spec.nested.position % (group.length + 1), 0, pq);
+    else root = { id: 'top', all: spec.nested.position % 2 === 0 ? [pq, root] : [root, pq] };
+    if (root.any && root.need === undefined) root.need = 1;
+    ids.push('pq');
+  }
+  return { root, ids, leaves };
+}
 
+function policyOf(spec: PolicySpec): ProgramJson['policy'] | undefined {
+  const { minGrade, limits, totalCredits, gpa } = spec;
+  const policy: ProgramJson['policy'] = {
+    ...(minGrade === undefined ? {} : { minGrade }),
+    ...(limits.length === 0
+      ? {}
+      : { limits: limits.map((l, i) => ({ id: `L${i}`, where: where(l.cond), maxCredits: l.max })) }),
+    ...(totalCredits === undefined ? {} : { totalCredits }),
+    ...gpa,
+  };
+  return Object.keys(policy).length === 0 ? undefined : policy;
+}
+
+function build(spec: CaseSpec): OracleCase {
+  const n = spec.courses.length;
   const programs: ProgramJson[] = [];
   if (spec.nested) {
     const q = spec.nested;
@@ -194,6 +400,7 @@ function build(spec: CaseSpec): OracleCase {
       id: 'Q',
       kind: 'certificate',
       title: 'Q',
+      ...(q.effective === undefined ? {} : { effective: q.effective }),
       requirements: {
         id: 'q',
         [q.group]: q.children.map((c, i) => ({
@@ -203,28 +410,24 @@ function build(spec: CaseSpec): OracleCase {
         })),
       },
     });
-    const pq: RequirementJson = { id: 'pq', program: 'Q' };
-    const group = root.all ?? root.any;
-    if (group) group.splice(q.position % (group.length + 1), 0, pq);
-    else root = { id: 'top', all: q.position % 2 === 0 ? [pq, root] : [root, pq] };
-    if (root.any && root.need === undefined) root.need = 1;
-    ids.push('pq');
   }
-  const { minGrade, limits, totalCredits } = spec.policy;
-  const policy: ProgramJson['policy'] = {
-    ...(minGrade === undefined ? {} : { minGrade }),
-    ...(limits.length === 0
-      ? {}
-      : { limits: limits.map((l, i) => ({ id: `L${i}`, where: where(l.cond), maxCredits: l.max })) }),
-    ...(totalCredits === undefined ? {} : { totalCredits }),
-  };
-  programs.push({
-    id: 'P',
-    kind: 'certificate',
-    title: 'P',
-    ...(Object.keys(policy).length === 0 ? {} : { policy }),
-    requirements: root,
+  const several = spec.versions.length > 1;
+  const trees = spec.versions.map((version, place) => {
+    const built = buildTree(version.tree, spec);
+    const policy = policyOf(version.policy);
+    const dated = several || spec.dated;
+    programs.push({
+      id: 'P',
+      kind: 'certificate',
+      title: several ? `P v${place + 1}` : 'P',
+      ...(dated ? { effective: effective(place, place === spec.versions.length - 1, version.range) } : {}),
+      ...(policy === undefined ? {} : { policy }),
+      requirements: built.root,
+    });
+    return built;
   });
+  // A declared emphasis the learner may be enrolled in.
+  programs.push({ id: 'E', kind: 'certificate', title: 'E', requirements: { id: 'e', credential: 'C0' } });
 
   const catalog: CatalogJson = {
     institution: { id: 'u', name: 'Oracle University' },
@@ -242,9 +445,26 @@ function build(spec: CaseSpec): OracleCase {
     id: `a${i}`,
     credential: `C${i}`,
     earned: `2025-0${1 + i}-15`,
+    ...(c.term === undefined ? {} : { term: c.term }),
     ...(c.inProgress ? { status: 'in-progress' as const } : c.grade === undefined ? {} : { grade: c.grade }),
   }));
+  const { entered, catalogYear, declared, tags, catalogDate } = spec.learner;
+  const learner: LearnerJson = {
+    id: 'learner',
+    ...(entered === undefined ? {} : { entered }),
+    ...(catalogYear === undefined ? {} : { catalogYear }),
+    ...(declared.length === 0 ? {} : { declared }),
+    ...(tags.length === 0 ? {} : { tags }),
+  };
+  const options: OptionsJson = catalogDate === undefined ? {} : { catalogDate };
+  const asOf = '2026-01-01';
 
+  // Exceptions name requirements of the version audited (naming one of another version is an error).
+  const chosen = versionFor(
+    programs.filter((p) => p.id === 'P'),
+    catalogDateOf({ learner, asOf, awards }, options),
+  )!.program;
+  const { root, ids, leaves } = trees[programs.filter((p) => p.id === 'P').indexOf(chosen)]!;
   const exceptions: ExceptionJson[] = [];
   const { waive, substitute } = spec.exceptions;
   const waivable = ids.filter((id) => id !== root.id);
@@ -280,10 +500,10 @@ function build(spec: CaseSpec): OracleCase {
     });
 
   const transcript: TranscriptJson = {
-    learner: { id: 'learner' },
-    asOf: '2026-01-01',
+    learner,
+    asOf,
     awards,
     ...(exceptions.length === 0 ? {} : { exceptions }),
   };
-  return { catalog, transcript, programs: spec.nested ? ['Q', 'P'] : ['P'] };
+  return { catalog, transcript, options, programs: spec.nested ? ['Q', 'P'] : ['P'] };
 }

@@ -36,13 +36,13 @@ export function compareCase(c: OracleCase, limit = 50_000): Comparison | undefin
   };
   let allocations = 0;
   for (const program of c.programs) {
-    const result = audit(catalog.value, c.transcript as never, { programs: [program] });
+    const result = audit(catalog.value, c.transcript as never, { programs: [program], ...c.options });
     if (!result.ok) throw new Error(`audit refused the case: ${JSON.stringify(result.issues)}`);
     const reported = result.value.audits[0] as unknown as ReportedAudit & { optimal: boolean };
-    const verdict = oracleVerdict(c.catalog, c.transcript, program, nested, limit);
+    const verdict = oracleVerdict(c.catalog, c.transcript, program, nested, limit, c.options);
     if (!verdict) return undefined;
     allocations += verdict.allocations;
-    const model = readModel(c.catalog, c.transcript, program);
+    const model = readModel(c.catalog, c.transcript, program, c.options);
     const tag = (p: Problem): Problem => ({ kind: p.kind, detail: `${program}: ${p.detail}` });
     problems.push(...checkReported(model, nested, reported).map(tag));
     if (reported.optimal) {
