@@ -10,6 +10,8 @@ import type { PreparedCatalog } from './prepare-catalog.js';
 import { AuditOptionsSchema, auditInput } from './audit-input.js';
 import { leavesPassed } from './program-tree.js';
 import { learnerFacts, resolveAwards } from './resolve-awards.js';
+import { inForce } from '../catalog/program-versions.js';
+import type { Program } from '../model/program.js';
 import { resolveExceptions } from './resolve-exceptions.js';
 import { DEFAULT_STEP_BUDGET, solveAllocation } from './solve-allocation.js';
 import { allocateJointly, overlapsAmong, type Counted, type JointRun, type Restrictions } from './joint-allocation.js';
@@ -98,7 +100,9 @@ export function audit(
               kept.has(item.awardId) ? { ...item, reasons: [...item.reasons, kept.get(item.awardId)!] } : item,
             )
           : own),
-        ...bundles,
+        ...(inForce(target.program, catalogDate)
+          ? bundles
+          : bundles.map((bundle) => outsideYears(bundle, target.program))),
       ];
       // A nested program nothing on the transcript can count toward is incomplete: no need to allocate it.
       const wanted = requested.includes(id);
@@ -172,6 +176,15 @@ function auditProgram(
     optimal &&= finished.solution.optimal;
     if (finished.solution.evaluation.complete) chosen = finished;
     else status = 'in-progress';
+  } else if (withInProgress && pinsWorkInProgress(items, exceptions)) {
+    // An exception pinning work in progress can keep finished work out of its requirement: then
+    // counting the work in progress is not always better, and finished work alone may complete.
+    const finished = pass(false);
+    if (finished.solution.evaluation.complete) {
+      chosen = finished;
+      status = 'complete';
+      optimal = finished.solution.optimal;
+    }
   }
   const audit = wanted
     ? buildProgramAudit(prepared, { target, ...chosen, status, optimal, exceptions, held })
@@ -214,4 +227,18 @@ function auditProgram(
     components: [...components],
   };
   return { audit, bundle, counted };
+}
+
+/** A nested program's item in a parent outside its catalog years: like every award there, it counts nothing. */
+function outsideYears(bundle: CreditItem, program: Program): CreditItem {
+  const { from, to } = program.effective ?? {};
+  return {
+    ...bundle,
+    reasons: [...bundle.reasons, { code: 'outside-catalog-years', ...(from ? { from } : {}), ...(to ? { to } : {}) }],
+  };
+}
+
+/** Whether a registrar exception places an award still in progress. */
+function pinsWorkInProgress(items: readonly CreditItem[], exceptions: ProgramExceptions): boolean {
+  return items.some((item) => item.status === 'in-progress' && exceptions.pins.has(item.awardId));
 }

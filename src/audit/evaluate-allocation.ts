@@ -230,7 +230,8 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
     if (fallThrough[index]) totalTicks += counted[index]!;
     if (!(consumed[index] || fallThrough[index]) || item.components.length > 0) return;
     if (item.resident) residencyTicks += counted[index]!;
-    if (item.points !== null && item.ticks > 0) {
+    // An item a limit clips to zero counts nowhere, not in the GPA either.
+    if (item.points !== null && item.ticks > 0 && countsAt(index)) {
       points += item.points * item.ticks;
       graded += item.ticks;
     }

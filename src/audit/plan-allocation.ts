@@ -122,7 +122,8 @@ export function planAllocation(
     const allowed = item.reasons.length === 0 || (pin?.force === true && item.status !== 'planned');
     const counts = allowed && (item.status !== 'in-progress' || pass.includeInProgress);
     eligibleAll.push(counts);
-    const pinned = pin && counts ? nodes.indexOf(pin.node) : -1;
+    const pinAt = pin && counts ? nodes.indexOf(pin.node) : -1;
+    const pinned = pinAt >= 0 && (applicable?.[pinAt] ?? true) ? pinAt : -1;
     const isBundle = item.components !== undefined;
     const candidates: number[] = [];
     const sharedCandidates: number[] = [];
@@ -292,8 +293,9 @@ function buildPlanNodes(
   const planNodes: PlanNode[] = tree.nodes.map((node, index) => {
     const parent = tree.parents[index]!;
     const waiver = waivers.get(node);
-    const whole = waiver !== undefined && waiver.credits === undefined;
     const applies = applicable?.[index] ?? true;
+    // An exception on a node that does not apply to the learner has no effect.
+    const whole = applies && waiver !== undefined && waiver.credits === undefined;
     // A node that does not apply takes nothing and is never met; its parent needs only the children that apply.
     closed[index] = whole || !applies || (parent >= 0 && closed[parent]!);
     const children = tree.children[index]!;

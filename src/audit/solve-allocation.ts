@@ -110,10 +110,14 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   // most it can be: every item at or above the minimum, and those under it that count whatever
   // happens (they fall through) or are used up so far.
   const minGpa = policies.minGpa;
+  // An item under a limit may be clipped to zero and leave the GPA: the bound takes it as not
+  // pulling the GPA down (it may not), so the bound stays optimistic.
   const gpaWeight = items.map((item) =>
     minGpa === undefined || item.points === null || item.ticks <= 0 || item.components.length > 0
       ? 0
-      : (item.points - minGpa) * item.ticks,
+      : item.limits.length > 0
+        ? Math.max(0, (item.points - minGpa) * item.ticks)
+        : (item.points - minGpa) * item.ticks,
   );
   let gpaBalance = 0;
   let gradedTicks = 0;
