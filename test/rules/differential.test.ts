@@ -48,6 +48,17 @@ const comparison: fc.Arbitrary<Condition> = fc.oneof(
   fc.record({ fact: fc.constant('grade'), operator: fc.constant('gradeAtLeast'), value: grade }),
   fc.record({ fact: fc.constant('earned'), operator: fc.constant('earnedWithin'), value: fc.oneof(fc.record({ years: fc.integer({ min: 0, max: 10 }) }), fc.record({ months: fc.integer({ min: 0, max: 30 }) })) }),
   fc.record({ fact: fc.constantFrom('earned', 'asOf'), operator: fc.constantFrom('before', 'after'), value: date }),
+  // json-rules-engine's fact references: the value compared with is another fact's.
+  fc.record({
+    fact: fc.constantFrom('earned', 'asOf'),
+    operator: fc.constantFrom('before', 'after'),
+    value: fc.constantFrom({ fact: 'asOf' }, { fact: 'earned' }),
+  }),
+  fc.record({
+    fact: fc.constantFrom('subject', 'code', 'issuer'),
+    operator: fc.constantFrom('equal', 'notEqual'),
+    value: fc.constantFrom({ fact: 'subject' }, { fact: 'issuer' }),
+  }),
 );
 
 const condition: fc.Arbitrary<Condition> = fc.letrec<{ node: Condition }>((tie) => ({
