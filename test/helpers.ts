@@ -9,6 +9,7 @@ import { runCli } from '../src/cli/main.js';
 import type { CliIo } from '../src/cli/io.js';
 import type { Catalog } from '../src/model/catalog.js';
 import { readCatalog } from '../src/io/read-catalog.js';
+import { loadCatalog } from '../src/catalog/load-catalog.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const fixture = (name: string) => join(ROOT, 'fixtures', name);
@@ -86,3 +87,24 @@ export const reasonsFor = (audit: ProgramAudit, award: string) =>
 /** An audit's explanations as a reader sees them: the data and its wording. */
 export const explained = (audit: ProgramAudit) =>
   audit.explanations.map((e) => ({ ...e, message: explanationText(e) }));
+
+/** The parts of a small catalog a test writes: the rest is one institution and the semester unit. */
+export interface TestCatalogParts {
+  readonly credentials: unknown;
+  readonly programs: unknown;
+  readonly gradeScale: Readonly<Record<string, number | null>>;
+  readonly file?: string;
+}
+
+/** Loads a small test catalog: the Result, for tests of catalog errors. */
+export function loadTestCatalog({ credentials, programs, gradeScale, file = 'test.json' }: TestCatalogParts) {
+  const settings = { unit: 'semester', gradeScale };
+  return loadCatalog([{ file, json: { institution: { id: 'u', name: 'U' }, settings, credentials, programs } }]);
+}
+
+/** A small test catalog that must load. */
+export function testCatalog(parts: TestCatalogParts): Catalog {
+  const result = loadTestCatalog(parts);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value;
+}

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import type { ProgramAudit } from '../../src/audit/audit-result.js';
-import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import type { Catalog } from '../../src/model/catalog.js';
 import { reasonText } from '../../src/report/reason-text.js';
-import { requirement } from '../helpers.js';
+import { loadTestCatalog, requirement, testCatalog } from '../helpers.js';
 
 const course = (id: string, credits: number, tags: string[] = []) => ({
   id,
@@ -53,21 +52,7 @@ const programs = [
     requirements: { all: [{ id: 'electives', where: tagged('el'), credits: 6, maxCount: 2 }] },
   },
 ];
-const catalog: Catalog = (() => {
-  const result = loadCatalog([
-    {
-      file: 'caps.json',
-      json: {
-        institution: { id: 'u', name: 'U' },
-        settings: { unit: 'semester', gradeScale: { A: 4, F: 0 } },
-        credentials,
-        programs,
-      },
-    },
-  ]);
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.value;
-})();
+const catalog: Catalog = testCatalog({ credentials, programs, gradeScale: { A: 4, F: 0 } });
 function auditOf(program: string, held: string[]): ProgramAudit {
   const result = audit(
     catalog,
@@ -122,41 +107,29 @@ describe('a node maxCount: at most two courses count toward the electives', () =
   });
 
   it('a count requirement over a smaller maxCount is a catalog error', () => {
-    const result = loadCatalog([
-      {
-        file: 'x.json',
-        json: {
-          institution: { id: 'u', name: 'U' },
-          settings: { unit: 'semester', gradeScale: { A: 4 } },
-          credentials,
-          programs: [
-            {
-              id: 'p',
-              kind: 'certificate',
-              title: 'P',
-              requirements: { maxCount: 1, all: [{ where: tagged('el'), count: 2 }] },
-            },
-          ],
+    const result = loadTestCatalog({
+      credentials,
+      programs: [
+        {
+          id: 'p',
+          kind: 'certificate',
+          title: 'P',
+          requirements: { maxCount: 1, all: [{ where: tagged('el'), count: 2 }] },
         },
-      },
-    ]);
+      ],
+      gradeScale: { A: 4 },
+    });
     expect(result.ok ? [] : result.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
       ['never-completable', 'programs.0.requirements.all.0.count'],
     ]);
   });
 
   it('a limit needs maxCredits or maxCount', () => {
-    const result = loadCatalog([
-      {
-        file: 'x.json',
-        json: {
-          institution: { id: 'u', name: 'U' },
-          settings: { unit: 'semester', gradeScale: { A: 4 } },
-          credentials,
-          programs: [{ ...programs[0], policy: { limits: [{ id: 'l', where: tagged('econ') }] } }],
-        },
-      },
-    ]);
+    const result = loadTestCatalog({
+      credentials,
+      programs: [{ ...programs[0], policy: { limits: [{ id: 'l', where: tagged('econ') }] } }],
+      gradeScale: { A: 4 },
+    });
     expect(result.ok ? [] : result.issues.map((i) => i.expected)).toEqual([
       'a limit with "maxCredits", "maxCount" or both',
     ]);

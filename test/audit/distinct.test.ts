@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import type { ProgramAudit } from '../../src/audit/audit-result.js';
-import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import type { Catalog } from '../../src/model/catalog.js';
-import { requirement } from '../helpers.js';
+import { loadTestCatalog, requirement, testCatalog } from '../helpers.js';
 
 const course = (id: string, subject: string, tags: string[]) => ({
   id,
@@ -39,21 +38,7 @@ const programs = [
     requirements: { id: 'interims', where: tagged('interim'), count: 2, distinct: 'term' },
   },
 ];
-const catalog: Catalog = (() => {
-  const result = loadCatalog([
-    {
-      file: 'distinct.json',
-      json: {
-        institution: { id: 'u', name: 'U' },
-        settings: { unit: 'semester', gradeScale: { A: 4 } },
-        credentials,
-        programs,
-      },
-    },
-  ]);
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.value;
-})();
+const catalog: Catalog = testCatalog({ credentials, programs, gradeScale: { A: 4 } });
 function auditOf(program: string, held: [string, string?][]): ProgramAudit {
   const awards = held.map(([credential, term], i) => ({
     id: `a${i}`,
@@ -102,17 +87,11 @@ describe('distinct: items whose values of a fact differ pairwise', () => {
   });
 
   it('distinct takes a scalar fact of the vocabulary', () => {
-    const result = loadCatalog([
-      {
-        file: 'x.json',
-        json: {
-          institution: { id: 'u', name: 'U' },
-          settings: { unit: 'semester', gradeScale: { A: 4 } },
-          credentials,
-          programs: [{ ...programs[1], requirements: { where: tagged('interim'), count: 2, distinct: 'tags' } }],
-        },
-      },
-    ]);
+    const result = loadTestCatalog({
+      credentials,
+      programs: [{ ...programs[1], requirements: { where: tagged('interim'), count: 2, distinct: 'tags' } }],
+      gradeScale: { A: 4 },
+    });
     expect(result.ok ? [] : result.issues.map((i) => i.path.join('.'))).toEqual(['programs.0.requirements.distinct']);
   });
 });

@@ -1,31 +1,23 @@
+import { loadTestCatalog, testCatalog } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
-import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import type { Catalog } from '../../src/model/catalog.js';
 
 const course = (id: string) => ({ id, kind: 'course', title: id, credits: { value: 3, unit: 'semester' } });
 function catalogWith(gpa: Record<string, unknown>): Catalog {
-  const result = loadCatalog([
-    {
-      file: 'gpa.json',
-      json: {
-        institution: { id: 'u', name: 'U' },
-        settings: { unit: 'semester', gradeScale: { A: 4, B: 3, C: 2, D: 1, F: 0 } },
-        credentials: ['A', 'B', 'C', 'D'].map(course),
-        programs: [
-          {
-            id: 'p',
-            kind: 'certificate',
-            title: 'P',
-            policy: gpa,
-            requirements: { all: [{ credential: 'A' }, { credential: 'B' }] },
-          },
-        ],
+  return testCatalog({
+    credentials: ['A', 'B', 'C', 'D'].map(course),
+    programs: [
+      {
+        id: 'p',
+        kind: 'certificate',
+        title: 'P',
+        policy: gpa,
+        requirements: { all: [{ credential: 'A' }, { credential: 'B' }] },
       },
-    },
-  ]);
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.value;
+    ],
+    gradeScale: { A: 4, B: 3, C: 2, D: 1, F: 0 },
+  });
 }
 const awards = (grades: [string, string][]) => ({
   learner: { id: 's' },
@@ -88,25 +80,20 @@ describe('GPA over every graded course', () => {
   });
 
   it('minGpa and gpa together are a catalog error', () => {
-    const result = loadCatalog([
-      {
-        file: 'gpa.json',
-        json: {
-          institution: { id: 'u', name: 'U' },
-          settings: { unit: 'semester', gradeScale: { A: 4 } },
-          credentials: [course('A')],
-          programs: [
-            {
-              id: 'p',
-              kind: 'certificate',
-              title: 'P',
-              policy: { minGpa: 2, gpa: { min: 2 } },
-              requirements: { credential: 'A' },
-            },
-          ],
+    const result = loadTestCatalog({
+      credentials: [course('A')],
+      programs: [
+        {
+          id: 'p',
+          kind: 'certificate',
+          title: 'P',
+          policy: { minGpa: 2, gpa: { min: 2 } },
+          requirements: { credential: 'A' },
         },
-      },
-    ]);
+      ],
+      gradeScale: { A: 4 },
+      file: 'gpa.json',
+    });
     expect(result.ok ? [] : result.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
       ['invalid-shape', 'programs.0.policy.gpa'],
     ]);

@@ -1,7 +1,7 @@
+import { loadTestCatalog, testCatalog } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import type { ProgramAudit, RequirementResult } from '../../src/audit/audit-result.js';
-import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import type { Catalog } from '../../src/model/catalog.js';
 
 const course = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -71,21 +71,7 @@ const programs = [
   },
 ];
 
-const catalog: Catalog = (() => {
-  const result = loadCatalog([
-    {
-      file: 'facts.json',
-      json: {
-        institution: { id: 'u', name: 'U' },
-        settings: { unit: 'semester', gradeScale: { A: 4, B: 3, C: 2, F: 0 } },
-        credentials,
-        programs,
-      },
-    },
-  ]);
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.value;
-})();
+const catalog: Catalog = testCatalog({ credentials, programs, gradeScale: { A: 4, B: 3, C: 2, F: 0 } });
 
 type AwardSpec = [id: string, credential: string, earned: string, term?: string];
 function auditOf(program: string, learner: Record<string, unknown>, awards: AwardSpec[]): ProgramAudit {
@@ -160,43 +146,31 @@ describe('when: requirements that apply to some learners', () => {
   });
 
   it('a "when" on the root is a catalog error', () => {
-    const result = loadCatalog([
-      {
-        file: 'x.json',
-        json: {
-          institution: { id: 'u', name: 'U' },
-          settings: { unit: 'semester', gradeScale: { A: 4 } },
-          credentials: [course('MATH-1')],
-          programs: [
-            { id: 'p', kind: 'certificate', title: 'P', requirements: { when: declares('p'), credential: 'MATH-1' } },
-          ],
-        },
-      },
-    ]);
+    const result = loadTestCatalog({
+      credentials: [course('MATH-1')],
+      programs: [
+        { id: 'p', kind: 'certificate', title: 'P', requirements: { when: declares('p'), credential: 'MATH-1' } },
+      ],
+      gradeScale: { A: 4 },
+    });
     expect(result.ok ? [] : result.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
       ['invalid-shape', 'programs.0.requirements.when'],
     ]);
   });
 
   it('a "when" may read only learner facts', () => {
-    const result = loadCatalog([
-      {
-        file: 'x.json',
-        json: {
-          institution: { id: 'u', name: 'U' },
-          settings: { unit: 'semester', gradeScale: { A: 4 } },
-          credentials: [course('MATH-1')],
-          programs: [
-            {
-              id: 'p',
-              kind: 'certificate',
-              title: 'P',
-              requirements: { all: [{ when: { fact: 'grade', operator: 'equal', value: 'A' }, credential: 'MATH-1' }] },
-            },
-          ],
+    const result = loadTestCatalog({
+      credentials: [course('MATH-1')],
+      programs: [
+        {
+          id: 'p',
+          kind: 'certificate',
+          title: 'P',
+          requirements: { all: [{ when: { fact: 'grade', operator: 'equal', value: 'A' }, credential: 'MATH-1' }] },
         },
-      },
-    ]);
+      ],
+      gradeScale: { A: 4 },
+    });
     expect(result.ok ? [] : result.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
       ['unknown-fact', 'programs.0.requirements.all.0.when.fact'],
     ]);
@@ -219,17 +193,7 @@ describe('fact references and the term fact', () => {
       ...programs[1],
       requirements: { where: { fact: 'earned', operator: 'after', value: { fact: 'graduated' } }, count: 1 },
     };
-    const result = loadCatalog([
-      {
-        file: 'x.json',
-        json: {
-          institution: { id: 'u', name: 'U' },
-          settings: { unit: 'semester', gradeScale: { A: 4 } },
-          credentials: [course('MATH-1')],
-          programs: [bad],
-        },
-      },
-    ]);
+    const result = loadTestCatalog({ credentials: [course('MATH-1')], programs: [bad], gradeScale: { A: 4 } });
     expect(result.ok ? [] : result.issues.map((i) => [i.code, i.path.join('.'), i.received])).toEqual([
       ['unknown-fact', 'programs.0.requirements.where.value', '"graduated"'],
     ]);
