@@ -1,3 +1,4 @@
+import { treeShape } from './tree-shape.js';
 import {
   GPA_TOLERANCE,
   type AllocationProblem,
@@ -119,7 +120,7 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   // Node maxCounts and distinct leaves: past a maxCount, or repeating a value a distinct leaf
   // already counts (pins first, then in tree order, finished work first), an item that counts
   // after the limits counts nothing there.
-  if (nodes.some((n) => n.maxCount < Infinity || n.distinct)) {
+  if (treeShape(nodes).countRules) {
     const under = new Array<number>(nodes.length).fill(0);
     // Distinct leaves: the values counted so far; an item repeating one counts nothing there.
     const seen = new Map<number, Set<number>>();

@@ -94,7 +94,7 @@ export function planAllocation(
   const blockedAll: (string | undefined)[] = [];
   const planned: PlanItem[] = [];
   // Distinct leaves: each item's value of the leaf's fact, as a number (equal values, equal numbers).
-  const distinctLeaves = tree.specs.some((spec) => spec?.distinct !== undefined);
+  const distinctLeaves = tree.hasDistinct;
   const interned = new Map<string, number>();
   const distinctValue = (item: CreditItem, leaf: number): unknown => {
     const value = ownValue(item.facts, tree.specs[leaf]!.distinct!);

@@ -26,6 +26,8 @@ export interface ProgramTree {
   readonly leaves: readonly number[];
   /** What each leaf takes (its kind's answer); undefined for groups. */
   readonly specs: readonly (LeafSpec | undefined)[];
+  /** Some leaf counts only items with distinct values of a fact. */
+  readonly hasDistinct: boolean;
   /** Each leaf's test; undefined for groups. */
   readonly tests: readonly (LeafTest | undefined)[];
   /** `credential` and `program` leaves by the id they name: an item finds its leaves by lookup. */
@@ -93,6 +95,7 @@ export function buildProgramTree(program: Program, context: OperatorContext): Pr
     children,
     leaves: specs.flatMap((spec, i) => (spec === undefined ? [] : [i])),
     specs,
+    hasDistinct: specs.some((spec) => spec?.distinct !== undefined),
     tests,
     leavesByCredential,
     whereLeaves: tests.flatMap((test, i) => (test?.where ? [i] : [])),

@@ -21,6 +21,8 @@ export interface TreeShape {
   readonly leafList: Int32Array;
   /** 1 when the node or an ancestor has a credit or item cap. */
   readonly underCap: Uint8Array;
+  /** Some node has a `maxCount` or is a distinct leaf: an evaluation must check which items count there. */
+  readonly countRules: boolean;
 }
 
 const shapes = new WeakMap<readonly PlanNode[], TreeShape>();
@@ -68,6 +70,7 @@ export function treeShape(nodes: readonly PlanNode[]): TreeShape {
     childList: Int32Array.from(children),
     leafList: Int32Array.from(leaves),
     underCap,
+    countRules: nodes.some((n) => n.maxCount < Infinity || n.distinct === true),
   };
   shapes.set(nodes, shape);
   return shape;

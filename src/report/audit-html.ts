@@ -8,7 +8,7 @@ import type {
 import type { StackingGraph } from '../catalog/stacking-graph.js';
 import type { PathwayPlan } from '../pathways/plan.js';
 import type { Recommendation } from '../pathways/recommend.js';
-import { reasonText, recommendationText } from './reason-text.js';
+import { reasonText, recommendationText, STATUS_MARKS } from './reason-text.js';
 import { stackingSvg } from './stacking-svg.js';
 
 /** What the advising report shows besides the audit. */
@@ -29,12 +29,6 @@ const STATUS_TEXT: Record<RequirementStatus, string> = {
   'in-progress': 'In progress',
   incomplete: 'Not yet complete',
   'not-applicable': 'Does not apply',
-};
-const MARK: Record<RequirementStatus, string> = {
-  complete: '✓',
-  'in-progress': '◐',
-  incomplete: '✗',
-  'not-applicable': '–',
 };
 
 const CSS = `
@@ -81,7 +75,7 @@ function programSection(audit: ProgramAudit, extras: HtmlExtras, title: (id: str
   const policies = audit.policies
     .map(
       (p) =>
-        `<li>${p.status ? `<span class="mark ${p.status}" aria-hidden="true">${MARK[p.status]}</span>` : '• '}${esc(p.label)}: ${policyFigure(p)}${p.clipped ? ` (${esc(p.clipped)} over the limit)` : ''}</li>`,
+        `<li>${p.status ? `<span class="mark ${p.status}" aria-hidden="true">${STATUS_MARKS[p.status]}</span>` : '• '}${esc(p.label)}: ${policyFigure(p)}${p.clipped ? ` (${esc(p.clipped)} over the limit)` : ''}</li>`,
     )
     .join('');
   return `<section aria-labelledby="${esc(id)}"><h2 id="${esc(id)}">${esc(audit.title)} <span class="status ${audit.status}">${STATUS_TEXT[audit.status]}</span>${audit.hypothetical ? ' <span class="hyp">(what-if)</span>' : ''}</h2>
@@ -119,7 +113,7 @@ function nodeItem(node: RequirementResult, title: (id: string) => string): strin
   const children = node.children
     ? `<ul class="tree">${node.children.map((c) => nodeItem(c, title)).join('')}</ul>`
     : '';
-  return `<li><span class="mark ${node.status}" aria-hidden="true">${MARK[node.status]}</span>${esc(node.label ?? node.id)} <span class="muted">(${STATUS_TEXT[node.status].toLowerCase()})${esc(measure)}</span>${node.hypothetical ? ' <span class="hyp">what-if</span>' : ''}${applied}${waived}${children}</li>`;
+  return `<li><span class="mark ${node.status}" aria-hidden="true">${STATUS_MARKS[node.status]}</span>${esc(node.label ?? node.id)} <span class="muted">(${STATUS_TEXT[node.status].toLowerCase()})${esc(measure)}</span>${node.hypothetical ? ' <span class="hyp">what-if</span>' : ''}${applied}${waived}${children}</li>`;
 }
 
 const amount = (v: { count?: number; credits?: number } | undefined) =>

@@ -8,19 +8,13 @@ import type {
 } from '../audit/audit-result.js';
 import type { Recommendation } from '../pathways/recommend.js';
 import type { PathwayPlan } from '../pathways/plan.js';
-import { reasonText, recommendationText } from './reason-text.js';
+import { reasonText, recommendationText, STATUS_MARKS } from './reason-text.js';
 
 /** Styling for a terminal; plain when piped or when NO_COLOR is set. */
 export interface TextStyle {
   readonly color: boolean;
 }
 
-const MARKS: Record<RequirementStatus, string> = {
-  complete: '✓',
-  'in-progress': '◐',
-  incomplete: '✗',
-  'not-applicable': '–',
-};
 const COLORS: Record<RequirementStatus, string> = {
   complete: '32',
   'in-progress': '33',
@@ -48,7 +42,9 @@ export function auditToText(report: AuditReport, style: TextStyle): string {
             `  ← ${node.applied.map((a) => `${a.credential ?? a.award}${a.inProgress ? ' (in progress)' : ''}${a.exception ? ` [${a.exception.type}]` : ''}`).join(', ')}`,
           )
         : '';
-      lines.push(`${'  '.repeat(depth)}${paint(node.status, MARKS[node.status])} ${label}${measure}${note}${applied}`);
+      lines.push(
+        `${'  '.repeat(depth)}${paint(node.status, STATUS_MARKS[node.status])} ${label}${measure}${note}${applied}`,
+      );
       node.children?.forEach((child) => walk(child, depth + 1));
     };
     walk(audit.requirements, 1);
@@ -89,7 +85,7 @@ function policyLine(policy: PolicyResult, paint: (s: AuditStatus, t: string) => 
     return `• ${policy.label}: ${policy.count} of at most ${policy.maxCount} items count`;
   if (policy.status === undefined)
     return `• ${policy.label}: ${policy.have} of at most ${policy.need} credits count${policy.clipped ? ` (${policy.clipped} over the limit)` : ''}`;
-  return `${paint(policy.status, MARKS[policy.status])} ${policy.label} ${policy.have ?? '-'}/${policy.need}`;
+  return `${paint(policy.status, STATUS_MARKS[policy.status])} ${policy.label} ${policy.have ?? '-'}/${policy.need}`;
 }
 
 function amount(value: { count?: number; credits?: number } | undefined): string {

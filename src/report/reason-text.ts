@@ -1,4 +1,5 @@
 import type { Explanation, Reason } from '../explain/reasons.js';
+import type { RequirementStatus } from '../audit/audit-result.js';
 import type { Duration } from '../model/dates.js';
 import type { Recommendation } from '../pathways/recommend.js';
 
@@ -13,6 +14,14 @@ const duration = (d: Duration) =>
   ]
     .filter(Boolean)
     .join(' ');
+
+/** The mark of each status, for the text and HTML renderers. */
+export const STATUS_MARKS: Readonly<Record<RequirementStatus, string>> = {
+  complete: '✓',
+  'in-progress': '◐',
+  incomplete: '✗',
+  'not-applicable': '–',
+};
 
 /** The wording of every reason an award does not count: one table, used by text, JSON and HTML. */
 const REASONS: Wording<Reason> = {
