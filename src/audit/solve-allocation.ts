@@ -110,12 +110,18 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   // most it can be: every item at or above the minimum, and those under it that count whatever
   // happens (they fall through) or are used up so far.
   const minGpa = policies.minGpa;
-  // An item under a limit may be clipped to zero and leave the GPA: the bound takes it as not
-  // pulling the GPA down (it may not), so the bound stays optimistic.
+  // An item under a limit may be clipped to zero, and a pin past a count cap or repeating a
+  // distinct value counts nothing: such an item may leave the GPA, so the bound takes it as not
+  // pulling the GPA down, and stays optimistic.
+  /** A leaf where a pin may count nothing: under a count cap, or a distinct leaf. */
+  const countRuleAt = (leaf: number) => {
+    for (let n = leaf; n >= 0; n = nodes[n]!.parent) if (nodes[n]!.maxCount < Infinity) return true;
+    return nodes[leaf]!.distinct === true;
+  };
   const gpaWeight = items.map((item) =>
     minGpa === undefined || item.points === null || item.ticks <= 0 || item.components.length > 0
       ? 0
-      : item.limits.length > 0
+      : item.limits.length > 0 || (item.pinned >= 0 && countRuleAt(item.pinned))
         ? Math.max(0, (item.points - minGpa) * item.ticks)
         : (item.points - minGpa) * item.ticks,
   );
@@ -149,8 +155,6 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     const key = keyAt(index, leaf);
     return key === undefined || !(placedKeys.get(leaf)?.get(key) ?? 0);
   };
-  /** A leaf where a pin may count nothing (past a count cap, or a repeated value). */
-  const pinMayNotCount = (leaf: number) => countCapsOver[leaf]!.length > 0 || nodes[leaf]!.distinct === true;
   const place = (index: number, leaf: number, sign: 1 | -1) => {
     const item = items[index]!;
     const value = leafValueOf(index, leaf);
@@ -165,7 +169,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
       }
     }
     // Under a node maxCount a pin may be past it (another pin before it): it counts for sure only where none is.
-    const least = item.pinned === leaf && pinMayNotCount(leaf) ? 0 : leastValueOf(index, leaf);
+    const least = item.pinned === leaf && countRuleAt(leaf) ? 0 : leastValueOf(index, leaf);
     assignedValue[leaf]! += sign * value;
     if (!item.inProgress) assignedFinished[leaf]! += sign * value;
     sureAll[leaf]! += sign * least;

@@ -1,6 +1,11 @@
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
-import { compareScores } from '../../src/audit/allocation-problem.js';
+import { describe, expect, it } from 'vitest';
+import {
+  type AllocationProblem,
+  compareScores,
+  type PlanItem,
+  type PlanNode,
+} from '../../src/audit/allocation-problem.js';
 import { solveAllocation } from '../../src/audit/solve-allocation.js';
 import { runs } from '../setup/fuzz.js';
 import { smallProblem } from './allocation-arbitraries.js';
@@ -42,4 +47,63 @@ describe('the allocation solver against a brute-force oracle', () => {
       if (solution.optimal) expect(compareScores(solution.evaluation.score, bruteForceBest(problem).score)).toBe(0);
     },
   );
+});
+
+describe('fuzz finds kept as regression tests', () => {
+  it('a pinned F that a distinct leaf drops (another pin has its value) does not sink the GPA bound', () => {
+    const leaf = (extra: Partial<PlanNode>): PlanNode => ({
+      parent: 0,
+      children: [],
+      kind: 'leaf',
+      need: 1,
+      measure: 'count',
+      cap: Infinity,
+      maxCount: 1,
+      distinct: true,
+      waived: false,
+      shared: false,
+      ...extra,
+    });
+    const item = (extra: Partial<PlanItem>): PlanItem => ({
+      ticks: 1,
+      candidates: [],
+      sharedCandidates: [],
+      pinned: -1,
+      limits: [],
+      points: 0,
+      resident: false,
+      fallsThrough: false,
+      inProgress: true,
+      components: [],
+      ...extra,
+    });
+    const problem: AllocationProblem = {
+      nodes: [
+        {
+          parent: -1,
+          children: [1, 2, 3],
+          kind: 'all',
+          need: 3,
+          measure: 'count',
+          cap: Infinity,
+          maxCount: Infinity,
+          waived: false,
+          shared: false,
+        },
+        leaf({}),
+        leaf({ waived: true }),
+        leaf({ need: 5, measure: 'credits' }),
+      ],
+      items: [
+        item({ pinned: 1, distinctKeys: new Map([[1, 0]]) }),
+        item({ candidates: [3], distinctKeys: new Map([[3, 0]]) }),
+        item({ ticks: 0, pinned: 1, points: null, inProgress: false, distinctKeys: new Map([[1, 0]]) }),
+      ],
+      policies: { minGpa: 1.5, limitCaps: [], limitCountCaps: [] },
+    };
+    // The finished pin keeps the value; the F pinned beside it counts nowhere, so the GPA (none) is met.
+    const solution = solveAllocation(problem, ORACLE_BUDGET);
+    expect(solution.evaluation.policiesMet.gpa).toBe(true);
+    expect(compareScores(solution.evaluation.score, bruteForceBest(problem).score)).toBe(0);
+  });
 });
