@@ -93,12 +93,20 @@ export interface TestCatalogParts {
   readonly credentials: unknown;
   readonly programs: unknown;
   readonly gradeScale: Readonly<Record<string, number | null>>;
+  /** Pass/fail grades that pass (their points are null). */
+  readonly passingGrades?: readonly string[];
   readonly file?: string;
 }
 
 /** Loads a small test catalog: the Result, for tests of catalog errors. */
-export function loadTestCatalog({ credentials, programs, gradeScale, file = 'test.json' }: TestCatalogParts) {
-  const settings = { unit: 'semester', gradeScale };
+export function loadTestCatalog({
+  credentials,
+  programs,
+  gradeScale,
+  passingGrades,
+  file = 'test.json',
+}: TestCatalogParts) {
+  const settings = { unit: 'semester', gradeScale, ...(passingGrades ? { passingGrades } : {}) };
   return loadCatalog([{ file, json: { institution: { id: 'u', name: 'U' }, settings, credentials, programs } }]);
 }
 

@@ -49,6 +49,41 @@ export interface PlanItem {
   readonly inProgress: boolean;
   /** For a completed nested program: the items it is made of (used up with it). */
   readonly components: readonly number[];
+  /** The asserts' leaves it matches, where it may count under their nodes (with its distinct value there). */
+  readonly asserts?: readonly AssertMatch[];
+  /**
+   * Listed double counting: this item is the second application of item `copyOf`, valid only
+   * while that one is applied to a leaf in nodes `within.from` up to `within.to`. It counts what
+   * its original counts after limits, and toward no total, residency or GPA.
+   */
+  readonly copyOf?: number;
+  readonly within?: { readonly from: number; readonly to: number };
+}
+
+/** An assert leaf an item matches: the assert's index, the leaf's, and its distinct value there. */
+export interface AssertMatch {
+  readonly assert: number;
+  readonly leaf: number;
+  readonly key?: number;
+}
+
+/** A node of an assert's tree, in the solver's terms (needs in ticks for credits). */
+export interface PlanAssertNode {
+  readonly parent: number;
+  readonly children: readonly number[];
+  readonly kind: 'all' | 'any' | 'leaf';
+  /** `any`: children needed; `all`: its children's number; leaf: items or ticks (at least, or at most). */
+  readonly need: number;
+  readonly measure: 'count' | 'credits';
+  readonly atMost: boolean;
+  readonly distinct: boolean;
+}
+
+/** A node's assert ("among the counted"): met on the items counting in nodes `owner` up to `to`. */
+export interface PlanAssert {
+  readonly owner: number;
+  readonly to: number;
+  readonly nodes: readonly PlanAssertNode[];
 }
 
 /** Program policies that need the whole allocation. */
@@ -66,8 +101,11 @@ export interface PlanPolicies {
 
 export interface AllocationProblem {
   readonly nodes: readonly PlanNode[];
+  /** The items; second applications (listed double counting, {@link PlanItem.copyOf}) come last. */
   readonly items: readonly PlanItem[];
   readonly policies: PlanPolicies;
+  /** The nodes' asserts, if any. */
+  readonly asserts?: readonly PlanAssert[];
 }
 
 /** An allocation: for each item the leaf it is applied to, or -1. */

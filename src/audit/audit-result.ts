@@ -24,6 +24,22 @@ export interface AppliedItem {
   readonly components?: readonly string[];
   /** What-if: a planned award, counted as if completed. */
   readonly hypothetical?: true;
+  /** Listed double counting: the other requirements (ids) where this award is applied as well. */
+  readonly alsoIn?: readonly string[];
+}
+
+/** One node of a requirement's `assert` ("among the counted"), with what the counted items give it. */
+export interface AssertResult {
+  readonly kind: 'all' | 'any' | 'where';
+  readonly label?: string;
+  readonly status: AuditStatus;
+  /** A `maxCount` / `maxCredits` leaf: `need` is the most allowed. */
+  readonly atMost?: true;
+  /** The fact whose values must differ. */
+  readonly distinct?: string;
+  readonly need: { readonly count?: number; readonly credits?: number };
+  readonly have: { readonly count?: number; readonly credits?: number };
+  readonly children?: readonly AssertResult[];
 }
 
 /** What is still missing under an unmet requirement, and catalog credentials that would meet it. */
@@ -31,6 +47,8 @@ export interface Remaining {
   readonly credits?: number;
   readonly count?: number;
   readonly options?: readonly string[];
+  /** The requirement's own need is met but its assert is not (see {@link RequirementResult.assert}). */
+  readonly assert?: true;
 }
 
 /** One node of the requirement tree, with its result. */
@@ -44,6 +62,8 @@ export interface RequirementResult {
   readonly shared?: true;
   readonly waived?: { readonly reason: string; readonly by?: string; readonly credits?: number };
   readonly applied: readonly AppliedItem[];
+  /** Its assert ("among the counted") over the items it counts. */
+  readonly assert?: AssertResult;
   readonly remaining?: Remaining;
   readonly children?: readonly RequirementResult[];
   /** What-if: the status differs from the real audit's. */

@@ -191,17 +191,17 @@ function auditProgram(
     : undefined;
   const { plan, solution } = chosen;
   const counted = new Map<string, number>();
-  solution.evaluation.counted.forEach((ticks, index) => {
-    const item = plan.items[index]!;
+  // Second applications (listed double counting) come after the plan's items: their originals speak for them.
+  plan.items.forEach((item, index) => {
+    const ticks = solution.evaluation.counted[index]!;
     // Overlap between programs is about awards applied to requirements; fall-through credit is not shared use.
     if (!item.components && solution.evaluation.consumed[index]) counted.set(item.awardId, ticks / plan.ticksPerCredit);
   });
   if (status === 'incomplete') return { audit, counted };
   const components = new Set<string>();
   let earned = '';
-  solution.evaluation.consumed.forEach((used, index) => {
-    const item = plan.items[index]!;
-    if (!used || item.components) return;
+  plan.items.forEach((item, index) => {
+    if (!solution.evaluation.consumed[index] || item.components) return;
     components.add(item.awardId);
     if ((item.earned ?? '') > earned) earned = item.earned!;
   });

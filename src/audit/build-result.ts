@@ -3,6 +3,7 @@ import type { Requirement } from '../model/requirement.js';
 import { kindOf, leafOf } from '../requirements/registry.js';
 import type {
   AppliedItem,
+  AssertResult,
   AuditStatus,
   RequirementStatus,
   Explanation,
@@ -40,10 +41,19 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
   const credits = (ticks: number) => round(ticks / ticksPerCredit);
   const policy = target.program.policy ?? {};
 
+  // Listed double counting: an award's leaves, when it is applied to more than one.
+  const leavesOfAward = new Map<number, number[]>();
+  assignment.forEach((leaf, index) => {
+    const base = problem.items[index]!.copyOf ?? index;
+    if (leaf >= 0 && (problem.items[index]!.copyOf !== undefined || base < items.length))
+      (leavesOfAward.get(base) ?? leavesOfAward.set(base, []).get(base)!).push(leaf);
+  });
   const appliedItem = (index: number, leaf?: number): AppliedItem => {
-    const item = items[index]!;
-    const planItem = problem.items[index]!;
+    const base = problem.items[index]!.copyOf ?? index;
+    const item = items[base]!;
+    const planItem = problem.items[base]!;
     const counted = evaluation.counted[index]!;
+    const elsewhere = (leavesOfAward.get(base) ?? []).filter((other) => other !== leaf);
     const full = planItem.components.length > 0 ? counted : planItem.ticks;
     const pin = exceptions.pins.get(item.awardId);
     return {
@@ -62,7 +72,33 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
           }
         : {}),
       ...(item.components ? { components: planItem.components.map((c) => items[c]!.awardId) } : {}),
+      ...(leaf !== undefined && elsewhere.length > 0
+        ? { alsoIn: elsewhere.map((other) => target.ids.get(nodes[other]!)!) }
+        : {}),
     };
+  };
+  const assertOf = (index: number): AssertResult | undefined => {
+    const at = problem.asserts?.findIndex((a) => a.owner === index) ?? -1;
+    if (at < 0) return undefined;
+    const compiled = target.tree.asserts.find((a) => a.owner === index)!;
+    const outcome = evaluation.asserts[at]!;
+    const assertNode = (n: number): AssertResult => {
+      const node = compiled.nodes[n]!;
+      const planNode = problem.asserts![at]!.nodes[n]!;
+      const amount = (value: number) => (node.measure === 'credits' ? { credits: credits(value) } : { count: value });
+      const isLeaf = node.kind === 'leaf';
+      return {
+        kind: isLeaf ? 'where' : node.kind,
+        ...(node.source.label ? { label: node.source.label } : {}),
+        status: outcome.metFinished[n] ? 'complete' : outcome.met[n] ? 'in-progress' : 'incomplete',
+        ...(node.atMost ? { atMost: true as const } : {}),
+        ...(node.distinct ? { distinct: node.distinct } : {}),
+        need: isLeaf ? amount(planNode.need) : { count: planNode.need },
+        have: isLeaf ? amount(outcome.have[n]!) : { count: outcome.have[n]! },
+        ...(isLeaf ? {} : { children: node.children.map(assertNode) }),
+      };
+    };
+    return assertNode(0);
   };
 
   // An item a limit clips to zero counts nowhere (SPEC section 4): it is not shown as applied.
@@ -73,6 +109,10 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     if (leaf >= 0 && !clippedToZero(item)) (appliedTo.get(leaf) ?? appliedTo.set(leaf, []).get(leaf)!).push(item);
   });
   for (const [leaf, list] of evaluation.sharedApplied) appliedTo.set(leaf, [...list]);
+  // Second applications are last in the problem: each leaf lists its items in the canonical order.
+  if (problem.items.length > items.length)
+    for (const list of appliedTo.values())
+      list.sort((a, b) => (problem.items[a]!.copyOf ?? a) - (problem.items[b]!.copyOf ?? b));
 
   const nodeResult = (index: number): RequirementResult => {
     const node = nodes[index]!;
@@ -93,10 +133,13 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
       planNode.measure === 'credits' ? { credits: credits(value) } : { count: value };
     const needValue = isLeaf ? planNode.need : planNode.kind === 'any' ? planNode.need : planNode.children.length;
     const haveValue = isLeaf ? evaluation.have[index]! : planNode.children.filter((c) => evaluation.met[c]).length;
+    const assert = applies ? assertOf(index) : undefined;
     const remaining =
-      status === 'incomplete'
-        ? remainingOf(node, isLeaf, needValue - haveValue, planNode.measure === 'credits', credits, outcome)
-        : undefined;
+      status !== 'incomplete'
+        ? undefined
+        : assert && haveValue >= needValue
+          ? { assert: true as const }
+          : remainingOf(node, isLeaf, needValue - haveValue, planNode.measure === 'credits', credits, outcome);
     return {
       id,
       ...(node.label ? { label: node.label } : {}),
@@ -119,6 +162,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
           }
         : {}),
       applied: (appliedTo.get(index) ?? []).map((item) => appliedItem(item, index)),
+      ...(assert ? { assert } : {}),
       ...(remaining ? { remaining } : {}),
       ...(isLeaf ? {} : { children: planNode.children.map(nodeResult) }),
     };
@@ -199,6 +243,18 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
       ...(pin.by ? { by: pin.by } : {}),
     });
   problem.items.forEach((planItem, index) => {
+    if (planItem.copyOf !== undefined) {
+      const leaf = assignment[index]!;
+      const original = assignment[planItem.copyOf]!;
+      if (leaf >= 0 && original >= 0)
+        explanations.push({
+          code: 'double-count',
+          award: items[planItem.copyOf]!.awardId,
+          requirements: [target.ids.get(nodes[original]!)!, target.ids.get(nodes[leaf]!)!],
+          by: target.ids.get(nodes[planItem.within!.from]!)!,
+        });
+      return;
+    }
     const item = items[index]!;
     if (item.components && assignment[index]! >= 0)
       explanations.push({

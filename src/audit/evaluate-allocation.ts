@@ -1,3 +1,4 @@
+import { evaluateAsserts, type AssertOutcome } from './evaluate-asserts.js';
 import { treeShape } from './tree-shape.js';
 import {
   GPA_TOLERANCE,
@@ -17,6 +18,8 @@ export interface Evaluation {
    * only such allocations; the result of one that is not says nothing.
    */
   readonly everyItemNeeded: boolean;
+  /** The last applied item (in item order, pins aside) that is not needed; -1 when every one is. */
+  readonly lastUnneeded: number;
   /** Per node: met (counting in-progress work), met by finished work only, and credits counted. */
   readonly met: readonly boolean[];
   readonly metFinished: readonly boolean[];
@@ -32,6 +35,8 @@ export interface Evaluation {
   readonly consumed: readonly boolean[];
   /** Per item: counts toward totals without a requirement. */
   readonly fallThrough: readonly boolean[];
+  /** Per assert of the problem: what it finds among the items its node counts. */
+  readonly asserts: readonly AssertOutcome[];
   /** Per shared leaf: the items it shows. */
   readonly sharedApplied: ReadonlyMap<number, readonly number[]>;
   readonly totals: { readonly ticks: number; readonly residencyTicks: number; readonly gpa: number | null };
@@ -43,13 +48,14 @@ export function rollUp(
   nodes: readonly PlanNode[],
   leafValue: (leaf: number) => number,
   leafTicks: (leaf: number) => number,
+  assertMet: (node: number) => boolean = () => true,
 ) {
   const met = new Array<boolean>(nodes.length).fill(false);
   const credits = new Array<number>(nodes.length).fill(0);
   for (let i = nodes.length - 1; i >= 0; i--) {
     const node = nodes[i]!;
     if (node.kind === 'leaf') {
-      met[i] = node.waived || leafValue(i) >= node.need;
+      met[i] = node.waived || (leafValue(i) >= node.need && assertMet(i));
       credits[i] = Math.min(node.cap, leafTicks(i));
       continue;
     }
@@ -59,7 +65,9 @@ export function rollUp(
       if (met[child]) metChildren++;
       sum += credits[child]!;
     }
-    met[i] = node.waived || (node.kind === 'all' ? metChildren === node.children.length : metChildren >= node.need);
+    met[i] =
+      node.waived ||
+      ((node.kind === 'all' ? metChildren === node.children.length : metChildren >= node.need) && assertMet(i));
     credits[i] = Math.min(node.cap, sum);
   }
   return { met, credits };
@@ -75,7 +83,8 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   for (let item = items.length - 1; item >= 0; item--) {
     const leaf = assignment[item]!;
     if (leaf < 0) continue;
-    consumed[item] = true;
+    // A second application (listed double counting) uses nothing up: its original does.
+    if (items[item]!.copyOf === undefined) consumed[item] = true;
     for (const component of items[item]!.components) consumed[component] = true;
     next[item] = firstAt[leaf]!;
     firstAt[leaf] = item;
@@ -112,11 +121,24 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   for (const inProgressNow of [false, true])
     for (let leaf = 0; leaf < nodes.length; leaf++)
       for (let item = firstAt[leaf]!; item >= 0; item = next[item]!) {
-        const { components } = items[item]!;
+        const { components, copyOf } = items[item]!;
+        if (copyOf !== undefined) continue;
         if (components.length === 0) {
           if (items[item]!.inProgress === inProgressNow) spend(item);
         } else for (const c of components) if (items[c]!.inProgress === inProgressNow) spend(c);
       }
+  // A second application counts what its original counts after limits, and only while the
+  // original is applied under the sharing node.
+  const copies = items.length > 0 && items[items.length - 1]!.copyOf !== undefined;
+  if (copies)
+    for (let item = 0; item < items.length; item++) {
+      const { copyOf, within } = items[item]!;
+      if (copyOf === undefined || assignment[item]! < 0) continue;
+      const at = assignment[copyOf]!;
+      counted[item] = counted[copyOf]!;
+      blocked[item] = blocked[copyOf]!;
+      if (at < within!.from || at >= within!.to) excluded[item] = true;
+    }
   // Node maxCounts and distinct leaves: past a maxCount, or repeating a value a distinct leaf
   // already counts (pins first, then in tree order, finished work first), an item that counts
   // after the limits counts nothing there.
@@ -163,14 +185,18 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
       }
     }
   }
-  let everyItemNeeded = true;
-  for (let item = 0; item < items.length && everyItemNeeded; item++) {
+  const asserts = problem.asserts ? evaluateAsserts(problem.asserts, items, assignment, countsAt, counted) : undefined;
+  // The last applied item (pins aside) that is not needed, or -1.
+  let lastUnneeded = -1;
+  for (let item = items.length - 1; item >= 0 && lastUnneeded < 0; item--) {
     const leaf = assignment[item]!;
     if (leaf < 0 || items[item]!.pinned === leaf) continue;
     const byCount = nodes[leaf]!.measure === 'count';
     const without = byCount ? leafCount[leaf]! - 1 : leafTicks[leaf]! - counted[item]!;
-    everyItemNeeded = countsAt(item) && without < nodes[leaf]!.need;
+    if (!(countsAt(item) && (without < nodes[leaf]!.need || asserts?.neededByAssert(item) === true)))
+      lastUnneeded = item;
   }
+  const everyItemNeeded = lastUnneeded < 0;
   // Then the other items that count in the program, in item order: fall-through, and those only
   // in shared overlays (a limit clips an item anywhere in the program, overlays included).
   const fallThrough = new Array<boolean>(items.length).fill(false);
@@ -208,10 +234,17 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   const value = (counts: number[], ticks: number[]) => (leaf: number) =>
     nodes[leaf]!.measure === 'count' ? counts[leaf]! : Math.min(nodes[leaf]!.cap, ticks[leaf]!);
   const haveOf = value(leafCount, leafTicks);
+  const assertAt = new Map<number, AssertOutcome>();
+  asserts?.outcomes.forEach((outcome, index) => assertAt.set(problem.asserts![index]!.owner, outcome));
+  const metAsserts = (node: number) => assertAt.get(node)?.met[0] ?? true;
+  const metAssertsFinished = (node: number) => assertAt.get(node)?.metFinished[0] ?? true;
   // Shared leaves count toward nothing above them: their items count where they are used up, or fall through.
-  const all = rollUp(nodes, haveOf, (leaf) => (nodes[leaf]!.shared ? 0 : leafTicks[leaf]!));
-  const finished = rollUp(nodes, value(leafCountFinished, leafTicksFinished), (leaf) =>
-    nodes[leaf]!.shared ? 0 : leafTicksFinished[leaf]!,
+  const all = rollUp(nodes, haveOf, (leaf) => (nodes[leaf]!.shared ? 0 : leafTicks[leaf]!), metAsserts);
+  const finished = rollUp(
+    nodes,
+    value(leafCountFinished, leafTicksFinished),
+    (leaf) => (nodes[leaf]!.shared ? 0 : leafTicksFinished[leaf]!),
+    metAssertsFinished,
   );
   const have = new Array<number>(nodes.length);
   const progress = new Array<number>(nodes.length);
@@ -223,7 +256,10 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
     progressSum += progress[i]!;
   }
 
-  let totalTicks = all.credits[0]!;
+  // Toward the total an item counts once: second applications left out.
+  let totalTicks = copies
+    ? rollUp(nodes, haveOf, onceTicks(nodes, items, assignment, counted, countsAt)).credits[0]!
+    : all.credits[0]!;
   let residencyTicks = 0;
   let points = 0;
   let graded = 0;
@@ -259,6 +295,7 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
     score,
     complete,
     everyItemNeeded,
+    lastUnneeded,
     met: all.met,
     metFinished: finished.met,
     credits: all.credits,
@@ -266,10 +303,28 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
     progress,
     counted,
     counting: items.map((_, item) => countsAt(item)),
+    asserts: asserts?.outcomes ?? [],
     consumed,
     fallThrough,
     sharedApplied,
     totals: { ticks: totalTicks, residencyTicks, gpa },
     policiesMet,
   };
+}
+
+/** Ticks each leaf counts from items applied there for the first time (second applications left out). */
+function onceTicks(
+  nodes: readonly PlanNode[],
+  items: AllocationProblem['items'],
+  assignment: Assignment,
+  counted: readonly number[],
+  countsAt: (item: number) => boolean,
+) {
+  const ticks = new Array<number>(nodes.length).fill(0);
+  for (let item = 0; item < items.length; item++) {
+    const leaf = assignment[item]!;
+    if (leaf >= 0 && items[item]!.copyOf === undefined && countsAt(item) && !nodes[leaf]!.shared)
+      ticks[leaf]! += counted[item]!;
+  }
+  return (leaf: number) => ticks[leaf]!;
 }

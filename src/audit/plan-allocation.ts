@@ -6,7 +6,14 @@ import { GPA_TOLERANCE } from './allocation-problem.js';
 import type { Requirement } from '../model/requirement.js';
 import type { Facts } from '../rules/compile-condition.js';
 import { kindModule } from '../requirements/registry.js';
-import type { AllocationProblem, PlanItem, PlanNode, PlanPolicies } from './allocation-problem.js';
+import type {
+  AllocationProblem,
+  AssertMatch,
+  PlanAssert,
+  PlanItem,
+  PlanNode,
+  PlanPolicies,
+} from './allocation-problem.js';
 import type { CreditItem } from './credit-items.js';
 import type { PreparedProgram } from './prepare-catalog.js';
 import { gradePasses, leavesPassed, type ProgramTree } from './program-tree.js';
@@ -32,7 +39,7 @@ export interface ProgramPlan {
   readonly nodes: readonly Requirement[];
   /** Which nodes apply to the learner (absent: all of them); the others are `not-applicable`. */
   readonly applicable?: readonly boolean[];
-  /** The items in the problem, in its order: those that can matter to this program. */
+  /** The items in the problem, in its order: those that can matter to this program (second applications, last in the problem, aside). */
   readonly items: readonly CreditItem[];
   /** Items that cannot matter to this program: why they do not count comes from {@link reasonsNotCounted} with these. */
   readonly ignored: readonly {
@@ -106,6 +113,11 @@ export function planAllocation(
     if (key === undefined) interned.set(text, (key = interned.size));
     return key;
   };
+  /** A distinct leaf takes only items that have a value of its fact to tell them apart. */
+  const hasValueFor = (item: CreditItem, leaf: number) =>
+    tree.specs[leaf]?.distinct === undefined || distinctValue(item, leaf) !== undefined;
+  const assertMatchesOf = (item: CreditItem, leaves: readonly number[]) =>
+    tree.asserts.length === 0 || item.components ? undefined : assertMatches(tree, item, leaves, keyOf);
   const distinctKeysOf = (candidates: readonly number[], pinned: number, item: CreditItem) => {
     const keys = new Map<number, number>();
     for (const leaf of pinned >= 0 ? [pinned] : candidates) {
@@ -132,9 +144,7 @@ export function planAllocation(
     // shared overlays it matches, as any applied award does.
     if (counts)
       for (const leaf of leavesPassed(tree, item.equivalents, item.facts, isBundle)) {
-        if (closed[leaf] || (pinned >= 0 && !tree.shared[leaf])) continue;
-        // A distinct leaf takes only items that have a value of its fact to tell them apart.
-        if (tree.specs[leaf]?.distinct !== undefined && distinctValue(item, leaf) === undefined) continue;
+        if (closed[leaf] || (pinned >= 0 && !tree.shared[leaf]) || !hasValueFor(item, leaf)) continue;
         if (!gradePasses(tree, item.points, leaf)) gradeBlock ??= tree.minGrade[leaf];
         else (tree.shared[leaf] ? sharedCandidates : candidates).push(leaf);
       }
@@ -154,12 +164,14 @@ export function planAllocation(
       if (component !== undefined && eligibleAll[component]) components.push(component);
     }
     const keys = distinctLeaves ? distinctKeysOf(candidates, pinned, item) : undefined;
+    const asserts = assertMatchesOf(item, pinned >= 0 ? [pinned] : candidates);
     planned.push({
       ticks: isBundle ? 0 : ticks(item.credits),
       candidates,
       sharedCandidates,
       pinned,
       ...(keys ? { distinctKeys: keys } : {}),
+      ...(asserts ? { asserts } : {}),
       limits,
       points: isBundle ? null : item.points,
       resident: residencySources?.includes(item.source) ?? false,
@@ -197,12 +209,54 @@ export function planAllocation(
     plan.eligible.push(eligibleAll[index]!);
     plan.blockedByGrade.push(blockedAll[index]);
   }
+  // Listed double counting: an item that may be applied under a sharing node gets a second
+  // application for each listed node where some leaf takes it (SPEC section 4).
+  const originals = plan.items.length;
+  for (const pair of tree.shareWith)
+    for (let index = 0; index < originals; index++) {
+      const original = plan.items[index]!;
+      const item = plan.credit[index]!;
+      const leaves = original.pinned >= 0 ? [original.pinned] : original.candidates;
+      if (original.components.length > 0 || !leaves.some((leaf) => leaf >= pair.from && leaf < pair.to)) continue;
+      if (pair.where && !pair.where(item.facts)) continue;
+      for (const target of pair.targets) {
+        const candidates = leavesPassed(tree, item.equivalents, item.facts, false).filter(
+          (leaf) =>
+            leaf >= target.from &&
+            leaf < target.to &&
+            !closed[leaf] &&
+            !tree.shared[leaf] &&
+            hasValueFor(item, leaf) &&
+            gradePasses(tree, item.points, leaf),
+        );
+        if (candidates.length === 0) continue;
+        const keys = distinctLeaves ? distinctKeysOf(candidates, -1, item) : undefined;
+        const asserts = assertMatchesOf(item, candidates);
+        plan.items.push({
+          ticks: original.ticks,
+          candidates,
+          sharedCandidates: [],
+          pinned: -1,
+          ...(keys ? { distinctKeys: keys } : {}),
+          ...(asserts ? { asserts } : {}),
+          limits: [],
+          points: null,
+          resident: false,
+          fallsThrough: false,
+          inProgress: original.inProgress,
+          components: [],
+          copyOf: index,
+          within: { from: pair.from, to: pair.to },
+        });
+      }
+    }
   const fixedGpa = policy.gpa?.over === 'all-graded' ? allGradedGpa(items, policy.gpa.min, ticks) : undefined;
   return {
     problem: {
       nodes: planNodes,
       items: plan.items,
       policies: fixedGpa ? { ...inUnit.policies, fixedGpa } : inUnit.policies,
+      ...(inUnit.asserts.length > 0 ? { asserts: inUnit.asserts } : {}),
     },
     nodes,
     ...(applicable ? { applicable } : {}),
@@ -258,6 +312,7 @@ interface ProgramInTicks {
   readonly planNodes: PlanNode[];
   readonly closed: boolean[];
   readonly policies: PlanPolicies;
+  readonly asserts: readonly PlanAssert[];
 }
 const programsInTicks = new WeakMap<PreparedProgram['tree'], Map<number, ProgramInTicks>>();
 
@@ -276,7 +331,22 @@ function inTicks(target: PreparedProgram, ticksPerCredit: number): ProgramInTick
       limitCaps: (policy.limits ?? []).map((l) => (l.maxCredits === undefined ? Infinity : ticks(l.maxCredits))),
       limitCountCaps: (policy.limits ?? []).map((l) => l.maxCount ?? Infinity),
     };
-    byTicks.set(ticksPerCredit, (known = { ...buildPlanNodes(target, new Map(), ticksPerCredit), policies }));
+    const asserts = target.tree.asserts.map(
+      (a): PlanAssert => ({
+        owner: a.owner,
+        to: a.to,
+        nodes: a.nodes.map((n) => ({
+          parent: n.parent,
+          children: n.children,
+          kind: n.kind,
+          need: n.kind === 'leaf' && n.measure === 'credits' ? ticks(n.amount) : n.amount,
+          measure: n.measure,
+          atMost: n.atMost,
+          distinct: n.distinct !== undefined,
+        })),
+      }),
+    );
+    byTicks.set(ticksPerCredit, (known = { ...buildPlanNodes(target, new Map(), ticksPerCredit), policies, asserts }));
   }
   return known;
 }
@@ -321,6 +391,28 @@ function buildPlanNodes(
     };
   });
   return { planNodes, closed };
+}
+
+/** The leaves of the asserts over `leaves` that an item matches (grade included), with its distinct value there. */
+function assertMatches(
+  tree: ProgramTree,
+  item: CreditItem,
+  leaves: readonly number[],
+  keyOf: (value: unknown) => number,
+): AssertMatch[] | undefined {
+  const found: AssertMatch[] = [];
+  tree.asserts.forEach((compiled, assert) => {
+    if (!leaves.some((leaf) => leaf >= compiled.owner && leaf < compiled.to)) return;
+    compiled.nodes.forEach((node, leaf) => {
+      if (node.kind !== 'leaf' || !node.where!(item.facts)) return;
+      if (node.minPoints !== undefined && item.points !== null && item.points < node.minPoints) return;
+      if (node.distinct === undefined) return void found.push({ assert, leaf });
+      const value = ownValue(item.facts, node.distinct);
+      // Without a value of the fact an item cannot count toward a distinct leaf.
+      if (value !== undefined && value !== null) found.push({ assert, leaf, key: keyOf(value) });
+    });
+  });
+  return found.length > 0 ? found : undefined;
 }
 
 /** Why an item counts nowhere, when the reason is not a cap: what an advisor reads in `unused`. */

@@ -1,6 +1,7 @@
 import { requirementIds } from '../catalog/requirement-tree.js';
 import { lcm, rational } from '../model/rational.js';
 import type { Program } from '../model/program.js';
+import { assertChildren, type Assertion } from '../model/assertion.js';
 import type { Requirement } from '../model/requirement.js';
 import type { LeafSpec } from '../requirements/kind.js';
 import { childrenOf, leafOf } from '../requirements/registry.js';
@@ -13,6 +14,41 @@ export interface LeafTest {
   readonly counts?: string;
   /** A `where` leaf: the compiled condition. */
   readonly where?: Predicate;
+}
+
+/** Listed double counting (`share: { with, where }`): the sharing node's subtree and the listed ones', as node ranges. */
+export interface ShareWithPair {
+  /** The sharing node's subtree: nodes `from` up to (not including) `to`. */
+  readonly from: number;
+  readonly to: number;
+  /** Which items may double count (all when absent). */
+  readonly where?: Predicate;
+  /** The listed nodes' subtrees. */
+  readonly targets: readonly { readonly from: number; readonly to: number }[];
+}
+
+/** One node of a compiled assert tree, in pre-order (0 the root). */
+export interface AssertTreeNode {
+  readonly parent: number;
+  readonly children: readonly number[];
+  readonly kind: 'all' | 'any' | 'leaf';
+  /** `any`: children needed. Leaf: the amount, in items or credits of the program's unit. */
+  readonly amount: number;
+  readonly measure: 'count' | 'credits';
+  /** A `maxCount` / `maxCredits` leaf: at most `amount`. */
+  readonly atMost: boolean;
+  readonly distinct?: string;
+  readonly where?: Predicate;
+  /** Grade points a matching graded item needs. */
+  readonly minPoints?: number;
+  readonly source: Assertion;
+}
+
+/** A node's `assert`, compiled: the node's subtree as a range, and the assert's tree. */
+export interface CompiledAssert {
+  readonly owner: number;
+  readonly to: number;
+  readonly nodes: readonly AssertTreeNode[];
 }
 
 /**
@@ -41,6 +77,10 @@ export interface ProgramTree {
   readonly programMinPoints: number | undefined;
   /** Each node's `when`, compiled over learner facts (undefined: it always applies). */
   readonly when: readonly (Predicate | undefined)[];
+  /** Listed double counting, one entry per sharing node. */
+  readonly shareWith: readonly ShareWithPair[];
+  /** The nodes' asserts, in tree order. */
+  readonly asserts: readonly CompiledAssert[];
   /** Under a node with `share: true`. */
   readonly shared: readonly boolean[];
   /** Stable ids (SPEC: used by exceptions and output). */
@@ -70,8 +110,36 @@ export function buildProgramTree(program: Program, context: OperatorContext): Pr
     minGrade.push(node.minGrade ?? (parent >= 0 ? minGrade[parent] : policy.minGrade));
     shared.push(node.share === true || (parent >= 0 && shared[parent]!));
   });
+  // Subtree ends: in pre-order a node's subtree is the run of nodes up to its end.
+  const ends = nodes.map((_, index) => index + 1);
+  for (let index = nodes.length - 1; index > 0; index--) {
+    const parent = parents[index]!;
+    ends[parent] = Math.max(ends[parent]!, ends[index]!);
+  }
+  const ids = requirementIds(program.requirements);
+  const indexById = new Map<string, number>();
+  nodes.forEach((node, index) => node.id !== undefined && !indexById.has(node.id) && indexById.set(node.id, index));
+  const shareWith = nodes.flatMap((node, index): ShareWithPair[] => {
+    if (typeof node.share !== 'object') return [];
+    const targets = node.share.with.map((id) => indexById.get(id)!).map((t) => ({ from: t, to: ends[t]! }));
+    return [
+      {
+        from: index,
+        to: ends[index]!,
+        ...(node.share.where ? { where: compileCondition(node.share.where, context) } : {}),
+        targets,
+      },
+    ];
+  });
+  const asserts = nodes.flatMap((node, index): CompiledAssert[] =>
+    node.assert === undefined
+      ? []
+      : [{ owner: index, to: ends[index]!, nodes: compileAssertion(node.assert, context) }],
+  );
   const specs = nodes.map(leafOf);
+  const assertAmounts = asserts.flatMap((a) => a.nodes.filter((n) => n.measure === 'credits').map((n) => n.amount));
   const amounts = [
+    ...assertAmounts,
     ...nodes.flatMap((n, i) => [specs[i]?.measure === 'credits' ? specs[i].amount : undefined, n.maxCredits]),
     policy.totalCredits,
     policy.residency?.minCredits,
@@ -103,8 +171,10 @@ export function buildProgramTree(program: Program, context: OperatorContext): Pr
     minGrade,
     programMinPoints: policy.minGrade === undefined ? undefined : (gradePoints(context, policy.minGrade) ?? undefined),
     shared,
+    shareWith,
+    asserts,
     when: nodes.map((node) => (node.when === undefined ? undefined : compileCondition(node.when, context))),
-    ids: requirementIds(program.requirements),
+    ids,
     denominator: amounts.reduce((common, amount) => lcm(common, rational(amount).d), 1),
   };
 }
@@ -126,4 +196,44 @@ export function leavesPassed(
 export function gradePasses(tree: ProgramTree, points: number | null, node: number): boolean {
   const min = node < 0 ? tree.programMinPoints : tree.minPoints[node];
   return points === null || min === undefined || points >= min;
+}
+
+/** Flattens an assert tree in pre-order, its conditions compiled. */
+function compileAssertion(root: Assertion, context: OperatorContext): AssertTreeNode[] {
+  const out: AssertTreeNode[] = [];
+  const visit = (node: Assertion, parent: number) => {
+    const index = out.length;
+    const children: number[] = [];
+    if ('where' in node) {
+      const amount = node.count ?? node.credits ?? node.maxCount ?? node.maxCredits!;
+      const points = node.minGrade === undefined ? undefined : gradePoints(context, node.minGrade);
+      out.push({
+        parent,
+        children,
+        kind: 'leaf',
+        amount,
+        measure: node.count !== undefined || node.maxCount !== undefined ? 'count' : 'credits',
+        atMost: node.maxCount !== undefined || node.maxCredits !== undefined,
+        ...(node.distinct !== undefined ? { distinct: node.distinct } : {}),
+        where: compileCondition(node.where, context),
+        ...(points !== undefined && points !== null ? { minPoints: points } : {}),
+        source: node,
+      });
+      return index;
+    }
+    const list = assertChildren(node);
+    out.push({
+      parent,
+      children,
+      kind: 'all' in node ? 'all' : 'any',
+      amount: 'any' in node ? (node.need ?? 1) : list.length,
+      measure: 'count',
+      atMost: false,
+      source: node,
+    });
+    for (const child of list) children.push(visit(child, index));
+    return index;
+  };
+  visit(root, -1);
+  return out;
 }

@@ -71,6 +71,29 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     byCount[leaf] ? 1 : items[item]!.components.length > 0 ? bundleTicks(problem, items[item]!) : items[item]!.ticks;
   /** An item every limit clips to zero counts nowhere: no requirement takes it. */
   const neverCounts = (item: number) => !mayCount[item];
+  // Asserts and listed double counting: an item an at-least leaf of an assert above a leaf may
+  // need is let into the leaf even when the leaf is met without it (README: "every applied item
+  // is needed" by its leaf or by such an assert leaf).
+  const asserts = problem.asserts ?? [];
+  const helpsAssert = (item: number, leaf: number) => {
+    for (const match of items[item]!.asserts ?? []) {
+      const a = asserts[match.assert]!;
+      if (leaf >= a.owner && leaf < a.to && !a.nodes[match.leaf]!.atMost) return true;
+    }
+    return false;
+  };
+  const hasCopy = new Array<boolean>(items.length).fill(false);
+  for (const item of items) if (item.copyOf !== undefined) hasCopy[item.copyOf] = true;
+  const isCopy = (index: number) => items[index]!.copyOf !== undefined;
+  /** Whether a second application's original, if placed, is under its sharing node. */
+  const originalAllows = (index: number) => {
+    const { copyOf, within } = items[index]!;
+    if (copyOf === undefined) return true;
+    const at = assignment[copyOf]!;
+    return at >= within!.from && at < within!.to;
+  };
+  // Some allocation the search reaches may hold items no leaf or assert needs: it is cleaned up.
+  const cleansUp = asserts.length > 0 || hasCopy.some(Boolean);
 
   const assignedValue = filled(count, 0);
   const potentialValue = filled(count, 0);
@@ -215,6 +238,8 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   // An item with grade points at or above the minimum GPA can never pull the GPA below it.
   const interacts = (item: PlanItem, index: number) =>
     item.limits.length > 0 ||
+    item.asserts !== undefined ||
+    item.copyOf !== undefined ||
     (minGpa !== undefined && item.points !== null && item.points < minGpa) ||
     sharesBase(index);
   // Under a cap, applying an item can count for less than letting it fall through: decide those by search.
@@ -238,7 +263,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     return (
       !neverCounts(index) &&
       roomUnderCounts(leaf, index) &&
-      assignedValue[leaf]! + value - Math.min(value, topOf(smallest, leaf)) < need[leaf]!
+      (assignedValue[leaf]! + value - Math.min(value, topOf(smallest, leaf)) < need[leaf]! || helpsAssert(index, leaf))
     );
   };
   /**
@@ -256,14 +281,25 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     // way the leaf must stay unmet without it.
     const kept =
       smallestExact < Infinity ? sureAll[leaf]! + least - smallestExact : sureExact[leaf]! + (exact ? least : 0);
-    return kept < need[leaf]!;
+    return kept < need[leaf]! || helpsAssert(index, leaf);
   };
   let best: { assignment: Assignment; evaluation: Evaluation } | undefined;
   const consider = () => {
     steps += size;
-    const evaluation = evaluateAllocation(problem, assignment);
+    let evaluation = evaluateAllocation(problem, assignment);
+    let candidate = assignment;
+    // Under asserts and listed double counting an allocation may hold items nothing needs: taking
+    // them out one by one (the last first) keeps every requirement met and frees their room.
+    if (cleansUp && !evaluation.everyItemNeeded) {
+      candidate = assignment.slice();
+      while (!evaluation.everyItemNeeded) {
+        candidate[evaluation.lastUnneeded] = -1;
+        steps += size;
+        evaluation = evaluateAllocation(problem, candidate);
+      }
+    }
     if (evaluation.everyItemNeeded && (!best || compareScores(evaluation.score, best.evaluation.score) > 0))
-      best = { assignment: assignment.slice(), evaluation };
+      best = { assignment: candidate === assignment ? assignment.slice() : candidate, evaluation };
   };
   // A first allocation: items with the fewest candidates first, each to its first leaf with room
   // for sure. It completes most complete transcripts, and ends the search; otherwise the bound
@@ -272,8 +308,10 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   const placed: [number, number][] = [];
   steps += size;
   for (const index of [...contested].sort(
-    (a, b) => items[a]!.candidates.length - items[b]!.candidates.length || a - b,
+    (a, b) =>
+      Number(isCopy(a)) - Number(isCopy(b)) || items[a]!.candidates.length - items[b]!.candidates.length || a - b,
   )) {
+    if (!originalAllows(index)) continue;
     const leaf = items[index]!.candidates.find((l) => free(index) && surelyHasRoom(l, index));
     if (leaf === undefined) continue;
     place(index, leaf, 1);
@@ -298,7 +336,11 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   steps += size; // setting up the search: potentials, twins, suffixes
   // The search decides items with the most candidates first: they are what the bound relaxes most,
   // so once they are placed the bound cuts the rest quickly.
-  contested.sort((a, b) => items[b]!.candidates.length - items[a]!.candidates.length || a - b);
+  // Second applications come last: their originals are placed by then.
+  contested.sort(
+    (a, b) =>
+      Number(isCopy(a)) - Number(isCopy(b)) || items[b]!.candidates.length - items[a]!.candidates.length || a - b,
+  );
   const addPotential = (index: number, sign: 1 | -1) => {
     const finished = !items[index]!.inProgress;
     for (const leaf of items[index]!.candidates) {
@@ -316,12 +358,12 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   contested.forEach((index, k) => {
     const item = items[index]!;
     // Limits spend their budget in item order, so items under a limit are never interchangeable.
-    if (item.limits.length > 0 || sharesBase(index)) return;
+    if (item.limits.length > 0 || sharesBase(index) || isCopy(index) || hasCopy[index]) return;
     // An item that falls through counts toward totals, residency and the GPA whether it is applied
     // or not, so its grade and residency tell it apart from another only when it does not fall
     // through (and its grade only when some grade could pull the GPA under its minimum).
     const own = item.fallsThrough ? 'falls-through' : `${gpaAtRisk ? item.points : '-'}|${item.resident}`;
-    const values = item.distinctKeys ? [...item.distinctKeys].join(';') : '';
+    const values = `${item.distinctKeys ? [...item.distinctKeys].join(';') : ''}|${item.asserts ? JSON.stringify(item.asserts) : ''}`;
     const key = `${item.ticks}|${item.candidates.join(',')}|${item.sharedCandidates.join(',')}|${item.inProgress}|${own}|${values}`;
     const previous = lastOfKind.get(key);
     if (previous !== undefined) previousTwin[k] = previous;
@@ -359,13 +401,13 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   const totalIn = filled(groupCap.length, 0);
   const residencyIn = filled(groupCap.length, 0);
   for (const item of items) {
-    if (item.components.length > 0) continue;
+    if (item.components.length > 0 || item.copyOf !== undefined) continue;
     totalIn[groupOf(item)]! += item.ticks;
     if (item.resident) residencyIn[groupOf(item)]! += item.ticks;
   }
   const leaveOut = (index: number, sign: 1 | -1) => {
     const item = items[index]!;
-    if (item.fallsThrough || item.components.length > 0 || users[index]! > 1) return;
+    if (item.fallsThrough || item.components.length > 0 || item.copyOf !== undefined || users[index]! > 1) return;
     totalIn[groupOf(item)]! -= sign * item.ticks;
     if (item.resident) residencyIn[groupOf(item)]! -= sign * item.ticks;
   };
@@ -531,7 +573,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
           break;
         }
         const leaf = candidates[next[k]!++]!;
-        if (!mayHaveRoom(leaf, index)) continue;
+        if (!originalAllows(index) || !mayHaveRoom(leaf, index)) continue;
         place(index, leaf, 1);
         taken[k] = leaf;
         break;
@@ -612,6 +654,13 @@ function countedBounds({ items, policies }: AllocationProblem): {
     low[index] = least;
     if (item.ticks > 0 && most === 0) mayCount[index] = false;
     if (item.ticks > 0 && least === 0) surelyCounts[index] = false;
+  });
+  items.forEach((item, index) => {
+    if (item.copyOf === undefined) return;
+    high[index] = high[item.copyOf]!;
+    low[index] = low[item.copyOf]!;
+    mayCount[index] = mayCount[item.copyOf]!;
+    surelyCounts[index] = surelyCounts[item.copyOf]!;
   });
   items.forEach((item, index) => {
     if (item.components.length === 0) return;

@@ -10,6 +10,7 @@ import { programCycles } from './program-cycles.js';
 import { programDependencyGraph } from './program-order.js';
 import { kindModule, leafOf } from '../requirements/registry.js';
 import { eachRequirement } from './requirement-tree.js';
+import { checkSharesAndAsserts } from './check-share-assert.js';
 
 /** Where each catalog entry came from: its file and JSON path, by section and merged index. */
 export interface Origin {
@@ -247,6 +248,11 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
           `at most the cap of ${Math.min(...cap)} credits that applies here`,
           String(spec.amount),
         );
+    });
+    checkSharesAndAsserts(program.requirements, ['requirements'], {
+      report: (code, path, expected, received) => report(code, origin, path, expected, received),
+      checkCondition: (condition, path) => checkConditionAt(condition, origin, path, ITEM_FACTS),
+      grades,
     });
   });
 

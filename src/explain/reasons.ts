@@ -66,6 +66,14 @@ export type Explanation =
       readonly requirement: string;
       readonly program: string;
       readonly components: number;
+    }
+  | {
+      /** Listed double counting: one award applied in two requirements (the sharing one first). */
+      readonly code: 'double-count';
+      readonly award: string;
+      readonly requirements: readonly [string, string];
+      /** The node whose `share: { with }` allows it. */
+      readonly by: string;
     };
 
 /** A registrar exception placing an award in a requirement. */

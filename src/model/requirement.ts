@@ -4,6 +4,7 @@ import { anyKind } from '../requirements/any/any.js';
 import { credentialKind } from '../requirements/credential/credential.js';
 import { programKind } from '../requirements/program/program.js';
 import { type DISTINCT_FACTS, whereKind } from '../requirements/where/where.js';
+import { Assertion, type ShareWith, ShareWith as ShareWithSchema } from './assertion.js';
 import { Condition } from './condition.js';
 
 /** What every requirement node may carry, whatever its kind (SPEC section 4). */
@@ -14,7 +15,10 @@ export interface NodeFields {
   maxCredits?: number;
   /** At most this many items count under the node. */
   maxCount?: number;
-  share?: boolean;
+  /** `true`: an overlay; `{ with, where }`: listed double counting. */
+  share?: boolean | ShareWith;
+  /** Among the counted: a condition the items this node counts must meet as well. */
+  assert?: Assertion;
   /** The node applies only to learners for whom this condition over learner facts holds. */
   when?: Condition;
 }
@@ -73,7 +77,8 @@ const RequirementObject = z
       .nonnegative()
       .optional()
       .meta({ description: 'At most this many items count under the node' }),
-    share: z.boolean().optional(),
+    share: z.union([z.boolean(), ShareWithSchema]).optional(),
+    assert: Assertion.optional(),
     when: Condition.optional().meta({
       description:
         'Applies only to learners for whom this holds (a condition over declared, entered, catalogYear, learnerTags)',

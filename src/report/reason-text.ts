@@ -65,6 +65,7 @@ const EXPLANATIONS: Wording<Explanation> = {
   apply: (e) => `${e.reason}${by(e.by)}`,
   cap: (e) => `${e.counted} of ${e.of} credits count: over the limit ${list(e.limits)}`,
   stack: (e) => `${e.program} is complete: its ${e.components} awards count here`,
+  'double-count': (e) => `counts in both ${e.requirements[0]} and ${e.requirements[1]} (shared by ${e.by})`,
 };
 
 /** Words a reason an award does not count. */

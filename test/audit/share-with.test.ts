@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { audit } from '../../src/audit/audit.js';
+import type { ProgramAudit } from '../../src/audit/audit-result.js';
+import type { Catalog } from '../../src/model/catalog.js';
+import { loadTestCatalog, requirement, testCatalog } from '../helpers.js';
+
+const course = (id: string, subject: string, tags: string[] = []) => ({
+  id,
+  kind: 'course',
+  title: id,
+  subject,
+  credits: { value: 3, unit: 'semester' },
+  tags,
+});
+const subject = (value: string) => ({ fact: 'subject', operator: 'equal', value });
+const writingIntensive = { fact: 'tags', operator: 'contains', value: 'wi' };
+const credentials = [
+  course('DATA-210', 'DATA', ['wi']),
+  course('DATA-220', 'DATA', ['wi']),
+  course('DATA-230', 'DATA'),
+  course('ENGL-100', 'ENGL', ['wi']),
+];
+const writingWithMajor = (where?: unknown) => ({
+  id: 'writing',
+  where: writingIntensive,
+  count: 2,
+  share: { with: ['major'], ...(where ? { where } : {}) },
+});
+const programs = [
+  {
+    id: 'ba',
+    kind: 'degree',
+    title: 'B.A.',
+    policy: { totalCredits: 9 },
+    requirements: { all: [writingWithMajor(subject('DATA')), { id: 'major', where: subject('DATA'), credits: 6 }] },
+  },
+  {
+    id: 'ba-three',
+    kind: 'degree',
+    title: 'B.A. with a statistics course',
+    requirements: {
+      all: [
+        writingWithMajor(),
+        { id: 'major', where: subject('DATA'), credits: 6 },
+        { id: 'stats', where: subject('DATA'), credits: 3 },
+      ],
+    },
+  },
+  {
+    id: 'ba-english-only',
+    kind: 'degree',
+    title: 'B.A., only English may double count',
+    requirements: { all: [writingWithMajor(subject('ENGL')), { id: 'major', where: subject('DATA'), credits: 6 }] },
+  },
+];
+const catalog: Catalog = testCatalog({ credentials, programs, gradeScale: { A: 4 } });
+
+function auditOf(program: string, held: string[]): ProgramAudit {
+  // Each course has its own date and id, whatever the record order.
+  const awards = held.map((credential) => {
+    const n = credentials.findIndex((c) => c.id === credential) + 1;
+    return { id: `a${n}`, credential, earned: `2025-0${n}-01`, grade: 'A' };
+  });
+  const result = audit(catalog, { learner: { id: 's' }, asOf: '2026-05-01', awards }, { programs: [program] });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value.audits[0]!;
+}
+const applied = (a: ProgramAudit, id: string) => requirement(a, id).applied.map((x) => x.credential);
+
+describe('share: { with, where }: listed double counting', () => {
+  it('two writing-intensive DATA courses count in both writing and the major; the total counts them once', () => {
+    const a = auditOf('ba', ['ENGL-100', 'DATA-210', 'DATA-220']);
+    expect(a.status).toBe('complete');
+    expect(applied(a, 'major')).toEqual(['DATA-210', 'DATA-220']);
+    // Writing takes two of the three; ENGL-100 is needed for the total either way (9 credits, each once).
+    expect(a.credits.applied).toBe(9);
+    expect(a.policies.find((p) => p.id === 'total-credits')).toMatchObject({ status: 'complete', have: 9 });
+    const doubles = a.explanations.filter((e) => e.code === 'double-count');
+    expect(doubles.length).toBeGreaterThan(0);
+    for (const d of doubles) expect(d).toMatchObject({ by: 'writing' });
+    const inMajor = requirement(a, 'major').applied;
+    expect(inMajor.every((x) => x.alsoIn === undefined || x.alsoIn.includes('writing'))).toBe(true);
+  });
+
+  it('without the sharing pair the same transcript cannot complete: one item, one requirement', () => {
+    const a = auditOf('ba-english-only', ['ENGL-100', 'DATA-210', 'DATA-220']);
+    // Only ENGL courses may double count, and ENGL-100 does not fit the major: writing takes
+    // ENGL-100 and one DATA course, the major the other DATA course (3 of 6).
+    expect(a.status).toBe('incomplete');
+    expect(requirement(a, 'writing').status).toBe('complete');
+    expect(requirement(a, 'major')).toMatchObject({ status: 'incomplete', have: { credits: 3 } });
+  });
+
+  it('nowhere else twice: a course counts in writing and the major, not a third time in stats', () => {
+    const two = auditOf('ba-three', ['DATA-210', 'DATA-220']);
+    expect(two.status).toBe('incomplete');
+    const three = auditOf('ba-three', ['DATA-210', 'DATA-220', 'DATA-230']);
+    expect(three.status).toBe('complete');
+    // writing: 210, 220 (both also in major); stats: 230.
+    expect(applied(three, 'writing')).toEqual(['DATA-210', 'DATA-220']);
+    expect(applied(three, 'major')).toEqual(['DATA-210', 'DATA-220']);
+    expect(applied(three, 'stats')).toEqual(['DATA-230']);
+  });
+
+  it('the same audit in any record order', () => {
+    const forward = auditOf('ba-three', ['DATA-210', 'DATA-220', 'DATA-230']);
+    const backward = auditOf('ba-three', ['DATA-230', 'DATA-220', 'DATA-210']);
+    const shape = (a: ProgramAudit) => [applied(a, 'writing'), applied(a, 'major'), applied(a, 'stats')];
+    expect(shape(backward)).toEqual(shape(forward));
+  });
+});
+
+describe('share: { with }: catalog checks', () => {
+  const load = (requirements: unknown) =>
+    loadTestCatalog({
+      credentials,
+      programs: [{ id: 'p', kind: 'certificate', title: 'P', requirements }],
+      gradeScale: { A: 4 },
+    });
+  it('an unknown listed id', () => {
+    const result = load({ all: [{ id: 'w', where: writingIntensive, count: 1, share: { with: ['nope'] } }] });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.issues[0]).toMatchObject({
+        code: 'unknown-reference',
+        path: ['programs', 0, 'requirements', 'all', 0, 'share', 'with', 0],
+      });
+  });
+  it('a listed node that contains the sharing one', () => {
+    const result = load({ id: 'top', all: [{ id: 'w', where: writingIntensive, count: 1, share: { with: ['top'] } }] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]).toMatchObject({ code: 'invalid-shape', received: 'top' });
+  });
+});
