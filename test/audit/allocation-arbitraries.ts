@@ -178,3 +178,133 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
       },
     };
   });
+
+/** The nodes of a subtree in pre-order: `from` up to (not including) the returned end. */
+function subtreeEnd(nodes: readonly PlanNode[], from: number): number {
+  let end = from + 1;
+  while (end < nodes.length && nodes[end]!.parent >= from && isUnder(nodes, end, from)) end++;
+  return end;
+}
+function isUnder(nodes: readonly PlanNode[], node: number, ancestor: number): boolean {
+  for (let n = node; n >= 0; n = nodes[n]!.parent) if (n === ancestor) return true;
+  return false;
+}
+
+const assertLeafSpec = fc.record({
+  measure: fc.constantFrom<'count' | 'credits'>('count', 'credits'),
+  atMost: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+  need: fc.integer({ min: 0, max: 4 }),
+  distinct: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+  matchMask: fc.nat(511),
+});
+
+/**
+ * {@link smallProblem} (at most 6 items) with the constructs that couple items beyond their
+ * leaves: an assert on a random node (one leaf, or an all/any of two, at-least or at-most, some
+ * distinct, matched by random items), and listed double counting from one subtree to a disjoint
+ * one (second applications of random items placed under the first, last in the problem).
+ */
+export const coupledProblem: fc.Arbitrary<AllocationProblem> = fc
+  .tuple(
+    smallProblem.filter((p) => p.items.length <= 6),
+    fc.record({
+      assertOwner: fc.option(fc.nat(8), { nil: undefined }),
+      assertKind: fc.constantFrom<'leaf' | 'all' | 'any'>('leaf', 'all', 'any'),
+      assertLeaves: fc.array(assertLeafSpec, { minLength: 2, maxLength: 2 }),
+      share: fc.option(fc.tuple(fc.nat(8), fc.nat(8), fc.nat(63), fc.nat(63)), { nil: undefined }),
+    }),
+  )
+  .map(([problem, { assertOwner, assertKind, assertLeaves, share }]) => {
+    const { nodes } = problem;
+    const items: PlanItem[] = [...problem.items];
+    let asserts: AllocationProblem['asserts'];
+    if (assertOwner !== undefined) {
+      const owner = assertOwner % nodes.length;
+      const leafCount = assertKind === 'leaf' ? 1 : 2;
+      const leafNodes = assertLeaves.slice(0, leafCount).map((l) => ({
+        parent: assertKind === 'leaf' ? -1 : 0,
+        children: [],
+        kind: 'leaf' as const,
+        need: l.measure === 'count' ? Math.min(l.need, 3) : l.need * 2,
+        measure: l.measure,
+        atMost: l.atMost,
+        distinct: l.distinct && !l.atMost,
+      }));
+      const assertNodes =
+        assertKind === 'leaf'
+          ? leafNodes
+          : [
+              {
+                parent: -1,
+                children: [1, 2],
+                kind: assertKind,
+                need: assertKind === 'all' ? 2 : 1,
+                measure: 'count' as const,
+                atMost: false,
+                distinct: false,
+              },
+              ...leafNodes,
+            ];
+      asserts = [{ owner, to: subtreeEnd(nodes, owner), nodes: assertNodes }];
+      const offset = assertKind === 'leaf' ? 0 : 1;
+      items.forEach((item, index) => {
+        const matches = assertLeaves
+          .slice(0, leafCount)
+          .flatMap((l, j) =>
+            (l.matchMask >> index) & 1
+              ? [{ assert: 0, leaf: j + offset, ...(l.distinct ? { key: index % 2 } : {}) }]
+              : [],
+          );
+        if (matches.length > 0 && item.components.length === 0) items[index] = { ...item, asserts: matches };
+      });
+    }
+    if (share) {
+      // The sharing node: one that items may go under; the listed one: the first after a random start disjoint from it.
+      const from = share[0] % nodes.length === 0 ? 1 % nodes.length : share[0] % nodes.length;
+      const to = subtreeEnd(nodes, from);
+      const target = [...nodes.keys()]
+        .map((k) => (share[1] + k) % nodes.length)
+        .find((t) => subtreeEnd(nodes, t) <= from || t >= to);
+      const targetEnd = target === undefined ? 0 : subtreeEnd(nodes, target);
+      if (target !== undefined) {
+        const originals = items.length;
+        for (let index = 0; index < originals && items.length < originals + 3; index++) {
+          const item = items[index]!;
+          const leaves = item.pinned >= 0 ? [item.pinned] : item.candidates;
+          if (item.components.length > 0 || !(((share[2] | 5) >> index) & 1)) continue;
+          if (!leaves.some((leaf) => leaf >= from && leaf < to)) continue;
+          const candidates = nodes.flatMap((n, leaf) =>
+            n.kind === 'leaf' &&
+            !n.shared &&
+            !n.waived &&
+            leaf >= target &&
+            leaf < targetEnd &&
+            ((share[3] | 1) >> (leaf - target)) & 1
+              ? [leaf]
+              : [],
+          );
+          if (candidates.length === 0) continue;
+          const value = item.distinctKeys ? ([...item.distinctKeys.values()][0] ?? 0) : index % 3;
+          const keys = new Map(
+            candidates.filter((leaf) => nodes[leaf]!.distinct).map((leaf) => [leaf, value] as const),
+          );
+          items.push({
+            ticks: item.ticks,
+            candidates,
+            sharedCandidates: [],
+            pinned: -1,
+            ...(keys.size > 0 ? { distinctKeys: keys } : {}),
+            limits: [],
+            points: null,
+            resident: false,
+            fallsThrough: false,
+            inProgress: item.inProgress,
+            components: [],
+            copyOf: index,
+            within: { from, to },
+          });
+        }
+      }
+    }
+    return { ...problem, items, ...(asserts ? { asserts } : {}) };
+  });

@@ -26,6 +26,9 @@ function wellFormed(problem: AllocationProblem, assignment: Assignment): boolean
  * capacity; they count toward the leaf all the same.
  */
 function everyItemNeeded(problem: AllocationProblem, assignment: Assignment, evaluation: Evaluation): boolean {
+  // Under an assert an item may be needed by the assert rather than its leaf: the evaluation's
+  // rule (README) decides there; second applications too.
+  if (coupled(problem)) return evaluation.everyItemNeeded;
   const byLeaf = new Map<number, number[]>();
   assignment.forEach((leaf, item) => leaf >= 0 && byLeaf.set(leaf, [...(byLeaf.get(leaf) ?? []), item]));
   for (const [leaf, list] of byLeaf) {
@@ -57,6 +60,7 @@ export function isValidAllocation(problem: AllocationProblem, assignment: Assign
  */
 function mayBecomeValid(problem: AllocationProblem, assignment: Assignment): boolean {
   if (!wellFormed(problem, assignment)) return false;
+  if (coupled(problem)) return true;
   const sure = new Map<number, { total: number; smallest: number }>();
   assignment.forEach((leaf, item) => {
     if (leaf < 0 || bases(problem, item).some((b) => problem.items[b]!.limits.length > 0)) return;
@@ -108,4 +112,9 @@ export function bruteForceBest(problem: AllocationProblem): Evaluation {
   };
   walk(0);
   return best!;
+}
+
+/** A problem with asserts or second applications: what an item needs depends on more than its leaf. */
+function coupled(problem: AllocationProblem): boolean {
+  return (problem.asserts?.length ?? 0) > 0 || problem.items.some((item) => item.copyOf !== undefined);
 }

@@ -8,7 +8,7 @@ import {
 } from '../../src/audit/allocation-problem.js';
 import { solveAllocation } from '../../src/audit/solve-allocation.js';
 import { runs } from '../setup/fuzz.js';
-import { smallProblem } from './allocation-arbitraries.js';
+import { coupledProblem, smallProblem } from './allocation-arbitraries.js';
 import { bruteForceBest, isValidAllocation } from './brute-force-oracle.js';
 
 const ORACLE_BUDGET = 1_000_000_000;
@@ -26,6 +26,14 @@ describe('the allocation solver against a brute-force oracle', () => {
       expect(compareScores(solution.evaluation.score, oracle.score)).toBe(0);
     },
   );
+
+  test.prop([coupledProblem], { numRuns: runs(400) })('with asserts and listed double counting too', (problem) => {
+    const solution = solveAllocation(problem, ORACLE_BUDGET);
+    const oracle = bruteForceBest(problem);
+    expect(solution.optimal).toBe(true);
+    expect(isValidAllocation(problem, solution.assignment)).toBe(true);
+    expect(compareScores(solution.evaluation.score, oracle.score)).toBe(0);
+  });
 
   test.prop([smallProblem], { seed: 11_2 })('never exceeds a cap: node caps and limits', (problem) => {
     const { evaluation } = solveAllocation(problem);
