@@ -6,7 +6,8 @@ import type { RequirementResult } from './audit-result.js';
  */
 export function openRequirements(node: RequirementResult): number {
   if (node.status !== 'incomplete') return 0;
-  if (!node.children) return 1;
+  // A node whose own need is met but whose assert is not: one thing open, the assert.
+  if (!node.children || node.remaining?.assert) return 1;
   const open = node.children.filter((c) => c.status === 'incomplete').map(openRequirements);
   if (node.kind === 'all') return open.reduce((a, b) => a + b, 0);
   const missing = (node.need?.count ?? 1) - (node.have?.count ?? 0);

@@ -42,7 +42,7 @@ export function recommend(report: AuditReport): Recommendation[] {
 /** The open leaves on the cheapest way through a node (as `openRequirements` counts them). */
 function cheapestOpen(node: RequirementResult): RequirementResult[] {
   if (node.status !== 'incomplete') return [];
-  if (!node.children) return [node];
+  if (!node.children || node.remaining?.assert) return [node];
   const open = node.children.filter((c) => c.status === 'incomplete').map(cheapestOpen);
   if (node.kind === 'all') return open.flat();
   const missing = (node.need?.count ?? 1) - (node.have?.count ?? 0);

@@ -1,4 +1,5 @@
 import type {
+  AssertResult,
   AuditReport,
   PolicyResult,
   ProgramAudit,
@@ -8,7 +9,7 @@ import type {
 import type { StackingGraph } from '../catalog/stacking-graph.js';
 import type { PathwayPlan } from '../pathways/plan.js';
 import type { Recommendation } from '../pathways/recommend.js';
-import { reasonText, recommendationText, STATUS_MARKS } from './reason-text.js';
+import { assertMissingText, assertText, reasonText, recommendationText, STATUS_MARKS } from './reason-text.js';
 import { stackingSvg } from './stacking-svg.js';
 
 /** What the advising report shows besides the audit. */
@@ -107,21 +108,36 @@ ${audit.unused.length ? `<h3>Awards that do not count here</h3><table><thead><tr
 function nodeItem(node: RequirementResult, title: (id: string) => string): string {
   const measure = node.need ? ` ${amount(node.have)}/${amount(node.need)}` : '';
   const applied = node.applied.length
-    ? ` <span class="applied">← ${node.applied.map((a) => `${esc(title(a.credential ?? a.award))}${a.inProgress ? ' (in progress)' : ''}${a.hypothetical ? ' (planned)' : ''}`).join(', ')}</span>`
+    ? ` <span class="applied">← ${node.applied.map((a) => `${esc(title(a.credential ?? a.award))}${a.inProgress ? ' (in progress)' : ''}${a.hypothetical ? ' (planned)' : ''}${a.alsoIn ? ` (also in ${esc(a.alsoIn.join(', '))})` : ''}`).join(', ')}</span>`
     : '';
   const waived = node.waived ? ` <span class="applied">waived: ${esc(node.waived.reason)}</span>` : '';
+  const among = node.assert ? `<ul class="tree">${assertItem(node.assert, true)}</ul>` : '';
   const children = node.children
     ? `<ul class="tree">${node.children.map((c) => nodeItem(c, title)).join('')}</ul>`
     : '';
-  return `<li><span class="mark ${node.status}" aria-hidden="true">${STATUS_MARKS[node.status]}</span>${esc(node.label ?? node.id)} <span class="muted">(${STATUS_TEXT[node.status].toLowerCase()})${esc(measure)}</span>${node.hypothetical ? ' <span class="hyp">what-if</span>' : ''}${applied}${waived}${children}</li>`;
+  return `<li><span class="mark ${node.status}" aria-hidden="true">${STATUS_MARKS[node.status]}</span>${esc(node.label ?? node.id)} <span class="muted">(${STATUS_TEXT[node.status].toLowerCase()})${esc(measure)}</span>${node.hypothetical ? ' <span class="hyp">what-if</span>' : ''}${applied}${waived}${among}${children}</li>`;
+}
+
+/** An assert's node: its mark, its words, and its children. */
+function assertItem(a: AssertResult, first: boolean): string {
+  const children = a.children ? `<ul class="tree">${a.children.map((c) => assertItem(c, false)).join('')}</ul>` : '';
+  return `<li><span class="mark ${a.status}" aria-hidden="true">${STATUS_MARKS[a.status]}</span>${first ? 'Among the counted: ' : ''}${esc(assertText(a))}${children}</li>`;
 }
 
 const amount = (v: { count?: number; credits?: number } | undefined) =>
   !v ? '' : v.credits !== undefined ? `${v.credits} cr` : `${v.count}`;
 const missing = (n: RequirementResult) =>
-  n.remaining?.credits !== undefined ? `${n.remaining.credits} more credits` : `${n.remaining?.count ?? 1} more`;
+  n.remaining?.assert && n.assert
+    ? assertMissingText(n.assert)
+    : n.remaining?.credits !== undefined
+      ? `${n.remaining.credits} more credits`
+      : `${n.remaining?.count ?? 1} more`;
 const openLeaves = (node: RequirementResult): RequirementResult[] =>
-  node.status !== 'incomplete' ? [] : node.children ? node.children.flatMap(openLeaves) : [node];
+  node.status !== 'incomplete'
+    ? []
+    : node.remaining?.assert || !node.children
+      ? [node]
+      : node.children.flatMap(openLeaves);
 
 /** A policy's figure: have of need, or for a limit what counts of the most it lets count. */
 function policyFigure(p: PolicyResult): string {

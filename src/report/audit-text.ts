@@ -1,4 +1,5 @@
 import type {
+  AssertResult,
   AuditReport,
   AuditStatus,
   PolicyResult,
@@ -8,7 +9,7 @@ import type {
 } from '../audit/audit-result.js';
 import type { Recommendation } from '../pathways/recommend.js';
 import type { PathwayPlan } from '../pathways/plan.js';
-import { reasonText, recommendationText, STATUS_MARKS } from './reason-text.js';
+import { assertMissingText, assertText, reasonText, recommendationText, STATUS_MARKS } from './reason-text.js';
 
 /** Styling for a terminal; plain when piped or when NO_COLOR is set. */
 export interface TextStyle {
@@ -39,12 +40,19 @@ export function auditToText(report: AuditReport, style: TextStyle): string {
       const note = node.waived ? dim(` waived: ${node.waived.reason}`) : node.shared ? dim(' (shared)') : '';
       const applied = node.applied.length
         ? dim(
-            `  ← ${node.applied.map((a) => `${a.credential ?? a.award}${a.inProgress ? ' (in progress)' : ''}${a.exception ? ` [${a.exception.type}]` : ''}`).join(', ')}`,
+            `  ← ${node.applied.map((a) => `${a.credential ?? a.award}${a.inProgress ? ' (in progress)' : ''}${a.exception ? ` [${a.exception.type}]` : ''}${a.alsoIn ? ` (also in ${a.alsoIn.join(', ')})` : ''}`).join(', ')}`,
           )
         : '';
       lines.push(
         `${'  '.repeat(depth)}${paint(node.status, STATUS_MARKS[node.status])} ${label}${measure}${note}${applied}`,
       );
+      const among = (a: AssertResult, at: number, first: boolean) => {
+        lines.push(
+          `${'  '.repeat(at)}${paint(a.status, STATUS_MARKS[a.status])} ${first ? 'among the counted: ' : ''}${assertText(a)}`,
+        );
+        a.children?.forEach((child) => among(child, at + 1, false));
+      };
+      if (node.assert) among(node.assert, depth + 1, true);
       node.children?.forEach((child) => walk(child, depth + 1));
     };
     walk(audit.requirements, 1);
@@ -95,6 +103,7 @@ function amount(value: { count?: number; credits?: number } | undefined): string
 
 function remainingLines(node: RequirementResult): string[] {
   if (node.status !== 'incomplete') return [];
+  if (node.remaining?.assert && node.assert) return [`${node.label ?? node.id}: ${assertMissingText(node.assert)}`];
   if (!node.children) {
     const r = node.remaining;
     const what = r?.credits !== undefined ? `${r.credits} more credits` : `${r?.count ?? 1} more`;

@@ -1,5 +1,5 @@
 import type { Explanation, Reason } from '../explain/reasons.js';
-import type { RequirementStatus } from '../audit/audit-result.js';
+import type { AssertResult, RequirementStatus } from '../audit/audit-result.js';
 import type { Duration } from '../model/dates.js';
 import type { Recommendation } from '../pathways/recommend.js';
 
@@ -76,6 +76,22 @@ export function reasonText(reason: Reason): string {
 /** Words an explanation of a decision. */
 export function explanationText(explanation: Explanation): string {
   return (EXPLANATIONS[explanation.code] as (e: Explanation) => string)(explanation);
+}
+
+/** One node of an assert ("among the counted") in words: "two level-III courses: at least 2, have 1". */
+export function assertText(a: AssertResult): string {
+  const figure = (v: AssertResult['need']) => (v.credits !== undefined ? `${v.credits} credits` : `${v.count}`);
+  if (a.kind !== 'where')
+    return `${a.label ? `${a.label}: ` : ''}${a.kind === 'all' ? 'all' : `${a.need.count}`} of these, ${a.have.count} met`;
+  const distinct = a.distinct ? ` with different ${a.distinct}` : '';
+  return `${a.label ?? 'matching'}: ${a.atMost ? 'at most' : 'at least'} ${figure(a.need)}${distinct}, have ${figure(a.have)}`;
+}
+
+/** The unmet leaves of an assert, in words, for "what remains". */
+export function assertMissingText(a: AssertResult): string {
+  const open = (n: AssertResult): AssertResult[] =>
+    n.status !== 'incomplete' ? [] : n.children ? n.children.flatMap(open) : [n];
+  return `among the counted, ${open(a).map(assertText).join('; ')}`;
 }
 
 /** What remains of a program, in words: "Data Analytics Certificate: one requirement (Capstone) and 6 more credits". */

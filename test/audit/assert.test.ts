@@ -234,3 +234,29 @@ describe('assert: catalog checks', () => {
       });
   });
 });
+
+describe('assert: in the text and HTML reports', () => {
+  it('shows the assert under its node and says what remains', async () => {
+    const { auditToText } = await import('../../src/report/audit-text.js');
+    const { auditToHtml } = await import('../../src/report/audit-html.js');
+    const a = auditOf('levels', [
+      ['DATA-201', 'A'],
+      ['DATA-202', 'A'],
+      ['DATA-301', 'A'],
+    ]);
+    const report = { learner: { id: 's' }, asOf: '2026-05-01', audits: [a] };
+    const text = auditToText(report, { color: false });
+    expect(text).toContain('✗ among the counted: two level-III courses: at least 2, have 1');
+    expect(text).toContain('electives: among the counted, two level-III courses: at least 2, have 1');
+    const { buildStackingGraph } = await import('../../src/catalog/stacking-graph.js');
+    const html = auditToHtml(report, {
+      graph: buildStackingGraph(catalog, '2026-05-01'),
+      recommendations: [],
+      plans: new Map(),
+      titles: new Map(),
+      held: [],
+    });
+    expect(html).toContain('Among the counted: two level-III courses: at least 2, have 1');
+    expect(html).toContain('<li>electives: among the counted, two level-III courses: at least 2, have 1</li>');
+  });
+});
