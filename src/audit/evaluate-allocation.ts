@@ -146,16 +146,22 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
     const under = new Array<number>(nodes.length).fill(0);
     // Distinct leaves: the values counted so far; an item repeating one counts nothing there.
     const seen = new Map<number, Set<number>>();
-    // Pins first (an exception places its award whatever the capacity), then the others.
-    for (const [pinnedNow, inProgressNow] of [
-      [true, false],
-      [true, true],
-      [false, false],
-      [false, true],
+    // Pins first (an exception places its award whatever the capacity), then the others, then
+    // second applications (listed double counting), which count only where their originals do.
+    for (const [pinnedNow, inProgressNow, copiesNow] of [
+      [true, false, false],
+      [true, true, false],
+      [false, false, false],
+      [false, true, false],
+      [false, false, true],
+      [false, true, true],
     ] as const)
       for (let leaf = 0; leaf < nodes.length; leaf++)
         for (let item = firstAt[leaf]!; item >= 0; item = next[item]!) {
-          if ((items[item]!.pinned === leaf) !== pinnedNow || items[item]!.inProgress !== inProgressNow) continue;
+          const { pinned, inProgress, copyOf } = items[item]!;
+          if ((pinned === leaf) !== pinnedNow || inProgress !== inProgressNow || (copyOf !== undefined) !== copiesNow)
+            continue;
+          if (copyOf !== undefined && excluded[copyOf]) excluded[item] = true;
           if (!countsAt(item)) continue;
           let full = false;
           for (let n = leaf; n >= 0 && !full; n = nodes[n]!.parent) full = under[n]! >= nodes[n]!.maxCount;
