@@ -85,8 +85,11 @@ describe('audit invariants on random transcripts of the shipped catalog', () => 
     'caps are never exceeded, and clipped credits are reported',
     (transcript) => {
       for (const program of run(transcript).audits) {
-        for (const policy of program.policies)
-          if (policy.status === undefined) expect(policy.have).toBeLessThanOrEqual(policy.need!);
+        for (const policy of program.policies) {
+          if (policy.status !== undefined) continue;
+          if (policy.need !== undefined) expect(policy.have).toBeLessThanOrEqual(policy.need);
+          if (policy.maxCount !== undefined) expect(policy.count).toBeLessThanOrEqual(policy.maxCount);
+        }
         const total = program.policies.find((p) => p.id === 'total-credits');
         if (total) expect(total.have).toBe(program.credits.applied);
       }

@@ -21,6 +21,7 @@ import { appliedTo, programAudit, readFixture, reasonsFor, requirement, shippedC
  */
 const V2022 = { from: '2022-08-01', to: '2025-07-31' };
 const V2025 = { from: '2025-08-01' };
+const OVERLAP_LABEL = 'At most one of DATA 320 and CSCI 310 (overlapping content)';
 
 /** Every node of an audit's tree as [id, status], in tree order. */
 const statuses = (node: RequirementResult): [string, string][] => [
@@ -149,6 +150,7 @@ describe('Maya: entered in fall 2025, one year in (the 2025 version, midway)', (
       { id: 'external-cap', label: 'External and prior-learning credit', need: 30, have: 0 },
       { id: 'prior-learning-cap', label: 'Credit for prior learning', need: 15, have: 0 },
       { id: 'before-entry-cap', label: 'Credit earned before matriculation', need: 60, have: 6 },
+      { id: 'data-320-or-csci-310', label: OVERLAP_LABEL, maxCount: 1, have: 0, count: 0 },
     ]);
   });
 });
@@ -197,6 +199,7 @@ describe('Noor: declares the statistics emphasis', () => {
       { id: 'external-cap', label: 'External and prior-learning credit', need: 30, have: 6 },
       { id: 'prior-learning-cap', label: 'Credit for prior learning', need: 15, have: 6 },
       { id: 'before-entry-cap', label: 'Credit earned before matriculation', need: 60, have: 6 },
+      { id: 'data-320-or-csci-310', label: OVERLAP_LABEL, maxCount: 1, have: 0, count: 0 },
     ]);
   });
 
@@ -260,7 +263,9 @@ describe('Omar: every requirement met, but the GPA over every graded course is b
       { award: 'o28', reasons: [{ code: 'failing-grade', grade: 'F' }] },
     ]);
     expect(appliedTo(bs, 'DATA-310')).toEqual(['o22']);
-    expect(appliedTo(bs, 'math')).toEqual(['o02', 'o11']);
+    // STAT-201 (o12) counts in the core and, listed double counting, in mathematics as well:
+    // MATH-110 + STAT-201 make the 6 credits, and MATH-151 (o11) falls through to the total.
+    expect(appliedTo(bs, 'math')).toEqual(['o02', 'o12']);
     expect(appliedTo(bs, 'DATA-350')).toEqual(['o23']);
     expect(requirement(bs, 'major-electives')).toMatchObject({ need: { credits: 9 }, have: { credits: 9 } });
     expect(appliedTo(bs, 'major-electives')).toEqual(['o19', 'o24', 'o29']);
@@ -368,5 +373,50 @@ describe('Priya: a 2022-catalog learner, and a what-if of the 2025 catalog', () 
       ['spreadsheets', 'incomplete'],
       ['dashboards', 'incomplete'],
     ]);
+  });
+});
+
+describe('Tomas: electives with a level rule, an overlap cap, STAT 201 counted twice, two subjects', () => {
+  const bs = programAudit('tomas-electives-and-sharing.json', 'bs-data-science');
+  // Worked by hand on the 2025 version (entered 2025-08-18), 27 credits, all at the institution:
+  //   math: MATH-110 3 + STAT-201 3 = 6; STAT-201 also meets the core's STAT-201 (math says
+  //     `share: { with: ["core"], where: id = STAT-201 }`), and counts once toward the total.
+  //   social (6 credits, distinct subjects): SOCI-101 + PSYC-101; two SOCI courses are one
+  //     subject, so SOCI-150 (also humanities) goes to humanities (3 of 6). Record order would
+  //     put SOCI-101 and SOCI-150 in social and leave it at one subject.
+  //   electives (9 credits, two of them 300-level among the counted): CSCI-240 + CSCI-310 +
+  //     DATA-330. DATA-320 overlaps CSCI-310 (at most one of the two counts, the earlier
+  //     earned); first fit in record order would take CSCI-240, CSCI-310 and DATA-320.
+  it('mathematics takes STAT-201, which counts in the core too, once in the total', () => {
+    expect(appliedTo(bs, 'math')).toEqual(['t04', 't05']);
+    expect(appliedTo(bs, 'STAT-201')).toEqual(['t05']);
+    expect(requirement(bs, 'math').applied[1]).toMatchObject({ award: 't05', alsoIn: ['STAT-201'] });
+    expect(bs.explanations).toContainEqual({
+      code: 'double-count',
+      award: 't05',
+      requirements: ['math', 'STAT-201'],
+      by: 'math',
+    });
+    expect(bs.credits.applied).toBe(27);
+  });
+  it('social science in two subjects; the second SOCI course goes to humanities', () => {
+    expect(appliedTo(bs, 'social')).toEqual(['t01', 't03']);
+    expect(appliedTo(bs, 'humanities')).toEqual(['t02']);
+  });
+  it('electives: two 300-level courses among the counted, one of DATA 320 / CSCI 310', () => {
+    expect(requirement(bs, 'major-electives')).toMatchObject({
+      status: 'complete',
+      assert: { status: 'complete', need: { count: 2 }, have: { count: 2 } },
+    });
+    expect(appliedTo(bs, 'major-electives')).toEqual(['t07', 't08', 't10']);
+    expect(bs.unused).toEqual([{ award: 't09', reasons: [{ code: 'over-limit', limits: ['data-320-or-csci-310'] }] }]);
+    expect(policy(bs, 'data-320-or-csci-310')).toEqual({
+      id: 'data-320-or-csci-310',
+      label: OVERLAP_LABEL,
+      maxCount: 1,
+      have: 3,
+      clipped: 3,
+      count: 1,
+    });
   });
 });
