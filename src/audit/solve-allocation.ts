@@ -71,17 +71,11 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     byCount[leaf] ? 1 : items[item]!.components.length > 0 ? bundleTicks(problem, items[item]!) : items[item]!.ticks;
   /** An item every limit clips to zero counts nowhere: no requirement takes it. */
   const neverCounts = (item: number) => !mayCount[item];
-  // Asserts and listed double counting: an item an at-least leaf of an assert above a leaf may
-  // need is let into the leaf even when the leaf is met without it (README: "every applied item
-  // is needed" by its leaf or by such an assert leaf).
+  // Asserts: an item may be needed by an assert above its leaf rather than by the leaf (README).
   const asserts = problem.asserts ?? [];
-  const helpsAssert = (item: number, leaf: number) => {
-    for (const match of items[item]!.asserts ?? []) {
-      const a = asserts[match.assert]!;
-      if (leaf >= a.owner && leaf < a.to && !a.nodes[match.leaf]!.atMost) return true;
-    }
-    return false;
-  };
+  // Under an assert any item the leaf takes may be one the assert needs, so a leaf there takes
+  // items past its need: which of them every allocation needs is for the clean-up to find.
+  const underAssert = nodes.map((_, leaf) => asserts.some((a) => leaf >= a.owner && leaf < a.to));
   const hasCopy = new Array<boolean>(items.length).fill(false);
   for (const item of items) if (item.copyOf !== undefined) hasCopy[item.copyOf] = true;
   const isCopy = (index: number) => items[index]!.copyOf !== undefined;
@@ -263,7 +257,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     return (
       !neverCounts(index) &&
       roomUnderCounts(leaf, index) &&
-      (assignedValue[leaf]! + value - Math.min(value, topOf(smallest, leaf)) < need[leaf]! || helpsAssert(index, leaf))
+      (assignedValue[leaf]! + value - Math.min(value, topOf(smallest, leaf)) < need[leaf]! || underAssert[leaf]!)
     );
   };
   /**
@@ -281,7 +275,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     // way the leaf must stay unmet without it.
     const kept =
       smallestExact < Infinity ? sureAll[leaf]! + least - smallestExact : sureExact[leaf]! + (exact ? least : 0);
-    return kept < need[leaf]! || helpsAssert(index, leaf);
+    return kept < need[leaf]! || underAssert[leaf]!;
   };
   let best: { assignment: Assignment; evaluation: Evaluation } | undefined;
   const consider = () => {

@@ -321,4 +321,97 @@ describe('fuzz finds kept as regression tests', () => {
     expect(solution.evaluation.counting[5]).toBe(false);
     expect(compareScores(solution.evaluation.score, bruteForceBest(problem).score)).toBe(0);
   });
+  it('under an assert a leaf takes an item past its need: the assert may need the smallest one', () => {
+    // A 0-credit item the root's assert needs sits in a 1-credit leaf; the nested program that
+    // meets the leaf must still join it (the room rule would drop it as the smallest item).
+    const problem: AllocationProblem = {
+      nodes: [
+        {
+          parent: -1,
+          children: [1, 2],
+          kind: 'all',
+          need: 2,
+          measure: 'count',
+          cap: Number.POSITIVE_INFINITY,
+          maxCount: Number.POSITIVE_INFINITY,
+          waived: false,
+          shared: false,
+        },
+        {
+          parent: 0,
+          children: [],
+          kind: 'all',
+          need: 0,
+          measure: 'count',
+          cap: 2,
+          maxCount: 1,
+          waived: false,
+          shared: false,
+        },
+        {
+          parent: 0,
+          children: [],
+          kind: 'leaf',
+          need: 1,
+          measure: 'credits',
+          cap: Number.POSITIVE_INFINITY,
+          maxCount: 2,
+          distinct: true,
+          waived: false,
+          shared: false,
+        },
+      ],
+      items: [
+        {
+          ticks: 1,
+          candidates: [],
+          sharedCandidates: [],
+          pinned: -1,
+          limits: [],
+          points: null,
+          resident: false,
+          fallsThrough: false,
+          inProgress: true,
+          components: [],
+        },
+        {
+          ticks: 0,
+          candidates: [2],
+          sharedCandidates: [],
+          pinned: -1,
+          limits: [],
+          distinctKeys: new Map([[2, 0]]),
+          points: null,
+          resident: false,
+          fallsThrough: false,
+          inProgress: true,
+          components: [],
+          asserts: [{ assert: 0, leaf: 0, key: 1 }],
+        },
+        {
+          ticks: 0,
+          candidates: [2],
+          sharedCandidates: [],
+          pinned: -1,
+          limits: [],
+          points: null,
+          resident: false,
+          fallsThrough: false,
+          inProgress: false,
+          components: [0],
+        },
+      ],
+      policies: { limitCaps: [], limitCountCaps: [] },
+      asserts: [
+        {
+          owner: 0,
+          to: 3,
+          nodes: [{ parent: -1, children: [], kind: 'leaf', need: 1, measure: 'count', atMost: false, distinct: true }],
+        },
+      ],
+    };
+    const solution = solveAllocation(problem, ORACLE_BUDGET);
+    expect(solution.evaluation.complete).toBe(true);
+    expect(compareScores(solution.evaluation.score, bruteForceBest(problem).score)).toBe(0);
+  });
 });
