@@ -116,34 +116,37 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   const countsAt = (item: number) =>
     !excluded[item] &&
     (items[item]!.components.length > 0 || (!blocked[item] && (items[item]!.ticks === 0 || counted[item]! > 0)));
+  // Listed double counting: an item applied twice has its home at the first of its places in
+  // tree order (it spends the limits and counts toward the total there, once).
+  const copies = items.length > 0 && items[items.length - 1]!.copyOf !== undefined;
+  const home = copies ? homes(items, assignment, excluded) : undefined;
   // Finished work spends the limits before work in progress does (in tree order each time), so
   // work in progress never takes a cap's room from completed work: counting it can only help.
   for (const inProgressNow of [false, true])
     for (let leaf = 0; leaf < nodes.length; leaf++)
       for (let item = firstAt[leaf]!; item >= 0; item = next[item]!) {
-        const { components, copyOf } = items[item]!;
-        if (copyOf !== undefined) continue;
+        const base = items[item]!.copyOf ?? item;
+        if (home && home[base] !== leaf) continue;
+        const { components } = items[base]!;
         if (components.length === 0) {
-          if (items[item]!.inProgress === inProgressNow) spend(item);
+          if (items[base]!.inProgress === inProgressNow) spend(base);
         } else for (const c of components) if (items[c]!.inProgress === inProgressNow) spend(c);
       }
-  // A second application counts what its original counts after limits, and only while the
-  // original is applied under the sharing node.
-  const copies = items.length > 0 && items[items.length - 1]!.copyOf !== undefined;
+  // A second application counts what its original counts after limits.
   if (copies)
     for (let item = 0; item < items.length; item++) {
-      const { copyOf, within } = items[item]!;
+      const { copyOf } = items[item]!;
       if (copyOf === undefined || assignment[item]! < 0) continue;
-      const at = assignment[copyOf]!;
       counted[item] = counted[copyOf]!;
       blocked[item] = blocked[copyOf]!;
-      if (at < within!.from || at >= within!.to) excluded[item] = true;
     }
   // Node maxCounts and distinct leaves: past a maxCount, or repeating a value a distinct leaf
   // already counts (pins first, then in tree order, finished work first), an item that counts
   // after the limits counts nothing there.
   if (treeShape(nodes).countRules) {
     const under = new Array<number>(nodes.length).fill(0);
+    // With second applications: the nodes each item already takes a slot under.
+    const marks = copies ? new Map<number, Set<number>>() : undefined;
     // Distinct leaves: the values counted so far; an item repeating one counts nothing there.
     const seen = new Map<number, Set<number>>();
     // Pins first (an exception places its award whatever the capacity), then the others, then
@@ -163,8 +166,12 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
             continue;
           if (copyOf !== undefined && excluded[copyOf]) excluded[item] = true;
           if (!countsAt(item)) continue;
+          // An item applied twice takes one slot under a node above both of its places.
+          const slots =
+            marks && (marks.get(copyOf ?? item) ?? marks.set(copyOf ?? item, new Set()).get(copyOf ?? item));
           let full = false;
-          for (let n = leaf; n >= 0 && !full; n = nodes[n]!.parent) full = under[n]! >= nodes[n]!.maxCount;
+          for (let n = leaf; n >= 0 && !full; n = nodes[n]!.parent)
+            if (!slots?.has(n)) full = under[n]! >= nodes[n]!.maxCount;
           const key = nodes[leaf]!.distinct ? items[item]!.distinctKeys?.get(leaf) : undefined;
           if (key !== undefined) {
             const values = seen.get(leaf) ?? seen.set(leaf, new Set()).get(leaf)!;
@@ -174,7 +181,12 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
           if (full) {
             excluded[item] = true;
             counted[item] = 0;
-          } else for (let n = leaf; n >= 0; n = nodes[n]!.parent) under[n]!++;
+          } else
+            for (let n = leaf; n >= 0; n = nodes[n]!.parent)
+              if (!slots?.has(n)) {
+                under[n]!++;
+                slots?.add(n);
+              }
         }
   }
   for (let leaf = 0; leaf < nodes.length; leaf++) {
@@ -218,11 +230,26 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   // Shared leaves take matching items in item order until met, each for what the limits leave of
   // it (an item clipped to zero counts nowhere); they use nothing up.
   const sharedApplied = new Map<number, number[]>();
+  const ticksOf = (index: number) => (items[index]!.components.length > 0 ? items[index]!.ticks : counted[index]!);
+  // A distinct shared leaf takes, of each value, the item counting the most (the first of those).
+  const bestOfValue = new Map<number, Map<number, number>>();
   items.forEach((item, index) => {
-    const ticks = item.components.length > 0 ? item.ticks : counted[index]!;
+    if (!countsAt(index) || !item.distinctKeys) return;
+    for (const leaf of item.sharedCandidates) {
+      const key = nodes[leaf]!.distinct ? item.distinctKeys.get(leaf) : undefined;
+      if (key === undefined) continue;
+      const best = bestOfValue.get(leaf) ?? bestOfValue.set(leaf, new Map()).get(leaf)!;
+      const held = best.get(key);
+      if (held === undefined || ticksOf(index) > ticksOf(held)) best.set(key, index);
+    }
+  });
+  items.forEach((item, index) => {
+    const ticks = ticksOf(index);
     if (!countsAt(index)) return;
     for (const leaf of item.sharedCandidates) {
       const node = nodes[leaf]!;
+      const key = node.distinct ? item.distinctKeys?.get(leaf) : undefined;
+      if (node.distinct && (key === undefined || bestOfValue.get(leaf)?.get(key) !== index)) continue;
       const value = node.measure === 'count' ? leafCount[leaf]! : leafTicks[leaf]!;
       if (value >= node.need) continue;
       const taken = sharedApplied.get(leaf);
@@ -262,9 +289,9 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
     progressSum += progress[i]!;
   }
 
-  // Toward the total an item counts once: second applications left out.
-  let totalTicks = copies
-    ? rollUp(nodes, haveOf, onceTicks(nodes, items, assignment, counted, countsAt)).credits[0]!
+  // Toward the total an item counts once, at home.
+  let totalTicks = home
+    ? rollUp(nodes, haveOf, homeTicks(nodes, items, assignment, counted, countsAt, home)).credits[0]!
     : all.credits[0]!;
   let residencyTicks = 0;
   let points = 0;
@@ -318,18 +345,37 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   };
 }
 
-/** Ticks each leaf counts from items applied there for the first time (second applications left out). */
-function onceTicks(
+/**
+ * Where each item applied twice (listed double counting) is at home: the first of its places in
+ * tree order, a second application counting only while its original is under the sharing node
+ * (one that is not is marked excluded: it counts nowhere). Other items are at home where applied.
+ */
+function homes(items: AllocationProblem['items'], assignment: Assignment, excluded: boolean[]): number[] {
+  const home = assignment.slice();
+  for (let item = 0; item < items.length; item++) {
+    const { copyOf, within } = items[item]!;
+    const leaf = assignment[item]!;
+    if (copyOf === undefined || leaf < 0) continue;
+    const at = assignment[copyOf]!;
+    if (at < within!.from || at >= within!.to) excluded[item] = true;
+    else home[copyOf] = Math.min(home[copyOf]!, leaf);
+  }
+  return home;
+}
+
+/** Ticks each leaf passes up toward the total: items at home there (an item applied twice counts once). */
+function homeTicks(
   nodes: readonly PlanNode[],
   items: AllocationProblem['items'],
   assignment: Assignment,
   counted: readonly number[],
   countsAt: (item: number) => boolean,
+  home: readonly number[],
 ) {
   const ticks = new Array<number>(nodes.length).fill(0);
   for (let item = 0; item < items.length; item++) {
     const leaf = assignment[item]!;
-    if (leaf >= 0 && items[item]!.copyOf === undefined && countsAt(item) && !nodes[leaf]!.shared)
+    if (leaf >= 0 && home[items[item]!.copyOf ?? item] === leaf && countsAt(item) && !nodes[leaf]!.shared)
       ticks[leaf]! += counted[item]!;
   }
   return (leaf: number) => ticks[leaf]!;

@@ -41,7 +41,8 @@ export function evaluateAsserts(
       const a = asserts[match.assert]!;
       if (!under(a, leaf)) continue;
       const amount = a.nodes[match.leaf]!.measure === 'count' ? 1 : counted[item]!;
-      const key = match.key ?? -1 - item;
+      // An item applied twice under the node is one item there.
+      const key = match.key ?? -1 - (items[item]!.copyOf ?? item);
       push(values[match.assert]![match.leaf]!, key, amount);
       if (!items[item]!.inProgress) push(finishedValues[match.assert]![match.leaf]!, key, amount);
     }
@@ -60,7 +61,7 @@ export function evaluateAsserts(
       const byKey = values[match.assert]![match.leaf]!;
       const have = outcomes[match.assert]!.have[match.leaf]!;
       const amount = node.measure === 'count' ? 1 : counted[item]!;
-      if (have - loss(byKey.get(match.key ?? -1 - item)!, amount) < node.need) return true;
+      if (have - loss(byKey.get(match.key ?? -1 - (items[item]!.copyOf ?? item))!, amount) < node.need) return true;
     }
     return false;
   };

@@ -118,9 +118,9 @@ export function planAllocation(
     tree.specs[leaf]?.distinct === undefined || distinctValue(item, leaf) !== undefined;
   const assertMatchesOf = (item: CreditItem, leaves: readonly number[]) =>
     tree.asserts.length === 0 || item.components ? undefined : assertMatches(tree, item, leaves, keyOf);
-  const distinctKeysOf = (candidates: readonly number[], pinned: number, item: CreditItem) => {
+  const distinctKeysOf = (leaves: readonly number[], item: CreditItem) => {
     const keys = new Map<number, number>();
-    for (const leaf of pinned >= 0 ? [pinned] : candidates) {
+    for (const leaf of leaves) {
       if (tree.specs[leaf]?.distinct === undefined) continue;
       const value = distinctValue(item, leaf);
       // A pinned item without a value is unlike every other.
@@ -163,7 +163,9 @@ export function planAllocation(
       const component = indexOfAward!.get(id);
       if (component !== undefined && eligibleAll[component]) components.push(component);
     }
-    const keys = distinctLeaves ? distinctKeysOf(candidates, pinned, item) : undefined;
+    const keys = distinctLeaves
+      ? distinctKeysOf([...(pinned >= 0 ? [pinned] : candidates), ...sharedCandidates], item)
+      : undefined;
     const asserts = assertMatchesOf(item, pinned >= 0 ? [pinned] : candidates);
     planned.push({
       ticks: isBundle ? 0 : ticks(item.credits),
@@ -230,7 +232,7 @@ export function planAllocation(
             gradePasses(tree, item.points, leaf),
         );
         if (candidates.length === 0) continue;
-        const keys = distinctLeaves ? distinctKeysOf(candidates, -1, item) : undefined;
+        const keys = distinctLeaves ? distinctKeysOf(candidates, item) : undefined;
         const asserts = assertMatchesOf(item, candidates);
         plan.items.push({
           ticks: original.ticks,

@@ -177,7 +177,9 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
     const value = leafValueOf(index, leaf);
     // Only items that surely count take a slot, and no pin (one may be past a cap): the count never
     // goes over the evaluation's, so no allocation is missed; the evaluation judges those it lets by.
-    if (surelyCounts[index] && item.pinned !== leaf) {
+    // A second application takes none either: it counts only where its original does, and under
+    // a node above both places the two take one slot.
+    if (surelyCounts[index] && item.pinned !== leaf && item.copyOf === undefined) {
       for (const n of countCapsOver[leaf]!) placedUnder[n]! += sign;
       const key = keyAt(index, leaf);
       if (key !== undefined) {
@@ -186,7 +188,8 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
       }
     }
     // Under a node maxCount a pin may be past it (another pin before it): it counts for sure only where none is.
-    const least = item.pinned === leaf && countRuleAt(leaf) ? 0 : leastValueOf(index, leaf);
+    const least =
+      (item.pinned === leaf && countRuleAt(leaf)) || item.copyOf !== undefined ? 0 : leastValueOf(index, leaf);
     assignedValue[leaf]! += sign * value;
     if (!item.inProgress) assignedFinished[leaf]! += sign * value;
     sureAll[leaf]! += sign * least;
