@@ -296,14 +296,17 @@ function effective(place: number, last: boolean, spec: RangeSpec): EffectiveJson
 
 /**
  * A listed share: node S and the nodes it lists, by their place among the candidates (nodes
- * other than the root, overlays and the nested program's leaf; listed ones neither above nor
- * below S nor each other), and sometimes a `where`.
+ * other than the root with a leaf under them that takes items: not an overlay, not the nested
+ * program's leaf; listed ones neither above nor below S nor each other), and sometimes a `where`.
+ * With `mirror`, the first where-leaf under each listed node takes the condition of the first
+ * under S, so that the same items are wanted in both places (else they seldom are).
  */
-type ShareSpec = { node: number; with: number[]; where: CondSpec | undefined };
+type ShareSpec = { node: number; with: number[]; where: CondSpec | undefined; mirror: boolean };
 const shareSpec: fc.Arbitrary<ShareSpec> = fc.record({
   node: fc.nat(20),
   with: fc.array(fc.nat(20), { minLength: 1, maxLength: 2 }),
-  where: sometimes(condition, 2),
+  where: sometimes(condition, 3),
+  mirror: fc.boolean(),
 });
 
 type AssertLeafSpec = {
@@ -368,7 +371,7 @@ const versionSpec: fc.Arbitrary<VersionSpec> = fc.record({
   tree: nodeSpec,
   policy: policySpec,
   range: rangeSpec,
-  share: GENERATES_SHARE_AND_ASSERT ? sometimes(shareSpec, 3) : fc.constant(undefined),
+  share: GENERATES_SHARE_AND_ASSERT ? sometimes(shareSpec, 2) : fc.constant(undefined),
   asserts: GENERATES_SHARE_AND_ASSERT
     ? fc.array(fc.record({ node: fc.nat(20), assert: assertSpec }), { maxLength: 2 })
     : fc.constant([]),
@@ -552,7 +555,12 @@ function nodesOf(
 function addShare(root: RequirementJson, share: ShareSpec | undefined): void {
   if (!share) return;
   const all = nodesOf(root).slice(1);
-  const eligible = all.filter(({ node }) => node.share !== true && node.program === undefined);
+  // Nodes with a leaf under them that may take an item (not an overlay, not the nested program).
+  const takes = (node: RequirementJson): boolean =>
+    nodesOf(node).some(
+      ({ node: n }) => n.all === undefined && n.any === undefined && n.share !== true && n.program === undefined,
+    );
+  const eligible = all.filter(({ node }) => node.share !== true && node.program === undefined && takes(node));
   if (eligible.length === 0) return;
   const s = eligible[share.node % eligible.length]!;
   const nested = (x: (typeof all)[number], y: (typeof all)[number]) =>
@@ -564,6 +572,14 @@ function addShare(root: RequirementJson, share: ShareSpec | undefined): void {
     if (l && !listed.some((other) => other === l || nested(other, l))) listed.push(l);
   }
   if (listed.length === 0) return;
+  const firstWhere = (node: RequirementJson) =>
+    nodesOf(node).find(({ node: n }) => n.where !== undefined && n.share !== true)?.node;
+  const source = share.mirror ? firstWhere(s.node) : undefined;
+  if (source)
+    for (const { node } of listed) {
+      const target = firstWhere(node);
+      if (target) target.where = source.where;
+    }
   s.node.share = {
     with: listed.map(({ node }) => node.id!),
     ...(share.where === undefined ? {} : { where: where(share.where) }),
