@@ -1,15 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  checkReported,
+  evaluate,
   oracleVerdict,
   readModel,
   type AwardJson,
+  type CredentialJson,
   type ExceptionJson,
   type LearnerJson,
   type NestedItems,
   type OptionsJson,
   type ProgramJson,
+  type ReportedAudit,
+  type ShareWithJson,
 } from './independent-oracle.js';
+import { measureOf, readAssert } from './oracle-assert.js';
 import { oracleCase, type OracleCase } from './oracle-arbitraries.js';
 import { compareCase } from './oracle-comparison.js';
 
@@ -34,12 +40,15 @@ const noNesting = () => {
 
 type ProgramBody = Omit<ProgramJson, 'id' | 'kind' | 'title'> & { title?: string };
 
+/** A course: id, credits, tags, and more of its catalog fields (subject, level, ...). */
+type Course = [id: string, credits: number, tags: string[], more?: Partial<CredentialJson>];
+
 /**
- * A case of program P (one body, or its versions): courses `[id, credits, tags]`, one award of
- * each (in order), exceptions; `more` adds learner facts, audit options and a nested program Q.
+ * A case of program P (one body, or its versions): courses, one award of each (in order),
+ * exceptions; `more` adds learner facts, audit options and a nested program Q.
  */
 function caseOf(
-  courses: [string, number, string[]][],
+  courses: Course[],
   program: ProgramBody | ProgramBody[],
   exceptions: ExceptionJson[] = [],
   awards: Partial<AwardJson>[] = [],
@@ -56,10 +65,11 @@ function caseOf(
     catalog: {
       institution: { id: 'u', name: 'Oracle University' },
       settings: { unit: 'semester', gradeScale: { A: 4, B: 3, C: 2, D: 1, F: 0 } },
-      credentials: courses.map(([id, credits, tags]) => ({
+      credentials: courses.map(([id, credits, tags, fields]) => ({
         id,
         kind: 'course',
         title: id,
+        ...fields,
         credits: { value: credits, unit: 'semester' },
         tags,
       })),
@@ -205,7 +215,7 @@ describe('audits agree with an independent brute-force oracle', () => {
       },
       { title: 'P 2022', effective: { from: '2022-08-01' }, requirements: { id: 'y', credential: 'Y' } },
     ];
-    const courses: [string, number, string[]][] = [
+    const courses: Course[] = [
       ['X', 3, ['a']],
       ['Y', 3, ['b']],
     ];
@@ -228,7 +238,7 @@ describe('audits agree with an independent brute-force oracle', () => {
   it('a GPA over every graded award counts the failing grades the audit applies nowhere', () => {
     // X (3, A) meets x; Y and Z (3 each, F) count nowhere. All graded: 12 / 9 = 1.33 < 2,
     // incomplete; over the applied items: 12 / 3 = 4, complete.
-    const courses: [string, number, string[]][] = [
+    const courses: Course[] = [
       ['X', 3, ['a']],
       ['Y', 3, ['b']],
       ['Z', 3, ['b']],
@@ -249,7 +259,7 @@ describe('audits agree with an independent brute-force oracle', () => {
 
   it('a fact reference compares an award with the learner: earned after entered, strictly', () => {
     // Awards earned 2025-01-15, 02-15, 03-15; two a items earned after entry are needed.
-    const courses: [string, number, string[]][] = [
+    const courses: Course[] = [
       ['X', 3, ['a']],
       ['Y', 3, ['a']],
       ['Z', 3, ['a']],
@@ -424,7 +434,7 @@ describe('audits agree with an independent brute-force oracle', () => {
   // the program, in progress iff one needs in-progress work), the requirements met when not
   // complete (skipped when the audit says `optimal: false`), and the validity and figures of the
   // allocation the audit reports (always).
-  it(`agrees on ${runs} random catalogs with limits, caps, pins, waivers, overlays, nesting, when, versions, GPAs`, () => {
+  it(`agrees on ${runs} random catalogs with limits (credits, count), caps (credits, count), distinct, pins, waivers, overlays, nesting, when, versions, GPAs`, () => {
     fc.assert(
       fc.property(oracleCase, (c) => {
         const comparison = compareCase(c);
@@ -433,5 +443,286 @@ describe('audits agree with an independent brute-force oracle', () => {
       }),
       { numRuns: runs, ...seeded },
     );
+  });
+});
+
+const subject = (value: string) => ({ subject: value });
+const level = (value: string) => ({ level: value });
+
+describe('count caps, count limits and distinct leaves (issue 12): the audit agrees with the oracle', () => {
+  it('a group maxCount of 2 over two credits leaves needs items big enough to meet both with two', () => {
+    // a needs 3 credits of a, b 3 of b, at most 2 items under r: A1 (1) + A2 (2) for a and B for b
+    // are 3 items, so r cannot be met; with A3 (3 credits of a), A3 and B meet both: complete.
+    const program = {
+      requirements: {
+        id: 'r',
+        maxCount: 2,
+        all: [
+          { id: 'a', where: tag('a'), credits: 3 },
+          { id: 'b', where: tag('b'), credits: 3 },
+        ],
+      },
+    };
+    const small: Course[] = [
+      ['A1', 1, ['a']],
+      ['A2', 2, ['a']],
+      ['B', 3, ['b']],
+    ];
+    const without = caseOf(small, program);
+    // Best: a and b met with 3 items is not allowed; one of them met (2 items) and r not: 1.
+    expect(oracleVerdict(without.catalog, without.transcript, 'P', noNesting)).toMatchObject({
+      status: 'incomplete',
+      bestScore: 1,
+    });
+    expect(compareCase(without)?.problems).toEqual([]);
+    const withA3 = caseOf([...small, ['A3', 3, ['a']]], program);
+    expect(oracleStatus(withA3)).toBe('complete');
+    expect(compareCase(withA3)?.problems).toEqual([]);
+  });
+
+  it('a limit by credits and count: at most 2 items and 4 credits of a count anywhere', () => {
+    // A1, A2, A3 (3 credits of a each): A1 counts 3, A2 the 1 left, A3 nothing (past the count):
+    // 4 credits meet `four`; `five` cannot be met.
+    const courses: Course[] = [
+      ['A1', 3, ['a']],
+      ['A2', 3, ['a']],
+      ['A3', 3, ['a']],
+    ];
+    const limits = [{ id: 'L', where: tag('a'), maxCredits: 4, maxCount: 2 }];
+    const four = caseOf(courses, { policy: { limits }, requirements: { id: 'four', where: tag('a'), credits: 4 } });
+    expect(oracleStatus(four)).toBe('complete');
+    expect(compareCase(four)?.problems).toEqual([]);
+    const five = caseOf(courses, { policy: { limits }, requirements: { id: 'five', where: tag('a'), credits: 5 } });
+    expect(oracleStatus(five)).toBe('incomplete');
+    expect(compareCase(five)?.problems).toEqual([]);
+  });
+
+  it('a distinct credits leaf adds up the credits of items of different subjects, choosing the bigger of a subject', () => {
+    // H1 (3, HIST), H2 (4, HIST), P (2, PHIL): H2 + P = 6 meets 6 credits of different subjects.
+    // Without H2: H1 + P = 5, incomplete (H1 + H2 are one subject).
+    const courses: Course[] = [
+      ['H1', 3, ['g'], subject('HIST')],
+      ['H2', 4, ['g'], subject('HIST')],
+      ['P1', 2, ['g'], subject('PHIL')],
+    ];
+    const program = { requirements: { id: 'six', where: tag('g'), credits: 6, distinct: 'subject' } };
+    const all = caseOf(courses, program);
+    expect(oracleStatus(all)).toBe('complete');
+    expect(compareCase(all)?.problems).toEqual([]);
+    const withoutH2 = caseOf([courses[0]!, courses[2]!], program);
+    expect(oracleStatus(withoutH2)).toBe('incomplete');
+    expect(compareCase(withoutH2)?.problems).toEqual([]);
+  });
+
+  it('a shared distinct leaf counts two items of one level once (the audit does not yet: see the report)', () => {
+    // X and Y are both level 100: one level, so the overlay's 2 different levels are not met.
+    const c = caseOf(
+      [
+        ['X', 1, ['a'], level('100')],
+        ['Y', 1, ['a'], level('100')],
+      ],
+      { requirements: { id: 'r', all: [{ id: 'o', share: true, where: tag('a'), count: 2, distinct: 'level' }] } },
+    );
+    expect(oracleStatus(c)).toBe('incomplete');
+  });
+});
+
+describe("the oracle's own reading of share-with and assert (SEMANTICS-12.md; the audit does not parse them yet)", () => {
+  const verdict = (c: OracleCase) => oracleVerdict(c.catalog, c.transcript, 'P', noNesting);
+  const level300 = { fact: 'level', operator: 'equal', value: '300' };
+
+  it('an assert makes the allocation choose the level-300 electives', () => {
+    // core takes 3 credits of el, electives 3 with two level-300 items among those it counts.
+    // A (100), B (300), C (300): A in core, B and C in electives (C beyond the 3 credits, needed
+    // by the assert): complete. With C at level 200 only B is level 300: electives is never met
+    // (its own need is, not its assert), core is: 1 requirement met; without the assert, all 3.
+    const requirements = (assert: boolean) => ({
+      id: 'r',
+      all: [
+        { id: 'core', where: tag('el'), credits: 3 },
+        { id: 'electives', where: tag('el'), credits: 3, ...(assert ? { assert: { where: level300, count: 2 } } : {}) },
+      ],
+    });
+    const courses = (c: string): Course[] => [
+      ['A', 3, ['el'], level('100')],
+      ['B', 3, ['el'], level('300')],
+      ['C', 3, ['el'], level(c)],
+    ];
+    expect(verdict(caseOf(courses('300'), { requirements: requirements(true) }))?.status).toBe('complete');
+    expect(verdict(caseOf(courses('200'), { requirements: requirements(true) }))).toMatchObject({
+      status: 'incomplete',
+      bestScore: 1,
+    });
+    expect(verdict(caseOf(courses('200'), { requirements: requirements(false) }))?.status).toBe('complete');
+  });
+
+  it("an item beyond a leaf's need is needed when an ancestor's at-least assert would fall short without it", () => {
+    // x and y need 3 credits of el each; r asserts three level-300 items among what it counts.
+    // A, B, C (level 300) and D (100): one leaf must hold two of A, B, C, though it is met by one
+    // of them, as r's assert needs the third: complete.
+    const c = caseOf(
+      [
+        ['A', 3, ['el'], level('300')],
+        ['B', 3, ['el'], level('300')],
+        ['C', 3, ['el'], level('300')],
+        ['D', 3, ['el'], level('100')],
+      ],
+      {
+        requirements: {
+          id: 'r',
+          assert: { where: level300, count: 3 },
+          all: [
+            { id: 'x', where: tag('el'), credits: 3 },
+            { id: 'y', where: tag('el'), credits: 3 },
+          ],
+        },
+      },
+    );
+    expect(verdict(c)?.status).toBe('complete');
+  });
+
+  it('an at-most assert: at most one online course among the electives', () => {
+    // 6 credits of el, at most one online item: O1 + F (or O2 + F) complete it; with O1 and O2
+    // only, 6 credits need both, which the assert forbids: incomplete, nothing met.
+    const program = {
+      requirements: {
+        id: 'electives',
+        where: tag('el'),
+        credits: 6,
+        assert: { where: tag('online'), maxCount: 1, label: 'at most one online' },
+      },
+    };
+    const online: Course[] = [
+      ['O1', 3, ['el', 'online']],
+      ['O2', 3, ['el', 'online']],
+    ];
+    expect(verdict(caseOf([...online, ['F', 3, ['el']]], program))?.status).toBe('complete');
+    expect(verdict(caseOf(online, program))).toMatchObject({ status: 'incomplete', bestScore: 0 });
+  });
+
+  it('an assert with distinct: two different subjects among the three breadth courses', () => {
+    // hist needs one HIST item; breadth three g items of which two different subjects. H1, H2,
+    // H3 (HIST) and P1 (PHIL): H1 in hist, H2, H3, P1 in breadth: complete. With H4 (HIST) for P1,
+    // breadth has one subject: hist met, breadth and r not: 1.
+    const program = {
+      requirements: {
+        id: 'r',
+        all: [
+          { id: 'hist', where: { fact: 'subject', operator: 'equal', value: 'HIST' }, count: 1 },
+          { id: 'breadth', where: tag('g'), count: 3, assert: { where: tag('g'), count: 2, distinct: 'subject' } },
+        ],
+      },
+    };
+    const hist = (id: string): Course => [id, 3, ['g'], subject('HIST')];
+    expect(
+      verdict(caseOf([hist('H1'), hist('H2'), hist('H3'), ['P1', 3, ['g'], subject('PHIL')]], program))?.status,
+    ).toBe('complete');
+    expect(verdict(caseOf([hist('H1'), hist('H2'), hist('H3'), hist('H4')], program))).toMatchObject({
+      status: 'incomplete',
+      bestScore: 1,
+    });
+  });
+
+  it('a distinct assert leaf counts different values, and for credits the biggest item of each value', () => {
+    const leaf = (json: object) => readAssert({ where: {}, ...json }, () => () => true);
+    const seen = [
+      { index: 0, credits: 3, facts: { subject: 'HIST' } },
+      { index: 1, credits: 4, facts: { subject: 'HIST' } },
+      { index: 2, credits: 2, facts: { subject: 'PHIL' } },
+      { index: 3, credits: 5, facts: {} },
+    ];
+    const measure = (json: object) => {
+      const tree = leaf(json);
+      return tree.type === 'leaf' ? measureOf(tree, seen) : undefined;
+    };
+    expect(measure({ count: 2, distinct: 'subject' })).toBe(2);
+    expect(measure({ credits: 6, distinct: 'subject' })).toBe(6);
+    expect(measure({ credits: 6 })).toBe(14);
+    expect(measure({ maxCount: 1 })).toBe(4);
+  });
+
+  /** core takes X; writing one w item; core shares with writing (SEMANTICS-12.md). */
+  const shared = (share: ShareWithJson | undefined, policy?: ProgramJson['policy']) => ({
+    ...(policy ? { policy } : {}),
+    requirements: {
+      id: 'r',
+      all: [
+        { id: 'core', credential: 'X', ...(share ? { share } : {}) },
+        { id: 'writing', where: tag('w'), count: 1 },
+      ],
+    },
+  });
+  const x: Course = ['X', 3, ['w']];
+
+  it('a share-with pair completes two requirements with one item', () => {
+    // X (w) in core also counts in writing: complete. Without the share X meets one of them: 1.
+    // With a `where` X does not match (tag h), it cannot double count either.
+    expect(verdict(caseOf([x], shared({ with: ['writing'] })))?.status).toBe('complete');
+    expect(verdict(caseOf([x], shared(undefined)))).toMatchObject({ status: 'incomplete', bestScore: 1 });
+    expect(verdict(caseOf([x], shared({ with: ['writing'], where: tag('h') })))).toMatchObject({
+      status: 'incomplete',
+      bestScore: 1,
+    });
+    // The pair is the same from the other side: writing sharing with core.
+    const other = caseOf([x], {
+      requirements: {
+        id: 'r',
+        all: [
+          { id: 'core', credential: 'X' },
+          { id: 'writing', where: tag('w'), count: 1, share: { with: ['core'] } },
+        ],
+      },
+    });
+    expect(verdict(other)?.status).toBe('complete');
+  });
+
+  it("a share-with item counts once toward the program's total and its limits", () => {
+    // X (3) in core and writing, Y (3, b) falls through: 3 + 3 = 6 credits, not 9.
+    const courses: Course[] = [x, ['Y', 3, ['b']]];
+    const six = caseOf(courses, shared({ with: ['writing'] }, { totalCredits: 6 }));
+    expect(verdict(six)?.status).toBe('complete');
+    const seven = caseOf(courses, shared({ with: ['writing'] }, { totalCredits: 7 }));
+    // r, core and writing met, the total not: 3.
+    expect(verdict(seven)).toMatchObject({ status: 'incomplete', bestScore: 3 });
+    const model = readModel(seven.catalog, seven.transcript, 'P');
+    const both = { leafOf: [0, -1], extras: new Map([[0, [1]]]), bundles: new Map() };
+    expect(evaluate(model, 1, both)).toMatchObject({ applied: 3, total: 6, complete: false });
+    // A limit of one w item: X spends it once, so it counts in both places.
+    const limited = caseOf(
+      [x],
+      shared({ with: ['writing'] }, { limits: [{ id: 'one-w', where: tag('w'), maxCount: 1 }] }),
+    );
+    expect(verdict(limited)?.status).toBe('complete');
+    const limitedModel = readModel(limited.catalog, limited.transcript, 'P');
+    expect(evaluate(limitedModel, 1, { ...both, leafOf: [0] }).limitSpent.get('one-w')).toEqual({
+      applied: 3,
+      fallThrough: 0,
+      count: 1,
+    });
+  });
+
+  it('a reported double counting is valid only through the listed share', () => {
+    const reported: ReportedAudit = {
+      title: 'P',
+      status: 'complete',
+      credits: { applied: 3 },
+      policies: [],
+      fallThrough: [],
+      requirements: {
+        id: 'r',
+        status: 'complete',
+        applied: [],
+        children: [
+          { id: 'core', status: 'complete', applied: [{ award: 'x', credits: 3 }] },
+          { id: 'writing', status: 'complete', have: { count: 1 }, applied: [{ award: 'x', credits: 3 }] },
+        ],
+      },
+    };
+    const problems = (share: ShareWithJson | undefined) => {
+      const c = caseOf([x], shared(share));
+      return checkReported(readModel(c.catalog, c.transcript, 'P'), noNesting, reported).map((p) => p.kind);
+    };
+    expect(problems({ with: ['writing'] })).toEqual([]);
+    expect(problems(undefined)).toContain('applied-twice');
   });
 });

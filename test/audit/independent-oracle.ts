@@ -5,13 +5,15 @@
  * assignment of every countable award to one requirement leaf (or to nothing) its own way.
  *
  * It supports the subset of the input language the generators in `oracle-arbitraries.ts` make
- * (one unit, credential awards with an optional `term`, `where` / `credential` / `program`
- * leaves, `all` / `any` groups, node `minGrade` / `maxCredits` / `share: true` / `when`, policy
- * `minGrade` / `limits` (maxCredits) / `totalCredits` / `minGpa` / `gpa`, program versions
- * (`effective`) and the `catalogDate` option, learner facts (`declared`, `entered`,
- * `catalogYear`, `learnerTags`) and fact references (`{ "fact": "entered" }`) in conditions,
- * waive and substitute exceptions, in-progress awards) and throws on the rest, so a generator
- * that drifts past it fails loudly instead of being judged wrongly.
+ * (one unit, credential awards with an optional `term`, credentials with `subject`, `number`,
+ * `level`, `code`, `issuer`, `where` / `credential` / `program` leaves, `all` / `any` groups,
+ * node `minGrade` / `maxCredits` / `maxCount` / `share: true` / `when`, `distinct` on where
+ * leaves, one listed `share: { with, where }` per program and `assert` on nodes (SEMANTICS-12.md),
+ * policy `minGrade` / `limits` (maxCredits and / or maxCount) / `totalCredits` / `minGpa` / `gpa`,
+ * program versions (`effective`) and the `catalogDate` option, learner facts (`declared`,
+ * `entered`, `catalogYear`, `learnerTags`) and fact references (`{ "fact": "entered" }`) in
+ * conditions, waive and substitute exceptions, in-progress awards) and throws on the rest, so a
+ * generator that drifts past it fails loudly instead of being judged wrongly.
  *
  * Its reading of the SPEC, where the SPEC leaves a choice (each one also the README's, or the
  * audit's where neither says, and noted here so a disagreement can be told from a definition):
@@ -83,7 +85,48 @@
  *   and grades below a minimum included. No graded credit: the GPA is undefined (`have: null`)
  *   and the check is met. The check is part of completion and, like the total, weighs as one
  *   requirement met.
+ * - Counts (README "Caps by count"): a node's `maxCount` lets at most that many items count
+ *   under it (different items: one applied twice through a listed share counts once under a
+ *   node above both places), so an allocation applying more is not one the audit may make (the
+ *   one leaving an item out, or putting it elsewhere, is enumerated too). Only items that count
+ *   (more than 0 credits after limits) take a slot. A policy limit's `maxCount`: past it an item
+ *   counts nowhere (0 credits), like one a credit limit clips to zero; an item a limit clips to
+ *   zero takes no slot of any limit. Count limits are spent in the same order as credit limits.
+ *   Not modelled (it throws): `maxCount` on a `share: true` leaf, or on a group holding one or a
+ *   `program` leaf (what their items count under the group is left open).
+ * - Distinct (SPEC 4, README "Distinct values"): a distinct leaf counts only items whose values
+ *   of the fact differ pairwise; an item without a value cannot count there (it is not eligible),
+ *   and an allocation putting two items of one value there is not one the audit may make. A
+ *   `share: true` distinct leaf takes, of each value, the eligible item counting the most credits.
+ *   A substitute into a distinct leaf is not modelled.
+ * - Listed sharing (SEMANTICS-12.md; one `share: { with, where }` per program): an item applied
+ *   under S and matching `where` may also be applied to one non-shared leaf under each listed
+ *   node; a pinned award is never applied twice (not modelled: it throws). The item spends the
+ *   limits once, at its first application in tree order (its home), and the extra application
+ *   counts what it counts after limits. A leaf's `have` counts every application there (clipped
+ *   by its `maxCredits`); what a leaf passes up toward the program's credits is its home items
+ *   only (clipped the same way), so the total and the GPA count the item once, and group caps
+ *   clip what passes up as before.
+ * - Assert (SEMANTICS-12.md): a node's assert sees the different items counting at the non-shared
+ *   leaves under it (each once, with its credits after limits), and the node is met only when its
+ *   own need and its assert both are (a waived node is met whatever). Not modelled (it throws): an
+ *   assert on a node holding a `share: true` leaf (which the oracle gives every eligible item, no
+ *   longer the best choice under an at-most assert) or a `program` leaf. "Every applied item is
+ *   needed" then reads: an application of an item to a leaf is needed when the leaf (its need and
+ *   its own assert) is not met without it, or when the assert of a node above the leaf, seeing
+ *   no other application of the item, has an at-least leaf the item counts toward (see
+ *   {@link assertNeeds}) that would be under its need without it.
  */
+
+import {
+  type AssertJson,
+  type AssertTree,
+  assertHolds,
+  assertNeeds,
+  onePerValue,
+  readAssert,
+  type Seen,
+} from './oracle-assert.js';
 
 /** A condition as in SPEC 4: `all` / `any` / `not` over `{ fact, operator, value }`. */
 export type ConditionJson =
@@ -92,12 +135,20 @@ export type ConditionJson =
   | { not: ConditionJson }
   | { fact: string; operator: string; value: unknown };
 
+/** A listed share (SEMANTICS-12.md): items applied here matching `where` may also count under the listed nodes. */
+export interface ShareWithJson {
+  with: string[];
+  where?: ConditionJson;
+}
+
 export interface RequirementJson {
   id?: string;
   when?: ConditionJson;
   minGrade?: string;
   maxCredits?: number;
-  share?: boolean;
+  maxCount?: number;
+  share?: boolean | ShareWithJson;
+  assert?: AssertJson;
   all?: RequirementJson[];
   any?: RequirementJson[];
   need?: number;
@@ -105,6 +156,7 @@ export interface RequirementJson {
   where?: ConditionJson;
   credits?: number;
   count?: number;
+  distinct?: string;
   program?: string;
 }
 
@@ -121,7 +173,7 @@ export interface ProgramJson {
   effective?: EffectiveJson;
   policy?: {
     minGrade?: string;
-    limits?: { id: string; where: ConditionJson; maxCredits: number }[];
+    limits?: { id: string; where: ConditionJson; maxCredits?: number; maxCount?: number }[];
     totalCredits?: number;
     minGpa?: number;
     gpa?: { min: number; over?: 'applied' | 'all-graded' };
@@ -135,6 +187,11 @@ export interface CredentialJson {
   title: string;
   credits?: { value: number; unit: string };
   tags?: string[];
+  subject?: string;
+  number?: number;
+  level?: string;
+  code?: string;
+  issuer?: string;
 }
 
 export interface CatalogJson {
@@ -206,6 +263,10 @@ interface Leaf {
   readonly credits: number | undefined;
   readonly count: number | undefined;
   readonly cap: number | undefined;
+  /** Its `maxCount`. */
+  readonly countCap: number | undefined;
+  readonly distinct: string | undefined;
+  readonly assert: AssertTree | undefined;
   readonly share: boolean;
   readonly minGrade: string | undefined;
   readonly matches: (item: Item) => boolean;
@@ -225,11 +286,25 @@ interface Group {
   readonly need: number;
   readonly applicable: boolean;
   readonly cap: number | undefined;
+  /** Its `maxCount`. */
+  readonly countCap: number | undefined;
+  readonly assert: AssertTree | undefined;
   readonly children: readonly Node[];
   waived: boolean;
 }
 
 type Node = Leaf | Group;
+
+/** A listed share read for the oracle: node S, the listed nodes, and which leaves lie under them. */
+interface ShareWith {
+  readonly node: Node;
+  readonly listed: readonly Node[];
+  readonly matches: (item: Item) => boolean;
+  /** By leaf order: whether the leaf is under S. */
+  readonly underShare: readonly boolean[];
+  /** By leaf order: the index of the listed node the leaf is under, or -1. */
+  readonly listedOf: readonly number[];
+}
 
 /** A program read for the oracle: its tree, leaves in tree order, policies and awards. */
 export interface Model {
@@ -245,7 +320,16 @@ export interface Model {
   readonly items: readonly Item[];
   readonly itemByAward: ReadonlyMap<string, Item>;
   readonly pins: ReadonlyMap<number, Leaf>;
-  readonly limits: readonly { id: string; max: number; matches: (item: Item) => boolean }[];
+  /** For each leaf (by order), the nodes from the root down to it, the leaf included. */
+  readonly ancestors: readonly (readonly Node[])[];
+  /** The program's listed share, if it has one. */
+  readonly shareWith: ShareWith | undefined;
+  readonly limits: readonly {
+    id: string;
+    maxCredits: number | undefined;
+    maxCount: number | undefined;
+    matches: (item: Item) => boolean;
+  }[];
   readonly totalCredits: number | undefined;
   readonly policyMinGrade: string | undefined;
   readonly gpa: { readonly min: number; readonly over: 'applied' | 'all-graded' } | undefined;
@@ -298,6 +382,10 @@ export function readModel(
   const credentials = new Map(catalog.credentials.map((c) => [c.id, c]));
   const unit = catalog.settings?.unit ?? 'semester';
   const scale = new Map(Object.entries(catalog.settings?.gradeScale ?? {}));
+  const grades: Grades = {
+    points: (grade: string) => scale.get(grade),
+    passing: new Set(catalog.settings?.passingGrades ?? []),
+  };
   // Outside the program's catalog years no award counts.
   const items: Item[] = (inForce ? transcript.awards : [])
     .filter((a) => (a.status ?? 'completed') !== 'planned' && (a.earned === undefined || a.earned <= transcript.asOf))
@@ -310,6 +398,11 @@ export function readModel(
         id: c.id,
         kind: c.kind,
         title: c.title,
+        code: c.code,
+        subject: c.subject,
+        number: c.number,
+        level: c.level,
+        issuer: c.issuer,
         tags: c.tags ?? [],
         credits,
         unit,
@@ -345,15 +438,28 @@ export function readModel(
 
   const nodes = new Map<string, Node>();
   const leaves: Leaf[] = [];
+  const ancestors: Node[][] = [];
+  let shareJson: { id: string; share: ShareWithJson } | undefined;
+  const assertOf = (req: RequirementJson) =>
+    req.assert &&
+    readAssert(req.assert, (where, minGrade) => (seen: Seen) => {
+      const matched = holds(where as ConditionJson, seen.facts);
+      return matched && (minGrade === undefined || gradeOk(grades, seen.facts.grade as string | undefined, minGrade));
+    });
   const build = (req: RequirementJson, inherited: string | undefined, path: string, above: boolean): Node => {
     const id = req.id ?? path;
     if (nodes.has(id)) throw new Error(`oracle: requirement id ${id} twice`);
     const minGrade = req.minGrade ?? inherited;
     const group = req.all ?? req.any;
     const applicable = above && (req.when === undefined || holds(req.when, learnerFacts));
+    if (typeof req.share === 'object') {
+      if (shareJson) throw new Error('oracle: one listed share per program only');
+      shareJson = { id, share: req.share };
+    }
     let node: Node;
     if (group) {
-      if (req.share) throw new Error('oracle: share on a group is not modelled');
+      if (req.share === true) throw new Error('oracle: share on a group is not modelled');
+      const before = leaves.length;
       const children = group.map((child, i) => build(child, minGrade, `${id}.${i}`, applicable));
       const applying = children.filter((child) => child.applicable).length;
       node = {
@@ -362,9 +468,12 @@ export function readModel(
         need: req.all ? applying : Math.min(req.need ?? 1, applying),
         applicable,
         cap: req.maxCredits,
+        countCap: req.maxCount,
+        assert: assertOf(req),
         children,
         waived: false,
       };
+      for (let order = before; order < leaves.length; order++) ancestors[order]!.unshift(node);
     } else {
       const shape =
         req.where !== undefined
@@ -387,6 +496,9 @@ export function readModel(
         credits: req.credits,
         count: shape === 'where' ? req.count : 1,
         cap: req.maxCredits,
+        countCap: req.maxCount,
+        distinct: req.distinct,
+        assert: assertOf(req),
         share: req.share === true,
         minGrade,
         matches,
@@ -396,9 +508,20 @@ export function readModel(
         waivedCredits: 0,
         underWaiver: false,
       };
-      if (shape === 'program' && node.share) throw new Error('oracle: a shared program leaf is not modelled');
+      if (shape === 'program' && (node.share || node.countCap !== undefined || node.assert))
+        throw new Error('oracle: a shared, count-capped or asserted program leaf is not modelled');
+      if (node.share && node.countCap !== undefined)
+        throw new Error('oracle: maxCount on a shared leaf is not modelled');
       leaves.push(node);
+      ancestors.push([node]);
     }
+    if (node.type !== 'leaf' && (node.countCap !== undefined || node.assert)) {
+      const under = leavesUnder(node);
+      if (under.some((leaf) => leaf.share || leaf.shape === 'program'))
+        throw new Error(`oracle: maxCount or assert on ${id} over a shared or program leaf is not modelled`);
+    }
+    if (node.type === 'leaf' && node.assert && node.share)
+      throw new Error('oracle: an assert on a shared leaf is not modelled');
     nodes.set(id, node);
     return node;
   };
@@ -432,7 +555,10 @@ export function readModel(
     else node.children.forEach((child) => markWaived(child, above || node.waived));
   };
   markWaived(root, false);
-  const points = (grade: string) => scale.get(grade);
+  const shareWith = shareJson && readShareWith(shareJson.id, shareJson.share, nodes, leaves, ancestors);
+  if (shareWith && pins.size > 0) throw new Error('oracle: a substitute alongside a listed share is not modelled');
+  for (const leaf of pins.values())
+    if (leaf.distinct !== undefined) throw new Error('oracle: a substitute into a distinct leaf is not modelled');
   const gpa = policy.gpa ?? (policy.minGpa === undefined ? undefined : { min: policy.minGpa });
   return {
     program: programId,
@@ -442,19 +568,59 @@ export function readModel(
     root,
     nodes,
     leaves,
+    ancestors,
+    shareWith,
     items,
     itemByAward,
     pins,
     limits: (policy.limits ?? []).map((l) => ({
       id: l.id,
-      max: l.maxCredits,
+      maxCredits: l.maxCredits,
+      maxCount: l.maxCount,
       matches: (item: Item) => holds(l.where, item.facts),
     })),
     totalCredits: policy.totalCredits,
     policyMinGrade: policy.minGrade,
     gpa: gpa && { min: gpa.min, over: gpa.over ?? 'applied' },
-    points,
-    passing: new Set(catalog.settings?.passingGrades ?? []),
+    ...grades,
+  };
+}
+
+/** The leaves under a node (the node itself, for a leaf), in tree order. */
+function leavesUnder(node: Node): Leaf[] {
+  return node.type === 'leaf' ? [node] : node.children.flatMap(leavesUnder);
+}
+
+/** Reads the listed share on node `id`, checking what SEMANTICS-12.md makes a catalog error (the generators make none). */
+function readShareWith(
+  id: string,
+  share: ShareWithJson,
+  nodes: ReadonlyMap<string, Node>,
+  leaves: readonly Leaf[],
+  ancestors: readonly (readonly Node[])[],
+): ShareWith {
+  const node = nodes.get(id)!;
+  const listed = share.with.map((name) => {
+    const found = nodes.get(name);
+    if (!found) throw new Error(`oracle: share with an unknown node ${name}`);
+    return found;
+  });
+  const contains = (outer: Node, inner: Node) =>
+    leavesUnder(inner).every((leaf) => ancestors[leaf.order]!.includes(outer));
+  for (const [i, l] of listed.entries()) {
+    if (contains(l, node) || contains(node, l)) throw new Error(`oracle: ${id} shares with ${l.id}, above or below it`);
+    for (const other of listed.slice(i + 1))
+      if (contains(l, other) || contains(other, l)) throw new Error(`oracle: ${id} shares with nested ${l.id}`);
+  }
+  if (node.type === 'leaf' && (node.share || node.shape === 'program'))
+    throw new Error('oracle: a listed share on an overlay or program leaf is not modelled');
+  const where = share.where;
+  return {
+    node,
+    listed,
+    matches: where === undefined ? () => true : (item: Item) => holds(where, item.facts),
+    underShare: leaves.map((leaf) => ancestors[leaf.order]!.includes(node)),
+    listedOf: leaves.map((leaf) => listed.findIndex((l) => ancestors[leaf.order]!.includes(l))),
   };
 }
 
@@ -511,15 +677,21 @@ const glob = (pattern: string) =>
       .join('.*')}$`,
   );
 
+/** The grade scale: points of a grade (null: no points; undefined: not in the scale), and the passing grades without points. */
+interface Grades {
+  readonly points: (grade: string) => number | null | undefined;
+  readonly passing: ReadonlySet<string>;
+}
+
 /** Whether an award's grade reaches a minimum (ungraded awards pass; failing grades never do). */
-function gradeOk(model: Model, item: Item, minGrade: string | undefined): boolean {
-  if (item.grade === undefined) return true;
-  const points = model.points(item.grade);
-  if (points === undefined) throw new Error(`oracle: grade ${item.grade} is not in the scale`);
-  if (points === null) return model.passing.has(item.grade);
+function gradeOk(grades: Grades, grade: string | undefined, minGrade: string | undefined): boolean {
+  if (grade === undefined) return true;
+  const points = grades.points(grade);
+  if (points === undefined) throw new Error(`oracle: grade ${grade} is not in the scale`);
+  if (points === null) return grades.passing.has(grade);
   if (points <= 0) return false;
   if (minGrade === undefined) return true;
-  const min = model.points(minGrade);
+  const min = grades.points(minGrade);
   return min === null || min === undefined ? true : points >= min;
 }
 
@@ -530,8 +702,10 @@ export function eligible(model: Model, item: Item, leaf: Leaf, pass: Pass): bool
   if (!inPass(item, pass) || leaf.shape === 'program' || !leaf.applicable) return false;
   const pin = model.pins.get(item.index);
   // A substitute places its award even under a waiver: the exception names that requirement.
-  if (pin && !leaf.share) return pin === leaf && gradeOk(model, item, leaf.minGrade);
-  return !leaf.underWaiver && leaf.matches(item) && gradeOk(model, item, leaf.minGrade);
+  if (pin && !leaf.share) return pin === leaf && gradeOk(model, item.grade, leaf.minGrade);
+  // A distinct leaf cannot count an item without a value of its fact (README "Distinct values").
+  const valued = leaf.distinct === undefined || (item.facts[leaf.distinct] ?? null) !== null;
+  return !leaf.underWaiver && valued && leaf.matches(item) && gradeOk(model, item.grade, leaf.minGrade);
 }
 
 /**
@@ -540,16 +714,26 @@ export function eligible(model: Model, item: Item, leaf: Leaf, pass: Pass): bool
  * item that counts nowhere spends no limit.
  */
 const fallsThrough = (model: Model, item: Item, pass: Pass) =>
-  model.totalCredits !== undefined && inPass(item, pass) && gradeOk(model, item, model.policyMinGrade);
+  model.totalCredits !== undefined && inPass(item, pass) && gradeOk(model, item.grade, model.policyMinGrade);
 
 /**
  * One allocation: for each item (by index) the non-shared leaf it is applied to (its `order`),
- * or -1; and, for each program leaf (by order) whose nested program's item is applied, that
- * item's awards (by index).
+ * or -1; for items applied twice through the listed share, the extra leaves (by item index:
+ * one leaf under each listed node it also counts under; `leafOf` is then the leaf under S);
+ * and, for each program leaf (by order) whose nested program's item is applied, that item's
+ * awards (by index).
  */
 export interface Allocation {
   readonly leafOf: readonly number[];
+  readonly extras?: ReadonlyMap<number, readonly number[]>;
   readonly bundles: ReadonlyMap<number, readonly number[]>;
+}
+
+/** What a policy limit lets count: credits spent by applied items and by the others, and items counted. */
+export interface LimitSpent {
+  applied: number;
+  fallThrough: number;
+  count: number;
 }
 
 /** The oracle's evaluation of one allocation. */
@@ -559,8 +743,8 @@ export interface Evaluation {
   readonly met: ReadonlyMap<string, boolean>;
   /** Items counted at each leaf (a program leaf: 1 for the nested program's item). */
   readonly counts: ReadonlyMap<string, number>;
-  /** Credits each limit lets count, spent by applied items and by the others. */
-  readonly limitSpent: ReadonlyMap<string, { applied: number; fallThrough: number }>;
+  /** Credits each limit lets count, spent by applied items and by the others, and the items it lets count. */
+  readonly limitSpent: ReadonlyMap<string, LimitSpent>;
   /** Items (by index) that count toward the total only. */
   readonly fallThrough: readonly number[];
   /** Credits the tree passes up to the program (after node caps; shared leaves add nothing). */
@@ -568,8 +752,10 @@ export interface Evaluation {
   /** `applied` plus the fall-through credits. */
   readonly total: number;
   readonly complete: boolean;
-  /** Whether a met leaf holds an item it is met without (README: every applied item is needed). */
+  /** Whether an applied item is not needed where it is (README: every applied item is needed). */
   readonly wasteful: boolean;
+  /** Why the audit may not make this allocation: a node's `maxCount` exceeded, a repeated value under `distinct`. */
+  readonly broken: readonly string[];
   /** Requirements met: nodes of the tree (see the module comment), the total credits and the GPA, if any. */
   readonly score: number;
   /** The GPA the program's GPA policy reads (null: no graded credit, or no such policy). */
@@ -582,33 +768,46 @@ export interface Evaluation {
 export function evaluate(model: Model, pass: Pass, allocation: Allocation): Evaluation {
   const { items, leaves, limits } = model;
   const counted = items.map(() => 0);
-  const remaining = limits.map((l) => l.max);
-  const spent = limits.map(() => ({ applied: 0, fallThrough: 0 }));
+  const spent: LimitSpent[] = limits.map(() => ({ applied: 0, fallThrough: 0, count: 0 }));
   const spend = (item: Item, phase: 'applied' | 'fallThrough') => {
     let credits = item.credits;
     limits.forEach((l, i) => {
-      if (l.matches(item)) credits = Math.min(credits, remaining[i]!);
-    });
-    limits.forEach((l, i) => {
       if (!l.matches(item)) return;
-      remaining[i]! -= credits;
-      spent[i]![phase] += credits;
+      const s = spent[i]!;
+      if (l.maxCount !== undefined && s.count >= l.maxCount) credits = 0;
+      if (l.maxCredits !== undefined) credits = Math.min(credits, l.maxCredits - s.applied - s.fallThrough);
     });
+    // An item clipped to zero counts nowhere, so it takes no limit's slot either.
+    if (credits > 0)
+      limits.forEach((l, i) => {
+        if (!l.matches(item)) return;
+        spent[i]![phase] += credits;
+        spent[i]!.count++;
+      });
     counted[item.index] = credits;
   };
   const appliedAt = leaves.map((leaf) =>
     leaf.shape === 'program' ? [...(allocation.bundles.get(leaf.order) ?? [])] : ([] as number[]),
   );
+  // An item's home: its first application in tree order, where it spends the limits once.
+  const home = items.map(() => Infinity);
+  appliedAt.forEach((bundle, order) => bundle.forEach((index) => (home[index] = order)));
+  const place = (index: number, order: number) => {
+    appliedAt[order]!.push(index);
+    home[index] = Math.min(home[index]!, order);
+  };
   allocation.leafOf.forEach((order, index) => {
-    if (order >= 0) appliedAt[order]!.push(index);
+    if (order >= 0) place(index, order);
   });
+  allocation.extras?.forEach((orders, index) => orders.forEach((order) => place(index, order)));
+  appliedAt.forEach((at) => at.sort((a, b) => a - b));
   const used = new Set(appliedAt.flat());
   // Finished work spends the limits first, then work in progress, in the same orders (README:
   // counting work in progress can only help).
   for (const inProgress of [false, true])
     for (const leaf of leaves)
-      for (const index of appliedAt[leaf.order]!.sort((a, b) => a - b))
-        if (items[index]!.inProgress === inProgress) spend(items[index]!, 'applied');
+      for (const index of appliedAt[leaf.order]!)
+        if (home[index] === leaf.order && items[index]!.inProgress === inProgress) spend(items[index]!, 'applied');
   const fallThrough: number[] = [];
   for (const inProgress of [false, true])
     for (const item of items) {
@@ -621,53 +820,85 @@ export function evaluate(model: Model, pass: Pass, allocation: Allocation): Eval
     }
   fallThrough.sort((a, b) => a - b);
 
+  const seen = (index: number): Seen => ({ index, credits: counted[index]!, facts: items[index]!.facts });
   const met = new Map<string, boolean>();
   const counts = new Map<string, number>();
+  const broken: string[] = [];
+  /** The different items counting at the non-shared leaves under each node (what its assert and `maxCount` see). */
+  const countingUnder = new Map<Node, number[]>();
+  /** Applications met without them by their leaf: needed only if an assert above needs them. */
+  const spare: { leaf: Leaf; index: number }[] = [];
   let score = 0;
-  let wasteful = false;
   const visit = (node: Node, scored: boolean): number => {
     let isMet: boolean;
     let passUp: number;
+    let under: number[] = [];
     if (!node.applicable) {
       isMet = false;
       passUp = 0;
     } else if (node.type === 'leaf') {
-      const taken = node.share
-        ? items.filter((item) => eligible(model, item, node, pass)).map((item) => item.index)
-        : appliedAt[node.order]!;
-      const counting = taken.filter((index) => counted[index]! > 0);
-      const sum = counting.reduce((s, index) => s + counted[index]!, 0);
-      const have = node.cap === undefined ? sum : Math.min(sum, node.cap);
-      counts.set(node.id, node.shape === 'program' ? (allocation.bundles.has(node.order) ? 1 : 0) : counting.length);
-      const meets = (credits: number, count: number) =>
-        node.credits !== undefined ? credits >= node.credits - node.waivedCredits : count >= node.count!;
       const clip = (credits: number) => (node.cap === undefined ? credits : Math.min(credits, node.cap));
-      if (node.shape === 'program') isMet = allocation.bundles.has(node.order);
-      else isMet = meets(have, counting.length);
-      if (
-        isMet &&
-        !node.share &&
-        node.shape !== 'program' &&
-        counting.some((index) => !model.pins.has(index) && meets(clip(sum - counted[index]!), counting.length - 1))
-      )
-        wasteful = true;
-      passUp = node.share ? 0 : have;
+      let counting = (
+        node.share
+          ? items.filter((item) => eligible(model, item, node, pass)).map((item) => item.index)
+          : appliedAt[node.order]!
+      ).filter((index) => counted[index]! > 0);
+      if (node.distinct !== undefined) {
+        const one = onePerValue(counting.map(seen), node.distinct).map((s) => s.index);
+        if (node.share) counting = one;
+        else if (one.length < counting.length) broken.push(`${node.id} counts two items of one ${node.distinct}`);
+      }
+      if (node.countCap !== undefined && counting.length > node.countCap)
+        broken.push(`${node.id} counts ${counting.length} items over its maxCount ${node.countCap}`);
+      const sumOf = (indexes: readonly number[]) => indexes.reduce((s, index) => s + counted[index]!, 0);
+      counts.set(node.id, node.shape === 'program' ? (allocation.bundles.has(node.order) ? 1 : 0) : counting.length);
+      const meets = (indexes: readonly number[]) => {
+        const own =
+          node.shape === 'program'
+            ? allocation.bundles.has(node.order)
+            : node.credits !== undefined
+              ? clip(sumOf(indexes)) >= node.credits - node.waivedCredits
+              : indexes.length >= node.count!;
+        return own && (!node.assert || assertHolds(node.assert, indexes.map(seen)));
+      };
+      isMet = meets(counting);
+      if (isMet && !node.share && node.shape !== 'program')
+        for (const index of counting)
+          if (!model.pins.has(index) && meets(counting.filter((i) => i !== index))) spare.push({ leaf: node, index });
+      passUp = node.share ? 0 : clip(sumOf(counting.filter((index) => home[index] === node.order)));
+      if (!node.share) under = counting;
     } else {
       let metChildren = 0;
       let sum = 0;
+      const set = new Set<number>();
       for (const child of node.children) {
         sum += visit(child, scored && !node.waived);
         if (met.get(child.id)) metChildren++;
+        countingUnder.get(child)?.forEach((index) => set.add(index));
       }
-      isMet = metChildren >= node.need;
+      under = [...set].sort((a, b) => a - b);
+      if (node.countCap !== undefined && under.length > node.countCap)
+        broken.push(`${node.id} counts ${under.length} items over its maxCount ${node.countCap}`);
+      isMet = metChildren >= node.need && (!node.assert || assertHolds(node.assert, under.map(seen)));
       passUp = node.cap === undefined ? sum : Math.min(sum, node.cap);
     }
+    countingUnder.set(node, under);
     isMet ||= node.waived;
     met.set(node.id, isMet);
     if (isMet && scored) score++;
     return passUp;
   };
   const applied = visit(model.root, true);
+  // A spare application is still needed when the assert of a node above its leaf, seeing no
+  // other application of the item, needs it (SEMANTICS-12.md).
+  const wasteful = spare.some(({ leaf, index }) => {
+    const above = model.ancestors[leaf.order]!.slice(0, -1);
+    return !above.some((node) => {
+      if (!node.assert) return false;
+      const elsewhere = leavesUnder(node).some((l) => l !== leaf && appliedAt[l.order]!.includes(index));
+      return !elsewhere && assertNeeds(node.assert, countingUnder.get(node)!.map(seen), seen(index));
+    });
+  });
   const fallThroughCredits = fallThrough.reduce((s, index) => s + counted[index]!, 0);
   const total = applied + fallThroughCredits;
   const gpaOver =
@@ -687,6 +918,7 @@ export function evaluate(model: Model, pass: Pass, allocation: Allocation): Eval
     total,
     complete,
     wasteful,
+    broken,
     score:
       score + (model.totalCredits !== undefined && total >= model.totalCredits ? 1 : 0) + (model.gpa && gpaMet ? 1 : 0),
     limitSpent: new Map(limits.map((l, i) => [l.id, spent[i]!])),
@@ -717,6 +949,12 @@ export interface Verdict {
   readonly allocations: number;
 }
 
+/** Where one item goes: a non-shared leaf (or -1), and the extra leaves of a listed share. */
+interface Choice {
+  readonly leaf: number;
+  readonly extra?: readonly number[];
+}
+
 /**
  * Enumerates every allocation in a pass and calls `visit` with each; returns false (without
  * enumerating) when there are more than `limit` of them.
@@ -729,12 +967,24 @@ export function eachAllocation(
   visit: (allocation: Allocation) => boolean | undefined,
 ): boolean {
   const { items, leaves } = model;
-  const options = items.map((item) => {
-    if (!inPass(item, pass)) return [-1];
+  const options = items.map((item): Choice[] => {
+    if (!inPass(item, pass)) return [{ leaf: -1 }];
     const pin = model.pins.get(item.index);
     const targets = leaves.filter((leaf) => !leaf.share && eligible(model, item, leaf, pass)).map((leaf) => leaf.order);
     // A pinned item goes to its pin or nowhere (when it cannot count there).
-    return pin ? (targets.length > 0 ? targets : [-1]) : [-1, ...targets];
+    const single = (pin ? (targets.length > 0 ? targets : [-1]) : [-1, ...targets]).map((leaf) => ({ leaf }));
+    const share = model.shareWith;
+    if (!share?.matches(item)) return single;
+    // Applied under S, it may also go to one leaf under each listed node (or to none of them).
+    let extras: number[][] = [[]];
+    share.listed.forEach((_, i) => {
+      const under = targets.filter((order) => share.listedOf[order] === i);
+      extras = extras.flatMap((chosen) => [chosen, ...under.map((order) => [...chosen, order])]);
+    });
+    const twice = targets
+      .filter((order) => share.underShare[order])
+      .flatMap((leaf) => extras.filter((e) => e.length > 0).map((extra) => ({ leaf, extra })));
+    return [...single, ...twice];
   });
   const programLeaves = leaves
     .filter((leaf) => leaf.shape === 'program' && !leaf.underWaiver)
@@ -755,16 +1005,19 @@ export function eachAllocation(
   const bundles = new Map<number, readonly number[]>();
   const taken = new Set<number>();
   const leafOf = items.map(() => -1);
+  const extras = new Map<number, readonly number[]>();
   let stop = false;
   const chooseItems = (index: number): void => {
     if (stop) return;
     if (index === items.length) {
-      if (visit({ leafOf, bundles }) === true) stop = true;
+      if (visit({ leafOf, extras, bundles }) === true) stop = true;
       return;
     }
-    for (const option of taken.has(index) ? [-1] : options[index]!) {
-      leafOf[index] = option;
+    for (const option of taken.has(index) ? [{ leaf: -1 }] : options[index]!) {
+      leafOf[index] = option.leaf;
+      if (option.extra) extras.set(index, option.extra);
       chooseItems(index + 1);
+      extras.delete(index);
     }
     leafOf[index] = -1;
   };
@@ -808,7 +1061,7 @@ export function oracleVerdict(
     const ran = eachAllocation(model, pass, nested, limit, (allocation) => {
       allocations++;
       const evaluation = evaluate(model, pass, allocation);
-      if (evaluation.wasteful) return false;
+      if (evaluation.wasteful || evaluation.broken.length > 0) return false;
       best = Math.max(best, evaluation.score);
       complete = evaluation.complete;
       return complete;
@@ -843,7 +1096,12 @@ export interface ReportedAudit {
   readonly status: string;
   readonly credits: { readonly applied: number };
   readonly requirements: ReportedNode;
-  readonly policies: readonly { readonly id: string; readonly status?: string; readonly have?: number | null }[];
+  readonly policies: readonly {
+    readonly id: string;
+    readonly status?: string;
+    readonly have?: number | null;
+    readonly count?: number;
+  }[];
   readonly fallThrough: readonly { readonly award: string; readonly credits: number }[];
 }
 
@@ -854,6 +1112,24 @@ export interface Problem {
 }
 
 const MET = new Set(['complete', 'in-progress', 'waived']);
+
+/**
+ * How an item reported at several leaves double counts through the program's listed share: its
+ * leaf under S and one leaf under each of some listed nodes; undefined when it does not.
+ */
+function splitShared(
+  model: Model,
+  index: number,
+  orders: readonly number[],
+): { leaf: number; extra: number[] } | undefined {
+  const share = model.shareWith;
+  if (!share?.matches(model.items[index]!)) return undefined;
+  const under = orders.filter((order) => share.underShare[order]);
+  const extra = orders.filter((order) => !share.underShare[order]);
+  const listed = extra.map((order) => share.listedOf[order]!);
+  if (under.length !== 1 || listed.includes(-1) || new Set(listed).size < listed.length) return undefined;
+  return { leaf: under[0]!, extra };
+}
 
 /** Requirements a reported audit shows met, counted as {@link Evaluation.score} counts them. */
 export function reportedScore(model: Model, reported: ReportedAudit): number {
@@ -881,8 +1157,11 @@ export function checkReported(model: Model, nested: NestedItems, reported: Repor
   const problem = (kind: string, detail: string) => problems.push({ kind, detail });
   const pass: Pass = reported.status === 'complete' ? 1 : 2;
   const leafOf = model.items.map(() => -1);
+  const extras = new Map<number, number[]>();
   const bundles = new Map<number, number[]>();
   const taken = new Set<number>();
+  /** The leaves (orders) each item is reported applied to, outside nested programs' items. */
+  const placed = new Map<number, number[]>();
   const reportedNodes = new Map<string, ReportedNode>();
   const collect = (r: ReportedNode) => {
     reportedNodes.set(r.id, r);
@@ -919,14 +1198,28 @@ export function checkReported(model: Model, nested: NestedItems, reported: Repor
       continue;
     }
     for (const entry of r.applied) {
-      const index = take(entry.award, leaf);
-      if (index === undefined) continue;
-      if (!eligible(model, model.items[index]!, leaf, pass))
-        problem('ineligible', `${entry.award} at ${leaf.id} (pass ${pass})`);
-      leafOf[index] = leaf.order;
+      const item = model.itemByAward.get(entry.award);
+      if (!item) {
+        problem('unknown-award', `${entry.award} at ${leaf.id}`);
+        continue;
+      }
+      if (!eligible(model, item, leaf, pass)) problem('ineligible', `${entry.award} at ${leaf.id} (pass ${pass})`);
+      placed.set(item.index, [...(placed.get(item.index) ?? []), leaf.order]);
     }
   }
-  const evaluation = evaluate(model, pass, { leafOf, bundles });
+  for (const [index, orders] of placed) {
+    if (taken.has(index)) problem('applied-twice', `${model.items[index]!.award} is in a nested program's item too`);
+    const split = orders.length === 1 ? { leaf: orders[0]!, extra: [] } : splitShared(model, index, orders);
+    if (!split)
+      problem(
+        'applied-twice',
+        `${model.items[index]!.award} at ${orders.map((o) => model.leaves[o]!.id).join(', ')}, not as a listed share allows`,
+      );
+    leafOf[index] = split?.leaf ?? orders[0]!;
+    if (split && split.extra.length > 0) extras.set(index, split.extra);
+  }
+  const evaluation = evaluate(model, pass, { leafOf, extras, bundles });
+  for (const why of evaluation.broken) problem('broken', why);
   const { counted } = evaluation;
   const countedOf = (award: string) => counted[model.itemByAward.get(award)?.index ?? -1];
 
@@ -976,6 +1269,11 @@ export function checkReported(model: Model, nested: NestedItems, reported: Repor
           problem('ineligible', `${entry.award} at shared ${node.id} (pass ${pass})`);
       }
     }
+    if (node.share && node.distinct !== undefined) {
+      const values = r.applied.map((entry) => model.itemByAward.get(entry.award)?.facts[node.distinct!]);
+      if (new Set(values).size < values.length)
+        problem('distinct-repeat', `shared ${node.id} takes two items of one ${node.distinct}`);
+    }
     const sum = r.applied.reduce(
       (s, entry) =>
         s +
@@ -1002,10 +1300,16 @@ export function checkReported(model: Model, nested: NestedItems, reported: Repor
   for (const limit of model.limits) {
     const policy = reported.policies.find((p) => p.id === limit.id);
     const spent = evaluation.limitSpent.get(limit.id)!;
-    const expected = spent.applied + spent.fallThrough;
-    if ((policy?.have ?? 0) > limit.max) problem('limit-exceeded', `${limit.id} has ${policy?.have} over ${limit.max}`);
-    else if ((policy?.have ?? 0) !== expected)
-      problem('limit-have', `${limit.id} has ${policy?.have}; by the oracle ${expected}`);
+    const have = policy?.have ?? 0;
+    const count = policy?.count ?? 0;
+    if (limit.maxCredits !== undefined && have > limit.maxCredits)
+      problem('limit-exceeded', `${limit.id} has ${have} credits over ${limit.maxCredits}`);
+    else if (limit.maxCount !== undefined && count > limit.maxCount)
+      problem('limit-exceeded', `${limit.id} counts ${count} items over ${limit.maxCount}`);
+    else if (have !== spent.applied + spent.fallThrough)
+      problem('limit-have', `${limit.id} has ${have}; by the oracle ${spent.applied + spent.fallThrough}`);
+    else if (limit.maxCount !== undefined && count !== spent.count)
+      problem('limit-count', `${limit.id} counts ${count} items; by the oracle ${spent.count}`);
   }
   const applied = evaluation.applied + (model.totalCredits === undefined ? 0 : evaluation.total - evaluation.applied);
   if (reported.credits.applied !== applied)

@@ -1,18 +1,22 @@
 /**
  * Random small catalogs and transcripts for the independent oracle (`independent-oracle.ts`):
  * 3-7 awards over tags `a`, `b`, `c` (some in progress, some graded below the minimum, most with
- * a term), one program `P` in one to three versions (catalog years, sometimes with gaps between
- * them) whose trees (depth at most 3) mix `all` / `any` groups with credits, count and credential
- * leaves, node caps, `share: true` overlays, node minimum grades and `when` conditions over
- * learner facts; conditions that also read the term, the learner facts and fact references
- * (`earned` after `{ fact: "entered" }`); policy limits that clip in part, a policy minimum
- * grade, total credits and a GPA (`minGpa`, `gpa` over the applied items or every graded one);
- * a learner with declared programs, tags, an entry date and a catalog year, and sometimes the
- * `catalogDate` option; waive and substitute exceptions; and sometimes a nested certificate `Q`
- * that `P` requires. Not generated (not implemented yet): node and limit `maxCount`, listed
- * `share`, `assert`, `distinct`.
+ * a term; courses with a subject, a level and number and an issuer, each sometimes missing), one
+ * program `P` in one to three versions (catalog years, sometimes with gaps between them) whose
+ * trees (depth at most 3) mix `all` / `any` groups with credits, count and credential leaves,
+ * node caps of credits and of count (`maxCount`, on leaves and groups), `distinct` leaves (with
+ * count or credits), `share: true` overlays, node minimum grades and `when` conditions over
+ * learner facts; conditions that also read the term, the level, number and subject, the learner
+ * facts and fact references (`earned` after `{ fact: "entered" }`); policy limits by credits
+ * (clipping in part), by count, or both, a policy minimum grade, total credits and a GPA
+ * (`minGpa`, `gpa` over the applied items or every graded one); a learner with declared
+ * programs, tags, an entry date and a catalog year, and sometimes the `catalogDate` option;
+ * waive and substitute exceptions; and sometimes a nested certificate `Q` that `P` requires.
+ * With {@link GENERATES_SHARE_AND_ASSERT}, also a listed `share: { with, where }` and `assert`s
+ * (SEMANTICS-12.md).
  */
 import fc from 'fast-check';
+import type { AssertJson } from './oracle-assert.js';
 import {
   catalogDateOf,
   versionFor,
@@ -28,6 +32,12 @@ import {
   type TranscriptJson,
 } from './independent-oracle.js';
 
+/**
+ * Whether the cases carry a listed `share: { with, where }` and `assert`s (SEMANTICS-12.md). The
+ * oracle models both; the audit does not parse them yet, so this stays false until it does.
+ */
+export const GENERATES_SHARE_AND_ASSERT = false;
+
 /** A generated case: the catalog, the transcript, the audit options, and the programs to audit (nested first). */
 export interface OracleCase {
   readonly catalog: CatalogJson;
@@ -38,6 +48,13 @@ export interface OracleCase {
 }
 
 const TAGS = ['a', 'b', 'c'] as const;
+const SUBJECTS = ['ART', 'BIO', 'CS'] as const;
+const LEVELS = ['100', '200', '300'] as const;
+/** The facts a distinct leaf may read (README "Distinct values"), the ones that tell items apart most often first. */
+const distinctFact = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('subject', 'level', 'term') },
+  { weight: 1, arbitrary: fc.constantFrom('issuer', 'kind', 'source', 'code', 'id', 'number') },
+);
 const GRADE_SCALE = { A: 4, B: 3, C: 2, D: 1, F: 0 };
 const TERMS = ['2025-SP', '2025-SU', '2025-FA'] as const;
 /** Learner dates and `when` thresholds: on, just before and just after the versions' bounds, and in their gaps. */
@@ -107,6 +124,17 @@ const extraCondition: fc.Arbitrary<ConditionJson> = fc.oneof(
     operator: fc.constantFrom('before', 'after'),
     value: fc.constant('2025-04-01'),
   }),
+  fc.record({ fact: fc.constant('level'), operator: fc.constant('equal'), value: fc.constantFrom(...LEVELS) }),
+  fc.record({
+    fact: fc.constant('number'),
+    operator: fc.constant('greaterThanInclusive'),
+    value: fc.constantFrom(200, 300),
+  }),
+  fc.record({
+    fact: fc.constant('subject'),
+    operator: fc.constant('in'),
+    value: fc.subarray([...SUBJECTS], { minLength: 2, maxLength: 2 }),
+  }),
   learnerAtom,
 );
 
@@ -119,6 +147,8 @@ type LeafSpec = {
   need: number;
   course: number;
   cap: number | undefined;
+  countCap: number | undefined;
+  distinct: string | undefined;
   minGrade: string | undefined;
   when: ConditionJson | undefined;
 };
@@ -127,6 +157,7 @@ type GroupSpec = {
   children: NodeSpec[];
   need: number;
   cap: number | undefined;
+  countCap: number | undefined;
   when: ConditionJson | undefined;
 };
 type NodeSpec = LeafSpec | GroupSpec;
@@ -151,6 +182,8 @@ const leafSpec: fc.Arbitrary<LeafSpec> = fc.record({
   need: fc.integer({ min: 1, max: 8 }),
   course: fc.nat(6),
   cap: sometimes(fc.integer({ min: 1, max: 6 }), 5),
+  countCap: sometimes(fc.integer({ min: 1, max: 2 }), 3),
+  distinct: sometimes(distinctFact, 3),
   minGrade: sometimes(fc.constantFrom('D', 'B'), 8),
   when: sometimes(whenCondition, 5),
 });
@@ -162,6 +195,7 @@ const nodeSpec: fc.Arbitrary<NodeSpec> = fc.letrec<{ node: NodeSpec; group: Grou
     children: fc.array(tie('node'), { minLength: 1, maxLength: 3 }),
     need: fc.nat(2),
     cap: sometimes(fc.integer({ min: 1, max: 8 }), 6),
+    countCap: sometimes(fc.integer({ min: 1, max: 3 }), 4),
     when: sometimes(whenCondition, 6),
   }),
 })).node;
@@ -169,6 +203,9 @@ const nodeSpec: fc.Arbitrary<NodeSpec> = fc.letrec<{ node: NodeSpec; group: Grou
 type CourseSpec = {
   credits: number;
   tags: string[];
+  subject: string | undefined;
+  level: string | undefined;
+  issuer: string | undefined;
   inProgress: boolean;
   grade: string | undefined;
   term: string | undefined;
@@ -176,6 +213,9 @@ type CourseSpec = {
 const course: fc.Arbitrary<CourseSpec> = fc.record({
   credits: fc.integer({ min: 1, max: 4 }),
   tags: fc.subarray([...TAGS], { minLength: 1, maxLength: 2 }),
+  subject: fc.option(fc.constantFrom(...SUBJECTS), { freq: 6, nil: undefined }),
+  level: fc.option(fc.constantFrom(...LEVELS), { freq: 6, nil: undefined }),
+  issuer: sometimes(fc.constantFrom('u', 'x'), 2),
   inProgress: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
   grade: fc.constantFrom<string | undefined>(undefined, undefined, 'A', 'B', 'C', 'D', 'F'),
   term: fc.option(fc.constantFrom(...TERMS), { freq: 4, nil: undefined }),
@@ -190,15 +230,44 @@ const gpaSpec: fc.Arbitrary<GpaSpec> = fc.oneof(
   { weight: 2, arbitrary: gpaMin.map((min) => ({ gpa: { min, over: 'all-graded' as const } })) },
 );
 
+/** A policy limit: by credits (it clips in part), by count (past it an item counts nowhere), or both. */
+type LimitSpec = { cond: CondSpec; maxCredits: number | undefined; maxCount: number | undefined };
+const limitSpec: fc.Arbitrary<LimitSpec> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      cond: condition,
+      maxCredits: fc.integer({ min: 0, max: 5 }),
+      maxCount: fc.constant(undefined),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      cond: condition,
+      maxCredits: fc.constant(undefined),
+      maxCount: fc.integer({ min: 0, max: 2 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      cond: condition,
+      maxCredits: fc.integer({ min: 0, max: 5 }),
+      maxCount: fc.integer({ min: 0, max: 2 }),
+    }),
+  },
+);
+
 type PolicySpec = {
   minGrade: string | undefined;
-  limits: { cond: CondSpec; max: number }[];
+  limits: LimitSpec[];
   totalCredits: number | undefined;
   gpa: GpaSpec | undefined;
 };
 const policySpec: fc.Arbitrary<PolicySpec> = fc.record({
   minGrade: sometimes(fc.constant('C'), 3),
-  limits: fc.array(fc.record({ cond: condition, max: fc.integer({ min: 0, max: 5 }) }), { maxLength: 2 }),
+  limits: fc.array(limitSpec, { maxLength: 2 }),
   totalCredits: sometimes(fc.integer({ min: 1, max: 14 }), 4),
   gpa: sometimes(gpaSpec, 3),
 });
@@ -225,8 +294,88 @@ function effective(place: number, last: boolean, spec: RangeSpec): EffectiveJson
   return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
 }
 
-type VersionSpec = { tree: NodeSpec; policy: PolicySpec; range: RangeSpec };
-const versionSpec: fc.Arbitrary<VersionSpec> = fc.record({ tree: nodeSpec, policy: policySpec, range: rangeSpec });
+/**
+ * A listed share: node S and the nodes it lists, by their place among the candidates (nodes
+ * other than the root with a leaf under them that takes items: not an overlay, not the nested
+ * program's leaf; listed ones neither above nor below S nor each other), and sometimes a `where`.
+ * With `mirror`, the first where-leaf under each listed node takes the condition of the first
+ * under S, so that the same items are wanted in both places (else they seldom are).
+ */
+type ShareSpec = { node: number; with: number[]; where: CondSpec | undefined; mirror: boolean };
+const shareSpec: fc.Arbitrary<ShareSpec> = fc.record({
+  node: fc.nat(20),
+  with: fc.array(fc.nat(20), { minLength: 1, maxLength: 2 }),
+  where: sometimes(condition, 3),
+  mirror: fc.boolean(),
+});
+
+type AssertLeafSpec = {
+  where: ConditionJson;
+  measure: 'count' | 'credits' | 'maxCount' | 'maxCredits';
+  amount: number;
+  distinct: string | undefined;
+  minGrade: string | undefined;
+  label: string | undefined;
+};
+type AssertSpec = AssertLeafSpec | { all: AssertLeafSpec[] } | { any: AssertLeafSpec[]; need: number };
+const assertLeafSpec: fc.Arbitrary<AssertLeafSpec> = fc
+  .record({
+    where: fc.oneof(
+      { weight: 2, arbitrary: condition.map(where) },
+      {
+        weight: 3,
+        arbitrary: fc.constantFrom<ConditionJson>(
+          { fact: 'level', operator: 'equal', value: '300' },
+          { fact: 'number', operator: 'greaterThanInclusive', value: 200 },
+          { fact: 'subject', operator: 'equal', value: 'CS' },
+        ),
+      },
+    ),
+    measure: fc.constantFrom<AssertLeafSpec['measure']>('count', 'count', 'credits', 'maxCount', 'maxCredits'),
+    amount: fc.nat(6),
+    distinct: sometimes(distinctFact, 3),
+    minGrade: sometimes(fc.constantFrom('C', 'B'), 6),
+    label: sometimes(fc.constant('among the counted'), 4),
+  })
+  .map((leaf) => ({
+    ...leaf,
+    // At least 1 item or credit, at most 0-2 items or 2-6 credits; distinct only with count / credits.
+    amount:
+      leaf.measure === 'count'
+        ? 1 + (leaf.amount % 3)
+        : leaf.measure === 'credits'
+          ? 2 + leaf.amount
+          : leaf.measure === 'maxCount'
+            ? leaf.amount % 3
+            : 2 + (leaf.amount % 5),
+    distinct: leaf.measure === 'count' || leaf.measure === 'credits' ? leaf.distinct : undefined,
+  }));
+const assertSpec: fc.Arbitrary<AssertSpec> = fc.oneof(
+  { weight: 3, arbitrary: assertLeafSpec },
+  { weight: 1, arbitrary: fc.record({ all: fc.array(assertLeafSpec, { minLength: 2, maxLength: 2 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ any: fc.array(assertLeafSpec, { minLength: 2, maxLength: 3 }), need: fc.nat(2) }),
+  },
+);
+
+type VersionSpec = {
+  tree: NodeSpec;
+  policy: PolicySpec;
+  range: RangeSpec;
+  share: ShareSpec | undefined;
+  /** Asserts, each on a node given by its place among the nodes with no overlay or nested program under them. */
+  asserts: { node: number; assert: AssertSpec }[];
+};
+const versionSpec: fc.Arbitrary<VersionSpec> = fc.record({
+  tree: nodeSpec,
+  policy: policySpec,
+  range: rangeSpec,
+  share: GENERATES_SHARE_AND_ASSERT ? sometimes(shareSpec, 2) : fc.constant(undefined),
+  asserts: GENERATES_SHARE_AND_ASSERT
+    ? fc.array(fc.record({ node: fc.nat(20), assert: assertSpec }), { maxLength: 2 })
+    : fc.constant([]),
+});
 
 type NestedSpec = {
   group: 'all' | 'any';
@@ -324,28 +473,32 @@ interface BuiltTree {
   leaves: RequirementJson[];
 }
 
-function buildTree(tree: NodeSpec, spec: CaseSpec): BuiltTree {
+function buildTree(version: VersionSpec, spec: CaseSpec): BuiltTree {
   const n = spec.courses.length;
   const ids: string[] = [];
   const leaves: RequirementJson[] = [];
   let shareIndex = 0;
-  // Tree to JSON, depth first; caps above a credits leaf bound its need (else the catalog is
-  // rejected as never completable); no `when` on the root (a catalog error).
-  const toJson = (node: NodeSpec, capAbove: number): RequirementJson => {
+  // Tree to JSON, depth first; caps above a leaf bound its need (else the catalog is rejected as
+  // never completable); no `when` on the root (a catalog error). `maxCount` only where the oracle
+  // models it: not on an overlay, nor on a group with an overlay under it.
+  const toJson = (node: NodeSpec, capAbove: number, countAbove: number): RequirementJson => {
     const id = `n${ids.length}`;
     const root = ids.length === 0;
     ids.push(id);
     const cap = node.cap;
     const bound = Math.min(capAbove, cap ?? Infinity);
+    const countBound = Math.min(countAbove, node.countCap ?? Infinity);
     const when = node.when === undefined || root ? {} : { when: node.when };
     if ('group' in node) {
-      const children = node.children.map((child) => toJson(child, bound));
+      const children = node.children.map((child) => toJson(child, bound, countBound));
+      const countCap = node.countCap === undefined || children.some(hasOverlay) ? {} : { maxCount: node.countCap };
       return {
         id,
         ...when,
         [node.group]: children,
         ...(node.group === 'any' ? { need: 1 + (node.need % children.length) } : {}),
         ...(cap === undefined ? {} : { maxCredits: cap }),
+        ...countCap,
       };
     }
     const share = spec.shares[shareIndex++ % spec.shares.length]!;
@@ -358,24 +511,108 @@ function buildTree(tree: NodeSpec, spec: CaseSpec): BuiltTree {
             where: where(node.cond),
             ...(node.leaf === 'credits'
               ? { credits: Math.min(node.need, bound) }
-              : { count: 1 + ((node.need - 1) % 3) }),
+              : { count: Math.min(1 + ((node.need - 1) % 3), countBound) }),
+            ...(node.distinct === undefined ? {} : { distinct: node.distinct }),
           };
     if (cap !== undefined) json.maxCredits = cap;
+    if (node.countCap !== undefined && !share) json.maxCount = node.countCap;
     if (share) json.share = true;
     if (node.minGrade !== undefined) json.minGrade = node.minGrade;
     leaves.push(json);
     return json;
   };
-  let root = toJson(tree, Infinity);
+  let root = toJson(version.tree, Infinity, Infinity);
   if (spec.nested) {
     const pq: RequirementJson = { id: 'pq', program: 'Q' };
     const group = root.all ?? root.any;
-    if (group) group.splice(spec.nested.position % (group.length + 1), 0, pq);
-    else root = { id: 'top', all: spec.nested.position % 2 === 0 ? [pq, root] : [root, pq] };
+    if (group) {
+      group.splice(spec.nested.position % (group.length + 1), 0, pq);
+      // The oracle does not model a count cap over a nested program's item.
+      delete root.maxCount;
+    } else root = { id: 'top', all: spec.nested.position % 2 === 0 ? [pq, root] : [root, pq] };
     if (root.any && root.need === undefined) root.need = 1;
     ids.push('pq');
   }
+  addShare(root, version.share);
+  addAsserts(root, version.asserts);
   return { root, ids, leaves };
+}
+
+/** Whether an overlay (`share: true`) is at or under a node. */
+const hasOverlay = (node: RequirementJson): boolean =>
+  node.share === true || [...(node.all ?? []), ...(node.any ?? [])].some(hasOverlay);
+
+/** A tree's nodes, depth first, each with the nodes above it. */
+function nodesOf(
+  node: RequirementJson,
+  above: RequirementJson[] = [],
+): { node: RequirementJson; above: RequirementJson[] }[] {
+  const children = [...(node.all ?? []), ...(node.any ?? [])];
+  return [{ node, above }, ...children.flatMap((child) => nodesOf(child, [...above, node]))];
+}
+
+/** Puts the listed share on its node, when the tree has one S and one node to list. */
+function addShare(root: RequirementJson, share: ShareSpec | undefined): void {
+  if (!share) return;
+  const all = nodesOf(root).slice(1);
+  // Nodes with a leaf under them that may take an item (not an overlay, not the nested program).
+  const takes = (node: RequirementJson): boolean =>
+    nodesOf(node).some(
+      ({ node: n }) => n.all === undefined && n.any === undefined && n.share !== true && n.program === undefined,
+    );
+  const eligible = all.filter(({ node }) => node.share !== true && node.program === undefined && takes(node));
+  if (eligible.length === 0) return;
+  const s = eligible[share.node % eligible.length]!;
+  const nested = (x: (typeof all)[number], y: (typeof all)[number]) =>
+    x.above.includes(y.node) || y.above.includes(x.node);
+  const candidates = eligible.filter((other) => other !== s && !nested(other, s));
+  const listed: typeof all = [];
+  for (const pick of share.with) {
+    const l = candidates[pick % Math.max(1, candidates.length)];
+    if (l && !listed.some((other) => other === l || nested(other, l))) listed.push(l);
+  }
+  if (listed.length === 0) return;
+  const firstWhere = (node: RequirementJson) =>
+    nodesOf(node).find(({ node: n }) => n.where !== undefined && n.share !== true)?.node;
+  const source = share.mirror ? firstWhere(s.node) : undefined;
+  if (source)
+    for (const { node } of listed) {
+      const target = firstWhere(node);
+      if (target) target.where = source.where;
+    }
+  s.node.share = {
+    with: listed.map(({ node }) => node.id!),
+    ...(share.where === undefined ? {} : { where: where(share.where) }),
+  };
+}
+
+/** Puts the asserts on their nodes: nodes with no overlay and no nested program under them, one assert each. */
+function addAsserts(root: RequirementJson, asserts: VersionSpec['asserts']): void {
+  const program = (node: RequirementJson): boolean =>
+    node.program !== undefined || [...(node.all ?? []), ...(node.any ?? [])].some(program);
+  const eligible = nodesOf(root)
+    .map(({ node }) => node)
+    .filter((node) => !hasOverlay(node) && !program(node));
+  for (const { node, assert } of asserts) {
+    const target = eligible[node % Math.max(1, eligible.length)];
+    if (target && target.assert === undefined) target.assert = assertJson(assert);
+  }
+}
+
+function assertJson(spec: AssertSpec): AssertJson {
+  if ('all' in spec) return { all: spec.all.map(assertLeafJson) };
+  if ('any' in spec) return { any: spec.any.map(assertLeafJson), need: 1 + (spec.need % spec.any.length) };
+  return assertLeafJson(spec);
+}
+
+function assertLeafJson(spec: AssertLeafSpec): AssertJson {
+  return {
+    where: spec.where,
+    [spec.measure]: spec.amount,
+    ...(spec.distinct === undefined ? {} : { distinct: spec.distinct }),
+    ...(spec.minGrade === undefined ? {} : { minGrade: spec.minGrade }),
+    ...(spec.label === undefined ? {} : { label: spec.label }),
+  };
 }
 
 function policyOf(spec: PolicySpec): ProgramJson['policy'] | undefined {
@@ -384,7 +621,14 @@ function policyOf(spec: PolicySpec): ProgramJson['policy'] | undefined {
     ...(minGrade === undefined ? {} : { minGrade }),
     ...(limits.length === 0
       ? {}
-      : { limits: limits.map((l, i) => ({ id: `L${i}`, where: where(l.cond), maxCredits: l.max })) }),
+      : {
+          limits: limits.map((l, i) => ({
+            id: `L${i}`,
+            where: where(l.cond),
+            ...(l.maxCredits === undefined ? {} : { maxCredits: l.maxCredits }),
+            ...(l.maxCount === undefined ? {} : { maxCount: l.maxCount }),
+          })),
+        }),
     ...(totalCredits === undefined ? {} : { totalCredits }),
     ...gpa,
   };
@@ -413,7 +657,7 @@ function build(spec: CaseSpec): OracleCase {
   }
   const several = spec.versions.length > 1;
   const trees = spec.versions.map((version, place) => {
-    const built = buildTree(version.tree, spec);
+    const built = buildTree(version, spec);
     const policy = policyOf(version.policy);
     const dated = several || spec.dated;
     programs.push({
@@ -432,13 +676,20 @@ function build(spec: CaseSpec): OracleCase {
   const catalog: CatalogJson = {
     institution: { id: 'u', name: 'Oracle University' },
     settings: { unit: 'semester', gradeScale: GRADE_SCALE },
-    credentials: spec.courses.map((c, i) => ({
-      id: `C${i}`,
-      kind: 'course',
-      title: `Course ${i}`,
-      credits: { value: c.credits, unit: 'semester' },
-      tags: c.tags,
-    })),
+    credentials: spec.courses.map((c, i) => {
+      const number = c.level === undefined ? undefined : Number(c.level) + i;
+      return {
+        id: `C${i}`,
+        kind: 'course',
+        title: `Course ${i}`,
+        ...(c.subject === undefined ? {} : { subject: c.subject }),
+        ...(number === undefined ? {} : { number, level: c.level }),
+        ...(c.subject === undefined || number === undefined ? {} : { code: `${c.subject} ${number}` }),
+        ...(c.issuer === undefined ? {} : { issuer: c.issuer }),
+        credits: { value: c.credits, unit: 'semester' },
+        tags: c.tags,
+      };
+    }),
     programs,
   };
   const awards: AwardJson[] = spec.courses.map((c, i) => ({
@@ -480,14 +731,16 @@ function build(spec: CaseSpec): OracleCase {
     });
   }
   // Substitutes pin awards that pass every minimum grade (the grade check under a pin is not tested
-  // here), into non-shared where / credential leaves, and not alongside a nested program (whose
-  // audit may apply the pinned award too).
-  const pinnable = leaves.filter((l) => !l.share);
+  // here), into non-shared where / credential leaves without `distinct`, and not alongside a nested
+  // program (whose audit may apply the pinned award too) or a listed share.
+  const pinnable = leaves.filter((l) => !l.share && l.distinct === undefined);
+  const listedShare = nodesOf(root).some(({ node }) => typeof node.share === 'object');
   const award = substitute ? awards[substitute.award % n]! : undefined;
   if (
     substitute &&
     award &&
     !spec.nested &&
+    !listedShare &&
     pinnable.length > 0 &&
     (award.grade === undefined || award.grade === 'A' || award.grade === 'B')
   )
