@@ -167,8 +167,17 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   const keyAt = (index: number, leaf: number) =>
     nodes[leaf]!.distinct ? items[index]!.distinctKeys?.get(leaf) : undefined;
   /** Whether a leaf takes one more item: room under its capped ancestors (itself included), and a value it has not. */
+  // Subtree ends (pre-order): a second application takes no slot under a node above its original.
+  const subtreeEnd = nodes.map((_, n) => n + 1);
+  for (let n = nodes.length - 1; n > 0; n--)
+    subtreeEnd[nodes[n]!.parent] = Math.max(subtreeEnd[nodes[n]!.parent]!, subtreeEnd[n]!);
   const roomUnderCounts = (leaf: number, index: number) => {
-    for (const n of countCapsOver[leaf]!) if (placedUnder[n]! >= nodes[n]!.maxCount) return false;
+    const { copyOf } = items[index]!;
+    const original = copyOf === undefined ? -1 : assignment[copyOf]!;
+    for (const n of countCapsOver[leaf]!) {
+      if (original >= n && original < subtreeEnd[n]!) continue;
+      if (placedUnder[n]! >= nodes[n]!.maxCount) return false;
+    }
     const key = keyAt(index, leaf);
     return key === undefined || !(placedKeys.get(leaf)?.get(key) ?? 0);
   };

@@ -514,7 +514,7 @@ describe('count caps, count limits and distinct leaves (issue 12): the audit agr
     expect(compareCase(withoutH2)?.problems).toEqual([]);
   });
 
-  it('a shared distinct leaf counts two items of one level once (the audit does not yet: see the report)', () => {
+  it('a shared distinct leaf counts two items of one level once (an audit bug this oracle found)', () => {
     // X and Y are both level 100: one level, so the overlay's 2 different levels are not met.
     const c = caseOf(
       [
@@ -524,10 +524,11 @@ describe('count caps, count limits and distinct leaves (issue 12): the audit agr
       { requirements: { id: 'r', all: [{ id: 'o', share: true, where: tag('a'), count: 2, distinct: 'level' }] } },
     );
     expect(oracleStatus(c)).toBe('incomplete');
+    expect(compareCase(c)?.problems).toEqual([]);
   });
 });
 
-describe("the oracle's own reading of share-with and assert (SEMANTICS-12.md; the audit does not parse them yet)", () => {
+describe("the oracle's own reading of share-with and assert (SEMANTICS-12.md)", () => {
   const verdict = (c: OracleCase) => oracleVerdict(c.catalog, c.transcript, 'P', noNesting);
   const level300 = { fact: 'level', operator: 'equal', value: '300' };
 

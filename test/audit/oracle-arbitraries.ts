@@ -12,8 +12,7 @@
  * (`minGpa`, `gpa` over the applied items or every graded one); a learner with declared
  * programs, tags, an entry date and a catalog year, and sometimes the `catalogDate` option;
  * waive and substitute exceptions; and sometimes a nested certificate `Q` that `P` requires.
- * With {@link GENERATES_SHARE_AND_ASSERT}, also a listed `share: { with, where }` and `assert`s
- * (SEMANTICS-12.md).
+ * Also a listed `share: { with, where }` and `assert`s (the README's "How an audit decides").
  */
 import fc from 'fast-check';
 import type { AssertJson } from './oracle-assert.js';
@@ -31,12 +30,6 @@ import {
   type RequirementJson,
   type TranscriptJson,
 } from './independent-oracle.js';
-
-/**
- * Whether the cases carry a listed `share: { with, where }` and `assert`s (SEMANTICS-12.md). The
- * oracle models both; the audit does not parse them yet, so this stays false until it does.
- */
-export const GENERATES_SHARE_AND_ASSERT = false;
 
 /** A generated case: the catalog, the transcript, the audit options, and the programs to audit (nested first). */
 export interface OracleCase {
@@ -371,10 +364,8 @@ const versionSpec: fc.Arbitrary<VersionSpec> = fc.record({
   tree: nodeSpec,
   policy: policySpec,
   range: rangeSpec,
-  share: GENERATES_SHARE_AND_ASSERT ? sometimes(shareSpec, 2) : fc.constant(undefined),
-  asserts: GENERATES_SHARE_AND_ASSERT
-    ? fc.array(fc.record({ node: fc.nat(20), assert: assertSpec }), { maxLength: 2 })
-    : fc.constant([]),
+  share: sometimes(shareSpec, 2),
+  asserts: fc.array(fc.record({ node: fc.nat(20), assert: assertSpec }), { maxLength: 2 }),
 });
 
 type NestedSpec = {
