@@ -7,8 +7,12 @@ export type { Explanation, Reason } from '../explain/reasons.js';
 
 export type AuditStatus = 'complete' | 'in-progress' | 'incomplete';
 
-/** A requirement node's status: an audit status, or `not-applicable` (its `when` does not hold for the learner). */
-export type RequirementStatus = AuditStatus | 'not-applicable';
+/**
+ * A requirement node's status: an audit status; `not-needed` (an alternative of an `any` whose
+ * need other children already meet, and everything under it: shown, never remaining); or
+ * `not-applicable` (its `when` does not hold for the learner).
+ */
+export type RequirementStatus = AuditStatus | 'not-needed' | 'not-applicable';
 
 /** An item applied to a requirement. */
 export interface AppliedItem {
@@ -47,6 +51,9 @@ export interface Remaining {
   readonly credits?: number;
   readonly count?: number;
   readonly options?: readonly string[];
+  /** An unmet `any`: how many of its open alternatives (ids) are still to choose. */
+  readonly choose?: number;
+  readonly of?: readonly string[];
   /** The requirement's own need is met but its assert is not (see {@link RequirementResult.assert}). */
   readonly assert?: true;
 }

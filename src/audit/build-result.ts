@@ -72,7 +72,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
           }
         : {}),
       ...(item.components ? { components: planItem.components.map((c) => items[c]!.awardId) } : {}),
-      ...(leaf !== undefined && elsewhere.length > 0
+      ...(leaf !== undefined && elsewhere.length > 0 && (leavesOfAward.get(base)?.length ?? 0) > 1
         ? { alsoIn: elsewhere.map((other) => target.ids.get(nodes[other]!)!) }
         : {}),
     };
@@ -114,6 +114,14 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     for (const list of appliedTo.values())
       list.sort((a, b) => (problem.items[a]!.copyOf ?? a) - (problem.items[b]!.copyOf ?? b));
 
+  // An alternative of an `any` whose need the other children meet is not needed, nor anything under it.
+  const needed = problem.nodes.map(() => true);
+  problem.nodes.forEach((planNode, index) => {
+    const parent = planNode.parent;
+    if (parent < 0) return;
+    const group = problem.nodes[parent]!;
+    needed[index] = needed[parent]! && !(group.kind === 'any' && evaluation.met[parent]! && !evaluation.met[index]!);
+  });
   const nodeResult = (index: number): RequirementResult => {
     const node = nodes[index]!;
     const planNode = problem.nodes[index]!;
@@ -122,11 +130,13 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     const applies = plan.applicable?.[index] ?? true;
     const status: RequirementStatus = !applies
       ? 'not-applicable'
-      : planNode.waived || evaluation.metFinished[index]
-        ? 'complete'
-        : evaluation.met[index]
-          ? 'in-progress'
-          : 'incomplete';
+      : !needed[index]
+        ? 'not-needed'
+        : planNode.waived || evaluation.metFinished[index]
+          ? 'complete'
+          : evaluation.met[index]
+            ? 'in-progress'
+            : 'incomplete';
     const kind = kindOf(node);
     const isLeaf = planNode.kind === 'leaf';
     const measure = (value: number) =>
@@ -140,6 +150,16 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
         : assert && haveValue >= needValue
           ? { assert: true as const }
           : remainingOf(node, isLeaf, needValue - haveValue, planNode.measure === 'credits', credits, outcome);
+    // An unmet `any`: the choice left among its open alternatives.
+    const choice =
+      remaining && kind === 'any'
+        ? {
+            choose: needValue - haveValue,
+            of: planNode.children
+              .filter((c) => !evaluation.met[c] && (plan.applicable?.[c] ?? true))
+              .map((c) => target.ids.get(nodes[c]!)!),
+          }
+        : {};
     return {
       id,
       ...(node.label ? { label: node.label } : {}),
@@ -163,7 +183,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
         : {}),
       applied: (appliedTo.get(index) ?? []).map((item) => appliedItem(item, index)),
       ...(assert ? { assert } : {}),
-      ...(remaining ? { remaining } : {}),
+      ...(remaining ? { remaining: { ...remaining, ...choice } } : {}),
       ...(isLeaf ? {} : { children: planNode.children.map(nodeResult) }),
     };
   };

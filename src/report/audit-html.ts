@@ -29,6 +29,7 @@ const STATUS_TEXT: Record<RequirementStatus, string> = {
   complete: 'Complete',
   'in-progress': 'In progress',
   incomplete: 'Not yet complete',
+  'not-needed': 'Not needed',
   'not-applicable': 'Does not apply',
 };
 

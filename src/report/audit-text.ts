@@ -20,6 +20,7 @@ const COLORS: Record<RequirementStatus, string> = {
   complete: '32',
   'in-progress': '33',
   incomplete: '31',
+  'not-needed': '2',
   'not-applicable': '2',
 };
 

@@ -20,6 +20,7 @@ export const STATUS_MARKS: Readonly<Record<RequirementStatus, string>> = {
   complete: '✓',
   'in-progress': '◐',
   incomplete: '✗',
+  'not-needed': '○',
   'not-applicable': '–',
 };
 

@@ -1223,7 +1223,9 @@ export function checkReported(model: Model, nested: NestedItems, reported: Repor
   const { counted } = evaluation;
   const countedOf = (award: string) => counted[model.itemByAward.get(award)?.index ?? -1];
 
-  const compare = (node: Node, scored: boolean) => {
+  // SPEC 5: an alternative of an `any` whose need other children already meet is `not-needed`,
+  // and so is everything under it; its own status is then not compared.
+  const compare = (node: Node, scored: boolean, notNeeded = false) => {
     const r = reportedNodes.get(node.id);
     if (!r) return;
     if (!node.applicable) {
@@ -1238,7 +1240,13 @@ export function checkReported(model: Model, nested: NestedItems, reported: Repor
       return;
     }
     if (r.status === 'not-applicable') problem('not-applicable', `${node.id} applies but is shown not-applicable`);
-    if (scored && MET.has(r.status) !== evaluation.met.get(node.id))
+    if (scored && notNeeded !== (r.status === 'not-needed'))
+      problem(
+        'not-needed',
+        `${node.id} is ${r.status}; by the oracle it is ${notNeeded ? '' : 'not '}an unneeded alternative`,
+      );
+    if ('remaining' in r && r.status === 'not-needed') problem('not-needed-remaining', `${node.id} has a remaining`);
+    if (scored && !notNeeded && MET.has(r.status) !== evaluation.met.get(node.id))
       problem(
         'node-status',
         `${node.id} is ${r.status}; by the oracle its allocation ${evaluation.met.get(node.id) ? 'meets' : 'does not meet'} it`,
@@ -1251,7 +1259,10 @@ export function checkReported(model: Model, nested: NestedItems, reported: Repor
         if (r.have?.count !== undefined && r.have.count !== metChildren)
           problem('group-have', `${node.id} has ${r.have.count} children met; by the oracle ${metChildren}`);
       }
-      node.children.forEach((child) => compare(child, scored && !node.waived));
+      const alternativesDone = node.type === 'any' && evaluation.met.get(node.id) === true;
+      node.children.forEach((child) =>
+        compare(child, scored && !node.waived, notNeeded || (alternativesDone && !evaluation.met.get(child.id))),
+      );
       return;
     }
     if (!scored) return;
