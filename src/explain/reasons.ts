@@ -30,6 +30,42 @@ export type Reason =
 /** The codes of {@link Reason}. */
 export type ReasonCode = Reason['code'];
 
+/** Every code of {@link Reason}, for schemas (a test checks the list against the wording table). */
+export const REASON_CODES = [
+  'planned',
+  'denied',
+  'earned-after-as-of',
+  'expired',
+  'grade-not-on-scale',
+  'failing-grade',
+  'unknown-unit',
+  'outside-catalog-years',
+  'older-than-recency',
+  'repeat',
+  'repeat-over-limit',
+  'exclusive-programs',
+  'over-sharing',
+  'in-progress-not-needed',
+  'cannot-count',
+  'below-min-grade',
+  'not-needed',
+  'no-matching-requirement',
+  'over-limit',
+] as const satisfies readonly ReasonCode[];
+
+/** Every code of {@link Explanation}. */
+export const EXPLANATION_CODES = [
+  'grant',
+  'deny',
+  'tag',
+  'waive',
+  'substitute',
+  'apply',
+  'cap',
+  'stack',
+  'double-count',
+] as const satisfies readonly Explanation['code'][];
+
 /** A decision and what caused it: a credit rule, an exception, a cap, a nested program. */
 export type Explanation =
   | {

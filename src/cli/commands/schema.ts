@@ -2,17 +2,20 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { inputJsonSchemas } from '../../model/json-schemas.js';
+import { outputJsonSchemas } from '../../report/audit-json-schema.js';
 import { writeFileAtomically } from '../../io/write-file.js';
 import type { CliIo } from '../io.js';
 
-/** `credstack schema [--out DIR]`: the JSON Schemas of the input files. */
+/** `credstack schema [--out DIR]`: the JSON Schemas of the input files and of the audit output. */
 export function registerSchema(program: Command, io: CliIo): void {
   program
     .command('schema')
-    .description('write the JSON Schemas of the input files (catalog, catalog part, transcript)')
+    .description(
+      'write the JSON Schemas of the input files (catalog, catalog part, transcript) and of the audit output',
+    )
     .option('--out <dir>', 'write one file per schema into this folder instead of printing them')
     .action(async (options: { out?: string }) => {
-      const schemas = inputJsonSchemas();
+      const schemas = { ...inputJsonSchemas(), ...outputJsonSchemas() };
       if (options.out === undefined) {
         io.stdout.write(`${JSON.stringify(schemas, null, 2)}\n`);
         return;
