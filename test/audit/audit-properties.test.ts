@@ -68,15 +68,25 @@ describe('audit invariants on random transcripts of the shipped catalog', () => 
   });
 
   test.prop([transcriptOf(catalog)], { numRuns: runs(60) })(
-    'no award is applied twice within a program, except to shared requirements',
+    'no award is applied twice within a program, except to shared requirements and as a listed share allows',
     (transcript) => {
       for (const program of run(transcript).audits) {
-        const used = nodes(program.requirements)
+        const applications = nodes(program.requirements)
           .filter((n) => !n.shared)
-          .flatMap((n) => n.applied.flatMap((a) => a.components ?? [a.award]));
+          .flatMap((n) => n.applied.map((a) => ({ at: n.id, ...a })));
+        const used = applications.filter((a) => !a.alsoIn).flatMap((a) => a.components ?? [a.award]);
         expect(new Set(used).size).toBe(used.length);
+        // A double count names the other place, and that place names it back.
+        for (const a of applications.filter((x) => x.alsoIn)) {
+          expect(used).not.toContain(a.award);
+          for (const other of a.alsoIn!)
+            expect(applications.some((b) => b.at === other && b.award === a.award && b.alsoIn?.includes(a.at))).toBe(
+              true,
+            );
+        }
+        const doubled = applications.filter((a) => a.alsoIn).map((a) => a.award);
         const fallThrough = program.fallThrough.map((f) => f.award);
-        expect(fallThrough.filter((a) => used.includes(a))).toEqual([]);
+        expect(fallThrough.filter((a) => used.includes(a) || doubled.includes(a))).toEqual([]);
       }
     },
   );

@@ -430,6 +430,158 @@ describe('audits agree with an independent brute-force oracle', () => {
     expect(compareCase(c)?.problems).toEqual([]);
   });
 
+  it('fuzz find: a waived node under an unneeded alternative still counts as met (the comparison reads not-needed)', () => {
+    // n2 is waived under n1, an alternative the met any n0 does not need: shown not-needed, met all the same.
+    const c = {
+      catalog: {
+        institution: { id: 'u', name: 'Oracle University' },
+        settings: { unit: 'semester', gradeScale: { A: 4, B: 3, C: 2, D: 1, F: 0 } },
+        credentials: [
+          {
+            id: 'C0',
+            kind: 'course',
+            title: 'Course 0',
+            issuer: 'u',
+            credits: { value: 1, unit: 'semester' },
+            tags: ['a'],
+          },
+          {
+            id: 'C1',
+            kind: 'course',
+            title: 'Course 1',
+            number: 101,
+            level: '100',
+            issuer: 'u',
+            credits: { value: 1, unit: 'semester' },
+            tags: ['c'],
+          },
+          {
+            id: 'C2',
+            kind: 'course',
+            title: 'Course 2',
+            issuer: 'u',
+            credits: { value: 1, unit: 'semester' },
+            tags: ['b'],
+          },
+        ],
+        programs: [
+          {
+            id: 'P',
+            kind: 'certificate',
+            title: 'P v1',
+            effective: { to: '2021-07-31' },
+            policy: { minGrade: 'C' },
+            requirements: {
+              id: 'n0',
+              where: {
+                any: [
+                  { fact: 'tags', operator: 'contains', value: 'b' },
+                  { fact: 'tags', operator: 'contains', value: 'c' },
+                ],
+              },
+              credits: 1,
+              maxCredits: 1,
+              share: true,
+            },
+          },
+          {
+            id: 'P',
+            kind: 'certificate',
+            title: 'P v2',
+            effective: { from: '2022-08-01', to: '2024-07-31' },
+            policy: { totalCredits: 4 },
+            requirements: {
+              id: 'n0',
+              any: [
+                {
+                  id: 'n1',
+                  when: { fact: 'entered', operator: 'after', value: '2019-09-01' },
+                  all: [
+                    {
+                      id: 'n2',
+                      where: {
+                        all: [
+                          { fact: 'tags', operator: 'contains', value: 'a' },
+                          { fact: 'entered', operator: 'before', value: '2019-09-01' },
+                        ],
+                      },
+                      credits: 1,
+                      distinct: 'subject',
+                      share: true,
+                    },
+                    {
+                      id: 'n3',
+                      where: {
+                        any: [
+                          { fact: 'tags', operator: 'contains', value: 'b' },
+                          { fact: 'tags', operator: 'contains', value: 'c' },
+                        ],
+                      },
+                      credits: 1,
+                      distinct: 'subject',
+                      maxCredits: 1,
+                      share: true,
+                      minGrade: 'D',
+                    },
+                  ],
+                },
+                {
+                  id: 'n4',
+                  where: {
+                    all: [
+                      { fact: 'tags', operator: 'contains', value: 'a' },
+                      { fact: 'credits', operator: 'greaterThanInclusive', value: 2 },
+                    ],
+                  },
+                  credits: 1,
+                  share: true,
+                },
+                { id: 'n5', where: { fact: 'tags', operator: 'contains', value: 'a' }, credits: 1, share: true },
+              ],
+              need: 1,
+            },
+          },
+          {
+            id: 'P',
+            kind: 'certificate',
+            title: 'P v3',
+            effective: { from: '2024-08-01', to: '2025-12-31' },
+            requirements: {
+              id: 'n0',
+              all: [
+                {
+                  id: 'n1',
+                  where: {
+                    any: [
+                      { fact: 'tags', operator: 'contains', value: 'b' },
+                      { fact: 'tags', operator: 'contains', value: 'c' },
+                    ],
+                  },
+                  credits: 1,
+                  share: true,
+                },
+              ],
+            },
+          },
+          { id: 'E', kind: 'certificate', title: 'E', requirements: { id: 'e', credential: 'C0' } },
+        ],
+      },
+      transcript: {
+        learner: { id: 'learner', entered: '2025-04-01', catalogYear: '2024-07-31' },
+        asOf: '2026-01-01',
+        awards: [
+          { id: 'a0', credential: 'C0', earned: '2025-01-15', status: 'in-progress' },
+          { id: 'a1', credential: 'C1', earned: '2025-02-15', status: 'in-progress' },
+          { id: 'a2', credential: 'C2', earned: '2025-03-15', status: 'in-progress' },
+        ],
+        exceptions: [{ type: 'waive', program: 'P', requirement: 'n2', reason: 'advisor' }],
+      },
+      options: {},
+      programs: ['P'],
+    } as unknown as OracleCase;
+    expect(compareCase(c)?.problems).toEqual([]);
+  });
+
   // Every property run compares the status (complete iff an allocation of finished work completes
   // the program, in progress iff one needs in-progress work), the requirements met when not
   // complete (skipped when the audit says `optimal: false`), and the validity and figures of the

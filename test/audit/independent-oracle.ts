@@ -1089,6 +1089,9 @@ export interface ReportedNode {
     readonly components?: readonly string[];
   }[];
   readonly children?: readonly ReportedNode[];
+  readonly kind?: string;
+  readonly waived?: unknown;
+  readonly assert?: { readonly status: string };
 }
 export interface ReportedAudit {
   readonly title: string;
@@ -1132,9 +1135,25 @@ function splitShared(
 }
 
 /** Requirements a reported audit shows met, counted as {@link Evaluation.score} counts them. */
+/**
+ * Whether a reported node is met. A `not-needed` status (an alternative of a met `any`) hides
+ * it, so it is read from the node's own figures: waived, a leaf's have against its need (and its
+ * assert), a group's children.
+ */
+function reportedMet(r: ReportedNode): boolean {
+  if (r.status !== 'not-needed') return MET.has(r.status);
+  if (r.waived) return true;
+  const children = (r.children ?? []).filter((c) => c.status !== 'not-applicable');
+  if (r.kind === 'any') return children.filter(reportedMet).length >= (r.need?.count ?? 1);
+  if (r.kind === 'all') return children.every(reportedMet) && r.assert?.status !== 'incomplete';
+  const have = r.have?.credits ?? r.have?.count ?? 0;
+  const need = r.need?.credits ?? r.need?.count ?? 0;
+  return have >= need && r.assert?.status !== 'incomplete';
+}
+
 export function reportedScore(model: Model, reported: ReportedAudit): number {
   const nodes = (r: ReportedNode): number => {
-    const here = MET.has(r.status) ? 1 : 0;
+    const here = reportedMet(r) ? 1 : 0;
     return model.nodes.get(r.id)?.waived ? here : here + (r.children ?? []).reduce((s, child) => s + nodes(child), 0);
   };
   const policyMet = (id: string) => {
