@@ -1142,7 +1142,8 @@ function splitShared(
  */
 function reportedMet(r: ReportedNode): boolean {
   if (r.status !== 'not-needed') return MET.has(r.status);
-  if (r.waived) return true;
+  // A whole waiver meets the node; a partial one (`credits`) only lowers its need.
+  if (r.waived && (r.waived as { credits?: number }).credits === undefined) return true;
   const children = (r.children ?? []).filter((c) => c.status !== 'not-applicable');
   if (r.kind === 'any') return children.filter(reportedMet).length >= (r.need?.count ?? 1);
   if (r.kind === 'all') return children.every(reportedMet) && r.assert?.status !== 'incomplete';

@@ -27,7 +27,11 @@ import { type OracleCase, oracleCase } from './oracle-arbitraries.js';
  * - a policy limit in a program with a `share: true` overlay: items only in overlays spend the
  *   limit after the items applied elsewhere, together with fall-through, in earned order (the
  *   audit's reading of the README's "spent by applied items in tree order, then by fall-through
- *   items"), so an earlier award that falls through can take the limit from an overlay's item.
+ *   items"), so an earlier award that falls through can take the limit from an overlay's item;
+ * - a count limit (`maxCount`) in a program with `totalCredits`: fall-through spends limits
+ *   finished work first, so an added finished award of 1 credit takes the slot a 2-credit award
+ *   in progress had toward the total (fuzz find; the order keeps counting work in progress from
+ *   ever hurting, which is worth more).
  */
 
 const RANK: Readonly<Record<string, number>> = { incomplete: 0, 'in-progress': 1, complete: 2 };
@@ -58,7 +62,8 @@ const mayGetWorse = (c: OracleCase) =>
     ({ policy, requirements }) =>
       policy?.gpa?.over === 'all-graded' ||
       ((policy?.gpa !== undefined || policy?.minGpa !== undefined) && policy.totalCredits !== undefined) ||
-      ((policy?.limits ?? []).length > 0 && hasOverlay(requirements)),
+      ((policy?.limits ?? []).length > 0 && hasOverlay(requirements)) ||
+      ((policy?.limits ?? []).some((l) => l.maxCount !== undefined) && policy?.totalCredits !== undefined),
   );
 const hasOverlay = (node: RequirementJson): boolean =>
   node.share === true || [...(node.all ?? []), ...(node.any ?? [])].some(hasOverlay);

@@ -29,6 +29,7 @@ describe('the CLI', () => {
       'catalog.schema.json',
       'catalog-part.schema.json',
       'transcript.schema.json',
+      'audit-result.schema.json',
     ]);
   });
 });
