@@ -22,7 +22,7 @@ export type * from './audit/audit-result.js';
 export { solveAllocation, DEFAULT_STEP_BUDGET, type Solution } from './audit/solve-allocation.js';
 export type { AllocationProblem, PlanNode, PlanItem, PlanPolicies, Score } from './audit/allocation-problem.js';
 export { auditToText } from './report/audit-text.js';
-export { reasonText, explanationText, recommendationText } from './report/reason-text.js';
+export { reasonText, explanationText, recommendationText, noticeText } from './report/reason-text.js';
 export {
   auditReportJson,
   programAuditJson,
@@ -31,6 +31,11 @@ export {
   type Worded,
 } from './report/audit-json.js';
 export { convertCredentials, detectInput, type Conversion, type InputKind } from './interop/convert-credentials.js';
+export type { ConversionNotice, ConversionNoticeCode } from './interop/conversion-notice.js';
+export { stackingGraphToCtdl, type CtdlExportOptions } from './interop/ctdl-export.js';
+export { planToCtdl, type CtdlPlanOptions } from './interop/ctdl-plan.js';
+export { ctdlToStackingGraph, validateCtdl, type CtdlStackingGraph, type ValidCtdl } from './interop/ctdl-import.js';
+export type { CtdlDocument, CtdlNode } from './interop/ctdl-writer.js';
 export { auditBatch } from './batch/audit-batch.js';
 export { auditBatchInput, recordLine, type BatchInput, type BatchRecord } from './batch/batch-record.js';
 export { csvRows, CSV_HEADER } from './report/csv-summary.js';

@@ -4,6 +4,7 @@ import { readLimitsFrom, tooLarge } from '../io/read-limits.js';
 import { convertCredentials, type Conversion } from '../interop/convert-credentials.js';
 import type { Catalog } from '../model/catalog.js';
 import { parseJsonText } from '../model/parse.js';
+import { noticeText } from '../report/reason-text.js';
 import type { CliIo } from './io.js';
 import { InvalidInput, valueOrThrow } from './run-command.js';
 
@@ -28,9 +29,9 @@ export async function readJsonInput(io: CliIo, file: string): Promise<unknown> {
   return valueOrThrow(parseJsonText(Buffer.concat(chunks, total).toString('utf8'), inputName(file)));
 }
 
-/** Reads a transcript, or Open Badges 3.0 / CLR 2.0 credentials converted to one; notices go to stderr. */
+/** Reads a transcript, or Open Badges 3.0 / CLR 2.0 / ELM credentials converted to one; notices go to stderr. */
 export async function readLearnerInput(io: CliIo, file: string, catalog: Catalog): Promise<Conversion> {
   const conversion = valueOrThrow(convertCredentials(catalog, await readJsonInput(io, file)), inputName(file));
-  for (const notice of conversion.notices) io.stderr.write(`note: ${notice}\n`);
+  for (const notice of conversion.notices) io.stderr.write(`note: ${noticeText(notice)}\n`);
   return conversion;
 }

@@ -1,21 +1,25 @@
+import { z } from 'zod';
 import { buildStackingGraph } from '../catalog/stacking-graph.js';
 import type { Catalog } from '../model/catalog.js';
-import type { CredentialKind } from '../model/credential.js';
 import { fail, ok, type Issue, type Result } from '../model/issue.js';
-import { ownValue } from '../model/own.js';
 import { parseWith } from '../model/parse.js';
 import type { AwardInput, TranscriptInput } from '../model/transcript.js';
-import { AchievementCredential, ClrCredential, issuerId, type Achievement } from './open-badges-schema.js';
+import { catalogIndex, type CatalogIndex } from './catalog-index.js';
+import type { ConversionNotice } from './conversion-notice.js';
+import { elmAwards } from './convert-elm.js';
+import { openBadgeAward, type ConversionContext } from './convert-open-badges.js';
+import { ElmCredential, originalPath, withoutPrefixes } from './elm-schema.js';
+import { AchievementCredential, ClrCredential } from './open-badges-schema.js';
 
-/** What kind of document an input is. */
-export type InputKind = 'transcript' | 'open-badges' | 'clr';
+/** What kind of document an input is: a mixed array holds both Open Badges and ELM credentials. */
+export type InputKind = 'transcript' | 'open-badges' | 'clr' | 'elm' | 'mixed';
 
-/** A transcript made from badges, and what a registrar should know about how it was made. */
+/** A transcript made from credentials, and what a registrar should know about how it was made. */
 export interface Conversion {
   readonly kind: InputKind;
   readonly transcript: TranscriptInput;
-  /** Things to tell the reader: unverified proofs, unknown achievements, associations the catalog disagrees with. */
-  readonly notices: readonly string[];
+  /** Things to tell the reader, as data: unverified proofs, unknown achievements, assumed units, ... */
+  readonly notices: readonly ConversionNotice[];
 }
 
 const typesOf = (value: unknown): string[] => {
@@ -27,42 +31,32 @@ const typesOf = (value: unknown): string[] => {
       : [];
 };
 
-/** Tells a SPEC transcript from an Open Badges 3.0 credential (or an array of them) and a CLR 2.0 credential. */
+const isOpenBadge = (value: unknown) =>
+  typesOf(value).some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential');
+const isElm = (value: unknown) => typesOf(value).includes('EuropeanDigitalCredential');
+
+/**
+ * Tells a SPEC transcript from an Open Badges 3.0 credential, a CLR 2.0 credential and a European
+ * Learning Model 3 (Europass EDC) credential, or an array of Open Badges and ELM credentials.
+ */
 export function detectInput(json: unknown): InputKind | undefined {
-  if (Array.isArray(json))
-    return json.length > 0 &&
-      json.every((c) => typesOf(c).some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential'))
-      ? 'open-badges'
-      : undefined;
+  if (Array.isArray(json)) {
+    if (json.length === 0 || !json.every((c) => isOpenBadge(c) || isElm(c))) return undefined;
+    return json.every(isOpenBadge) ? 'open-badges' : json.every(isElm) ? 'elm' : 'mixed';
+  }
   if (json === null || typeof json !== 'object') return undefined;
   if ('awards' in json) return 'transcript';
-  const types = typesOf(json);
-  if (types.includes('ClrCredential')) return 'clr';
-  if (types.includes('OpenBadgeCredential') || types.includes('AchievementCredential')) return 'open-badges';
+  if (typesOf(json).includes('ClrCredential')) return 'clr';
+  if (isOpenBadge(json)) return 'open-badges';
+  if (isElm(json)) return 'elm';
   return undefined;
 }
 
-const ACHIEVEMENT_KINDS: Readonly<Record<string, CredentialKind>> = {
-  Course: 'course',
-  Certification: 'certification',
-  Certificate: 'certificate',
-  Diploma: 'diploma',
-  Degree: 'degree',
-  AssociateDegree: 'degree',
-  BachelorDegree: 'degree',
-  MasterDegree: 'degree',
-  MicroCredential: 'micro-credential',
-  Badge: 'badge',
-  License: 'certification',
-  ApprenticeshipCertificate: 'certificate',
-};
-
 /**
- * Converts Open Badges 3.0 and CLR 2.0 credentials to a SPEC transcript (SPEC section 7). The
- * catalog credential is found by the achievement's id, then an alignment's `targetUrl` (both
- * looked up in the credentials' `alignments`), then its `humanCode` (a credential's `code`, then
- * its `id`); unknown achievements become
- * inline awards. Proofs are not verified, and the notices say so. A SPEC transcript passes through.
+ * Converts Open Badges 3.0, CLR 2.0 and European Learning Model 3 credentials to a SPEC transcript
+ * (SPEC section 7): each achievement an award, found in the catalog where it can be (else an
+ * inline award). Proofs are not verified, and the notices say so; no unit is assumed without a
+ * notice. A SPEC transcript passes through. Bad input is issues, with paths from the document root.
  */
 export function convertCredentials(catalog: Catalog, json: unknown): Result<Conversion> {
   const kind = detectInput(json);
@@ -72,21 +66,27 @@ export function convertCredentials(catalog: Catalog, json: unknown): Result<Conv
         code: 'invalid-badge',
         path: [],
         expected:
-          'a credstack transcript, an Open Badges 3.0 credential (or an array of them), or a CLR 2.0 ClrCredential',
+          'a credstack transcript, an Open Badges 3.0 credential, a European Learning Model (EDC) credential (or an array of them), or a CLR 2.0 ClrCredential',
         received: typesOf(json).join(', ') || typeof json,
       },
     ]);
   if (kind === 'transcript') return ok({ kind, transcript: json as TranscriptInput, notices: [] });
 
-  const credentials: { value: AchievementCredential; path: (string | number)[] }[] = [];
+  const notices: ConversionNotice[] = [{ code: 'proofs-not-verified' }];
+  const context: ConversionContext = { catalog, index: catalogIndex(catalog), notices };
+  const awards: AwardInput[] = [];
+  const subjects = new Set<string>();
   const issues: Issue[] = [];
+  const collect = (entry: unknown, path: (string | number)[]) => {
+    const converted = isElm(entry) ? convertElm(context, entry) : convertOpenBadge(context, entry);
+    if (!converted.ok) issues.push(...converted.issues.map((issue) => inCredential(issue, path, entry)));
+    else {
+      awards.push(...converted.value.awards);
+      if (converted.value.subject !== undefined) subjects.add(converted.value.subject);
+    }
+  };
   let learner: string | undefined;
   let associations: ClrCredential['credentialSubject']['association'] = [];
-  const collect = (entry: unknown, path: (string | number)[]) => {
-    const parsed = parseWith(AchievementCredential, entry);
-    if (parsed.ok) credentials.push({ value: parsed.value, path });
-    else issues.push(...parsed.issues.map((issue) => inCredential(issue, path, entry)));
-  };
   if (kind === 'clr') {
     const raw = json as { credentialSubject?: { verifiableCredential?: unknown } };
     const nested = raw.credentialSubject?.verifiableCredential;
@@ -105,20 +105,42 @@ export function convertCredentials(catalog: Catalog, json: unknown): Result<Conv
   else collect(json, []);
   if (issues.length > 0) return fail(issues);
 
-  const notices = ['proofs (signatures) were not verified: credstack reads the credentials as given'];
-  const index = catalogIndex(catalog);
-  const subjects = new Set(
-    credentials.map((c) => c.value.credentialSubject.id).filter((id): id is string => id !== undefined),
-  );
-  if (subjects.size > 1)
-    notices.push(`the credentials name ${subjects.size} different subjects: ${[...subjects].join(', ')}`);
-  const awards = credentials.map(({ value }) => toAward(catalog, index, value, notices));
-  checkAssociations(catalog, index, associations, notices);
+  if (subjects.size > 1) notices.push({ code: 'several-subjects', subjects: [...subjects] });
+  checkAssociations(catalog, context.index, associations, notices);
   return ok({
     kind,
     transcript: { learner: { id: learner ?? [...subjects][0] ?? 'unknown-learner' }, awards },
     notices,
   });
+}
+
+interface Converted {
+  readonly awards: readonly AwardInput[];
+  readonly subject?: string;
+}
+
+function convertOpenBadge(context: ConversionContext, entry: unknown): Result<Converted> {
+  const parsed = parseWith(AchievementCredential, entry);
+  if (!parsed.ok) return parsed;
+  const award = openBadgeAward(context, parsed.value);
+  if (!award.ok) return award;
+  const subject = parsed.value.credentialSubject.id;
+  return ok({ awards: award.value ? [award.value] : [], ...(subject !== undefined ? { subject } : {}) });
+}
+
+function convertElm(context: ConversionContext, entry: unknown): Result<Converted> {
+  // Depth and reserved keys are checked on the input as given, before its keys are rewritten.
+  const checked = parseWith(z.unknown(), entry);
+  if (!checked.ok) return checked;
+  // Paths are found on the rewritten input; issues name them as the input writes them.
+  const asWritten = (issues: readonly Issue[]) =>
+    fail<Converted>(issues.map((issue) => ({ ...issue, path: originalPath(entry, issue.path) })));
+  const parsed = parseWith(ElmCredential, withoutPrefixes(entry));
+  if (!parsed.ok) return asWritten(parsed.issues);
+  const awards = elmAwards(context, parsed.value);
+  if (!awards.ok) return asWritten(awards.issues);
+  const subject = parsed.value.credentialSubject.id;
+  return ok({ awards: awards.value, ...(subject !== undefined ? { subject } : {}) });
 }
 
 /** Names the credential an issue is in: its path from the document root, and its id. */
@@ -132,84 +154,6 @@ function inCredential(issue: Issue, base: (string | number)[], entry: unknown): 
   };
 }
 
-interface CatalogIndex {
-  readonly byAlignment: ReadonlyMap<string, string>;
-  readonly byCode: ReadonlyMap<string, string>;
-  readonly ids: ReadonlySet<string>;
-}
-
-function catalogIndex(catalog: Catalog): CatalogIndex {
-  const byAlignment = new Map<string, string>();
-  const byCode = new Map<string, string>();
-  const ids = new Set<string>();
-  for (const credential of [...catalog.credentials, ...catalog.programs]) {
-    ids.add(credential.id);
-    byAlignment.set(credential.id, credential.id);
-    for (const alias of credential.alignments ?? []) byAlignment.set(alias, credential.id);
-    if (credential.code) byCode.set(credential.code, credential.id);
-  }
-  return { byAlignment, byCode, ids };
-}
-
-/** The catalog credential a humanCode names: the one with that `code`, else the one with that `id`. */
-function byHumanCode(index: CatalogIndex, humanCode: string): string | undefined {
-  return index.byCode.get(humanCode) ?? (index.ids.has(humanCode) ? humanCode : undefined);
-}
-
-function findCredential(index: CatalogIndex, achievement: Achievement): string | undefined {
-  return (
-    index.byAlignment.get(achievement.id) ??
-    (achievement.alignment ?? [])
-      .map((a) => (a.targetUrl ? index.byAlignment.get(a.targetUrl) : undefined))
-      .find(Boolean) ??
-    (achievement.humanCode ? byHumanCode(index, achievement.humanCode) : undefined)
-  );
-}
-
-function toAward(catalog: Catalog, index: CatalogIndex, vc: AchievementCredential, notices: string[]): AwardInput {
-  const subject = vc.credentialSubject;
-  const { achievement } = subject;
-  const rawIssuer = issuerId(vc.issuer);
-  const issuer = ownValue(catalog.settings.issuerAliases, rawIssuer) ?? rawIssuer;
-  const credential = findCredential(index, achievement);
-  if (!credential)
-    notices.push(
-      `achievement ${achievement.id} ("${achievement.name}") is not in the catalog: taken as an inline award`,
-    );
-  const creditsValue = subject.creditsEarned ?? achievement.creditsAvailable;
-  const unit = ownValue(catalog.settings.issuerUnits, issuer) ?? catalog.settings.unit;
-  const letterGrades = new Set(
-    (achievement.resultDescription ?? []).filter((d) => d.resultType === 'LetterGrade').map((d) => d.id),
-  );
-  const grade = (subject.result ?? []).find(
-    (r) => r.resultDescription !== undefined && letterGrades.has(r.resultDescription),
-  )?.value;
-  const earned = vc.awardedDate ?? subject.activityEndDate ?? vc.validFrom ?? vc.issuanceDate;
-  const expires = vc.validUntil ?? vc.expirationDate;
-  const [subjectCode, numberText] = (achievement.humanCode ?? '').split(' ');
-  return {
-    id: vc.id,
-    ...(credential
-      ? { credential }
-      : {
-          title: achievement.name,
-          kind: ownValue(ACHIEVEMENT_KINDS, achievement.achievementType ?? '') ?? 'badge',
-          ...(achievement.humanCode ? { code: achievement.humanCode } : {}),
-          ...(subjectCode && numberText && /^\d+$/.test(numberText)
-            ? { subject: subjectCode, number: Number(numberText) }
-            : {}),
-          ...(achievement.tag ? { tags: achievement.tag } : {}),
-        }),
-    ...(creditsValue !== undefined ? { credits: { value: creditsValue, unit } } : {}),
-    ...(grade ? { grade } : {}),
-    ...(earned ? { earned: earned.slice(0, 10) } : {}),
-    ...(expires ? { expires: expires.slice(0, 10) } : {}),
-    issuer,
-    source: issuer === catalog.institution.id ? 'institution' : 'external',
-    status: 'completed',
-  };
-}
-
 const CONTAINED_IN = new Set(['isPartOf', 'isChildOf']);
 
 /** Checks a CLR's part-of associations against the catalog's stacking graph, and says where they disagree. */
@@ -217,7 +161,7 @@ function checkAssociations(
   catalog: Catalog,
   index: CatalogIndex,
   associations: NonNullable<ClrCredential['credentialSubject']['association']>,
-  notices: string[],
+  notices: ConversionNotice[],
 ): void {
   const relevant = associations.filter(
     (a) => CONTAINED_IN.has(a.associationType) || a.associationType === 'isParentOf',
@@ -233,14 +177,16 @@ function checkAssociations(
     const from = index.byAlignment.get(part);
     const to = index.byAlignment.get(whole);
     if (!from || !to) {
-      notices.push(
-        `association ${association.associationType} ${association.sourceId} → ${association.targetId} cannot be checked: ${!from ? part : whole} is not in the catalog`,
-      );
+      notices.push({
+        code: 'association-unchecked',
+        associationType: association.associationType,
+        source: association.sourceId,
+        target: association.targetId,
+        missing: !from ? part : whole,
+      });
       continue;
     }
     if (!graph.stacksInto(from).some((p) => p.program === to))
-      notices.push(
-        `the CLR says ${from} is part of ${to}, but the catalog's stacking graph has no path from ${from} to ${to}`,
-      );
+      notices.push({ code: 'association-disagrees', part: from, whole: to });
   }
 }

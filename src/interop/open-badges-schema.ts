@@ -1,14 +1,40 @@
 import { z } from 'zod';
 
 /** A JSON-LD `type`: one string or several. */
-const LdType = z.union([z.string(), z.array(z.string())]).transform((t) => (Array.isArray(t) ? t : [t]));
+export const LdType = z.union([z.string(), z.array(z.string())]).transform((t) => (Array.isArray(t) ? t : [t]));
 
 /** A VC date-time (or a plain date): only its calendar date is kept. */
-const VcDate = z.union([z.iso.datetime({ offset: true, local: true }), z.iso.date()], {
+export const VcDate = z.union([z.iso.datetime({ offset: true, local: true }), z.iso.date()], {
   error: 'a date or date-time (ISO 8601)',
 });
 
-const Profile = z.union([z.string().min(1), z.looseObject({ id: z.string().min(1), name: z.string().optional() })]);
+export const Profile = z.union([
+  z.string().min(1),
+  z.looseObject({ id: z.string().min(1), name: z.string().optional() }),
+]);
+
+/** A number of credits: a JSON number, or a decimal written as a string (ELM's `point`, some ECTS extensions). */
+export const CreditNumber = z.union(
+  [
+    z.number().nonnegative().finite(),
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/)
+      .transform(Number),
+  ],
+  { error: 'a number of credits of zero or more' },
+);
+
+/** An OB3 ResultDescription: what a result means, and for a numeric one its pass mark and range. */
+const ResultDescription = z.looseObject({
+  id: z.string(),
+  resultType: z.string().optional(),
+  name: z.string().optional(),
+  requiredValue: z.string().optional(),
+  valueMin: z.string().optional(),
+  valueMax: z.string().optional(),
+});
+export type ResultDescription = z.infer<typeof ResultDescription>;
 
 /** An Open Badges 3.0 Achievement: what the badge is for (only the fields credstack reads). */
 export const Achievement = z.looseObject({
@@ -17,6 +43,9 @@ export const Achievement = z.looseObject({
   name: z.string().min(1),
   achievementType: z.string().optional(),
   creditsAvailable: z.number().nonnegative().optional(),
+  /** The ECTS extension (educredentials and others): the achievement's size in ECTS. */
+  ECTS: CreditNumber.optional(),
+  ects: CreditNumber.optional(),
   humanCode: z.string().optional(),
   tag: z.array(z.string()).optional(),
   alignment: z
@@ -25,10 +54,12 @@ export const Achievement = z.looseObject({
         targetUrl: z.string().optional(),
         targetCode: z.string().optional(),
         targetName: z.string().optional(),
+        targetType: z.string().optional(),
+        targetFramework: z.string().optional(),
       }),
     )
     .optional(),
-  resultDescription: z.array(z.looseObject({ id: z.string(), resultType: z.string().optional() })).optional(),
+  resultDescription: z.array(ResultDescription).optional(),
 });
 export type Achievement = z.infer<typeof Achievement>;
 
@@ -41,7 +72,7 @@ const AchievementSubject = z.looseObject({
   result: z.array(z.looseObject({ resultDescription: z.string().optional(), value: z.string().optional() })).optional(),
 });
 
-const hasType = (wanted: string[]) => (types: string[]) => types.some((t) => wanted.includes(t));
+export const hasType = (wanted: string[]) => (types: string[]) => types.some((t) => wanted.includes(t));
 
 /** An Open Badges 3.0 `OpenBadgeCredential` (alias `AchievementCredential`). */
 export const AchievementCredential = z.looseObject({

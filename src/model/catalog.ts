@@ -4,6 +4,18 @@ import { Factor } from './credits.js';
 import { Program } from './program.js';
 import { CreditRule } from './rule.js';
 
+/**
+ * How a numeric result maps onto the grade scale: bands, each the grade of values from `atLeast`
+ * up to the next band (a value below every band has no grade on the scale).
+ */
+export const ResultScale = z
+  .array(z.object({ atLeast: z.number().finite(), grade: z.string().min(1) }).strict())
+  .min(1)
+  .refine((bands) => new Set(bands.map((b) => b.atLeast)).size === bands.length, {
+    message: 'bands with different atLeast values',
+  });
+export type ResultScale = z.infer<typeof ResultScale>;
+
 /** Institution-wide settings (SPEC section 3). */
 export const Settings = z
   .object({
@@ -19,8 +31,26 @@ export const Settings = z
       .record(z.string(), z.string().min(1))
       .optional()
       .meta({ description: 'Catalog issuer id of each Open Badges issuer id (URL or DID)' }),
+    defaultExternalUnit: z.string().min(1).optional().meta({
+      description:
+        'Unit of external credits whose unit nothing else states (default: none; such credits keep the catalog unit with a warning)',
+    }),
+    resultScales: z.record(z.string(), ResultScale).optional().meta({
+      description: 'Grade of each numeric result value, by Open Badges result type (ext:ECTSGradeScore, Percent, ...)',
+    }),
   })
   .strict()
+  .superRefine((settings, ctx) => {
+    for (const [type, bands] of Object.entries(settings.resultScales ?? {}))
+      bands.forEach((band, i) => {
+        if (!Object.hasOwn(settings.gradeScale, band.grade))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['resultScales', type, i, 'grade'],
+            message: `a grade of the grade scale (${JSON.stringify(band.grade)} is not one)`,
+          });
+      });
+  })
   .meta({ id: 'Settings' });
 export type Settings = z.infer<typeof Settings>;
 

@@ -1,5 +1,6 @@
 import type { Explanation, Reason } from '../explain/reasons.js';
 import type { AssertResult, RequirementStatus } from '../audit/audit-result.js';
+import type { ConversionNotice } from '../interop/conversion-notice.js';
 import type { Duration } from '../model/dates.js';
 import type { Recommendation } from '../pathways/recommend.js';
 
@@ -68,6 +69,34 @@ const EXPLANATIONS: Wording<Explanation> = {
   stack: (e) => `${e.program} is complete: its ${e.components} awards count here`,
   'double-count': (e) => `counts in both ${e.requirements[0]} and ${e.requirements[1]} (shared by ${e.by})`,
 };
+
+/** The wording of every conversion notice (credentials converted to a transcript). */
+const NOTICES: Wording<ConversionNotice> = {
+  'proofs-not-verified': () => 'proofs (signatures) were not verified: credstack reads the credentials as given',
+  'several-subjects': (n) => `the credentials name ${n.subjects.length} different subjects: ${list(n.subjects)}`,
+  'unknown-achievement': (n) =>
+    `achievement ${n.achievement} ("${n.name}") is not in the catalog: taken as an inline award`,
+  'unit-assumed': (n) =>
+    `award ${n.award}: ${n.credits} credits from ${n.issuer} taken as ${n.unit} credits (the catalog unit), an assumption: nothing states their unit (settings.issuerUnits or settings.defaultExternalUnit would)`,
+  'result-not-on-scale': (n) =>
+    `award ${n.award}: result ${n.value}${n.resultType ? ` (${n.resultType})` : ''} is on no grade scale (settings.resultScales maps none of ${n.resultType ?? 'its type'}): ${n.passed === false ? 'not a pass, the award is left out' : `${n.passed ? 'a pass, it' : 'it'} counts without a grade`}`,
+  'result-below-required': (n) => `award ${n.award}: result ${n.value} is below the issuer's pass mark ${n.required}`,
+  'unknown-result-description': (n) =>
+    `award ${n.award}: its result names result description ${n.resultDescription}, which the achievement does not define: no grade taken`,
+  'grade-not-converted': (n) =>
+    `award ${n.award}: grade "${n.grade}" of the European Learning Model credential is not taken as the award's grade`,
+  'claim-not-converted': (n) =>
+    `credential ${n.credential}: claim ${n.claim} is a ${n.type}, not an achievement: not converted`,
+  'association-unchecked': (n) =>
+    `association ${n.associationType} ${n.source} → ${n.target} cannot be checked: ${n.missing} is not in the catalog`,
+  'association-disagrees': (n) =>
+    `the CLR says ${n.part} is part of ${n.whole}, but the catalog's stacking graph has no path from ${n.part} to ${n.whole}`,
+};
+
+/** Words a conversion notice. */
+export function noticeText(notice: ConversionNotice): string {
+  return (NOTICES[notice.code] as (n: ConversionNotice) => string)(notice);
+}
 
 /** Words a reason an award does not count. */
 export function reasonText(reason: Reason): string {

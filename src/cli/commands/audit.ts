@@ -9,6 +9,8 @@ import { whatIf, WhatIfAwards } from '../../pathways/what-if.js';
 import { parseWith } from '../../model/parse.js';
 import { auditToHtml } from '../../report/audit-html.js';
 import { auditReportJson } from '../../report/audit-json.js';
+import type { ConversionNotice } from '../../interop/conversion-notice.js';
+import { noticeText } from '../../report/reason-text.js';
 import { auditToText, recommendationsToText } from '../../report/audit-text.js';
 import { writeFileAtomically } from '../../io/write-file.js';
 import { resolve } from 'node:path';
@@ -52,7 +54,7 @@ export function registerAudit(program: Command, io: CliIo): void {
     .option('--out <file>', 'write the output to this file (atomically) instead of standard output')
     .action(async (file: string, options: AuditCommandOptions) => {
       const catalog = catalogAt(io, options.catalog);
-      const { transcript } = await readLearnerInput(io, file, catalog);
+      const { transcript, notices } = await readLearnerInput(io, file, catalog);
       const programs = options.program ?? [];
       // No program named: the programs the learner declares, else every program, ranked.
       const all = options.all === true || (programs.length === 0 && !declaresPrograms(transcript));
@@ -69,7 +71,7 @@ export function registerAudit(program: Command, io: CliIo): void {
         extra ? whatIf(catalog, transcript, extra, auditOptions) : audit(catalog, transcript, auditOptions),
         inputName(file),
       );
-      const text = render(report, options.format, catalog, transcript, io, all && programs.length === 0);
+      const text = render(report, options.format, catalog, transcript, io, all && programs.length === 0, notices);
       if (options.out) await writeFileAtomically(resolve(io.cwd, options.out), text);
       else io.stdout.write(text);
     });
@@ -88,8 +90,13 @@ function render(
   transcript: unknown,
   io: CliIo,
   ranking: boolean,
+  notices: readonly ConversionNotice[],
 ): string {
-  if (format === 'json') return `${JSON.stringify(auditReportJson(report), null, 2)}\n`;
+  if (format === 'json') {
+    // How converted credentials were read is part of the audit's data (SPEC section 7): each notice with its wording.
+    const worded = notices.map((notice) => ({ ...notice, message: noticeText(notice) }));
+    return `${JSON.stringify({ ...auditReportJson(report), ...(worded.length > 0 ? { notices: worded } : {}) }, null, 2)}\n`;
+  }
   const recommendations = recommend(report);
   if (format === 'text') {
     return auditToText(report, { color: wantsColor(io) }) + (ranking ? recommendationsToText(recommendations) : '');

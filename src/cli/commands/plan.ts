@@ -6,7 +6,8 @@ import { planToText } from '../../report/audit-text.js';
 import type { CliIo } from '../io.js';
 import { asOfOption, todayIn, wholeNumber } from '../options.js';
 import { inputName, readJsonInput, readLearnerInput } from '../read-input.js';
-import { catalogAt, valueOrThrow } from '../run-command.js';
+import { catalogAt, ExitWith, valueOrThrow } from '../run-command.js';
+import { planToCtdl } from '../../interop/ctdl-plan.js';
 
 /** `credstack plan <transcript> --target ID`: the cheapest way to complete a program. */
 export function registerPlan(program: Command, io: CliIo): void {
@@ -19,7 +20,12 @@ export function registerPlan(program: Command, io: CliIo): void {
     .addOption(asOfOption())
     .option('--what-if <file>', 'planned awards to count as if completed')
     .option('--budget <n>', 'audits the search may run (default 2000)', wholeNumber(1))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'output format (ctdl: the best plan as a CTDL JSON-LD pathway)')
+        .choices(['text', 'json', 'ctdl'])
+        .default('text'),
+    )
+    .option('--base-url <url>', 'ctdl: the catalog web pages each resource links to (its id is appended)')
     .action(
       async (
         file: string,
@@ -29,7 +35,8 @@ export function registerPlan(program: Command, io: CliIo): void {
           asOf?: string;
           whatIf?: string;
           budget?: number;
-          format: 'text' | 'json';
+          format: 'text' | 'json' | 'ctdl';
+          baseUrl?: string;
         },
       ) => {
         const catalog = catalogAt(io, options.catalog);
@@ -47,6 +54,19 @@ export function registerPlan(program: Command, io: CliIo): void {
           }),
           inputName(file),
         );
+        if (options.format === 'ctdl') {
+          if (!result.best) {
+            io.stderr.write(`error: no plan completes ${options.target}: ${result.reason ?? 'none found'}\n`);
+            throw new ExitWith(1);
+          }
+          const learner = (transcript as { learner?: { id?: unknown } }).learner?.id;
+          const doc = planToCtdl(catalog, result.best, {
+            ...(typeof learner === 'string' ? { learner } : {}),
+            ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+          });
+          io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+          return;
+        }
         io.stdout.write(
           options.format === 'json'
             ? `${JSON.stringify({ best: result.best ? { ...result.best, audit: undefined } : null, alternatives: result.alternatives.map((a) => ({ ...a, audit: undefined })), ...(result.reason ? { reason: result.reason } : {}) }, null, 2)}\n`
