@@ -125,6 +125,14 @@ export const AuditReportJsonSchema = z
     learner: Learner,
     asOf: z.string(),
     audits: z.array(ProgramAudit),
+    notices: z
+      .array(
+        z
+          .object({ code: z.string(), message: z.string() })
+          .catchall(z.unknown())
+          .meta({ description: 'What converting badges or EU credentials assumed or left out' }),
+      )
+      .optional(),
   })
   .strict()
   .meta({ id: 'AuditReport', description: 'credstack audit --format json (SPEC section 8)' });

@@ -8,7 +8,7 @@ import { parseWith } from '../../src/model/parse.js';
 import { Transcript, type TranscriptInput } from '../../src/model/transcript.js';
 import { auditReportJson } from '../../src/report/audit-json.js';
 import { AuditReportJsonSchema } from '../../src/report/audit-json-schema.js';
-import { readFixture, ROOT, shippedCatalog } from '../helpers.js';
+import { cli, readFixture, ROOT, shippedCatalog } from '../helpers.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'audit-result.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
@@ -29,6 +29,13 @@ describe('the audit JSON output matches its published schema (schemas/audit-resu
       expect(validate(json), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
       expect(AuditReportJsonSchema.safeParse(json).success).toBe(true);
     }
+  });
+
+  it('the CLI output of converted badges, notices included', async () => {
+    const run = await cli(['audit', 'fixtures/badges/clr-farah.json', '--format', 'json', '--as-of', '2026-05-15']);
+    const json = JSON.parse(run.stdout);
+    expect(json.notices?.length).toBeGreaterThan(0);
+    expect(validate(json), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   });
 
   it('rejects a field the schema does not know (the schema is strict, so new output fields need it)', () => {
