@@ -105,10 +105,10 @@ for (const [label, transcript] of [
   ['a half-complete transcript (first 20 of the 40 awards)', { ...ada, awards: ada.awards.slice(0, 20) }],
 ] as const) {
   const started = performance.now();
-  const result = plan(catalog, transcript, { target: 'bs-data-science' });
+  const result = await plan(catalog, transcript, { target: 'bs-data-science' });
   const ms = performance.now() - started;
   const best = result.ok ? result.value.best : undefined;
   console.log(
-    `Plan for the BS from ${label}: ${ms.toFixed(0)} ms, ${best ? `${best.credentials.length} credentials, ${best.cost.credits} credits, ${best.shortest ? 'proven cheapest' : 'not proven cheapest (search budget)'}` : 'no plan'}`,
+    `Plan for the BS from ${label}: ${ms.toFixed(0)} ms, ${best ? `${best.credentials.length} credentials, ${best.cost.credits} credits, ${best.proven ? 'proven cheapest' : 'not proven cheapest (time limit)'}` : 'no plan'}`,
   );
 }

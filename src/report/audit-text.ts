@@ -110,7 +110,7 @@ export function recommendationsToText(recommendations: readonly Recommendation[]
   return `\nClosest programs:\n${recommendations.map((r, i) => `  ${i + 1}. ${recommendationText(r)}`).join('\n')}\n`;
 }
 
-/** A plan as an advisor reads it: steps in prerequisite order, cost, and whether it is proven shortest. */
+/** A plan as an advisor reads it: steps in prerequisite order, cost, and whether it is proven the cheapest. */
 export function planToText(
   target: string,
   best: PathwayPlan | undefined,
@@ -121,7 +121,7 @@ export function planToText(
   if (best.credentials.length === 0)
     return `${target} needs nothing more${best.audit.status === 'in-progress' ? ' than finishing the work in progress' : ''}.\n`;
   const lines = [
-    `Plan for ${target}: ${best.credentials.length} credentials, ${best.cost.credits} credits${best.shortest ? ' (the cheapest)' : ' (may not be the shortest: the search budget ran out)'}`,
+    `Plan for ${target}: ${best.credentials.length} credentials, ${best.cost.credits} credits${best.proven ? ' (the cheapest)' : ' (may not be the cheapest: the time limit ran out)'}`,
   ];
   for (const step of best.steps) lines.push(`  Step ${step.step}: ${step.credentials.join(', ')}`);
   for (const [i, alternative] of alternatives.entries())

@@ -69,7 +69,7 @@ export function registerAudit(program: Command, io: CliIo): void {
         extra ? whatIf(catalog, transcript, extra, auditOptions) : audit(catalog, transcript, auditOptions),
         inputName(file),
       );
-      const text = render(report, options.format, catalog, transcript, io, all && programs.length === 0);
+      const text = await render(report, options.format, catalog, transcript, io, all && programs.length === 0);
       if (options.out) await writeFileAtomically(resolve(io.cwd, options.out), text);
       else io.stdout.write(text);
     });
@@ -81,14 +81,14 @@ function declaresPrograms(transcript: unknown): boolean {
   return Array.isArray(declared) && declared.length > 0;
 }
 
-function render(
+async function render(
   report: AuditReport,
   format: AuditCommandOptions['format'],
   catalog: Catalog,
   transcript: unknown,
   io: CliIo,
   ranking: boolean,
-): string {
+): Promise<string> {
   if (format === 'json') return `${JSON.stringify(auditReportJson(report), null, 2)}\n`;
   const recommendations = recommend(report);
   if (format === 'text') {
@@ -97,7 +97,7 @@ function render(
   const plans = new Map<string, PathwayPlan>();
   if (report.audits.length <= 3)
     for (const audit of report.audits.filter((a) => a.status === 'incomplete')) {
-      const result = plan(catalog, transcript as never, { target: audit.program, asOf: report.asOf, budget: 300 });
+      const result = await plan(catalog, transcript as never, { target: audit.program, asOf: report.asOf, alternatives: 0 });
       if (result.ok && result.value.best) plans.set(audit.program, result.value.best);
     }
   const titles = new Map([...catalog.credentials, ...catalog.programs].map((c) => [c.id, c.title]));

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { plan } from '../../pathways/plan.js';
+import { plan, type PathwayPlan } from '../../pathways/plan.js';
 import { WhatIfAwards } from '../../pathways/what-if.js';
 import { parseWith } from '../../model/parse.js';
 import { planToText } from '../../report/audit-text.js';
@@ -18,7 +18,9 @@ export function registerPlan(program: Command, io: CliIo): void {
     .option('--catalog <path>', 'catalog file or folder (default: the shipped catalog)')
     .addOption(asOfOption())
     .option('--what-if <file>', 'planned awards to count as if completed')
-    .option('--budget <n>', 'audits the search may run (default 2000)', wholeNumber(1))
+    .option('--budget <n>', 'what-if audits that may judge the solver\'s plans (default 100)', wholeNumber(1))
+    .option('--alternatives <n>', 'how many next cheapest plans to show (default 3)', wholeNumber(0))
+    .option('--time-limit <seconds>', 'seconds the solver may take (default 10); past them a plan is not proven', wholeNumber(1))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(
       async (
@@ -29,6 +31,8 @@ export function registerPlan(program: Command, io: CliIo): void {
           asOf?: string;
           whatIf?: string;
           budget?: number;
+          alternatives?: number;
+          timeLimit?: number;
           format: 'text' | 'json';
         },
       ) => {
@@ -38,18 +42,21 @@ export function registerPlan(program: Command, io: CliIo): void {
           ? valueOrThrow(parseWith(WhatIfAwards, await readJsonInput(io, options.whatIf), options.whatIf))
           : [];
         const result = valueOrThrow(
-          plan(catalog, transcript, {
+          await plan(catalog, transcript, {
             target: options.target,
             ...(options.asOf ? { asOf: options.asOf } : {}),
             defaultAsOf: todayIn(io),
             ...(options.budget !== undefined ? { budget: options.budget } : {}),
+            ...(options.alternatives !== undefined ? { alternatives: options.alternatives } : {}),
+            ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}),
             planned: extra,
           }),
           inputName(file),
         );
+        const withoutAudit = ({ audit: _, ...rest }: PathwayPlan) => rest;
         io.stdout.write(
           options.format === 'json'
-            ? `${JSON.stringify({ best: result.best ? { ...result.best, audit: undefined } : null, alternatives: result.alternatives.map((a) => ({ ...a, audit: undefined })), ...(result.reason ? { reason: result.reason } : {}) }, null, 2)}\n`
+            ? `${JSON.stringify({ best: result.best ? withoutAudit(result.best) : null, alternatives: result.alternatives.map(withoutAudit), ...(result.reason ? { reason: result.reason } : {}) }, null, 2)}\n`
             : planToText(options.target, result.best, result.alternatives, result.reason),
         );
       },
