@@ -97,7 +97,11 @@ async function render(
   const plans = new Map<string, PathwayPlan>();
   if (report.audits.length <= 3)
     for (const audit of report.audits.filter((a) => a.status === 'incomplete')) {
-      const result = await plan(catalog, transcript as never, { target: audit.program, asOf: report.asOf, alternatives: 0 });
+      const result = await plan(catalog, transcript as never, {
+        target: audit.program,
+        asOf: report.asOf,
+        alternatives: 0,
+      });
       if (result.ok && result.value.best) plans.set(audit.program, result.value.best);
     }
   const titles = new Map([...catalog.credentials, ...catalog.programs].map((c) => [c.id, c.title]));

@@ -18,9 +18,13 @@ export function registerPlan(program: Command, io: CliIo): void {
     .option('--catalog <path>', 'catalog file or folder (default: the shipped catalog)')
     .addOption(asOfOption())
     .option('--what-if <file>', 'planned awards to count as if completed')
-    .option('--budget <n>', 'what-if audits that may judge the solver\'s plans (default 100)', wholeNumber(1))
+    .option('--budget <n>', "what-if audits that may judge the solver's plans (default 100)", wholeNumber(1))
     .option('--alternatives <n>', 'how many next cheapest plans to show (default 3)', wholeNumber(0))
-    .option('--time-limit <seconds>', 'seconds the solver may take (default 10); past them a plan is not proven', wholeNumber(1))
+    .option(
+      '--time-limit <seconds>',
+      'seconds the solver may take (default 10); past them a plan is not proven',
+      wholeNumber(1),
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(
       async (
