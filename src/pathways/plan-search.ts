@@ -27,8 +27,8 @@ export interface SearchLimits {
 
 /**
  * The cheapest plans of a model, one after another. Each is solved in lexicographic stages
- * (credits; then credentials, credits fixed; then the sum of positions in id order, for one
- * answer), then judged by the real what-if audit: a plan it rejects is cut off exactly (that
+ * (credits; then, credits fixed, credentials and after them the sum of positions in id order, for
+ * one answer, weighted into one whole-number objective), then judged by the real what-if audit: a plan it rejects is cut off exactly (that
  * set of credentials alone) and the model solved again. Since every plan the audit accepts is
  * feasible in the model, the first accepted is the cheapest when the stages are proven.
  */
@@ -47,10 +47,12 @@ export class PlanSearch {
   ) {
     const { candidates } = built;
     const denominator = candidates.reduce((d, c) => lcm(d, c.credits.d), 1);
+    // Credentials, then positions, in one whole-number objective: a credential more weighs more
+    // than every position together.
+    const positions = (candidates.length * (candidates.length + 1)) / 2;
     this.objectives = [
       candidates.map((c) => ({ variable: c.variable, coefficient: (c.credits.n * denominator) / c.credits.d })),
-      candidates.map((c) => ({ variable: c.variable, coefficient: 1 })),
-      candidates.map((c, i) => ({ variable: c.variable, coefficient: i + 1 })),
+      candidates.map((c, i) => ({ variable: c.variable, coefficient: positions + 1 + i + 1 })),
     ];
   }
 

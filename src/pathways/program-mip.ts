@@ -192,6 +192,7 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
     kindModule(requirement).mip(requirement, part);
   });
   model.constrain(sum([1, variable(met[0]!)], [-1, links.completion]), 0, Infinity);
+  everyItemNeeded(model, plan, atLeaf, applicationCredit);
 
   // Node count caps: pins take the slots first.
   nodes.forEach((node, n) => {
@@ -246,6 +247,39 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
     if (eligible[k] && p.components.length === 0) byAward.set(plan.items[k]!.awardId, consumed[k]!);
   });
   return byAward;
+}
+
+/**
+ * The audit applies an item to a leaf only while the leaf is not met without it (README). A count
+ * leaf so takes no more items than it needs (pins included). A credits leaf: with the item, the
+ * others stay under the need (whole ticks: at most need − 1), a row per application; only where it
+ * can matter, in a program without total credits, whose unneeded items would not fall through
+ * toward residency and the GPA anyway.
+ */
+function everyItemNeeded(
+  model: LinearModel,
+  plan: ProgramPlan,
+  atLeaf: readonly (readonly Application[])[],
+  applicationCredit: (a: Application) => Linear,
+): void {
+  const { nodes, policies } = plan.problem;
+  nodes.forEach((node, leaf) => {
+    if (node.kind !== 'leaf' || node.shared || node.waived) return;
+    const chosen = atLeaf[leaf]!.filter((a) => !a.pinned);
+    if (chosen.length === 0) return;
+    const pins = atLeaf[leaf]!.length - chosen.length;
+    if (node.measure === 'count') {
+      model.constrain(sum(...chosen.map((a) => [1, a.use] as const)), -Infinity, Math.max(0, node.need - pins));
+      return;
+    }
+    if (policies.totalTicks !== undefined) return;
+    const total = sum(...atLeaf[leaf]!.map((a) => [1, applicationCredit(a)] as const));
+    const most = plan.problem.items.reduce((t, p, k) => t + (atLeaf[leaf]!.some((a) => a.item === k) ? p.ticks : 0), 0);
+    const slack = Math.max(0, most - node.need + 1);
+    // total − credit(a) ≤ need − 1 + slack · (1 − use(a)).
+    for (const a of chosen)
+      model.constrain(sum([1, total], [-1, applicationCredit(a)], [slack, a.use]), -Infinity, node.need - 1 + slack);
+  });
 }
 
 /**
