@@ -136,9 +136,11 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
     const members = items.flatMap((p, k) => (eligible[k] && p.limits.includes(limit) ? [k] : []));
     if (cap < Infinity) model.constrain(sum(...members.map((k) => [1, countedTicks[k]!] as const)), -Infinity, cap);
     const most = policies.limitCountCaps[limit]!;
+    // Inside a nested program's item an award counts with it whatever the limit: not in the count.
+    const direct = (k: number) => sum([1, counts[k]!], ...viaBundles[k]!.map((w) => [-1, w] as const));
     if (most < Infinity)
       model.constrain(
-        sum(...members.filter((k) => items[k]!.pinned < 0).map((k) => [1, counts[k]!] as const)),
+        sum(...members.filter((k) => items[k]!.pinned < 0).map((k) => [1, direct(k)] as const)),
         -Infinity,
         most,
       );

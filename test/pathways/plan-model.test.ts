@@ -1,6 +1,7 @@
 /**
- * Cases where the what-if audit rejected the model's plans (random catalogs found them): each
- * meant the model lacked a constraint, and each now plans with no rejection.
+ * Cases the random catalogs of plan-oracle.test.ts found: plans the what-if audit rejected (the
+ * model lacked a constraint), or a plan the brute force found and the model missed (a row too
+ * strict). Each now plans exactly, with no rejection.
  */
 import { describe, expect, it } from 'vitest';
 import type { TranscriptInput } from '../../src/model/transcript.js';
@@ -46,5 +47,30 @@ describe('the model knows what the audit knows', () => {
       reason: 'no combination of catalog credentials completes the program',
       rejected: [],
     });
+  });
+
+  it("a nested program's awards count with it past a policy limit's count", async () => {
+    const b = (id: string) => ({ id, kind: 'course', title: id, credits: { value: 1 }, tags: ['b'] });
+    const catalog = testCatalog({
+      credentials: [b('x'), b('y')],
+      programs: [
+        {
+          id: 'q',
+          kind: 'certificate',
+          title: 'Q',
+          requirements: { where: { fact: 'tags', operator: 'contains', value: 'b' }, count: 2 },
+        },
+        {
+          id: 'p',
+          kind: 'certificate',
+          title: 'P',
+          policy: { limits: [{ id: 'one-b', where: { fact: 'tags', operator: 'contains', value: 'b' }, maxCount: 1 }] },
+          requirements: { all: [{ program: 'q' }] },
+        },
+      ],
+      gradeScale: { A: 4 },
+    });
+    const result = await plan(catalog, noone, { target: 'p' });
+    expect(result.ok && result.value.best).toMatchObject({ credentials: ['x', 'y'], proven: true });
   });
 });

@@ -12,6 +12,7 @@ import { whatIf } from '../../src/pathways/what-if.js';
 import type { TranscriptInput } from '../../src/model/transcript.js';
 import { cli, readFixture, shippedCatalog } from '../helpers.js';
 import { runs } from '../setup/fuzz.js';
+import { transcriptOf } from '../audit/transcript-arbitraries.js';
 
 const catalog = shippedCatalog();
 
@@ -163,20 +164,31 @@ describe('plans', () => {
     },
   );
 
-  test.prop(
-    [
-      fc.constantFrom('cert-data-engineering', 'aas-it', 'digital-gold', 'cert-cloud-security'),
-      fc.uniqueArray(fc.constantFrom(...catalog.credentials.map((c) => c.id)), { maxLength: 12 }),
-    ],
-    { numRuns: runs(12) },
-  )('completing the plan in a what-if audit completes the target', async (target, held) => {
-    const transcript = learner(held);
-    const result = await plan(catalog, transcript, { target });
-    expect(result.ok).toBe(true);
-    if (!result.ok || !result.value.best) return;
-    const after = whatIf(catalog, transcript, planned(result.value.best.credentials), { programs: [target] });
-    expect(after.ok && after.value.audits[0]!.status).not.toBe('incomplete');
-  });
+  const programs = [...new Set(catalog.programs.map((p) => p.id))];
+  test.prop([transcriptOf(catalog), fc.constantFrom(...programs)], { numRuns: runs(20) })(
+    'on random transcripts of the shipped catalog, every plan completes the target in a what-if audit, whatever the order of the awards',
+    async (transcript, target) => {
+      const result = await plan(catalog, transcript, { target, alternatives: 1 });
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      const taken = new Set(transcript.awards.map((a) => a.id));
+      for (const found of [result.value.best, ...result.value.alternatives]) {
+        if (!found) continue;
+        const awards = found.credentials.map((id) =>
+          plannedAward(catalog, catalog.credentials.find((c) => c.id === id)!, transcript.asOf!, taken),
+        );
+        const after = whatIf(catalog, transcript, awards, { programs: [target] });
+        expect(after.ok && after.value.audits[0]!.status).not.toBe('incomplete');
+      }
+      const reversed = await plan(
+        catalog,
+        { ...transcript, awards: [...transcript.awards].reverse() },
+        { target, alternatives: 1 },
+      );
+      const credentialsOf = (r: Awaited<ReturnType<typeof plan>>) =>
+        r.ok ? [r.value.best?.credentials, ...r.value.alternatives.map((a) => a.credentials)] : r.issues;
+      expect(credentialsOf(reversed)).toEqual(credentialsOf(result));
+    },
+  );
 
   it('credstack plan prints the steps', async () => {
     const run = await cli(['plan', 'fixtures/gia-badge-pathway.json', '--target', 'digital-gold']);
