@@ -125,6 +125,8 @@ export function planToText(
   ];
   for (const step of best.steps) lines.push(`  Step ${step.step}: ${step.credentials.join(', ')}`);
   for (const [i, alternative] of alternatives.entries())
-    lines.push(`  Alternative ${i + 1} (${alternative.cost.credits} credits): ${alternative.credentials.join(', ')}`);
+    lines.push(
+      `  Alternative ${i + 1} (${alternative.cost.credits} credits${alternative.proven ? '' : ', may not be the next cheapest'}): ${alternative.credentials.join(', ')}`,
+    );
   return `${lines.join('\n')}\n`;
 }
