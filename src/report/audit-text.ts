@@ -51,6 +51,7 @@ export function auditToText(report: AuditReport, style: TextStyle): string {
     for (const policy of audit.policies) lines.push(`  ${policyLine(policy, paint)}`);
     const remaining = remainingLines(audit.requirements);
     if (remaining.length) lines.push('  Remaining:', ...remaining.map((line) => `    - ${line}`));
+    if (audit.stillNeeded?.length) lines.push(`  Still needed (the cheapest plan): ${audit.stillNeeded.join(', ')}`);
     if (audit.unused.length)
       lines.push(
         '  Not counted:',

@@ -5,6 +5,7 @@ import type { Catalog } from '../../model/catalog.js';
 import type { AuditReport } from '../../audit/audit-result.js';
 import { plan, type PathwayPlan } from '../../pathways/plan.js';
 import { recommend } from '../../pathways/recommend.js';
+import { withStillNeeded } from '../../pathways/still-needed.js';
 import { whatIf, WhatIfAwards } from '../../pathways/what-if.js';
 import { parseWith } from '../../model/parse.js';
 import { auditToHtml } from '../../report/audit-html.js';
@@ -65,10 +66,21 @@ export function registerAudit(program: Command, io: CliIo): void {
       const extra = options.whatIf
         ? valueOrThrow(parseWith(WhatIfAwards, await readJsonInput(io, options.whatIf), options.whatIf))
         : undefined;
-      const report = valueOrThrow(
+      const audited = valueOrThrow(
         extra ? whatIf(catalog, transcript, extra, auditOptions) : audit(catalog, transcript, auditOptions),
         inputName(file),
       );
+      // What each incomplete program still needs: its exact plan (the HTML report shows the plans' steps instead).
+      const report =
+        options.format === 'html' || audited.audits.every((a) => a.status !== 'incomplete')
+          ? audited
+          : valueOrThrow(
+              await withStillNeeded(catalog, transcript as never, audited, {
+                ...dates,
+                ...(extra ? { whatIf: extra } : {}),
+              }),
+              inputName(file),
+            );
       const text = await render(report, options.format, catalog, transcript, io, all && programs.length === 0);
       if (options.out) await writeFileAtomically(resolve(io.cwd, options.out), text);
       else io.stdout.write(text);
