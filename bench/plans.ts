@@ -77,3 +77,26 @@ all.sort((a, b) => a - b);
 console.log(
   `\nAll ${all.length} plans: median ${ms(quantile(all, 0.5))}, 90th percentile ${ms(quantile(all, 0.9))}, max ${ms(all.at(-1)!)}; ${provenAll} of ${all.length} proven (the cheapest plan, or that none exists)`,
 );
+
+// Term-by-term schedules for the degree (SPEC section 10): from fall 2026, 15 credits a term.
+const scheduled: number[] = [];
+let scheduledProven = 0;
+let scheduledFound = 0;
+for (const transcript of transcripts) {
+  const started = performance.now();
+  const result = await plan(catalog, transcript, {
+    target: 'bs-data-science',
+    defaultAsOf: asOf,
+    alternatives: 0,
+    terms: { start: '2026-fall', maxCredits: 15 },
+  });
+  scheduled.push(performance.now() - started);
+  if (result.ok && result.value.best) {
+    scheduledFound++;
+    if (result.value.best.proven) scheduledProven++;
+  }
+}
+scheduled.sort((a, b) => a - b);
+console.log(
+  `BS term schedules (from 2026-fall, 15 credits a term): median ${ms(quantile(scheduled, 0.5))}, max ${ms(scheduled.at(-1)!)}; ${scheduledProven} of ${scheduledFound} found proven`,
+);

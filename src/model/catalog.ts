@@ -19,6 +19,16 @@ export const Settings = z
       .record(z.string(), z.string().min(1))
       .optional()
       .meta({ description: 'Catalog issuer id of each Open Badges issuer id (URL or DID)' }),
+    terms: z
+      .array(z.string().regex(/^[a-z][a-z0-9-]*$/))
+      .min(1)
+      .optional()
+      .meta({ description: 'The terms of a year in order (["spring", "summer", "fall"]): what plans schedule in' }),
+    maxCreditsPerTerm: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: 'Credits a learner may take in one term, by default (a plan with terms)' }),
   })
   .strict()
   .meta({ id: 'Settings' });

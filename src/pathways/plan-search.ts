@@ -10,6 +10,8 @@ import type { Candidate, PlanModel } from './plan-model.js';
 /** A plan the what-if audit accepted, and whether the model proved it the cheapest the cuts leave. */
 export interface FoundPlan {
   readonly chosen: readonly Candidate[];
+  /** The solution's values (a schedule reads its terms from them). */
+  readonly values: readonly number[];
   readonly proven: boolean;
   readonly audit: ProgramAudit;
 }
@@ -26,6 +28,19 @@ export interface SearchLimits {
 }
 
 /**
+ * A plan's stages: credits; then credentials and, after them, the sum of positions in id order,
+ * in one whole-number objective (a credential more weighs more than every position together).
+ */
+export function planObjectives(candidates: readonly Candidate[]): MipTerm[][] {
+  const denominator = candidates.reduce((d, c) => lcm(d, c.credits.d), 1);
+  const positions = (candidates.length * (candidates.length + 1)) / 2;
+  return [
+    candidates.map((c) => ({ variable: c.variable, coefficient: (c.credits.n * denominator) / c.credits.d })),
+    candidates.map((c, i) => ({ variable: c.variable, coefficient: positions + 1 + i + 1 })),
+  ];
+}
+
+/**
  * The cheapest plans of a model, one after another. Each is solved in lexicographic stages
  * (credits; then, credits fixed, credentials and after them the sum of positions in id order, for
  * one answer, weighted into one whole-number objective), then judged by the real what-if audit: a plan it rejects is cut off exactly (that
@@ -37,7 +52,8 @@ export class PlanSearch {
   private audits = 0;
   /** Plans the model proposed and the audit rejected (each one a constraint the model lacks). */
   readonly rejected: string[][] = [];
-  private readonly objectives: MipTerm[][];
+  /** The stages' objectives, minimised in turn (see {@link planObjectives}). */
+  objectives: readonly (readonly MipTerm[])[];
 
   constructor(
     private readonly highs: Highs,
@@ -45,15 +61,7 @@ export class PlanSearch {
     private readonly check: (chosen: readonly Candidate[]) => Result<ProgramAudit>,
     private readonly limits: SearchLimits,
   ) {
-    const { candidates } = built;
-    const denominator = candidates.reduce((d, c) => lcm(d, c.credits.d), 1);
-    // Credentials, then positions, in one whole-number objective: a credential more weighs more
-    // than every position together.
-    const positions = (candidates.length * (candidates.length + 1)) / 2;
-    this.objectives = [
-      candidates.map((c) => ({ variable: c.variable, coefficient: (c.credits.n * denominator) / c.credits.d })),
-      candidates.map((c, i) => ({ variable: c.variable, coefficient: positions + 1 + i + 1 })),
-    ];
+    this.objectives = planObjectives(built.candidates);
   }
 
   /** The cheapest plan the cuts so far leave that the audit accepts, or why there is none. */
@@ -67,7 +75,7 @@ export class PlanSearch {
       const audit = this.check(chosen);
       if (!audit.ok) return audit;
       if (audit.value.status !== 'incomplete')
-        return { ok: true, value: { chosen, proven: solved.proven, audit: audit.value } };
+        return { ok: true, value: { chosen, values: solved.values, proven: solved.proven, audit: audit.value } };
       this.rejected.push(chosen.map((c) => c.id));
       // Exactly this set is off: Σ_{c ∉ S} z_c − Σ_{c ∈ S} z_c ≥ 1 − |S|.
       const inPlan = new Set(chosen);

@@ -1,6 +1,9 @@
 /** One step of a plan: credentials that can be earned together once the steps before are done. */
 export interface PlanStep {
   readonly step: number;
+  /** The term (a term-by-term plan): its code, `2026-fall`, and the credits taken in it. */
+  readonly term?: string;
+  readonly credits?: number;
   readonly credentials: readonly string[];
 }
 

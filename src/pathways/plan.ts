@@ -8,21 +8,29 @@ import { toNumber } from '../model/rational.js';
 import { Award, type AwardInput, type Transcript, type TranscriptInput } from '../model/transcript.js';
 import { loadHighs } from './highs-solver.js';
 import { buildPlanModel, type Candidate, type PlanModel } from './plan-model.js';
-import { type NoPlan, PlanSearch } from './plan-search.js';
+import { type NoPlan, PlanSearch, planObjectives } from './plan-search.js';
+import {
+  greedySchedule,
+  type Schedule,
+  scheduleRows,
+  termCalendar,
+  type TermsOption,
+  termsUsed,
+} from './plan-terms.js';
 import { orderByPrerequisites, type PlanStep } from './plan-steps.js';
 import { whatIf } from './what-if.js';
 
-export { orderByPrerequisites, type PlanStep };
+export { orderByPrerequisites, type PlanStep, type TermsOption };
 
 /** A way to complete a program: what to earn, in what order, at what cost. */
 export interface PathwayPlan {
   readonly target: string;
   /** Credentials to earn, in id order. */
   readonly credentials: readonly string[];
-  /** Prerequisites as an order: each step needs only what is held or earned in earlier steps. */
+  /** Prerequisites as an order: each step needs only what is held or earned in earlier steps (with terms: one step a term used). */
   readonly steps: readonly PlanStep[];
-  /** Credits the plan adds (in the target's unit), and the number of credentials. */
-  readonly cost: { readonly credits: number; readonly items: number };
+  /** Credits the plan adds (in the target's unit), the number of credentials, and of terms when scheduled. */
+  readonly cost: { readonly credits: number; readonly items: number; readonly terms?: number };
   /** True when the solver proved no cheaper plan exists (for an alternative: none the earlier plans leave); false past the time limit. */
   readonly proven: boolean;
   /** The target's what-if audit with the plan's credentials as planned awards. */
@@ -53,6 +61,11 @@ export interface PlanOptions {
   readonly timeLimit?: number;
   /** Awards to count as planned besides the transcript's own (a what-if file). */
   readonly planned?: readonly AwardInput[];
+  /**
+   * Schedule term by term from `start` (`2026-fall`, a term of `settings.terms`), at most
+   * `maxCredits` a term (default `settings.maxCreditsPerTerm`): fewest terms, then fewest credits.
+   */
+  readonly terms?: TermsOption;
 }
 
 const PlanOptionsSchema = z
@@ -63,8 +76,13 @@ const PlanOptionsSchema = z
     alternatives: z.number().int().nonnegative().optional(),
     timeLimit: z.number().positive().optional(),
     planned: z.array(Award).optional(),
+    terms: z.object({ start: z.string(), maxCredits: z.number().positive().optional() }).strict().optional(),
   })
   .strict();
+
+/** Credits of candidates in the target's unit, to 2 decimals. */
+const creditsOf = (chosen: readonly Candidate[]) =>
+  Math.round(chosen.reduce((total, c) => total + toNumber(c.credits), 0) * 100) / 100;
 
 const NO_PLAN: Readonly<Record<NoPlan, string>> = {
   none: 'no combination of catalog credentials completes the program',
@@ -98,6 +116,8 @@ export async function plan(
         received: describeValue(options.target),
       },
     ]);
+  const calendar = options.terms ? termCalendar(catalog, options.terms) : undefined;
+  if (calendar && !calendar.ok) return calendar;
   const withPlanned = plannedToo(input.value.transcript, input.value.options.planned ?? []);
   if (!withPlanned.ok) return withPlanned;
   const transcript = withPlanned.value;
@@ -110,20 +130,41 @@ export async function plan(
   const first = audit(catalog, transcript, { ...auditOptions, includePlanned: true });
   if (!first.ok) return first;
   const start = first.value.audits[0]!;
+  let schedule: { readonly rows?: Schedule; readonly codes: (count: number) => string[] } | undefined;
+  const offered = (id: string) => catalog.credentials.find((c) => c.id === id)?.offered;
+  const seasons = catalog.settings.terms?.length ?? 1;
   const toPlan = (
     chosen: readonly Candidate[],
     proven: boolean,
     judged: ProgramAudit,
     unmet: PlanModel['prerequisites'],
+    values: readonly number[] = [],
   ): PathwayPlan => {
     const ids = chosen.map((c) => c.id);
+    let steps: PlanStep[] = orderByPrerequisites(ids, (id) => unmet.get(id) ?? []);
+    let terms: number | undefined;
+    if (schedule && calendar?.ok) {
+      // The earliest placement when it needs no more terms than the solver's (it is canonical).
+      const solved = new Map(chosen.map((c) => [c.id, schedule!.rows?.termOf(values, c) ?? -1] as const));
+      const greedy = greedySchedule(chosen, unmet, offered, calendar.value, seasons);
+      const placed = greedy && (!schedule.rows || termsUsed(greedy) <= termsUsed(solved)) ? greedy : solved;
+      terms = termsUsed(placed);
+      const codes = schedule.codes(terms);
+      steps = [...new Set(placed.values())]
+        .sort((a, b) => a - b)
+        .map((t) => {
+          const inTerm = chosen.filter((c) => placed.get(c.id) === t);
+          return { step: t + 1, term: codes[t]!, credits: creditsOf(inTerm), credentials: inTerm.map((c) => c.id) };
+        });
+    }
     return {
       target: options.target,
       credentials: ids,
-      steps: orderByPrerequisites(ids, (id) => unmet.get(id) ?? []),
+      steps,
       cost: {
-        credits: Math.round(chosen.reduce((total, c) => total + toNumber(c.credits), 0) * 100) / 100,
+        credits: creditsOf(chosen),
         items: chosen.length,
+        ...(terms !== undefined ? { terms } : {}),
       },
       proven,
       audit: judged,
@@ -149,6 +190,37 @@ export async function plan(
     budget: options.budget ?? 100,
   });
   const found: PathwayPlan[] = [];
+  if (calendar) {
+    // The cheapest plan untimed, placed greedily, bounds the terms a schedule needs; when it needs
+    // no more terms than its credits force (over a term's), it is the best schedule too.
+    const untimed = search.next();
+    if (!untimed.ok) return untimed;
+    const none = (why: string) => ok({ alternatives: [], reason: why, rejected: search.rejected });
+    if (typeof untimed.value === 'string') return none(NO_PLAN[untimed.value]);
+    const { chosen } = untimed.value;
+    const greedy = greedySchedule(chosen, built.value.prerequisites, offered, calendar.value, seasons);
+    if (!greedy)
+      return none(
+        'no term-by-term schedule: a credential has more credits than a term takes, or is offered in no term',
+      );
+    const credits = chosen.reduce((total, c) => total + toNumber(c.credits), 0);
+    const horizon = termsUsed(greedy);
+    schedule = { codes: calendar.value.codes };
+    if (horizon <= Math.max(1, Math.ceil(credits / calendar.value.maxCredits - 1e-9))) {
+      found.push(toPlan(chosen, untimed.value.proven, untimed.value.audit, built.value.prerequisites));
+      search.exclude(chosen);
+    }
+    const rows = scheduleRows(
+      built.value.model,
+      built.value.candidates,
+      built.value.prerequisites,
+      offered,
+      calendar.value,
+      horizon,
+    );
+    schedule = { rows, codes: calendar.value.codes };
+    search.objectives = [rows.fewestTerms, ...planObjectives(built.value.candidates)];
+  }
   let reason: string | undefined;
   while (found.length <= (options.alternatives ?? 3)) {
     const next = search.next();
@@ -157,7 +229,9 @@ export async function plan(
       if (found.length === 0) reason = NO_PLAN[next.value];
       break;
     }
-    found.push(toPlan(next.value.chosen, next.value.proven, next.value.audit, built.value.prerequisites));
+    found.push(
+      toPlan(next.value.chosen, next.value.proven, next.value.audit, built.value.prerequisites, next.value.values),
+    );
     if (next.value.chosen.length === 0) break;
     search.exclude(next.value.chosen);
   }

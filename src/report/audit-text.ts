@@ -124,7 +124,11 @@ export function planToText(
   const lines = [
     `Plan for ${target}: ${best.credentials.length} credentials, ${best.cost.credits} credits${best.proven ? ' (the cheapest)' : ' (may not be the cheapest: the time limit ran out)'}`,
   ];
-  for (const step of best.steps) lines.push(`  Step ${step.step}: ${step.credentials.join(', ')}`);
+  if (best.cost.terms !== undefined) lines.push(`  ${best.cost.terms} terms`);
+  for (const step of best.steps)
+    lines.push(
+      `  ${step.term ? `${step.term} (${step.credits} credits)` : `Step ${step.step}`}: ${step.credentials.join(', ')}`,
+    );
   for (const [i, alternative] of alternatives.entries())
     lines.push(
       `  Alternative ${i + 1} (${alternative.cost.credits} credits${alternative.proven ? '' : ', may not be the next cheapest'}): ${alternative.credentials.join(', ')}`,

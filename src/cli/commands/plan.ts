@@ -1,5 +1,5 @@
-import { Option, type Command } from 'commander';
-import { plan, type PathwayPlan } from '../../pathways/plan.js';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { plan, type PathwayPlan, type TermsOption } from '../../pathways/plan.js';
 import { WhatIfAwards } from '../../pathways/what-if.js';
 import { parseWith } from '../../model/parse.js';
 import { planToText } from '../../report/audit-text.js';
@@ -25,6 +25,11 @@ export function registerPlan(program: Command, io: CliIo): void {
       'seconds the solver may take (default 10); past them a plan is not proven',
       wholeNumber(1),
     )
+    .option(
+      '--terms <start[:credits]>',
+      'schedule term by term from this term (2026-fall), at most this many credits a term',
+      termsOption,
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(
       async (
@@ -37,6 +42,7 @@ export function registerPlan(program: Command, io: CliIo): void {
           budget?: number;
           alternatives?: number;
           timeLimit?: number;
+          terms?: TermsOption;
           format: 'text' | 'json';
         },
       ) => {
@@ -53,6 +59,7 @@ export function registerPlan(program: Command, io: CliIo): void {
             ...(options.budget !== undefined ? { budget: options.budget } : {}),
             ...(options.alternatives !== undefined ? { alternatives: options.alternatives } : {}),
             ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}),
+            ...(options.terms ? { terms: options.terms } : {}),
             planned: extra,
           }),
           inputName(file),
@@ -65,4 +72,15 @@ export function registerPlan(program: Command, io: CliIo): void {
         );
       },
     );
+}
+
+/** `--terms 2026-fall` or `--terms 2026-fall:15`: the first term, and the credits a term may take. */
+function termsOption(value: string): TermsOption {
+  const [start, credits, ...rest] = value.split(':');
+  const maxCredits = credits === undefined ? undefined : Number(credits);
+  if (!start || rest.length > 0 || (maxCredits !== undefined && !(maxCredits > 0)))
+    throw new InvalidArgumentError(
+      'expected a first term, and after a colon the credits a term may take (2026-fall:15)',
+    );
+  return { start, ...(maxCredits !== undefined ? { maxCredits } : {}) };
 }
