@@ -1,5 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import type { TranscriptInput } from '../../src/model/transcript.js';
 import { plan } from '../../src/pathways/plan.js';
 import { plannedAward } from '../../src/pathways/plan-model.js';
@@ -19,6 +20,22 @@ describe('plans term by term (SPEC section 10)', () => {
     expect(calendar.ok && calendar.value.maxCredits).toBe(15);
     const wrong = termCalendar(catalog, { start: '2026-winter' });
     expect(wrong.ok ? [] : wrong.issues.map((i) => i.path)).toEqual([['terms', 'start']]);
+  });
+
+  it('a credential offered in a term the catalog does not have is a catalog error at its path', () => {
+    const loaded = loadCatalog([
+      {
+        file: 'terms.json',
+        json: {
+          institution: { id: 'u', name: 'U' },
+          settings: { terms: ['spring', 'fall'] },
+          credentials: [{ id: 'c', kind: 'course', title: 'C', offered: ['fall', 'winter'] }],
+        },
+      },
+    ]);
+    expect(loaded.ok ? [] : loaded.issues.map((i) => [i.code, i.path, i.expected])).toEqual([
+      ['unknown-reference', ['credentials', 0, 'offered', 1], "one of the catalog's terms (spring, fall)"],
+    ]);
   });
 
   it('Data Engineering from nothing: seven terms, as the offerings force', async () => {
