@@ -8,7 +8,7 @@ import { createEngine } from '../src/rules/reference-engine.js';
 import { contestedInstance } from './contested-family.js';
 import { credstack, credstackNode } from './shipped.js';
 
-const { audit, plan } = credstack;
+const { audit } = credstack;
 const { readCatalog } = credstackNode;
 
 const root = join(import.meta.dirname, '..');
@@ -96,19 +96,5 @@ console.log(
   const auditMs = degree.meanMs;
   console.log(
     `Credit rules for one degree audit (${resolved.value.length} awards × ${programs.length} programs, ${catalog.rules.length} rules): compiled and memoised ${(compiled.meanMs * 1000).toFixed(0)} µs (${((compiled.meanMs / auditMs) * 100).toFixed(0)}% of the audit); json-rules-engine per award and program ${(engineMs * 1000).toFixed(0)} µs (would be ${((engineMs / (auditMs - compiled.meanMs + engineMs)) * 100).toFixed(0)}% of the audit, ${(engineMs / compiled.meanMs).toFixed(0)}× slower)`,
-  );
-}
-
-// Plans for the bachelor's degree: from an empty transcript and from a half-complete one.
-for (const [label, transcript] of [
-  ['an empty transcript', { learner: { id: 'empty' }, asOf: '2026-05-15', awards: [] }],
-  ['a half-complete transcript (first 20 of the 40 awards)', { ...ada, awards: ada.awards.slice(0, 20) }],
-] as const) {
-  const started = performance.now();
-  const result = plan(catalog, transcript, { target: 'bs-data-science' });
-  const ms = performance.now() - started;
-  const best = result.ok ? result.value.best : undefined;
-  console.log(
-    `Plan for the BS from ${label}: ${ms.toFixed(0)} ms, ${best ? `${best.credentials.length} credentials, ${best.cost.credits} credits, ${best.shortest ? 'proven cheapest' : 'not proven cheapest (search budget)'}` : 'no plan'}`,
   );
 }

@@ -48,6 +48,7 @@ export {
   type PlanStep,
 } from './pathways/plan.js';
 export { recommend, type Recommendation } from './pathways/recommend.js';
+export { withStillNeeded, type StillNeededOptions } from './pathways/still-needed.js';
 export { whatIf, WhatIfAwards } from './pathways/what-if.js';
 export { auditToHtml, type HtmlExtras } from './report/audit-html.js';
 export { openRequirements } from './audit/remaining.js';

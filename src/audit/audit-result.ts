@@ -116,6 +116,11 @@ export interface ProgramAudit {
   readonly explanations: readonly Explanation[];
   /** What-if: the status differs from the real audit's. */
   readonly hypothetical?: true;
+  /**
+   * An incomplete program: the smallest set of catalog credentials whose completion completes it
+   * (the exact plan of SPEC section 10), when asked for (`withStillNeeded`) and one exists.
+   */
+  readonly stillNeeded?: readonly string[];
 }
 
 /** The answer to one transcript: `{ learner, asOf, audits }`. */

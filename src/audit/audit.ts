@@ -6,7 +6,7 @@ import type { AuditReport, AuditStatus, ProgramAudit } from './audit-result.js';
 import { buildProgramAudit } from './build-result.js';
 import { creditItems, type CreditItem } from './credit-items.js';
 import { applicableNodes, planAllocation, type ProgramExceptions } from './plan-allocation.js';
-import type { PreparedCatalog } from './prepare-catalog.js';
+import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
 import { AuditOptionsSchema, auditInput } from './audit-input.js';
 import { leavesPassed } from './program-tree.js';
 import { learnerFacts, resolveAwards } from './resolve-awards.js';
@@ -205,7 +205,27 @@ function auditProgram(
     components.add(item.awardId);
     if ((item.earned ?? '') > earned) earned = item.earned!;
   });
-  const bundle: CreditItem = {
+  const bundle = nestedProgramItem(
+    target,
+    status === 'complete' ? 'completed' : 'in-progress',
+    [...components],
+    earned,
+  );
+  return { audit, bundle, counted };
+}
+
+/**
+ * A complete (or in-progress) nested program as an item for its parents: made of the awards its
+ * audit used up, earned when the last of them was.
+ */
+export function nestedProgramItem(
+  target: PreparedProgram,
+  status: 'completed' | 'in-progress',
+  components: readonly string[],
+  earned: string,
+): CreditItem {
+  const { id } = target.program;
+  return {
     awardId: `program:${id}`,
     credentialId: id,
     equivalents: new Set([id]),
@@ -215,22 +235,21 @@ function auditProgram(
       title: target.program.title,
       tags: target.program.tags ?? [],
       source: 'institution',
-      status: status === 'complete' ? 'completed' : 'in-progress',
+      status,
     },
     credits: ZERO,
     points: null,
-    status: status === 'complete' ? 'completed' : 'in-progress',
+    status,
     source: 'institution',
     ...(earned ? { earned } : {}),
     reasons: [],
     effects: [],
-    components: [...components],
+    components,
   };
-  return { audit, bundle, counted };
 }
 
 /** A nested program's item in a parent outside its catalog years: like every award there, it counts nothing. */
-function outsideYears(bundle: CreditItem, program: Program): CreditItem {
+export function outsideYears(bundle: CreditItem, program: Program): CreditItem {
   const { from, to } = program.effective ?? {};
   return {
     ...bundle,

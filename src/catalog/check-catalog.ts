@@ -146,6 +146,19 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
       if (!anyCredential(id))
         report('unknown-reference', origin, ['prerequisites', j], 'the id of a catalog credential', describeValue(id));
     });
+    credential.offered?.forEach((term, j) => {
+      const terms = catalog.settings.terms ?? [];
+      if (!terms.includes(term))
+        report(
+          'unknown-reference',
+          origin,
+          ['offered', j],
+          terms.length > 0
+            ? `one of the catalog's terms (${terms.join(', ')})`
+            : 'no term: the catalog has no settings.terms',
+          describeValue(term),
+        );
+    });
   });
 
   catalog.programs.forEach((program, i) => {

@@ -56,7 +56,7 @@ export function planToCtdl(catalog: Catalog, plan: PathwayPlan, options: CtdlPla
   const pathway = builder.finish(destination, {
     'ceterms:name': text(`Plan to complete the ${title}${options.learner ? ` (${options.learner})` : ''}`),
     'ceterms:description': text(
-      `${plan.cost.items} credentials worth ${plan.cost.credits} credits, in ${plan.steps.length} steps; ${plan.shortest ? 'the shortest plan there is' : 'the best found within the search budget, perhaps not the shortest'}.`,
+      `${plan.cost.items} credentials worth ${plan.cost.credits} credits, in ${plan.steps.length} steps; ${plan.proven ? 'proven the cheapest' : 'the best found within the time limit, not proven the cheapest'}.`,
     ),
     'ceterms:subjectWebpage': writer.webpage(plan.target),
     'ceterms:identifier': [identifier(IDENTIFIERS.program, plan.target)],

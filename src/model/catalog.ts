@@ -38,6 +38,16 @@ export const Settings = z
     resultScales: z.record(z.string(), ResultScale).optional().meta({
       description: 'Grade of each numeric result value, by Open Badges result type (ext:ECTSGradeScore, Percent, ...)',
     }),
+    terms: z
+      .array(z.string().regex(/^[a-z][a-z0-9-]*$/))
+      .min(1)
+      .optional()
+      .meta({ description: 'The terms of a year in order (["spring", "summer", "fall"]): what plans schedule in' }),
+    maxCreditsPerTerm: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: 'Credits a learner may take in one term, by default (a plan with terms)' }),
   })
   .strict()
   .superRefine((settings, ctx) => {

@@ -36,6 +36,10 @@ export const Credential = z
     ...credentialFields,
     title: z.string().min(1),
     prerequisites: z.array(z.string().min(1)).optional(),
+    offered: z
+      .array(z.string().min(1))
+      .optional()
+      .meta({ description: 'The terms (of settings.terms) it is offered in; every term when absent' }),
     validFor: Duration.optional(),
     repeatable: z.object({ maxCredits: z.number().positive() }).strict().optional(),
     alignments: z

@@ -1,53 +1,71 @@
-import { audit, type AuditOptions } from '../audit/audit.js';
-import type { ProgramAudit, RequirementResult } from '../audit/audit-result.js';
-import type { Catalog } from '../model/catalog.js';
-import type { Credential } from '../model/credential.js';
 import { z } from 'zod';
-import { describeValue, fail, ok, type Result } from '../model/issue.js';
-import { Award, type AwardInput, type Transcript, type TranscriptInput } from '../model/transcript.js';
-import { prepareCatalog } from '../audit/prepare-catalog.js';
+import { audit } from '../audit/audit.js';
+import type { ProgramAudit } from '../audit/audit-result.js';
 import { auditInput, dateOptions } from '../audit/audit-input.js';
-import { bestGrade, hypotheticalFacts } from '../rules/catalog-facts.js';
+import type { Catalog } from '../model/catalog.js';
+import { describeValue, fail, ok, type Result } from '../model/issue.js';
+import { toNumber } from '../model/rational.js';
+import { Award, type AwardInput, type Transcript, type TranscriptInput } from '../model/transcript.js';
+import { loadHighs } from './highs-solver.js';
+import { buildPlanModel, type Candidate, type PlanModel } from './plan-model.js';
+import { type NoPlan, PlanSearch, planObjectives } from './plan-search.js';
+import {
+  greedySchedule,
+  type Schedule,
+  scheduleRows,
+  termCalendar,
+  type TermsOption,
+  termsUsed,
+} from './plan-terms.js';
+import { orderByPrerequisites, type PlanStep } from './plan-steps.js';
+import { whatIf } from './what-if.js';
 
-/** One step of a plan: credentials that can be earned together once the steps before are done. */
-export interface PlanStep {
-  readonly step: number;
-  readonly credentials: readonly string[];
-}
+export { orderByPrerequisites, type PlanStep, type TermsOption };
 
 /** A way to complete a program: what to earn, in what order, at what cost. */
 export interface PathwayPlan {
   readonly target: string;
-  /** Credentials to earn, cheapest first within a step. */
+  /** Credentials to earn, in id order. */
   readonly credentials: readonly string[];
-  /** Prerequisites as an order: each step needs only what is held or earned in earlier steps. */
+  /** Prerequisites as an order: each step needs only what is held or earned in earlier steps (with terms: one step a term used). */
   readonly steps: readonly PlanStep[];
-  /** Credits the plan adds (in the target's unit), and the number of credentials. */
-  readonly cost: { readonly credits: number; readonly items: number };
-  /** True when the search proved no cheaper plan exists; false when its budget ran out first. */
-  readonly shortest: boolean;
-  /** The target's audit with the plan's credentials as planned awards. */
+  /** Credits the plan adds (in the target's unit), the number of credentials, and of terms when scheduled. */
+  readonly cost: { readonly credits: number; readonly items: number; readonly terms?: number };
+  /** True when the solver proved no cheaper plan exists (for an alternative: none the earlier plans leave); false past the time limit. */
+  readonly proven: boolean;
+  /** The target's what-if audit with the plan's credentials as planned awards. */
   readonly audit: ProgramAudit;
 }
 
 /** What `plan` answers. */
 export interface PlanResult {
   readonly best?: PathwayPlan;
-  /** Other plans of near-equal cost (within 3 credits of the best). */
+  /** The next cheapest plans, each leaving out at least one credential of every plan before it. */
   readonly alternatives: readonly PathwayPlan[];
   /** Why no plan was found, when none was. */
   readonly reason?: string;
+  /** Plans the model proposed that the what-if audit rejected (the model is looser than the audit there). */
+  readonly rejected: readonly (readonly string[])[];
 }
 
 export interface PlanOptions {
   readonly target: string;
   readonly asOf?: string;
   readonly defaultAsOf?: string;
-  /** Audits the search may run before settling for the best plan found (default 2,000). */
+  readonly catalogDate?: string;
+  /** What-if audits the plan may run to judge the model's plans (default 100). */
   readonly budget?: number;
+  /** How many alternatives to give (default 3). */
   readonly alternatives?: number;
+  /** Seconds the solver may take in all (default 10); past them the best plan found is `proven: false`. */
+  readonly timeLimit?: number;
   /** Awards to count as planned besides the transcript's own (a what-if file). */
   readonly planned?: readonly AwardInput[];
+  /**
+   * Schedule term by term from `start` (`2026-fall`, a term of `settings.terms`), at most
+   * `maxCredits` a term (default `settings.maxCreditsPerTerm`): fewest terms, then fewest credits.
+   */
+  readonly terms?: TermsOption;
 }
 
 const PlanOptionsSchema = z
@@ -56,34 +74,40 @@ const PlanOptionsSchema = z
     ...dateOptions,
     budget: z.number().int().positive().optional(),
     alternatives: z.number().int().nonnegative().optional(),
+    timeLimit: z.number().positive().optional(),
     planned: z.array(Award).optional(),
+    terms: z.object({ start: z.string(), maxCredits: z.number().positive().optional() }).strict().optional(),
   })
   .strict();
 
-interface State {
-  readonly chosen: readonly string[];
-  readonly credits: number;
-  readonly audit: ProgramAudit;
-}
+/** Credits of candidates in the target's unit, to 2 decimals. */
+const creditsOf = (chosen: readonly Candidate[]) =>
+  Math.round(chosen.reduce((total, c) => total + toNumber(c.credits), 0) * 100) / 100;
+
+const NO_PLAN: Readonly<Record<NoPlan, string>> = {
+  none: 'no combination of catalog credentials completes the program',
+  'time-limit': 'the time limit ran out before the solver found a plan',
+  budget: 'the what-if audit rejected every plan the model proposed within the budget',
+};
 
 /**
- * The cheapest set of catalog credentials to earn next that completes `target` (fewest credits,
- * then fewest credentials), reusing everything that already counts and stacking through nested
- * programs. A uniform-cost search over the credentials that would meet an open requirement
- * (with their missing prerequisites), each candidate set checked by a real audit with the
- * credentials as planned awards, so caps, rules and expiry hold. Within its budget the first
- * complete plan is the cheapest; past it, the best found is returned with `shortest: false`.
+ * The cheapest set of catalog credentials to earn that completes `target` (SPEC section 10):
+ * fewest credits, then fewest credentials, then earliest in id order (the smallest sum of
+ * positions). Exact: a mixed-integer program over the audit's own items (see
+ * {@link buildPlanModel}) solved by HiGHS, which is loaded on the first plan; every plan is
+ * judged by a real what-if audit, and a plan it rejects is cut off and the model solved again.
+ * Past the time limit the best plan found says `proven: false`. Reads the transcript as `audit`
+ * does and reports the same issues.
  */
-export function plan(
+export async function plan(
   catalog: Catalog,
   transcriptInput: TranscriptInput | Transcript,
   options: PlanOptions,
-): Result<PlanResult> {
+): Promise<Result<PlanResult>> {
   const input = auditInput(catalog, transcriptInput, options, PlanOptionsSchema);
   if (!input.ok) return input;
-  const { asOf, prepared } = input.value;
-  const target = prepared.programs.get(options.target);
-  if (!target)
+  const { asOf, prepared, catalogDate } = input.value;
+  if (!prepared.programs.has(options.target))
     return fail([
       {
         code: 'unknown-reference',
@@ -92,134 +116,127 @@ export function plan(
         received: describeValue(options.target),
       },
     ]);
+  const calendar = options.terms ? termCalendar(catalog, options.terms) : undefined;
+  if (calendar && !calendar.ok) return calendar;
   const withPlanned = plannedToo(input.value.transcript, input.value.options.planned ?? []);
   if (!withPlanned.ok) return withPlanned;
   const transcript = withPlanned.value;
-  const credentials = new Map(catalog.credentials.map((c) => [c.id, c]));
-  const held = new Set(
-    transcript.awards.filter((a) => a.status !== 'planned').flatMap((a) => (a.credential ? [a.credential] : [])),
-  );
-  // What a held credential counts as (AWS Cloud Practitioner as Cloud Foundations) meets prerequisites too.
-  const satisfied = new Set([...held, ...[...held].flatMap((id) => equivalentsOf(catalog, id, options.target, asOf))]);
-  const auditsOf = (chosen: readonly string[], programs: readonly string[]): readonly ProgramAudit[] => {
-    const awards: AwardInput[] = [
-      ...transcript.awards,
-      ...chosen.map((id) => plannedAward(catalog, credentials.get(id)!, asOf)),
-    ];
-    const result = audit(catalog, { ...transcript, awards }, {
-      programs,
-      asOf,
-      includePlanned: true,
-    } satisfies AuditOptions);
-    return result.ok ? result.value.audits : [];
+  const auditOptions = {
+    programs: [options.target],
+    asOf,
+    ...(options.catalogDate ? { catalogDate: options.catalogDate } : {}),
   };
-  const auditWith = (chosen: readonly string[]): ProgramAudit | undefined => auditsOf(chosen, [options.target])[0];
-  const nestedOptions = (chosen: readonly string[]) => {
-    const cache = new Map<string, RequirementResult | undefined>();
-    return (program: string) => {
-      if (!cache.has(program)) cache.set(program, auditsOf(chosen, [program])[0]?.requirements);
-      return cache.get(program);
-    };
-  };
-  const creditsOf = (id: string) => plannedCredits(catalog, id, options.target, asOf);
-  /** A credential and the prerequisites it still needs, neither held nor chosen. */
-  const withPrerequisites = (id: string, chosen: ReadonlySet<string>): string[] => {
-    const needed: string[] = [];
-    const visit = (cid: string) => {
-      if (satisfied.has(cid) || chosen.has(cid) || needed.includes(cid)) return;
-      for (const pre of credentials.get(cid)?.prerequisites ?? []) visit(pre);
-      needed.push(cid);
-    };
-    visit(id);
-    return needed;
-  };
-
-  const budget = options.budget ?? 2_000;
   // The transcript as it is: what an audit finds wrong with it (unknown credentials, stale exceptions) is the plan's answer too.
-  const first = audit(catalog, transcript, { programs: [options.target], asOf, includePlanned: true });
+  const first = audit(catalog, transcript, { ...auditOptions, includePlanned: true });
   if (!first.ok) return first;
   const start = first.value.audits[0]!;
-  const frontier: State[] = [{ chosen: [], credits: 0, audit: start }];
-  const seen = new Set<string>(['']);
-  const complete: State[] = [];
-  let audits = 1;
-  let exhausted = false;
-  while (frontier.length > 0) {
-    frontier.sort(
-      (a, b) =>
-        a.credits - b.credits || a.chosen.length - b.chosen.length || a.chosen.join().localeCompare(b.chosen.join()),
-    );
-    const state = frontier.shift()!;
-    if (state.audit.status !== 'incomplete') {
-      complete.push(state);
-      if (complete.length > (options.alternatives ?? 3) || (complete[0] && state.credits > complete[0].credits + 3))
-        break;
-      continue;
+  let schedule: { readonly rows?: Schedule; readonly codes: (count: number) => string[] } | undefined;
+  const offered = (id: string) => catalog.credentials.find((c) => c.id === id)?.offered;
+  const seasons = catalog.settings.terms?.length ?? 1;
+  const toPlan = (
+    chosen: readonly Candidate[],
+    proven: boolean,
+    judged: ProgramAudit,
+    unmet: PlanModel['prerequisites'],
+    values: readonly number[] = [],
+  ): PathwayPlan => {
+    const ids = chosen.map((c) => c.id);
+    let steps: PlanStep[] = orderByPrerequisites(ids, (id) => unmet.get(id) ?? []);
+    let terms: number | undefined;
+    if (schedule && calendar?.ok) {
+      // The earliest placement when it needs no more terms than the solver's (it is canonical).
+      const solved = new Map(chosen.map((c) => [c.id, schedule!.rows?.termOf(values, c) ?? -1] as const));
+      const greedy = greedySchedule(chosen, unmet, offered, calendar.value, seasons);
+      const placed = greedy && (!schedule.rows || termsUsed(greedy) <= termsUsed(solved)) ? greedy : solved;
+      terms = termsUsed(placed);
+      const codes = schedule.codes(terms);
+      steps = [...new Set(placed.values())]
+        .sort((a, b) => a - b)
+        .map((t) => {
+          const inTerm = chosen.filter((c) => placed.get(c.id) === t);
+          return { step: t + 1, term: codes[t]!, credits: creditsOf(inTerm), credentials: inTerm.map((c) => c.id) };
+        });
     }
-    if (audits >= budget) {
-      exhausted = true;
+    return {
+      target: options.target,
+      credentials: ids,
+      steps,
+      cost: {
+        credits: creditsOf(chosen),
+        items: chosen.length,
+        ...(terms !== undefined ? { terms } : {}),
+      },
+      proven,
+      audit: judged,
+    };
+  };
+  if (start.status !== 'incomplete')
+    return ok({ best: toPlan([], true, start, new Map()), alternatives: [], rejected: [] });
+
+  const built = buildPlanModel(prepared, transcript, options.target, catalogDate);
+  if (!built.ok) return built;
+  const check = (chosen: readonly Candidate[]): Result<ProgramAudit> => {
+    const judged = whatIf(
+      catalog,
+      transcript,
+      chosen.map((c) => c.award),
+      auditOptions,
+    );
+    return judged.ok ? ok(judged.value.audits[0]!) : judged;
+  };
+  const highs = await loadHighs();
+  const search = new PlanSearch(highs, built.value, check, {
+    deadline: performance.now() + (options.timeLimit ?? 10) * 1000,
+    budget: options.budget ?? 100,
+  });
+  const found: PathwayPlan[] = [];
+  if (calendar) {
+    // The cheapest plan untimed, placed greedily, bounds the terms a schedule needs; when it needs
+    // no more terms than its credits force (over a term's), it is the best schedule too.
+    const untimed = search.next();
+    if (!untimed.ok) return untimed;
+    const none = (why: string) => ok({ alternatives: [], reason: why, rejected: search.rejected });
+    if (typeof untimed.value === 'string') return none(NO_PLAN[untimed.value]);
+    const { chosen } = untimed.value;
+    const greedy = greedySchedule(chosen, built.value.prerequisites, offered, calendar.value, seasons);
+    if (!greedy)
+      return none(
+        'no term-by-term schedule: a credential has more credits than a term takes, or is offered in no term',
+      );
+    const credits = chosen.reduce((total, c) => total + toNumber(c.credits), 0);
+    const horizon = termsUsed(greedy);
+    schedule = { codes: calendar.value.codes };
+    if (horizon <= Math.max(1, Math.ceil(credits / calendar.value.maxCredits - 1e-9))) {
+      found.push(toPlan(chosen, untimed.value.proven, untimed.value.audit, built.value.prerequisites));
+      search.exclude(chosen);
+    }
+    const rows = scheduleRows(
+      built.value.model,
+      built.value.candidates,
+      built.value.prerequisites,
+      offered,
+      calendar.value,
+      horizon,
+    );
+    schedule = { rows, codes: calendar.value.codes };
+    search.objectives = [rows.fewestTerms, ...planObjectives(built.value.candidates)];
+  }
+  let reason: string | undefined;
+  while (found.length <= (options.alternatives ?? 3)) {
+    const next = search.next();
+    if (!next.ok) return next;
+    if (typeof next.value === 'string') {
+      if (found.length === 0) reason = NO_PLAN[next.value];
       break;
     }
-    const chosenSet = new Set(state.chosen);
-    for (const option of nextOptions(
-      state.audit.requirements,
-      credentials,
-      held,
-      chosenSet,
-      nestedOptions(state.chosen),
-    )) {
-      const additions = withPrerequisites(option, chosenSet);
-      if (additions.length === 0) continue;
-      const chosen = [...state.chosen, ...additions].sort();
-      const key = chosen.join('|');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const next = auditWith(chosen);
-      audits++;
-      if (!next) continue;
-      frontier.push({ chosen, credits: chosen.reduce((sum, id) => sum + creditsOf(id), 0), audit: next });
-      if (audits >= budget) break;
-    }
+    found.push(
+      toPlan(next.value.chosen, next.value.proven, next.value.audit, built.value.prerequisites, next.value.values),
+    );
+    if (next.value.chosen.length === 0) break;
+    search.exclude(next.value.chosen);
   }
-  if (complete.length === 0) {
-    const greedy = exhausted
-      ? greedyCompletion(
-          frontier,
-          auditWith,
-          (state) =>
-            nextOptions(
-              state.audit.requirements,
-              credentials,
-              held,
-              new Set(state.chosen),
-              nestedOptions(state.chosen),
-            ),
-          credentials,
-          held,
-          withPrerequisites,
-          creditsOf,
-        )
-      : undefined;
-    if (!greedy)
-      return ok({
-        alternatives: [],
-        reason: exhausted
-          ? 'the search budget ran out before any plan completed the program'
-          : 'no combination of catalog credentials completes the program',
-      });
-    complete.push(greedy);
-  }
-  const shortest = !exhausted;
-  const toPlan = (state: State): PathwayPlan => ({
-    target: options.target,
-    credentials: state.chosen,
-    steps: orderByPrerequisites(state.chosen, credentials, held),
-    cost: { credits: Math.round(state.credits * 100) / 100, items: state.chosen.length },
-    shortest,
-    audit: state.audit,
-  });
-  const [best, ...rest] = complete.sort((a, b) => a.credits - b.credits || a.chosen.length - b.chosen.length);
-  return ok({ best: toPlan(best!), alternatives: rest.filter((s) => s.credits <= best!.credits + 3).map(toPlan) });
+  const [best, ...alternatives] = found;
+  return ok({ ...(best ? { best } : {}), alternatives, ...(reason ? { reason } : {}), rejected: search.rejected });
 }
 
 /** The transcript with the option's awards added as planned; an id already on the transcript is an issue. */
@@ -240,155 +257,4 @@ function plannedToo(transcript: Transcript, planned: readonly Transcript['awards
     ...transcript,
     awards: [...transcript.awards, ...planned.map((a) => ({ ...a, status: 'planned' as const }))],
   });
-}
-
-/** The catalog credentials the rules make a credential equivalent to, in a program. */
-function equivalentsOf(catalog: Catalog, id: string, program: string, asOf: string): readonly string[] {
-  return ruleOutcome(catalog, id, program, asOf)?.as ?? [];
-}
-
-function ruleOutcome(catalog: Catalog, id: string, program: string, asOf: string) {
-  const prepared = prepareCatalog(catalog, asOf);
-  const credential = catalog.credentials.find((c) => c.id === id);
-  if (!credential) return undefined;
-  const source = plannedAward(catalog, credential, asOf).source;
-  const facts = hypotheticalFacts(catalog, credential, asOf).find((f) => f.source === source)!;
-  return prepared.creditRules.inProgram(prepared.creditRules.general(facts), facts, program);
-}
-
-/** Credits a planned award of a credential would count for in a program (credit rules applied), in the program's unit: a plan's cost. */
-export function plannedCredits(catalog: Catalog, id: string, program: string, asOf: string): number {
-  const prepared = prepareCatalog(catalog, asOf);
-  const credential = catalog.credentials.find((c) => c.id === id);
-  const target = prepared.programs.get(program);
-  const outcome = ruleOutcome(catalog, id, program, asOf);
-  if (!credential || !target || !outcome) return 0;
-  const own = outcome.credits
-    ? { value: outcome.credits.value, unit: outcome.credits.unit ?? catalog.settings.unit }
-    : credential.credits;
-  const factor = own ? prepared.unitFactor(own.unit ?? catalog.settings.unit, target.unit) : undefined;
-  return own && factor ? (own.value * factor.n) / factor.d : 0;
-}
-
-/** The planned award a plan adds: earned on the audit date, a course with the best grade of the scale. */
-function plannedAward(catalog: Catalog, credential: Credential, asOf: string): AwardInput {
-  const grade = credential.kind === 'course' ? bestGrade(catalog) : undefined;
-  const external = credential.kind === 'certification' || credential.kind === 'prior-learning';
-  return {
-    id: `plan:${credential.id}`,
-    credential: credential.id,
-    earned: asOf,
-    status: 'planned',
-    source: credential.kind === 'prior-learning' ? 'prior-learning' : external ? 'external' : 'institution',
-    ...(credential.issuer ? { issuer: credential.issuer } : {}),
-    ...(grade !== undefined ? { grade } : {}),
-  };
-}
-
-/**
- * Catalog credentials that would meet an open requirement of the tree. A nested program is no
- * option itself: the options of its own open requirements are (stacking through it).
- */
-function nextOptions(
-  node: RequirementResult,
-  credentials: ReadonlyMap<string, Credential>,
-  held: ReadonlySet<string>,
-  chosen: ReadonlySet<string>,
-  nested: (program: string) => RequirementResult | undefined,
-  visiting: ReadonlySet<string> = new Set(),
-): string[] {
-  if (node.status !== 'incomplete') return [];
-  const options = (node.remaining?.options ?? []).flatMap((id) => {
-    if (credentials.has(id)) return held.has(id) || chosen.has(id) ? [] : [id];
-    const tree = visiting.has(id) ? undefined : nested(id);
-    return tree ? nextOptions(tree, credentials, held, chosen, nested, new Set([...visiting, id])) : [];
-  });
-  return [
-    ...new Set([
-      ...options,
-      ...(node.children ?? []).flatMap((child) => nextOptions(child, credentials, held, chosen, nested, visiting)),
-    ]),
-  ];
-}
-
-/**
- * Past the budget: from the cheapest open state, add the credential that gains the most per
- * credit (requirements met first, then credits counted) until the program completes.
- */
-function greedyCompletion(
-  frontier: State[],
-  auditWith: (chosen: readonly string[]) => ProgramAudit | undefined,
-  optionsOf: (state: State) => string[],
-  credentials: ReadonlyMap<string, Credential>,
-  held: ReadonlySet<string>,
-  withPrerequisites: (id: string, chosen: ReadonlySet<string>) => string[],
-  creditsOf: (id: string) => number,
-): State | undefined {
-  const worth = (audit: ProgramAudit) => 1000 * metRequirements(audit) + audit.credits.applied;
-  let state = frontier[0];
-  for (let guard = 0; state && state.audit.status === 'incomplete' && guard < 200; guard++) {
-    const current: State = state;
-    const chosenSet = new Set(current.chosen);
-    const options = optionsOf(current);
-    const candidates = options.length > 0 ? options : fillers(credentials, held, chosenSet);
-    let pick: State | undefined;
-    let pickGain = 0;
-    for (const option of candidates) {
-      const chosen = [...current.chosen, ...withPrerequisites(option, chosenSet)].sort();
-      const audit = auditWith(chosen);
-      if (!audit) continue;
-      const credits = chosen.reduce((sum, id) => sum + creditsOf(id), 0);
-      const gain = (worth(audit) - worth(current.audit)) / Math.max(0.5, credits - current.credits);
-      if (audit.status !== 'incomplete' || gain > pickGain) {
-        pick = { chosen, credits, audit };
-        pickGain = gain;
-        if (audit.status !== 'incomplete') break;
-      }
-    }
-    if (!pick) return undefined;
-    state = pick;
-  }
-  return state && state.audit.status !== 'incomplete' ? state : undefined;
-}
-
-/** Requirements and policies met (or in progress) in an audit. */
-export function metRequirements(audit: ProgramAudit): number {
-  const count = (node: RequirementResult): number =>
-    Number(node.status !== 'incomplete') + (node.children ?? []).reduce((sum, child) => sum + count(child), 0);
-  return count(audit.requirements) + audit.policies.filter((p) => p.status === 'complete').length;
-}
-
-/** When only total credits remain: courses not yet held or chosen, to fill them. */
-function fillers(
-  credentials: ReadonlyMap<string, Credential>,
-  held: ReadonlySet<string>,
-  chosen: ReadonlySet<string>,
-): string[] {
-  return [...credentials.values()]
-    .filter((c) => c.kind === 'course' && !held.has(c.id) && !chosen.has(c.id))
-    .map((c) => c.id)
-    .sort();
-}
-
-/** Steps in prerequisite order: a credential goes in the first step after all of its prerequisites. */
-export function orderByPrerequisites(
-  chosen: readonly string[],
-  credentials: ReadonlyMap<string, Credential>,
-  held: ReadonlySet<string>,
-): PlanStep[] {
-  const stepOf = new Map<string, number>();
-  const resolveStep = (id: string, trail: Set<string>): number => {
-    if (held.has(id) || !chosen.includes(id)) return 0;
-    const known = stepOf.get(id);
-    if (known !== undefined) return known;
-    if (trail.has(id)) return 1;
-    trail.add(id);
-    const step = 1 + Math.max(0, ...(credentials.get(id)?.prerequisites ?? []).map((pre) => resolveStep(pre, trail)));
-    stepOf.set(id, step);
-    return step;
-  };
-  chosen.forEach((id) => resolveStep(id, new Set()));
-  const steps = new Map<number, string[]>();
-  for (const [id, step] of stepOf) (steps.get(step) ?? steps.set(step, []).get(step)!).push(id);
-  return [...steps].sort((a, b) => a[0] - b[0]).map(([step, ids]) => ({ step, credentials: ids.sort() }));
 }

@@ -100,7 +100,7 @@ ${
         .join('')}</ul>`
     : ''
 }
-${plan?.credentials.length ? `<h3>Next steps (${esc(plan.cost.credits)} credits, ${esc(plan.cost.items)} credentials${plan.shortest ? '' : ', may not be the shortest'})</h3><ol class="steps">${plan.steps.map((s) => `<li>${s.credentials.map((c) => esc(title(c))).join(', ')}</li>`).join('')}</ol>` : ''}
+${plan?.credentials.length ? `<h3>Next steps (${esc(plan.cost.credits)} credits, ${esc(plan.cost.items)} credentials${plan.proven ? '' : ', may not be the cheapest'})</h3><ol class="steps">${plan.steps.map((s) => `<li>${s.credentials.map((c) => esc(title(c))).join(', ')}</li>`).join('')}</ol>` : ''}
 ${svg ? `<h3>How your credentials stack into it</h3>${svg}` : ''}
 ${audit.unused.length ? `<h3>Awards that do not count here</h3><table><thead><tr><th scope="col">Award</th><th scope="col">Why</th></tr></thead><tbody>${audit.unused.map((u) => `<tr><td>${esc(u.award)}</td><td>${esc(u.reasons.map(reasonText).join('; '))}</td></tr>`).join('')}</tbody></table>` : ''}
 </section>`;

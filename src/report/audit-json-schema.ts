@@ -116,6 +116,10 @@ const ProgramAudit = z
     unused: z.array(z.object({ award: z.string(), reasons: z.array(Worded(REASON_CODES)) }).strict()),
     explanations: z.array(Worded(EXPLANATION_CODES)),
     hypothetical: z.literal(true).optional(),
+    stillNeeded: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'The fewest credits of catalog credentials that complete it (the exact plan)' }),
   })
   .strict();
 

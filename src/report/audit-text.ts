@@ -60,6 +60,7 @@ export function auditToText(report: AuditReport, style: TextStyle): string {
     for (const policy of audit.policies) lines.push(`  ${policyLine(policy, paint)}`);
     const remaining = remainingLines(audit.requirements);
     if (remaining.length) lines.push('  Remaining:', ...remaining.map((line) => `    - ${line}`));
+    if (audit.stillNeeded?.length) lines.push(`  Still needed (the cheapest plan): ${audit.stillNeeded.join(', ')}`);
     if (audit.unused.length)
       lines.push(
         '  Not counted:',
@@ -120,7 +121,7 @@ export function recommendationsToText(recommendations: readonly Recommendation[]
   return `\nClosest programs:\n${recommendations.map((r, i) => `  ${i + 1}. ${recommendationText(r)}`).join('\n')}\n`;
 }
 
-/** A plan as an advisor reads it: steps in prerequisite order, cost, and whether it is proven shortest. */
+/** A plan as an advisor reads it: steps in prerequisite order, cost, and whether it is proven the cheapest. */
 export function planToText(
   target: string,
   best: PathwayPlan | undefined,
@@ -131,10 +132,16 @@ export function planToText(
   if (best.credentials.length === 0)
     return `${target} needs nothing more${best.audit.status === 'in-progress' ? ' than finishing the work in progress' : ''}.\n`;
   const lines = [
-    `Plan for ${target}: ${best.credentials.length} credentials, ${best.cost.credits} credits${best.shortest ? ' (the cheapest)' : ' (may not be the shortest: the search budget ran out)'}`,
+    `Plan for ${target}: ${best.credentials.length} credentials, ${best.cost.credits} credits${best.proven ? ' (the cheapest)' : ' (may not be the cheapest: the time limit ran out)'}`,
   ];
-  for (const step of best.steps) lines.push(`  Step ${step.step}: ${step.credentials.join(', ')}`);
+  if (best.cost.terms !== undefined) lines.push(`  ${best.cost.terms} terms`);
+  for (const step of best.steps)
+    lines.push(
+      `  ${step.term ? `${step.term} (${step.credits} credits)` : `Step ${step.step}`}: ${step.credentials.join(', ')}`,
+    );
   for (const [i, alternative] of alternatives.entries())
-    lines.push(`  Alternative ${i + 1} (${alternative.cost.credits} credits): ${alternative.credentials.join(', ')}`);
+    lines.push(
+      `  Alternative ${i + 1} (${alternative.cost.credits} credits${alternative.proven ? '' : ', may not be the next cheapest'}): ${alternative.credentials.join(', ')}`,
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -26,6 +26,32 @@ export interface LeafSpec {
   readonly distinct?: string;
 }
 
+/** One term of a row of the plan's MIP: a coefficient times a variable (by index). */
+export interface MipTerm {
+  readonly variable: number;
+  readonly coefficient: number;
+}
+
+/**
+ * What a kind's part of the plan's mixed-integer program (SPEC section 10) is given for one
+ * requirement node that applies to the learner and is not waived, and how it adds its rows. The
+ * model around it ties items, caps, limits and policies to the nodes' met variables.
+ */
+export interface MipNode {
+  /** The node's 0/1 variable: 1 only when the node is met. */
+  readonly met: number;
+  /** A group: the met variables of its children that apply to the learner. */
+  readonly children: readonly number[];
+  /** A group: how many of those children it needs. A leaf: its need in its measure (items, or credit ticks). */
+  readonly need: number;
+  /** A leaf: what the items applied to it count there, in its measure. */
+  readonly measured: readonly MipTerm[];
+  /** A leaf counting distinct values: the applications of the items sharing one value, a list per value. */
+  readonly sameValue: readonly (readonly MipTerm[])[];
+  /** Adds the row lower ≤ Σ terms ≤ upper (±Infinity for no bound). */
+  row(terms: readonly MipTerm[], lower: number, upper: number): void;
+}
+
 /** What a kind's catalog checks may ask of the catalog, and how they report. */
 export interface CatalogCheckContext {
   readonly isCredential: (id: string) => boolean;
@@ -58,4 +84,6 @@ export interface RequirementKind<N extends Requirement> {
   childrenNeeded(node: N): number | undefined;
   /** What a leaf takes; undefined for a group. */
   leaf(node: N): LeafSpec | undefined;
+  /** The node's rows in the plan's MIP: when its met variable may be 1. */
+  mip(node: N, model: MipNode): void;
 }

@@ -221,8 +221,8 @@ describe('CTDL validation', () => {
 });
 
 describe('a plan as a CTDL pathway', () => {
-  const best = () => {
-    const result = plan(shippedCatalog(), readFixture('ben-stacking-certificates.json') as never, {
+  const best = async () => {
+    const result = await plan(shippedCatalog(), readFixture('ben-stacking-certificates.json') as never, {
       target: 'cert-cloud-security',
       asOf: AS_OF,
     });
@@ -230,8 +230,8 @@ describe('a plan as a CTDL pathway', () => {
     return result.value.best;
   };
 
-  it('leads to the target, a component for each credential to earn, steps in order, and validates', () => {
-    const planned = best();
+  it('leads to the target, a component for each credential to earn, steps in order, and validates', async () => {
+    const planned = await best();
     const doc = planToCtdl(shippedCatalog(), planned, { learner: 's-1002' });
     expect(validateCtdl(doc).ok ? [] : validateCtdl(doc)).toEqual([]);
     const [pathway] = doc['@graph'].filter((n) => n['@type'] === 'ceterms:Pathway');

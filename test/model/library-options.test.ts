@@ -17,6 +17,11 @@ const issuesOf = (run: () => Result<unknown>): readonly Issue[] => {
   if (result.ok) throw new Error('expected issues');
   return result.issues;
 };
+const planIssues = async (run: () => Promise<Result<unknown>>): Promise<readonly Issue[]> => {
+  const result = await run();
+  if (result.ok) throw new Error('expected issues');
+  return result.issues;
+};
 const where = (issues: readonly Issue[]) => issues.map((i) => `${i.code} ${i.path.join('.')}`);
 
 describe('library options are validated into the Result', () => {
@@ -53,8 +58,9 @@ describe('library options are validated into the Result', () => {
     [{ target: 'cert-data-analytics', planned: {} }, 'invalid-shape planned'],
     [{ target: 'cert-data-analytics', planned: [{ id: 'a1', credential: 'DATA-210' }] }, 'duplicate-id planned.0.id'],
     [{ target: 'no-such-program' }, 'unknown-reference target'],
-  ])('plan with %j: %s', (options, expected) => {
-    expect(where(issuesOf(() => plan(catalog, transcript, options as never)))).toEqual([expected]);
+    [{ target: 'cert-data-analytics', timeLimit: 0 }, 'invalid-shape timeLimit'],
+  ])('plan with %j: %s', async (options, expected) => {
+    expect(where(await planIssues(() => plan(catalog, transcript, options as never)))).toEqual([expected]);
   });
 
   it('whatIf: its options and its planned awards', () => {
@@ -88,7 +94,7 @@ describe('a grade the catalog does not know is an error with its path', () => {
     awards: [...transcript.awards, { id: 'a2', credential: 'DATA-210', grade, earned: '2026-01-10' }],
   });
 
-  it('"Z" is an error at awards[1].grade for audit and plan alike', () => {
+  it('"Z" is an error at awards[1].grade for audit and plan alike', async () => {
     const expected = {
       code: 'unknown-reference',
       path: ['awards', 1, 'grade'],
@@ -98,7 +104,7 @@ describe('a grade the catalog does not know is an error with its path', () => {
     expect(issuesOf(() => audit(catalog, graded('Z'), { programs: ['cert-data-analytics'] }))).toEqual([
       expect.objectContaining(expected),
     ]);
-    expect(issuesOf(() => plan(catalog, graded('Z'), { target: 'cert-data-analytics' }))).toEqual([
+    expect(await planIssues(() => plan(catalog, graded('Z'), { target: 'cert-data-analytics' }))).toEqual([
       expect.objectContaining(expected),
     ]);
   });
@@ -130,7 +136,7 @@ describe('a grade the catalog does not know is an error with its path', () => {
     ]);
   });
 
-  it('plan proposes a course with the best grade of the scale, whatever it is called', () => {
+  it('plan proposes a course with the best grade of the scale, whatever it is called', async () => {
     const json = {
       institution: { id: 'x', name: 'X' },
       settings: { gradeScale: { HD: 7, D: 6, P: 4 } },
@@ -141,7 +147,7 @@ describe('a grade the catalog does not know is an error with its path', () => {
     };
     const scaled = loadCatalog([{ file: 'scaled.json', json }]);
     if (!scaled.ok) throw new Error('scaled catalog');
-    const result = plan(scaled.value, { learner: { id: 'l' }, asOf: '2026-05-15', awards: [] }, { target: 'p' });
-    expect(result.ok && result.value.best).toMatchObject({ credentials: ['c'], shortest: true });
+    const result = await plan(scaled.value, { learner: { id: 'l' }, asOf: '2026-05-15', awards: [] }, { target: 'p' });
+    expect(result.ok && result.value.best).toMatchObject({ credentials: ['c'], proven: true });
   });
 });

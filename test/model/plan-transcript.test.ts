@@ -63,14 +63,14 @@ const BAD: Record<string, unknown> = {
 };
 
 describe('plan and audit read a transcript the same way', () => {
-  it('the transcript the bad ones are made from is good', () => {
+  it('the transcript the bad ones are made from is good', async () => {
     expect(audit(catalog, good() as never, { programs: [TARGET] }).ok).toBe(true);
-    expect(plan(catalog, good() as never, { target: TARGET }).ok).toBe(true);
+    expect((await plan(catalog, good() as never, { target: TARGET })).ok).toBe(true);
   });
 
-  it.each(Object.keys(BAD))('%s: plan reports what audit reports, path included', (name) => {
+  it.each(Object.keys(BAD))('%s: plan reports what audit reports, path included', async (name) => {
     const audited = audit(catalog, BAD[name] as never, { programs: [TARGET] });
-    const planned = plan(catalog, BAD[name] as never, { target: TARGET });
+    const planned = await plan(catalog, BAD[name] as never, { target: TARGET });
     expect(audited.ok).toBe(false);
     expect(planned.ok).toBe(false);
     if (!audited.ok && !planned.ok) {

@@ -5,6 +5,7 @@ import type { Catalog } from '../../model/catalog.js';
 import type { AuditReport } from '../../audit/audit-result.js';
 import { plan, type PathwayPlan } from '../../pathways/plan.js';
 import { recommend } from '../../pathways/recommend.js';
+import { withStillNeeded } from '../../pathways/still-needed.js';
 import { whatIf, WhatIfAwards } from '../../pathways/what-if.js';
 import { parseWith } from '../../model/parse.js';
 import { auditToHtml } from '../../report/audit-html.js';
@@ -67,11 +68,22 @@ export function registerAudit(program: Command, io: CliIo): void {
       const extra = options.whatIf
         ? valueOrThrow(parseWith(WhatIfAwards, await readJsonInput(io, options.whatIf), options.whatIf))
         : undefined;
-      const report = valueOrThrow(
+      const audited = valueOrThrow(
         extra ? whatIf(catalog, transcript, extra, auditOptions) : audit(catalog, transcript, auditOptions),
         inputName(file),
       );
-      const text = render(report, options.format, catalog, transcript, io, all && programs.length === 0, notices);
+      // What each incomplete program still needs: its exact plan (the HTML report shows the plans' steps instead).
+      const report =
+        options.format === 'html' || audited.audits.every((a) => a.status !== 'incomplete')
+          ? audited
+          : valueOrThrow(
+              await withStillNeeded(catalog, transcript as never, audited, {
+                ...dates,
+                ...(extra ? { whatIf: extra } : {}),
+              }),
+              inputName(file),
+            );
+      const text = await render(report, options.format, catalog, transcript, io, all && programs.length === 0, notices);
       if (options.out) await writeFileAtomically(resolve(io.cwd, options.out), text);
       else io.stdout.write(text);
     });
@@ -83,7 +95,7 @@ function declaresPrograms(transcript: unknown): boolean {
   return Array.isArray(declared) && declared.length > 0;
 }
 
-function render(
+async function render(
   report: AuditReport,
   format: AuditCommandOptions['format'],
   catalog: Catalog,
@@ -91,7 +103,7 @@ function render(
   io: CliIo,
   ranking: boolean,
   notices: readonly ConversionNotice[],
-): string {
+): Promise<string> {
   if (format === 'json') {
     // How converted credentials were read is part of the audit's data (SPEC section 7): each notice with its wording.
     const worded = notices.map((notice) => ({ ...notice, message: noticeText(notice) }));
@@ -104,7 +116,11 @@ function render(
   const plans = new Map<string, PathwayPlan>();
   if (report.audits.length <= 3)
     for (const audit of report.audits.filter((a) => a.status === 'incomplete')) {
-      const result = plan(catalog, transcript as never, { target: audit.program, asOf: report.asOf, budget: 300 });
+      const result = await plan(catalog, transcript as never, {
+        target: audit.program,
+        asOf: report.asOf,
+        alternatives: 0,
+      });
       if (result.ok && result.value.best) plans.set(audit.program, result.value.best);
     }
   const titles = new Map([...catalog.credentials, ...catalog.programs].map((c) => [c.id, c.title]));

@@ -1,5 +1,5 @@
-import { Option, type Command } from 'commander';
-import { plan } from '../../pathways/plan.js';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { plan, type PathwayPlan, type TermsOption } from '../../pathways/plan.js';
 import { WhatIfAwards } from '../../pathways/what-if.js';
 import { parseWith } from '../../model/parse.js';
 import { planToText } from '../../report/audit-text.js';
@@ -19,7 +19,18 @@ export function registerPlan(program: Command, io: CliIo): void {
     .option('--catalog <path>', 'catalog file or folder (default: the shipped catalog)')
     .addOption(asOfOption())
     .option('--what-if <file>', 'planned awards to count as if completed')
-    .option('--budget <n>', 'audits the search may run (default 2000)', wholeNumber(1))
+    .option('--budget <n>', "what-if audits that may judge the solver's plans (default 100)", wholeNumber(1))
+    .option('--alternatives <n>', 'how many next cheapest plans to show (default 3)', wholeNumber(0))
+    .option(
+      '--time-limit <seconds>',
+      'seconds the solver may take (default 10); past them a plan is not proven',
+      wholeNumber(1),
+    )
+    .option(
+      '--terms <start[:credits]>',
+      'schedule term by term from this term (2026-fall), at most this many credits a term',
+      termsOption,
+    )
     .addOption(
       new Option('--format <format>', 'output format (ctdl: the best plan as a CTDL JSON-LD pathway)')
         .choices(['text', 'json', 'ctdl'])
@@ -35,6 +46,9 @@ export function registerPlan(program: Command, io: CliIo): void {
           asOf?: string;
           whatIf?: string;
           budget?: number;
+          alternatives?: number;
+          timeLimit?: number;
+          terms?: TermsOption;
           format: 'text' | 'json' | 'ctdl';
           baseUrl?: string;
         },
@@ -45,11 +59,14 @@ export function registerPlan(program: Command, io: CliIo): void {
           ? valueOrThrow(parseWith(WhatIfAwards, await readJsonInput(io, options.whatIf), options.whatIf))
           : [];
         const result = valueOrThrow(
-          plan(catalog, transcript, {
+          await plan(catalog, transcript, {
             target: options.target,
             ...(options.asOf ? { asOf: options.asOf } : {}),
             defaultAsOf: todayIn(io),
             ...(options.budget !== undefined ? { budget: options.budget } : {}),
+            ...(options.alternatives !== undefined ? { alternatives: options.alternatives } : {}),
+            ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}),
+            ...(options.terms ? { terms: options.terms } : {}),
             planned: extra,
           }),
           inputName(file),
@@ -67,11 +84,23 @@ export function registerPlan(program: Command, io: CliIo): void {
           io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
           return;
         }
+        const withoutAudit = ({ audit: _, ...rest }: PathwayPlan) => rest;
         io.stdout.write(
           options.format === 'json'
-            ? `${JSON.stringify({ best: result.best ? { ...result.best, audit: undefined } : null, alternatives: result.alternatives.map((a) => ({ ...a, audit: undefined })), ...(result.reason ? { reason: result.reason } : {}) }, null, 2)}\n`
+            ? `${JSON.stringify({ best: result.best ? withoutAudit(result.best) : null, alternatives: result.alternatives.map(withoutAudit), ...(result.reason ? { reason: result.reason } : {}) }, null, 2)}\n`
             : planToText(options.target, result.best, result.alternatives, result.reason),
         );
       },
     );
+}
+
+/** `--terms 2026-fall` or `--terms 2026-fall:15`: the first term, and the credits a term may take. */
+function termsOption(value: string): TermsOption {
+  const [start, credits, ...rest] = value.split(':');
+  const maxCredits = credits === undefined ? undefined : Number(credits);
+  if (!start || rest.length > 0 || (maxCredits !== undefined && !(maxCredits > 0)))
+    throw new InvalidArgumentError(
+      'expected a first term, and after a colon the credits a term may take (2026-fall:15)',
+    );
+  return { start, ...(maxCredits !== undefined ? { maxCredits } : {}) };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AllRequirement, Requirement } from '../../model/requirement.js';
 import type { RequirementKind } from '../kind.js';
+import { everyChildNeeded } from '../mip-rows.js';
 
 /** `{ "all": [REQ, ...] }`: met when every child is met. */
 export const allKind: RequirementKind<AllRequirement> = {
@@ -13,4 +14,5 @@ export const allKind: RequirementKind<AllRequirement> = {
   children: (node) => node.all,
   childrenNeeded: (node) => node.all.length,
   leaf: () => undefined,
+  mip: (_, model) => everyChildNeeded(model),
 };

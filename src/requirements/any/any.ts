@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AnyRequirement, Requirement } from '../../model/requirement.js';
 import type { RequirementKind } from '../kind.js';
+import { groupNeeds } from '../mip-rows.js';
 
 /** `{ "any": [REQ, ...], "need": 2 }`: met when `need` children (default 1) are met. */
 export const anyKind: RequirementKind<AnyRequirement> = {
@@ -16,4 +17,5 @@ export const anyKind: RequirementKind<AnyRequirement> = {
   children: (node) => node.any,
   childrenNeeded: (node) => node.need ?? 1,
   leaf: () => undefined,
+  mip: (_, model) => groupNeeds(model, model.need),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describeValue } from '../../model/issue.js';
 import type { CredentialRequirement } from '../../model/requirement.js';
 import type { RequirementKind } from '../kind.js';
+import { leafMeetsNeed } from '../mip-rows.js';
 
 /** `{ "credential": "DATA-101" }`: met when an award of it (or of an equivalent) applies. */
 export const credentialKind: RequirementKind<CredentialRequirement> = {
@@ -22,4 +23,5 @@ export const credentialKind: RequirementKind<CredentialRequirement> = {
   children: () => [],
   childrenNeeded: () => undefined,
   leaf: (node) => ({ counts: node.credential, measure: 'count', amount: 1 }),
+  mip: (_, model) => leafMeetsNeed(model),
 };

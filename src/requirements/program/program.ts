@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describeValue } from '../../model/issue.js';
 import type { ProgramRequirement } from '../../model/requirement.js';
 import type { RequirementKind } from '../kind.js';
+import { leafMeetsNeed } from '../mip-rows.js';
 
 /** `{ "program": "cert-data-analytics" }`: met when that program is complete (stacking). */
 export const programKind: RequirementKind<ProgramRequirement> = {
@@ -17,4 +18,6 @@ export const programKind: RequirementKind<ProgramRequirement> = {
   children: () => [],
   childrenNeeded: () => undefined,
   leaf: (node) => ({ counts: node.program, nested: true, measure: 'count', amount: 1 }),
+  // The nested program's completion is the availability of its item (the model's part).
+  mip: (_, model) => leafMeetsNeed(model),
 };

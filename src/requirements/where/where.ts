@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Condition } from '../../model/condition.js';
 import type { WhereRequirement } from '../../model/requirement.js';
 import type { RequirementKind } from '../kind.js';
+import { leafMeetsNeed } from '../mip-rows.js';
 
 /** Scalar facts a `where` leaf may ask to be pairwise different among the items it counts. */
 export const DISTINCT_FACTS = ['subject', 'level', 'term', 'issuer', 'kind', 'source', 'code', 'id', 'number'] as const;
@@ -37,4 +38,9 @@ export const whereKind: RequirementKind<WhereRequirement> = {
       : { measure: 'count', amount: node.count ?? 1 }),
     ...(node.distinct !== undefined ? { distinct: node.distinct } : {}),
   }),
+  mip: (_, model) => {
+    leafMeetsNeed(model);
+    // Values pairwise different: at most one application per value.
+    for (const same of model.sameValue) if (same.length > 1) model.row(same, -Infinity, 1);
+  },
 };

@@ -1,0 +1,314 @@
+import type { CreditItem } from '../audit/credit-items.js';
+import type { ProgramPlan } from '../audit/plan-allocation.js';
+import type { Policy } from '../model/program.js';
+import type { MipNode } from '../requirements/kind.js';
+import { kindModule } from '../requirements/registry.js';
+import { type Linear, type LinearModel, sum, termsOf, variable, ZERO_LINEAR } from './linear-model.js';
+
+/** How the rows of one program are tied to the rest of the plan's model. */
+export interface ProgramLinks {
+  /** Whether an item is there: 1 for a held award, a candidate's variable, a nested program's completion. */
+  readonly availability: (item: CreditItem) => Linear;
+  /** 1 for the target; for a nested program, its completion variable (its rows hold only when it is 1). */
+  readonly completion: Linear;
+  /** For an award inside a nested program's item: whether that program's rows use it up. */
+  readonly consumedIn: (program: string, awardId: string) => Linear | undefined;
+  /** The credit items the allocation problem was made from (an `all-graded` GPA reads them all). */
+  readonly items: readonly CreditItem[];
+  readonly policy: Policy;
+}
+
+/** One application of an item to a leaf: its 0/1 expression, and what it adds to credits there. */
+interface Application {
+  readonly item: number;
+  readonly use: Linear;
+  readonly pinned: boolean;
+  credit?: Linear;
+}
+
+const GPA_SLACK = 1e-7;
+
+/**
+ * The rows of one program's allocation problem in the plan's MIP: an assignment variable per
+ * item and leaf it may go to, a met variable per node (each kind adds its own rows), and the
+ * caps, limits, totals, residency and GPA linearised over what the items count. Where the audit
+ * decides by order (limits spent in tree order, overlays taking items until met) the rows relax
+ * it: every allocation the audit can find is feasible here, so the model's optimum is a lower
+ * bound, and the what-if audit judges each plan. Returns, per award, whether the rows use it up.
+ */
+export function programRows(model: LinearModel, plan: ProgramPlan, links: ProgramLinks): Map<string, Linear> {
+  const { nodes, items, policies } = plan.problem;
+  const applies = (i: number) => plan.applicable?.[i] ?? true;
+  const eligible = items.map((_, k) => plan.eligible[k]!);
+  const available = items.map((_, k) => (eligible[k] ? links.availability(plan.items[k]!) : ZERO_LINEAR));
+
+  // Applications: pins are there whenever the item is; the others are chosen.
+  const atLeaf: Application[][] = nodes.map(() => []);
+  const uses: Linear[][] = items.map(() => []);
+  items.forEach((p, k) => {
+    if (!eligible[k]) return;
+    if (p.pinned >= 0) {
+      atLeaf[p.pinned]!.push({ item: k, use: available[k]!, pinned: true });
+      uses[k]!.push(available[k]!);
+    }
+    for (const leaf of p.candidates) {
+      const x = variable(model.binary());
+      atLeaf[leaf]!.push({ item: k, use: x, pinned: false });
+      uses[k]!.push(x);
+    }
+  });
+
+  // A nested program's item applied here uses up the awards its own rows use up (w = x ∧ U).
+  const viaBundles: Linear[][] = items.map(() => []);
+  const bundleParts = new Map<Application, { component: number; w: Linear }[]>();
+  items.forEach((p, b) => {
+    if (!eligible[b] || p.components.length === 0) return;
+    const program = plan.items[b]!.credentialId!;
+    for (const application of atLeaf.flatMap((apps) => apps.filter((a) => a.item === b))) {
+      const parts: { component: number; w: Linear }[] = [];
+      for (const c of p.components) {
+        const used = links.consumedIn(program, plan.items[c]!.awardId);
+        if (!used) continue;
+        const w = variable(model.continuous(0, 1));
+        model.constrain(sum([1, w], [-1, application.use], [-1, used]), -1, Infinity);
+        model.constrain(sum([1, w], [-1, application.use]), -Infinity, 0);
+        model.constrain(sum([1, w], [-1, used]), -Infinity, 0);
+        parts.push({ component: c, w });
+        viaBundles[c]!.push(w);
+      }
+      bundleParts.set(application, parts);
+    }
+  });
+
+  // An award is used up once: by a leaf, or inside one nested program's item (the audit places a
+  // nested program only while all of its components are free).
+  const consumed: Linear[] = items.map((_, k) => {
+    const total = sum(...uses[k]!.map((u) => [1, u] as const), ...viaBundles[k]!.map((w) => [1, w] as const));
+    if (total.terms.length > 0) model.constrain(sum([1, total], [-1, available[k]!]), -Infinity, 0);
+    return total;
+  });
+
+  // What each item counts: fall-through, counted at all, counted credits after limits.
+  const fallThrough: (Linear | undefined)[] = [];
+  const counts: Linear[] = [];
+  const countedTicks: Linear[] = [];
+  const limited: boolean[] = [];
+  items.forEach((p, k) => {
+    limited.push(p.limits.some((l) => policies.limitCaps[l]! < Infinity));
+    if (!eligible[k] || p.components.length > 0) {
+      fallThrough.push(undefined);
+      counts.push(consumed[k]!);
+      countedTicks.push(ZERO_LINEAR);
+      return;
+    }
+    let f: Linear | undefined;
+    if (p.fallsThrough && p.limits.length === 0) f = sum([1, available[k]!], [-1, consumed[k]!]);
+    else if (p.fallsThrough) {
+      f = variable(model.binary());
+      model.constrain(sum([1, consumed[k]!], [1, f], [-1, available[k]!]), -Infinity, 0);
+    }
+    fallThrough.push(f);
+    const u = f ? sum([1, consumed[k]!], [1, f]) : consumed[k]!;
+    counts.push(u);
+    if (limited[k]) {
+      const ticks = variable(model.continuous(0, p.ticks));
+      model.constrain(sum([1, ticks], [-p.ticks, u]), -Infinity, 0);
+      countedTicks.push(ticks);
+    } else countedTicks.push(sum([p.ticks, u]));
+  });
+  /** Credits an item adds where it is used: its ticks, no more than it counts after limits. */
+  const creditOf = (k: number, use: Linear): Linear => {
+    const ticks = items[k]!.ticks;
+    if (!limited[k]) return sum([ticks, use]);
+    const y = variable(model.continuous(0, ticks));
+    model.constrain(sum([1, y], [-ticks, use]), -Infinity, 0);
+    model.constrain(sum([1, y], [-1, countedTicks[k]!]), -Infinity, 0);
+    return y;
+  };
+  const applicationCredit = (a: Application): Linear =>
+    (a.credit ??= sum(
+      [1, creditOf(a.item, a.use)],
+      ...(bundleParts.get(a) ?? []).map(({ component, w }) => [1, creditOf(component, w)] as const),
+    ));
+
+  // Policy limits: credits clipped in all, items past a count counting nowhere.
+  policies.limitCaps.forEach((cap, limit) => {
+    const members = items.flatMap((p, k) => (eligible[k] && p.limits.includes(limit) ? [k] : []));
+    if (cap < Infinity) model.constrain(sum(...members.map((k) => [1, countedTicks[k]!] as const)), -Infinity, cap);
+    const most = policies.limitCountCaps[limit]!;
+    // Inside a nested program's item an award counts with it whatever the limit: not in the count.
+    const direct = (k: number) => sum([1, counts[k]!], ...viaBundles[k]!.map((w) => [-1, w] as const));
+    if (most < Infinity)
+      model.constrain(
+        sum(...members.filter((k) => items[k]!.pinned < 0).map((k) => [1, direct(k)] as const)),
+        -Infinity,
+        most,
+      );
+  });
+
+  // Met variables, and each kind's rows.
+  const met = nodes.map((node, i) =>
+    !applies(i)
+      ? model.fixed(0)
+      : node.waived
+        ? model.fixed(1)
+        : node.measure === 'credits' && node.kind === 'leaf' && node.cap < node.need
+          ? model.fixed(0)
+          : model.binary(),
+  );
+  const measured = (leaf: number): Linear => {
+    const node = nodes[leaf]!;
+    if (node.shared)
+      return sum(
+        ...items.flatMap((p, k) =>
+          eligible[k] && p.sharedCandidates.includes(leaf)
+            ? [[node.measure === 'count' ? 1 : p.ticks, available[k]!] as const]
+            : [],
+        ),
+      );
+    return sum(
+      ...atLeaf[leaf]!.map((a) =>
+        node.measure === 'count' ? ([1, a.use] as const) : ([1, applicationCredit(a)] as const),
+      ),
+    );
+  };
+  nodes.forEach((node, i) => {
+    if (!applies(i) || node.waived) return;
+    const requirement = plan.nodes[i]!;
+    const isLeaf = node.kind === 'leaf';
+    const sameValue = new Map<number, Linear[]>();
+    if (isLeaf && node.distinct)
+      for (const a of atLeaf[i]!) {
+        const key = items[a.item]!.distinctKeys?.get(i);
+        if (key === undefined || a.pinned) continue;
+        (sameValue.get(key) ?? sameValue.set(key, []).get(key)!).push(a.use);
+      }
+    const part: MipNode = {
+      met: met[i]!,
+      children: node.children.filter(applies).map((c) => met[c]!),
+      need: node.need,
+      measured: isLeaf ? termsOf(measured(i)) : [],
+      sameValue: [...sameValue.values()].map((group) => termsOf(sum(...group.map((g) => [1, g] as const)))),
+      row: (terms, lower, upper) => model.row(terms, lower, upper),
+    };
+    kindModule(requirement).mip(requirement, part);
+  });
+  model.constrain(sum([1, variable(met[0]!)], [-1, links.completion]), 0, Infinity);
+  everyItemNeeded(model, plan, atLeaf, applicationCredit);
+
+  // Node count caps: pins take the slots first.
+  nodes.forEach((node, n) => {
+    if (node.maxCount === Infinity) return;
+    const under: Application[] = [];
+    nodes.forEach((leafNode, leaf) => {
+      if (leafNode.kind !== 'leaf' || leafNode.shared) return;
+      for (let up = leaf; up >= 0; up = nodes[up]!.parent) if (up === n) under.push(...atLeaf[leaf]!);
+    });
+    const pins = under.filter((a) => a.pinned).length;
+    model.constrain(
+      sum(...under.filter((a) => !a.pinned).map((a) => [1, a.use] as const)),
+      -Infinity,
+      Math.max(0, node.maxCount - pins),
+    );
+  });
+
+  const completion = links.completion;
+  // Totals: credits rolled up under node caps, plus fall-through.
+  if (policies.totalTicks !== undefined) {
+    const credit: Linear[] = new Array(nodes.length);
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      const node = nodes[i]!;
+      let value =
+        node.kind === 'leaf'
+          ? node.shared
+            ? ZERO_LINEAR
+            : sum(...atLeaf[i]!.map((a) => [1, applicationCredit(a)] as const))
+          : sum(...node.children.map((c) => [1, credit[c]!] as const));
+      if (node.cap < Infinity && value.terms.length > 0) {
+        const capped = variable(model.continuous(0, node.cap));
+        model.constrain(sum([1, capped], [-1, value]), -Infinity, 0);
+        value = capped;
+      }
+      credit[i] = value;
+    }
+    const fallen = items.flatMap((_, k) => {
+      const f = fallThrough[k];
+      return f ? [[1, creditOf(k, f)] as const] : [];
+    });
+    model.constrain(sum([1, credit[0]!], ...fallen, [-policies.totalTicks, completion]), 0, Infinity);
+  }
+  if (policies.residencyTicks !== undefined) {
+    const resident = items.flatMap((p, k) =>
+      eligible[k] && p.resident && p.components.length === 0 ? [[1, countedTicks[k]!] as const] : [],
+    );
+    model.constrain(sum(...resident, [-policies.residencyTicks, completion]), 0, Infinity);
+  }
+  gpaRows(model, plan, links, counts);
+  const byAward = new Map<string, Linear>();
+  items.forEach((p, k) => {
+    if (eligible[k] && p.components.length === 0) byAward.set(plan.items[k]!.awardId, consumed[k]!);
+  });
+  return byAward;
+}
+
+/**
+ * The audit applies an item to a leaf only while the leaf is not met without it (README). A count
+ * leaf so takes no more items than it needs (pins included). A credits leaf: with the item, the
+ * others stay under the need (whole ticks: at most need − 1), a row per application; only where it
+ * can matter, in a program without total credits, whose unneeded items would not fall through
+ * toward residency and the GPA anyway.
+ */
+function everyItemNeeded(
+  model: LinearModel,
+  plan: ProgramPlan,
+  atLeaf: readonly (readonly Application[])[],
+  applicationCredit: (a: Application) => Linear,
+): void {
+  const { nodes, policies } = plan.problem;
+  nodes.forEach((node, leaf) => {
+    if (node.kind !== 'leaf' || node.shared || node.waived) return;
+    const chosen = atLeaf[leaf]!.filter((a) => !a.pinned);
+    if (chosen.length === 0) return;
+    const pins = atLeaf[leaf]!.length - chosen.length;
+    if (node.measure === 'count') {
+      model.constrain(sum(...chosen.map((a) => [1, a.use] as const)), -Infinity, Math.max(0, node.need - pins));
+      return;
+    }
+    if (policies.totalTicks !== undefined) return;
+    const total = sum(...atLeaf[leaf]!.map((a) => [1, applicationCredit(a)] as const));
+    const most = plan.problem.items.reduce((t, p, k) => t + (atLeaf[leaf]!.some((a) => a.item === k) ? p.ticks : 0), 0);
+    const slack = Math.max(0, most - node.need + 1);
+    // total − credit(a) ≤ need − 1 + slack · (1 − use(a)).
+    for (const a of chosen)
+      model.constrain(sum([1, total], [-1, applicationCredit(a)], [slack, a.use]), -Infinity, node.need - 1 + slack);
+  });
+}
+
+/**
+ * The GPA as a balance of grade points: Σ (points − min) · credits ≥ 0 over what counts (every
+ * graded award that may count, under `all-graded`). An item a limit could clip to zero counts in
+ * no GPA, so a low grade there is left out (the relaxation).
+ */
+function gpaRows(model: LinearModel, plan: ProgramPlan, links: ProgramLinks, counts: readonly Linear[]): void {
+  const { items, policies } = plan.problem;
+  const terms: (readonly [number, Linear])[] = [];
+  if (policies.fixedGpa) {
+    const min = links.policy.gpa!.min;
+    for (const item of links.items) {
+      if (item.components || item.points === null || !item.reasons.every((r) => r.code === 'failing-grade')) continue;
+      const ticks = (item.credits.n * plan.ticksPerCredit) / item.credits.d;
+      terms.push([(item.points - min) * ticks, links.availability(item)]);
+    }
+  } else if (policies.minGpa !== undefined) {
+    const min = policies.minGpa;
+    items.forEach((p, k) => {
+      if (!plan.eligible[k] || p.components.length > 0 || p.points === null || p.ticks === 0) return;
+      if (p.points < min && p.limits.length > 0) return;
+      terms.push([(p.points - min) * p.ticks, counts[k]!]);
+    });
+  } else return;
+  const deficit = terms.reduce((total, [c]) => total + Math.max(0, -c), 0);
+  if (deficit === 0) return;
+  // Held only when the program must be complete: ≥ −deficit · (1 − completion).
+  model.constrain(sum(...terms, [-deficit, links.completion]), -deficit - GPA_SLACK, Infinity);
+}

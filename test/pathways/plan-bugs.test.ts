@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import type { Catalog } from '../../src/model/catalog.js';
+import type { TranscriptInput } from '../../src/model/transcript.js';
+import { plan, type PlanOptions } from '../../src/pathways/plan.js';
+import { shippedCatalog } from '../helpers.js';
+
+/** A small catalog with credit rules: courses a (3), b (3), c (2), d (1); adv (3) needs found (3); cert-x stands for found. */
+function smallCatalog(certRule: Record<string, unknown>, programs: unknown[]): Catalog {
+  const course = (id: string, credits: number, extra: Record<string, unknown> = {}) => ({
+    id,
+    kind: 'course',
+    title: id,
+    credits: { value: credits },
+    ...extra,
+  });
+  const result = loadCatalog([
+    {
+      file: 'small.json',
+      json: {
+        institution: { id: 'u', name: 'U' },
+        settings: { unit: 'semester', gradeScale: { A: 4, B: 3, C: 2, F: 0 } },
+        credentials: [
+          course('a', 3),
+          course('b', 3),
+          course('c', 2),
+          course('d', 1),
+          course('found', 3),
+          course('adv', 3, { prerequisites: ['found'] }),
+          { id: 'cert-x', kind: 'certification', title: 'X', issuer: 'x', validFor: { years: 1 } },
+        ],
+        programs,
+        rules: [
+          {
+            name: 'cert-x-as-found',
+            conditions: { all: [{ fact: 'id', operator: 'equal', value: 'cert-x' }] },
+            event: { type: 'grant', params: { as: ['found'], ...certRule } },
+          },
+        ],
+      },
+    },
+  ]);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value;
+}
+
+const onlyAdv = [{ id: 'p', kind: 'certificate', title: 'P', requirements: { credential: 'adv' } }];
+const learner = (awards: TranscriptInput['awards']): TranscriptInput => ({
+  learner: { id: 'l' },
+  asOf: '2026-05-15',
+  awards,
+});
+const bestOf = async (catalog: Catalog, transcript: TranscriptInput, options: PlanOptions) => {
+  const result = await plan(catalog, transcript, options);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value.best;
+};
+
+describe('plan: the bugs issue 13 lists', () => {
+  const shipped = shippedCatalog();
+  const analytics = ['mc-sql', 'mc-python', 'mc-spreadsheets', 'mc-dashboards'].map((credential, i) => ({
+    id: `m${i}`,
+    credential,
+    earned: '2026-01-10',
+  }));
+
+  it('a planned award on the transcript counts as held and meets prerequisites: it is not added again', async () => {
+    const transcript = learner([
+      ...analytics,
+      { id: 'p1', credential: 'MATH-110', status: 'planned', grade: 'A', earned: '2026-05-15' },
+    ]);
+    expect(await bestOf(shipped, transcript, { target: 'cert-data-engineering' })).toMatchObject({
+      credentials: ['DATA-101', 'DATA-320', 'DATA-330'],
+      cost: { credits: 9, items: 3 },
+    });
+  });
+
+  it('so does a what-if award given in the planned option', async () => {
+    const planned = [{ id: 'w1', credential: 'MATH-110', grade: 'A', earned: '2026-05-15' }];
+    expect(await bestOf(shipped, learner(analytics), { target: 'cert-data-engineering', planned })).toMatchObject({
+      credentials: ['DATA-101', 'DATA-320', 'DATA-330'],
+    });
+  });
+
+  it('an equivalency meets a prerequisite only when the equivalent award can count (not once it has expired)', async () => {
+    const catalog = smallCatalog({}, onlyAdv);
+    const expired = learner([{ id: 'x', credential: 'cert-x', earned: '2024-01-10' }]);
+    // Renewing the certification (no credits) meets the prerequisite again, cheaper than the course.
+    expect(await bestOf(catalog, expired, { target: 'p' })).toMatchObject({
+      credentials: ['adv', 'cert-x'],
+      cost: { credits: 3, items: 2 },
+    });
+    const current = learner([{ id: 'x', credential: 'cert-x', earned: '2026-01-10' }]);
+    expect(await bestOf(catalog, current, { target: 'p' })).toMatchObject({ credentials: ['adv'] });
+  });
+
+  it('an equivalency the plan itself earns meets a prerequisite too: cert-x (1 credit) for found (3)', async () => {
+    const catalog = smallCatalog({ credits: 1, unit: 'semester' }, onlyAdv);
+    expect(await bestOf(catalog, learner([]), { target: 'p' })).toMatchObject({
+      credentials: ['adv', 'cert-x'],
+      cost: { credits: 4, items: 2 },
+      steps: [
+        { step: 1, credentials: ['cert-x'] },
+        { step: 2, credentials: ['adv'] },
+      ],
+    });
+  });
+
+  const totals = [
+    {
+      id: 'p',
+      kind: 'certificate',
+      title: 'P',
+      policy: { totalCredits: 6 },
+      requirements: { credential: 'a' },
+    },
+  ];
+
+  it('when only total credits remain open, the plan offers fillers: the cheapest, then the fewest', async () => {
+    const catalog = smallCatalog({}, totals);
+    const transcript = learner([{ id: 'h', credential: 'a', grade: 'A', earned: '2026-01-10' }]);
+    expect(await bestOf(catalog, transcript, { target: 'p' })).toMatchObject({
+      credentials: ['b'],
+      cost: { credits: 3, items: 1 },
+      proven: true,
+    });
+  });
+
+  it('an award id the plan would give its own planned award does not stop it (the what-if audit inside plan)', async () => {
+    const catalog = smallCatalog({}, onlyAdv);
+    const transcript = learner([{ id: 'plan:adv', credential: 'found', grade: 'A', earned: '2026-01-10' }]);
+    expect(await bestOf(catalog, transcript, { target: 'p' })).toMatchObject({ credentials: ['adv'] });
+  });
+});
