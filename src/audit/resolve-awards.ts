@@ -78,7 +78,12 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
         earned: award.earned,
         term: award.term,
         asOf: prepared.asOf,
-        ...learner,
+        // Written out, not spread: one literal shape for every award's facts, which the compiled
+        // conditions read (a spread builds each object through the slow path).
+        declared: learner.declared,
+        entered: learner.entered,
+        catalogYear: learner.catalogYear,
+        learnerTags: learner.learnerTags,
       },
       ...(credits ? { credits: { value: credits.value, unit } } : {}),
       ...(award.expires
