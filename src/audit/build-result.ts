@@ -11,7 +11,6 @@ import type {
   RequirementResult,
   UnusedAward,
 } from './audit-result.js';
-import type { PlanItem } from './allocation-problem.js';
 import type { CreditItem } from './credit-items.js';
 import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
 import { reasonsNotCounted, type ProgramExceptions, type ProgramPlan } from './plan-allocation.js';
@@ -29,6 +28,9 @@ export interface ProgramOutcome {
   readonly held: ReadonlySet<string>;
 }
 
+/** A result under construction, its keys set in order. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const round = (value: number) => Math.round(value * 100) / 100;
 const MAX_OPTIONS = 12;
 
@@ -40,29 +42,27 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
   const credits = (ticks: number) => round(ticks / ticksPerCredit);
   const policy = target.program.policy ?? {};
 
+  // Results are built key by key, not from spreads of optional parts: the same keys in the same
+  // order, without a temporary object and a copy for every optional key of every node and item.
   const appliedItem = (index: number, leaf?: number): AppliedItem => {
     const item = items[index]!;
     const planItem = problem.items[index]!;
     const counted = evaluation.counted[index]!;
     const full = planItem.components.length > 0 ? counted : planItem.ticks;
-    const pin = exceptions.pins.get(item.awardId);
-    return {
-      award: item.awardId,
-      ...(item.credentialId ? { credential: item.credentialId } : {}),
-      credits: credits(counted),
-      ...(full > counted ? { capped: credits(full - counted) } : {}),
-      ...(item.status === 'in-progress' ? { inProgress: true as const } : {}),
-      ...(pin && planItem.pinned === leaf
-        ? {
-            exception: {
-              type: pin.force ? ('apply' as const) : ('substitute' as const),
-              reason: pin.reason,
-              ...(pin.by ? { by: pin.by } : {}),
-            },
-          }
-        : {}),
-      ...(item.components ? { components: planItem.components.map((c) => items[c]!.awardId) } : {}),
-    };
+    const pin = exceptions.pins.size > 0 ? exceptions.pins.get(item.awardId) : undefined;
+    const applied: Mutable<AppliedItem> = { award: item.awardId } as Mutable<AppliedItem>;
+    if (item.credentialId) applied.credential = item.credentialId;
+    applied.credits = credits(counted);
+    if (full > counted) applied.capped = credits(full - counted);
+    if (item.status === 'in-progress') applied.inProgress = true;
+    if (pin && planItem.pinned === leaf)
+      applied.exception = {
+        type: pin.force ? 'apply' : 'substitute',
+        reason: pin.reason,
+        ...(pin.by ? { by: pin.by } : {}),
+      };
+    if (item.components) applied.components = planItem.components.map((c) => items[c]!.awardId);
+    return applied;
   };
 
   // An item a limit clips to zero counts nowhere (SPEC section 4): it is not shown as applied.
@@ -97,31 +97,28 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
       status === 'incomplete'
         ? remainingOf(node, isLeaf, needValue - haveValue, planNode.measure === 'credits', credits, outcome)
         : undefined;
-    return {
-      id,
-      ...(node.label ? { label: node.label } : {}),
-      kind,
-      status,
-      ...(applies && (isLeaf || planNode.kind === 'any')
-        ? {
-            need: isLeaf ? measure(needValue) : { count: needValue },
-            have: isLeaf ? measure(haveValue) : { count: haveValue },
-          }
-        : {}),
-      ...(planNode.shared && isLeaf ? { shared: true as const } : {}),
-      ...(waiver
-        ? {
-            waived: {
-              reason: waiver.reason,
-              ...(waiver.by ? { by: waiver.by } : {}),
-              ...(waiver.credits !== undefined ? { credits: waiver.credits } : {}),
-            },
-          }
-        : {}),
-      applied: (appliedTo.get(index) ?? []).map((item) => appliedItem(item, index)),
-      ...(remaining ? { remaining } : {}),
-      ...(isLeaf ? {} : { children: planNode.children.map(nodeResult) }),
-    };
+    const result: Mutable<RequirementResult> = { id } as Mutable<RequirementResult>;
+    if (node.label) result.label = node.label;
+    result.kind = kind;
+    result.status = status;
+    if (applies && (isLeaf || planNode.kind === 'any')) {
+      result.need = isLeaf ? measure(needValue) : { count: needValue };
+      result.have = isLeaf ? measure(haveValue) : { count: haveValue };
+    }
+    if (planNode.shared && isLeaf) result.shared = true;
+    if (waiver)
+      result.waived = {
+        reason: waiver.reason,
+        ...(waiver.by ? { by: waiver.by } : {}),
+        ...(waiver.credits !== undefined ? { credits: waiver.credits } : {}),
+      };
+    const placed = appliedTo.get(index);
+    const applied: AppliedItem[] = [];
+    if (placed) for (const item of placed) applied.push(appliedItem(item, index));
+    result.applied = applied;
+    if (remaining) result.remaining = remaining;
+    if (!isLeaf) result.children = planNode.children.map(nodeResult);
+    return result;
   };
 
   const policies: PolicyResult[] = [];
@@ -155,12 +152,17 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
   const usedUp = new Set<number>();
   (policy.limits ?? []).forEach((limit, index) => {
     // The items that spent the limit: applied, fall-through, or counted in a shared overlay.
-    const spent = (item: PlanItem, i: number) =>
-      evaluation.consumed[i] || evaluation.fallThrough[i] || item.sharedCandidates.length > 0;
-    const members = problem.items.flatMap((item, i) => (item.limits.includes(index) && spent(item, i) ? [i] : []));
-    const matched = members.reduce((sum, i) => sum + problem.items[i]!.ticks, 0);
-    const counted = members.reduce((sum, i) => sum + evaluation.counted[i]!, 0);
-    const countedItems = members.filter((i) => evaluation.counting[i]).length;
+    let matched = 0;
+    let counted = 0;
+    let countedItems = 0;
+    for (let i = 0; i < problem.items.length; i++) {
+      const item = problem.items[i]!;
+      if (!item.limits.includes(index)) continue;
+      if (!(evaluation.consumed[i] || evaluation.fallThrough[i] || item.sharedCandidates.length > 0)) continue;
+      matched += item.ticks;
+      counted += evaluation.counted[i]!;
+      if (evaluation.counting[i]) countedItems++;
+    }
     if (counted >= problem.policies.limitCaps[index]! || countedItems >= problem.policies.limitCountCaps[index]!)
       usedUp.add(index);
     policies.push({
@@ -240,6 +242,9 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     unused.push({ award: item.awardId, reasons: whyUnused(item, index, outcome, overCap), order: plan.order[index]! });
   });
 
+  const fallThrough: AppliedItem[] = [];
+  for (let index = 0; index < problem.items.length; index++)
+    if (evaluation.fallThrough[index] && evaluation.counted[index]! > 0) fallThrough.push(appliedItem(index));
   const required = policy.totalCredits ?? target.program.credits?.value ?? null;
   return {
     program: target.program.id,
@@ -251,9 +256,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     credits: { applied: credits(evaluation.totals.ticks), required, unit: target.unit },
     requirements: nodeResult(0),
     policies,
-    fallThrough: problem.items.flatMap((_, index) =>
-      evaluation.fallThrough[index] && evaluation.counted[index]! > 0 ? [appliedItem(index)] : [],
-    ),
+    fallThrough,
     unused: unused.sort((a, b) => a.order - b.order).map(({ award, reasons }) => ({ award, reasons })),
     explanations,
   };
