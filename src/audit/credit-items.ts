@@ -95,10 +95,9 @@ function baseItem(
   unit: string,
   options: ItemOptions,
 ): CreditItem {
-  let byUnit = resolved.memo.items.get(outcome);
-  if (!byUnit) resolved.memo.items.set(outcome, (byUnit = new Map()));
-  const cached = byUnit.get(key);
-  if (cached) return cached;
+  const { memo } = resolved;
+  for (let known = memo.items; known !== undefined; known = known.next)
+    if (known.outcome === outcome && known.key === key) return known.item;
   const { asOf, context } = prepared;
   const { award, credential, facts } = resolved;
   const reasons: Reason[] = [];
@@ -141,7 +140,7 @@ function baseItem(
     reasons,
     effects: outcome.effects,
   };
-  byUnit.set(key, item);
+  memo.items = { outcome, key, item, next: memo.items };
   return item;
 }
 
