@@ -118,7 +118,7 @@ export function planAllocation(
   };
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
-    const pin = exceptions.pins.get(item.awardId);
+    const pin = exceptions.pins.size > 0 ? exceptions.pins.get(item.awardId) : undefined;
     const allowed = item.reasons.length === 0 || (pin?.force === true && item.status !== 'planned');
     const counts = allowed && (item.status !== 'in-progress' || pass.includeInProgress);
     eligibleAll.push(counts);
@@ -134,7 +134,8 @@ export function planAllocation(
       for (const leaf of leavesPassed(tree, item.equivalents, item.facts, isBundle)) {
         if (closed[leaf] || (pinned >= 0 && !tree.shared[leaf])) continue;
         // A distinct leaf takes only items that have a value of its fact to tell them apart.
-        if (tree.specs[leaf]?.distinct !== undefined && distinctValue(item, leaf) === undefined) continue;
+        if (distinctLeaves && tree.specs[leaf]?.distinct !== undefined && distinctValue(item, leaf) === undefined)
+          continue;
         if (!gradePasses(tree, item.points, leaf)) gradeBlock ??= tree.minGrade[leaf];
         else (tree.shared[leaf] ? sharedCandidates : candidates).push(leaf);
       }
@@ -146,20 +147,28 @@ export function planAllocation(
     );
     const limits: number[] = [];
     // Limits matter only to items that may count: the others are left out of the problem below.
-    if (counts && !isBundle) target.limits.forEach((test, limit) => test(item.facts) && limits.push(limit));
+    if (counts && !isBundle)
+      for (let limit = 0; limit < target.limits.length; limit++)
+        if (target.limits[limit]!(item.facts)) limits.push(limit);
     const components: number[] = [];
-    if (isBundle) indexOfAward ??= new Map(items.slice(0, index).map((earlier, i) => [earlier.awardId, i]));
-    for (const id of item.components ?? []) {
-      const component = indexOfAward!.get(id);
-      if (component !== undefined && eligibleAll[component]) components.push(component);
+    if (item.components) {
+      if (!indexOfAward) {
+        indexOfAward = new Map();
+        for (let earlier = 0; earlier < index; earlier++) indexOfAward.set(items[earlier]!.awardId, earlier);
+      }
+      for (const id of item.components) {
+        const component = indexOfAward.get(id);
+        if (component !== undefined && eligibleAll[component]) components.push(component);
+      }
     }
     const keys = distinctLeaves ? distinctKeysOf(candidates, pinned, item) : undefined;
+    // Every key written (distinctKeys undefined when no leaf is distinct): one shape for every plan item the solver reads.
     planned.push({
       ticks: isBundle ? 0 : ticks(item.credits),
       candidates,
       sharedCandidates,
       pinned,
-      ...(keys ? { distinctKeys: keys } : {}),
+      distinctKeys: keys,
       limits,
       points: isBundle ? null : item.points,
       resident: residencySources?.includes(item.source) ?? false,
