@@ -1,6 +1,5 @@
 import type { Reason } from '../explain/reasons.js';
 import type { Requirement } from '../model/requirement.js';
-import { kindOf, leafOf } from '../requirements/registry.js';
 import type {
   AppliedItem,
   AuditStatus,
@@ -87,7 +86,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
         : evaluation.met[index]
           ? 'in-progress'
           : 'incomplete';
-    const kind = kindOf(node);
+    const kind = target.tree.kinds[index]!;
     const isLeaf = planNode.kind === 'leaf';
     const measure = (value: number) =>
       planNode.measure === 'credits' ? { credits: credits(value) } : { count: value };
@@ -95,7 +94,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     const haveValue = isLeaf ? evaluation.have[index]! : planNode.children.filter((c) => evaluation.met[c]).length;
     const remaining =
       status === 'incomplete'
-        ? remainingOf(node, isLeaf, needValue - haveValue, planNode.measure === 'credits', credits, outcome)
+        ? remainingOf(node, index, isLeaf, needValue - haveValue, planNode.measure === 'credits', credits, outcome)
         : undefined;
     const result: Mutable<RequirementResult> = { id } as Mutable<RequirementResult>;
     if (node.label) result.label = node.label;
@@ -264,6 +263,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
 
 function remainingOf(
   node: Requirement,
+  index: number,
   isLeaf: boolean,
   missing: number,
   inCredits: boolean,
@@ -271,9 +271,9 @@ function remainingOf(
   outcome: ProgramOutcome,
 ) {
   if (!isLeaf) return { count: missing };
-  const named = leafOf(node)?.counts;
+  const named = outcome.target.tree.specs[index]?.counts;
   const options = outcome.target.optionsOf(node, (id) => id === named || !outcome.held.has(id), MAX_OPTIONS);
-  return { ...(inCredits ? { credits: credits(missing) } : { count: missing }), options };
+  return inCredits ? { credits: credits(missing), options } : { count: missing, options };
 }
 
 /** Why an item of the problem counts nowhere: over a cap (a limit left nothing of it, applied or not: SPEC section 4), else why it could not count. */
