@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -231,5 +232,25 @@ describe('the inputs both builds are timed on', () => {
         /^no inputs both builds read: this checkout's rules\/ and fixtures\/: ours cannot read them \(bs-data-science: /,
       ),
     });
+  });
+});
+
+describe('the builds the benchmarks time', () => {
+  it('are loaded as built, not transformed by tsx (which wraps named functions in __name calls)', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'credstack-bench-build-'));
+    try {
+      const source = 'export function solve() { const step = () => 1; return step(); }\n';
+      writeFileSync(join(dist, 'index.js'), source);
+      writeFileSync(join(dist, 'node.js'), 'export const node = true;\n');
+      const loader = pathToFileURL(join(import.meta.dirname, '..', '..', 'bench', 'load-build.ts')).href;
+      const script = `const { loadBuild } = await import(${JSON.stringify(loader)}); const { credstack } = await loadBuild(${JSON.stringify(dist)}); process.stdout.write(String(credstack.solve));`;
+      const loaded = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+        cwd: join(import.meta.dirname, '..', '..'),
+        encoding: 'utf8',
+      });
+      expect(loaded).toBe(source.trim().replace(/^export /, ''));
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });
