@@ -80,7 +80,7 @@ export function creditItems(
     ];
     return { ...base, reasons: [...extra, ...base.reasons] };
   });
-  return awards.some((a) => a.repeated) ? countRepeatsOnce(prepared, target, items) : items;
+  return awards.some((a) => a.repeated) ? countRepeatsOnce(prepared, target, items, awards) : items;
 }
 
 /**
@@ -162,10 +162,17 @@ function gradeLetsCount({ tree, program }: PreparedProgram, item: CreditItem): b
  * accepts), then completed before in-progress before planned, then the best grade, then the
  * latest; unless the credential is `repeatable`, up to its credits.
  */
-function countRepeatsOnce(prepared: PreparedCatalog, target: PreparedProgram, items: CreditItem[]): CreditItem[] {
+function countRepeatsOnce(
+  prepared: PreparedCatalog,
+  target: PreparedProgram,
+  items: CreditItem[],
+  awards: readonly ResolvedAward[],
+): CreditItem[] {
+  // Only awards another award repeats can share a group (items are the awards', in order).
   const groups = new Map<string, CreditItem[]>();
-  for (const item of items) {
-    if (item.reasons.length > 0) continue;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    if (!awards[index]!.repeated || item.reasons.length > 0) continue;
     const key = repeatKey(item.credentialId, item.facts.code);
     if (key === undefined) continue;
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(item);
@@ -198,6 +205,7 @@ function countRepeatsOnce(prepared: PreparedCatalog, target: PreparedProgram, it
       );
     });
   }
+  if (repeatReason.size === 0) return items;
   return items.map((item) =>
     repeatReason.has(item) ? { ...item, reasons: [...item.reasons, repeatReason.get(item)!] } : item,
   );
