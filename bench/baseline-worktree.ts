@@ -44,12 +44,32 @@ export function describeCheckout(repo: string): { readonly commit: string; reado
   };
 }
 
-const readIfThere = (file: string): Buffer | undefined => (existsSync(file) ? readFileSync(file) : undefined);
+const readLock = (file: string): LockFile | undefined =>
+  existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LockFile) : undefined;
+
+/** What of a `package-lock.json` (lockfile version 2 or 3) says which packages are installed. */
+interface LockFile {
+  readonly packages?: Readonly<Record<string, { readonly version?: string; readonly integrity?: string }>>;
+}
+
+/**
+ * Whether our `node_modules` holds every package `theirs` installs, at the same version and
+ * integrity (the baseline's lock a subset of ours: typically ours only added dependencies). The
+ * root entry (`""`, the project itself) is not a package installed.
+ */
+export function coversLock(ours: LockFile, theirs: LockFile): boolean {
+  if (!ours.packages || !theirs.packages) return false;
+  return Object.entries(theirs.packages).every(([path, entry]) => {
+    if (path === '') return true;
+    const mine = Object.hasOwn(ours.packages!, path) ? ours.packages![path] : undefined;
+    return mine !== undefined && mine.version === entry.version && mine.integrity === entry.integrity;
+  });
+}
 
 /**
  * Checks the baseline out in a detached worktree at `dir`, installs its dependencies (this
- * checkout's `node_modules` linked when the lock files are the same, else `npm ci`) and builds it
- * with its own `npm run build`. Returns its `dist` folder.
+ * checkout's `node_modules` linked when it holds every package of the baseline's lock file at the
+ * same version, else `npm ci`) and builds it with its own `npm run build`. Returns its `dist` folder.
  */
 export async function buildBaseline(
   repo: string,
@@ -59,13 +79,17 @@ export async function buildBaseline(
   log: (line: string) => void,
 ): Promise<string> {
   await runner.run('git', ['worktree', 'add', '--detach', dir, baseline.commit], { cwd: repo });
-  const ours = readIfThere(join(repo, 'package-lock.json'));
-  const theirs = readIfThere(join(dir, 'package-lock.json'));
-  if (ours && theirs?.equals(ours)) {
+  const ours = readLock(join(repo, 'package-lock.json'));
+  const theirs = readLock(join(dir, 'package-lock.json'));
+  if (ours && theirs && coversLock(ours, theirs)) {
     symlinkSync(realpathSync(join(repo, 'node_modules')), join(dir, 'node_modules'), 'dir');
-    log('dependencies: the same package-lock.json as ours, so our node_modules (linked)');
+    log(
+      'dependencies: every package of its package-lock.json at the same version in ours, so our node_modules (linked)',
+    );
   } else {
-    log('dependencies: package-lock.json differs from ours: npm ci in the baseline worktree');
+    log(
+      'dependencies: its package-lock.json has packages ours lacks or has at other versions: npm ci in the baseline worktree',
+    );
     await runner.run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir });
   }
   log('building the baseline (its own npm run build)');

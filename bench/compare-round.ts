@@ -18,6 +18,8 @@ export interface RoundSetup {
   readonly repo: string;
   readonly runner: ChildRunner;
   readonly dists: Readonly<Record<Side, string>>;
+  /** The catalog folder both builds audit against (the batch's; the audits' is in `inputs`). */
+  readonly rules: string;
   /** The audit inputs (JSON) and the batch input (NDJSON). */
   readonly inputs: string;
   readonly batch: string;
@@ -112,7 +114,7 @@ async function auditRound(setup: RoundSetup, order: readonly [Side, Side]): Prom
 async function batchRun(setup: RoundSetup, side: Side): Promise<MeasureOutput> {
   const config = {
     dist: setup.dists[side],
-    rules: join(setup.repo, 'rules'),
+    rules: setup.rules,
     input: setup.batch,
     out: join(setup.work, `out-${side}.ndjson`),
     workers: 2,

@@ -5,7 +5,7 @@ import type { BenchArgs } from './bench-args.js';
 import { buildBaseline, describeCheckout, removeBaseline, resolveBaseline } from './baseline-worktree.js';
 import { ChildRunner } from './child-runner.js';
 import { figureSpecs, summarize, type MeasureOutput, type Round } from './compare-figures.js';
-import { auditInputs, writeAuditInputs, writeBatchInput } from './compare-inputs.js';
+import { auditInputs, chooseInputs, writeAuditInputs, writeBatchInput } from './compare-inputs.js';
 import { renderTable } from './compare-table.js';
 import { measureRound, type RoundSetup, type Side } from './compare-round.js';
 import { loadBuild } from './load-build.js';
@@ -67,17 +67,24 @@ export async function compareWithBaseline(args: BaselineArgs, repo: string): Pro
       baseline: await buildBaseline(repo, baseline, tree, runner, log),
     };
 
-    log(
-      `writing the inputs (from this checkout's catalog and fixtures; a ${timings.batch.toLocaleString('en-US')}-transcript batch)`,
+    const chosen = chooseInputs(
+      [
+        { name: "this checkout's", root: repo },
+        { name: `${baseline.ref}'s`, root: tree },
+      ],
+      { ours: await loadBuild(dists.ours), baseline: await loadBuild(dists.baseline) },
     );
-    const catalog = (await loadBuild(dists.ours)).credstackNode.readCatalog(join(repo, 'rules'));
-    if (!catalog.ok) throw new Error('our shipped catalog does not load');
+    if ('error' in chosen) throw new Error(chosen.error);
+    for (const why of chosen.passedOver) log(`inputs: not ${why}`);
+    const source = `${chosen.source.name} rules/ and fixtures/`;
+    log(`writing the inputs (from ${source}; a ${timings.batch.toLocaleString('en-US')}-transcript batch)`);
     const inputs = join(work, 'inputs.json');
     const batch = join(work, 'batch.ndjson');
-    writeAuditInputs(inputs, auditInputs(repo, catalog.value));
-    await writeBatchInput(batch, catalog.value, timings.batch);
+    const rules = join(chosen.source.root, 'rules');
+    writeAuditInputs(inputs, auditInputs(chosen.source.root, chosen.catalog));
+    await writeBatchInput(batch, chosen.catalog, timings.batch);
 
-    const setup: RoundSetup = { repo, runner, dists, inputs, batch, work, timings };
+    const setup: RoundSetup = { repo, runner, dists, rules, inputs, batch, work, timings };
     const specs = figureSpecs(timings.batch);
     const rounds: Round[] = [];
     const measured: Record<Side, MeasureOutput[]> = { ours: [], baseline: [] };
@@ -102,6 +109,7 @@ export async function compareWithBaseline(args: BaselineArgs, repo: string): Pro
     process.stdout.write(
       [
         `credstack: ours (${ours.commit.slice(0, 10)}${ours.modified ? ' with uncommitted changes' : ''}) against ${baseline.ref} (${baseline.commit.slice(0, 10)} ${baseline.subject})`,
+        `inputs: ${source}${chosen.passedOver.length > 0 ? ` (not ${chosen.passedOver.join('; not ')})` : ''}`,
         `${args.rounds} rounds (${args.quick ? 'quick' : 'full'}: each workload warmed ${timings.warmMs} CPU ms, then ${timings.slices} slices of ${timings.sliceMs} CPU ms per build, alternating, the median slice); Node ${process.version}, ${availableParallelism()} cores`,
         '',
         renderTable(summaries, baseline.ref),
@@ -124,7 +132,7 @@ export async function compareWithBaseline(args: BaselineArgs, repo: string): Pro
       }));
       writeFileSync(
         file,
-        `${JSON.stringify({ ours, baseline, node: process.version, cores: availableParallelism(), rounds: args.rounds, quick: args.quick, figures, results: { ours: all.ours.results, baseline: all.baseline.results }, failures: { ours: all.ours.failures, baseline: all.baseline.failures } }, null, 2)}\n`,
+        `${JSON.stringify({ ours, baseline, inputs: chosen.source.name, node: process.version, cores: availableParallelism(), rounds: args.rounds, quick: args.quick, figures, results: { ours: all.ours.results, baseline: all.baseline.results }, failures: { ours: all.ours.failures, baseline: all.baseline.failures } }, null, 2)}\n`,
       );
       log(`figures written to ${file}`);
     }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { register } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -9,11 +10,13 @@ export interface Build {
 }
 
 /**
- * Loads the built package in `dist` (`npm run build`). Benchmarks time only this public API, so
- * the same code times this checkout's build and an older one (`--baseline`).
+ * Loads the built package in `dist` (`npm run build`) as built: not transformed by tsx, which
+ * runs the benchmarks (see `as-built-hooks.ts`). Benchmarks time only this public API,
+ * so the same code times this checkout's build and an older one (`--baseline`).
  */
 export async function loadBuild(dist: string): Promise<Build> {
   if (!existsSync(join(dist, 'index.js'))) throw new Error(`build first (npm run build): no ${join(dist, 'index.js')}`);
+  register('./as-built-hooks.ts', import.meta.url, { data: { build: pathToFileURL(join(dist, '/')).href } });
   const [credstack, credstackNode] = await Promise.all([
     import(pathToFileURL(join(dist, 'index.js')).href),
     import(pathToFileURL(join(dist, 'node.js')).href),

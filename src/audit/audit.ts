@@ -82,7 +82,10 @@ export function audit(
   issues.push(...exceptions.issues);
   if (issues.length > 0 || !awards.ok) return fail(issues);
 
-  const held = new Set(learner.awards.flatMap((a) => (a.credential ? [a.credential] : [])));
+  const held = new Set<string>();
+  for (const award of learner.awards) if (award.credential) held.add(award.credential);
+  // What each program counts matters only to overlap rules between programs audited together.
+  const overlaps = overlapsAmong(requested.map((id) => prepared.programs.get(id)!.program));
   const run = (restrictions: Restrictions): JointRun => {
     const bundles: CreditItem[] = [];
     const audits = new Map<string, ProgramAudit>();
@@ -125,6 +128,7 @@ export function audit(
         options.budget ?? DEFAULT_STEP_BUDGET,
         wanted,
         applicable,
+        overlaps.length > 0,
       );
       if (result.audit) {
         audits.set(id, result.audit);
@@ -135,7 +139,6 @@ export function audit(
     return { audits, counted };
   };
   const independent = run(new Map());
-  const overlaps = overlapsAmong(requested.map((id) => prepared.programs.get(id)!.program));
   const joint = overlaps.length > 0 ? allocateJointly(overlaps, independent, run) : { run: independent, optimal: true };
   const audits = requested.map((id) => joint.run.audits.get(id)!);
   return ok({
@@ -148,6 +151,7 @@ export function audit(
 /**
  * One program: first with finished work only (complete?), then counting in-progress work too
  * (in progress?). A complete or in-progress program becomes a bundle item for its parents.
+ * What each award counts for is worked out only when `countsNeeded` (overlap rules apply).
  */
 function auditProgram(
   prepared: PreparedCatalog,
@@ -158,6 +162,7 @@ function auditProgram(
   budget: number,
   wanted: boolean,
   applicable: readonly boolean[] | undefined,
+  countsNeeded: boolean,
 ) {
   const target = prepared.programs.get(id)!;
   const pass = (includeInProgress: boolean) => {
@@ -192,11 +197,13 @@ function auditProgram(
   const { plan, solution } = chosen;
   const counted = new Map<string, number>();
   // Second applications (listed double counting) come after the plan's items: their originals speak for them.
-  plan.items.forEach((item, index) => {
-    const ticks = solution.evaluation.counted[index]!;
-    // Overlap between programs is about awards applied to requirements; fall-through credit is not shared use.
-    if (!item.components && solution.evaluation.consumed[index]) counted.set(item.awardId, ticks / plan.ticksPerCredit);
-  });
+  if (countsNeeded)
+    plan.items.forEach((item, index) => {
+      const ticks = solution.evaluation.counted[index]!;
+      // Overlap between programs is about awards applied to requirements; fall-through credit is not shared use.
+      if (!item.components && solution.evaluation.consumed[index])
+        counted.set(item.awardId, ticks / plan.ticksPerCredit);
+    });
   if (status === 'incomplete') return { audit, counted };
   const components = new Set<string>();
   let earned = '';

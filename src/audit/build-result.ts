@@ -1,6 +1,5 @@
 import type { Reason } from '../explain/reasons.js';
 import type { Requirement } from '../model/requirement.js';
-import { kindOf, leafOf } from '../requirements/registry.js';
 import type {
   AppliedItem,
   AssertResult,
@@ -12,7 +11,6 @@ import type {
   RequirementResult,
   UnusedAward,
 } from './audit-result.js';
-import type { PlanItem } from './allocation-problem.js';
 import type { CreditItem } from './credit-items.js';
 import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
 import { reasonsNotCounted, type ProgramExceptions, type ProgramPlan } from './plan-allocation.js';
@@ -30,6 +28,9 @@ export interface ProgramOutcome {
   readonly held: ReadonlySet<string>;
 }
 
+/** A result under construction, its keys set in order. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const round = (value: number) => Math.round(value * 100) / 100;
 const MAX_OPTIONS = 12;
 
@@ -43,39 +44,36 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
 
   // Listed double counting: an award's leaves, when it is applied to more than one.
   const leavesOfAward = new Map<number, number[]>();
-  assignment.forEach((leaf, index) => {
-    const base = problem.items[index]!.copyOf ?? index;
-    if (leaf >= 0 && (problem.items[index]!.copyOf !== undefined || base < items.length))
-      (leavesOfAward.get(base) ?? leavesOfAward.set(base, []).get(base)!).push(leaf);
-  });
+  if (problem.items.length > items.length)
+    assignment.forEach((leaf, index) => {
+      const base = problem.items[index]!.copyOf ?? index;
+      if (leaf >= 0) (leavesOfAward.get(base) ?? leavesOfAward.set(base, []).get(base)!).push(leaf);
+    });
+  // Results are built key by key, not from spreads of optional parts: the same keys in the same
+  // order, without a temporary object and a copy for every optional key of every node and item.
   const appliedItem = (index: number, leaf?: number): AppliedItem => {
     const base = problem.items[index]!.copyOf ?? index;
     const item = items[base]!;
     const planItem = problem.items[base]!;
     const counted = evaluation.counted[index]!;
-    const elsewhere = (leavesOfAward.get(base) ?? []).filter((other) => other !== leaf);
     const full = planItem.components.length > 0 ? counted : planItem.ticks;
-    const pin = exceptions.pins.get(item.awardId);
-    return {
-      award: item.awardId,
-      ...(item.credentialId ? { credential: item.credentialId } : {}),
-      credits: credits(counted),
-      ...(full > counted ? { capped: credits(full - counted) } : {}),
-      ...(item.status === 'in-progress' ? { inProgress: true as const } : {}),
-      ...(pin && planItem.pinned === leaf
-        ? {
-            exception: {
-              type: pin.force ? ('apply' as const) : ('substitute' as const),
-              reason: pin.reason,
-              ...(pin.by ? { by: pin.by } : {}),
-            },
-          }
-        : {}),
-      ...(item.components ? { components: planItem.components.map((c) => items[c]!.awardId) } : {}),
-      ...(leaf !== undefined && elsewhere.length > 0 && (leavesOfAward.get(base)?.length ?? 0) > 1
-        ? { alsoIn: elsewhere.map((other) => target.ids.get(nodes[other]!)!) }
-        : {}),
-    };
+    const pin = exceptions.pins.size > 0 ? exceptions.pins.get(item.awardId) : undefined;
+    const applied: Mutable<AppliedItem> = { award: item.awardId } as Mutable<AppliedItem>;
+    if (item.credentialId) applied.credential = item.credentialId;
+    applied.credits = credits(counted);
+    if (full > counted) applied.capped = credits(full - counted);
+    if (item.status === 'in-progress') applied.inProgress = true;
+    if (pin && planItem.pinned === leaf)
+      applied.exception = {
+        type: pin.force ? 'apply' : 'substitute',
+        reason: pin.reason,
+        ...(pin.by ? { by: pin.by } : {}),
+      };
+    if (item.components) applied.components = planItem.components.map((c) => items[c]!.awardId);
+    const places = leavesOfAward.get(base);
+    if (leaf !== undefined && places && places.length > 1)
+      applied.alsoIn = places.filter((other) => other !== leaf).map((other) => target.ids.get(nodes[other]!)!);
+    return applied;
   };
   const assertOf = (index: number): AssertResult | undefined => {
     const at = problem.asserts?.findIndex((a) => a.owner === index) ?? -1;
@@ -137,7 +135,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
           : evaluation.met[index]
             ? 'in-progress'
             : 'incomplete';
-    const kind = kindOf(node);
+    const kind = target.tree.kinds[index]!;
     const isLeaf = planNode.kind === 'leaf';
     const measure = (value: number) =>
       planNode.measure === 'credits' ? { credits: credits(value) } : { count: value };
@@ -149,7 +147,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
         ? undefined
         : assert && haveValue >= needValue
           ? { assert: true as const }
-          : remainingOf(node, isLeaf, needValue - haveValue, planNode.measure === 'credits', credits, outcome);
+          : remainingOf(node, index, isLeaf, needValue - haveValue, planNode.measure === 'credits', credits, outcome);
     // An unmet `any`: the choice left among its open alternatives.
     const choice =
       remaining && kind === 'any'
@@ -159,33 +157,30 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
               .filter((c) => !evaluation.met[c] && (plan.applicable?.[c] ?? true))
               .map((c) => target.ids.get(nodes[c]!)!),
           }
-        : {};
-    return {
-      id,
-      ...(node.label ? { label: node.label } : {}),
-      kind,
-      status,
-      ...(applies && (isLeaf || planNode.kind === 'any')
-        ? {
-            need: isLeaf ? measure(needValue) : { count: needValue },
-            have: isLeaf ? measure(haveValue) : { count: haveValue },
-          }
-        : {}),
-      ...(planNode.shared && isLeaf ? { shared: true as const } : {}),
-      ...(waiver
-        ? {
-            waived: {
-              reason: waiver.reason,
-              ...(waiver.by ? { by: waiver.by } : {}),
-              ...(waiver.credits !== undefined ? { credits: waiver.credits } : {}),
-            },
-          }
-        : {}),
-      applied: (appliedTo.get(index) ?? []).map((item) => appliedItem(item, index)),
-      ...(assert ? { assert } : {}),
-      ...(remaining ? { remaining: { ...remaining, ...choice } } : {}),
-      ...(isLeaf ? {} : { children: planNode.children.map(nodeResult) }),
-    };
+        : undefined;
+    const result: Mutable<RequirementResult> = { id } as Mutable<RequirementResult>;
+    if (node.label) result.label = node.label;
+    result.kind = kind;
+    result.status = status;
+    if (applies && (isLeaf || planNode.kind === 'any')) {
+      result.need = isLeaf ? measure(needValue) : { count: needValue };
+      result.have = isLeaf ? measure(haveValue) : { count: haveValue };
+    }
+    if (planNode.shared && isLeaf) result.shared = true;
+    if (waiver)
+      result.waived = {
+        reason: waiver.reason,
+        ...(waiver.by ? { by: waiver.by } : {}),
+        ...(waiver.credits !== undefined ? { credits: waiver.credits } : {}),
+      };
+    const placed = appliedTo.get(index);
+    const applied: AppliedItem[] = [];
+    if (placed) for (const item of placed) applied.push(appliedItem(item, index));
+    result.applied = applied;
+    if (assert) result.assert = assert;
+    if (remaining) result.remaining = choice ? { ...remaining, ...choice } : remaining;
+    if (!isLeaf) result.children = planNode.children.map(nodeResult);
+    return result;
   };
 
   const policies: PolicyResult[] = [];
@@ -219,12 +214,17 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
   const usedUp = new Set<number>();
   (policy.limits ?? []).forEach((limit, index) => {
     // The items that spent the limit: applied, fall-through, or counted in a shared overlay.
-    const spent = (item: PlanItem, i: number) =>
-      evaluation.consumed[i] || evaluation.fallThrough[i] || item.sharedCandidates.length > 0;
-    const members = problem.items.flatMap((item, i) => (item.limits.includes(index) && spent(item, i) ? [i] : []));
-    const matched = members.reduce((sum, i) => sum + problem.items[i]!.ticks, 0);
-    const counted = members.reduce((sum, i) => sum + evaluation.counted[i]!, 0);
-    const countedItems = members.filter((i) => evaluation.counting[i]).length;
+    let matched = 0;
+    let counted = 0;
+    let countedItems = 0;
+    for (let i = 0; i < problem.items.length; i++) {
+      const item = problem.items[i]!;
+      if (!item.limits.includes(index)) continue;
+      if (!(evaluation.consumed[i] || evaluation.fallThrough[i] || item.sharedCandidates.length > 0)) continue;
+      matched += item.ticks;
+      counted += evaluation.counted[i]!;
+      if (evaluation.counting[i]) countedItems++;
+    }
     if (counted >= problem.policies.limitCaps[index]! || countedItems >= problem.policies.limitCountCaps[index]!)
       usedUp.add(index);
     policies.push({
@@ -316,6 +316,9 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     unused.push({ award: item.awardId, reasons: whyUnused(item, index, outcome, overCap), order: plan.order[index]! });
   });
 
+  const fallThrough: AppliedItem[] = [];
+  for (let index = 0; index < problem.items.length; index++)
+    if (evaluation.fallThrough[index] && evaluation.counted[index]! > 0) fallThrough.push(appliedItem(index));
   const required = policy.totalCredits ?? target.program.credits?.value ?? null;
   return {
     program: target.program.id,
@@ -327,9 +330,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     credits: { applied: credits(evaluation.totals.ticks), required, unit: target.unit },
     requirements: nodeResult(0),
     policies,
-    fallThrough: problem.items.flatMap((_, index) =>
-      evaluation.fallThrough[index] && evaluation.counted[index]! > 0 ? [appliedItem(index)] : [],
-    ),
+    fallThrough,
     unused: unused.sort((a, b) => a.order - b.order).map(({ award, reasons }) => ({ award, reasons })),
     explanations,
   };
@@ -337,6 +338,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
 
 function remainingOf(
   node: Requirement,
+  index: number,
   isLeaf: boolean,
   missing: number,
   inCredits: boolean,
@@ -344,9 +346,9 @@ function remainingOf(
   outcome: ProgramOutcome,
 ) {
   if (!isLeaf) return { count: missing };
-  const named = leafOf(node)?.counts;
+  const named = outcome.target.tree.specs[index]?.counts;
   const options = outcome.target.optionsOf(node, (id) => id === named || !outcome.held.has(id), MAX_OPTIONS);
-  return { ...(inCredits ? { credits: credits(missing) } : { count: missing }), options };
+  return inCredits ? { credits: credits(missing), options } : { count: missing, options };
 }
 
 /** Why an item of the problem counts nowhere: over a cap (a limit left nothing of it, applied or not: SPEC section 4), else why it could not count. */

@@ -80,7 +80,7 @@ export function creditItems(
     ];
     return { ...base, reasons: [...extra, ...base.reasons] };
   });
-  return awards.some((a) => a.repeated) ? countRepeatsOnce(prepared, target, items) : items;
+  return awards.some((a) => a.repeated) ? countRepeatsOnce(prepared, target, items, awards) : items;
 }
 
 /**
@@ -95,10 +95,9 @@ function baseItem(
   unit: string,
   options: ItemOptions,
 ): CreditItem {
-  let byUnit = resolved.memo.items.get(outcome);
-  if (!byUnit) resolved.memo.items.set(outcome, (byUnit = new Map()));
-  const cached = byUnit.get(key);
-  if (cached) return cached;
+  const { memo } = resolved;
+  for (let known = memo.items; known !== undefined; known = known.next)
+    if (known.outcome === outcome && known.key === key) return known.item;
   const { asOf, context } = prepared;
   const { award, credential, facts } = resolved;
   const reasons: Reason[] = [];
@@ -141,7 +140,7 @@ function baseItem(
     reasons,
     effects: outcome.effects,
   };
-  byUnit.set(key, item);
+  memo.items = { outcome, key, item, next: memo.items };
   return item;
 }
 
@@ -163,10 +162,17 @@ function gradeLetsCount({ tree, program }: PreparedProgram, item: CreditItem): b
  * accepts), then completed before in-progress before planned, then the best grade, then the
  * latest; unless the credential is `repeatable`, up to its credits.
  */
-function countRepeatsOnce(prepared: PreparedCatalog, target: PreparedProgram, items: CreditItem[]): CreditItem[] {
+function countRepeatsOnce(
+  prepared: PreparedCatalog,
+  target: PreparedProgram,
+  items: CreditItem[],
+  awards: readonly ResolvedAward[],
+): CreditItem[] {
+  // Only awards another award repeats can share a group (items are the awards', in order).
   const groups = new Map<string, CreditItem[]>();
-  for (const item of items) {
-    if (item.reasons.length > 0) continue;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    if (!awards[index]!.repeated || item.reasons.length > 0) continue;
     const key = repeatKey(item.credentialId, item.facts.code);
     if (key === undefined) continue;
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(item);
@@ -199,6 +205,7 @@ function countRepeatsOnce(prepared: PreparedCatalog, target: PreparedProgram, it
       );
     });
   }
+  if (repeatReason.size === 0) return items;
   return items.map((item) =>
     repeatReason.has(item) ? { ...item, reasons: [...item.reasons, repeatReason.get(item)!] } : item,
   );

@@ -115,7 +115,7 @@ export function planAllocation(
   };
   /** A distinct leaf takes only items that have a value of its fact to tell them apart. */
   const hasValueFor = (item: CreditItem, leaf: number) =>
-    tree.specs[leaf]?.distinct === undefined || distinctValue(item, leaf) !== undefined;
+    !distinctLeaves || tree.specs[leaf]?.distinct === undefined || distinctValue(item, leaf) !== undefined;
   const assertMatchesOf = (item: CreditItem, leaves: readonly number[]) =>
     tree.asserts.length === 0 || item.components ? undefined : assertMatches(tree, item, leaves, keyOf);
   const distinctKeysOf = (leaves: readonly number[], item: CreditItem) => {
@@ -130,7 +130,7 @@ export function planAllocation(
   };
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
-    const pin = exceptions.pins.get(item.awardId);
+    const pin = exceptions.pins.size > 0 ? exceptions.pins.get(item.awardId) : undefined;
     const allowed = item.reasons.length === 0 || (pin?.force === true && item.status !== 'planned');
     const counts = allowed && (item.status !== 'in-progress' || pass.includeInProgress);
     eligibleAll.push(counts);
@@ -156,24 +156,32 @@ export function planAllocation(
     );
     const limits: number[] = [];
     // Limits matter only to items that may count: the others are left out of the problem below.
-    if (counts && !isBundle) target.limits.forEach((test, limit) => test(item.facts) && limits.push(limit));
+    if (counts && !isBundle)
+      for (let limit = 0; limit < target.limits.length; limit++)
+        if (target.limits[limit]!(item.facts)) limits.push(limit);
     const components: number[] = [];
-    if (isBundle) indexOfAward ??= new Map(items.slice(0, index).map((earlier, i) => [earlier.awardId, i]));
-    for (const id of item.components ?? []) {
-      const component = indexOfAward!.get(id);
-      if (component !== undefined && eligibleAll[component]) components.push(component);
+    if (item.components) {
+      if (!indexOfAward) {
+        indexOfAward = new Map();
+        for (let earlier = 0; earlier < index; earlier++) indexOfAward.set(items[earlier]!.awardId, earlier);
+      }
+      for (const id of item.components) {
+        const component = indexOfAward.get(id);
+        if (component !== undefined && eligibleAll[component]) components.push(component);
+      }
     }
     const keys = distinctLeaves
       ? distinctKeysOf([...(pinned >= 0 ? [pinned] : candidates), ...sharedCandidates], item)
       : undefined;
     const asserts = assertMatchesOf(item, pinned >= 0 ? [pinned] : candidates);
+    // Every key written (undefined when absent): one shape for every plan item the solver reads.
     planned.push({
       ticks: isBundle ? 0 : ticks(item.credits),
       candidates,
       sharedCandidates,
       pinned,
-      ...(keys ? { distinctKeys: keys } : {}),
-      ...(asserts ? { asserts } : {}),
+      distinctKeys: keys,
+      asserts,
       limits,
       points: isBundle ? null : item.points,
       resident: residencySources?.includes(item.source) ?? false,
@@ -239,8 +247,8 @@ export function planAllocation(
           candidates,
           sharedCandidates: [],
           pinned: -1,
-          ...(keys ? { distinctKeys: keys } : {}),
-          ...(asserts ? { asserts } : {}),
+          distinctKeys: keys,
+          asserts,
           limits: [],
           points: null,
           resident: false,

@@ -2,9 +2,9 @@ import { requirementIds } from '../catalog/requirement-tree.js';
 import { lcm, rational } from '../model/rational.js';
 import type { Program } from '../model/program.js';
 import { assertChildren, type Assertion } from '../model/assertion.js';
-import type { Requirement } from '../model/requirement.js';
+import type { Requirement, RequirementKindName } from '../model/requirement.js';
 import type { LeafSpec } from '../requirements/kind.js';
-import { childrenOf, leafOf } from '../requirements/registry.js';
+import { childrenOf, kindOf, leafOf } from '../requirements/registry.js';
 import { compileCondition, type Facts, type Predicate } from '../rules/compile-condition.js';
 import { gradePoints, type OperatorContext } from '../rules/operators.js';
 
@@ -60,6 +60,8 @@ export interface ProgramTree {
   readonly parents: readonly number[];
   readonly children: readonly (readonly number[])[];
   readonly leaves: readonly number[];
+  /** Each node's kind (found once here, not by probing the node's keys in every audit). */
+  readonly kinds: readonly RequirementKindName[];
   /** What each leaf takes (its kind's answer); undefined for groups. */
   readonly specs: readonly (LeafSpec | undefined)[];
   /** Some leaf counts only items with distinct values of a fact. */
@@ -162,6 +164,7 @@ export function buildProgramTree(program: Program, context: OperatorContext): Pr
     parents,
     children,
     leaves: specs.flatMap((spec, i) => (spec === undefined ? [] : [i])),
+    kinds: nodes.map(kindOf),
     specs,
     hasDistinct: specs.some((spec) => spec?.distinct !== undefined),
     tests,

@@ -27,8 +27,17 @@ export interface ResolvedAward {
 
 /** Per-audit memo of one award (see {@link ResolvedAward.memo}). */
 export interface AwardMemo {
-  general?: GeneralOutcome;
-  readonly items: Map<RuleOutcome, Map<string, CreditItem>>;
+  general: GeneralOutcome | undefined;
+  /** The credit items made of it so far: most awards get one rule outcome in one unit in every program, so a short list. */
+  items: MemoItem | undefined;
+}
+
+/** A credit item of an award, under a rule outcome and for a unit and planned-work choice (`key`); then the next one. */
+export interface MemoItem {
+  readonly outcome: RuleOutcome;
+  readonly key: string;
+  readonly item: CreditItem;
+  readonly next: MemoItem | undefined;
 }
 
 /**
@@ -39,7 +48,9 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
   const issues: Issue[] = [];
   const resolved: ResolvedAward[] = [];
   const learner = learnerFacts(transcript);
-  transcript.awards.forEach((award, index) => {
+  const { awards } = transcript;
+  for (let index = 0; index < awards.length; index++) {
+    const award = awards[index]!;
     const credential = award.credential === undefined ? undefined : prepared.credentials.get(award.credential);
     if (award.credential !== undefined && !credential) {
       issues.push({
@@ -48,18 +59,20 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
         expected: 'the id of a catalog credential',
         received: describeValue(award.credential),
       });
-      return;
+      continue;
     }
     const credits = award.credits ?? credential?.credits;
     const unit =
       credits?.unit ??
       (award.issuer ? ownValue(prepared.catalog.settings.issuerUnits, award.issuer) : undefined) ??
       prepared.catalog.settings.unit;
+    // Every key written out, none spread in: one object shape for every award (and its facts),
+    // made without the slow path a spread takes.
     resolved.push({
       award,
       repeated: false,
-      memo: { items: new Map() },
-      ...(credential ? { credential } : {}),
+      memo: { general: undefined, items: undefined },
+      credential,
       facts: {
         id: credential?.id,
         code: award.code ?? credential?.code,
@@ -78,25 +91,28 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
         earned: award.earned,
         term: award.term,
         asOf: prepared.asOf,
-        ...learner,
+        declared: learner.declared,
+        entered: learner.entered,
+        catalogYear: learner.catalogYear,
+        learnerTags: learner.learnerTags,
       },
-      ...(credits ? { credits: { value: credits.value, unit } } : {}),
-      ...(award.expires
-        ? { expires: award.expires }
+      credits: credits ? { value: credits.value, unit } : undefined,
+      expires: award.expires
+        ? award.expires
         : award.earned && credential && 'validFor' in credential && credential.validFor
-          ? { expires: plusDuration(award.earned, credential.validFor) }
-          : {}),
+          ? plusDuration(award.earned, credential.validFor)
+          : undefined,
     });
-  });
-  if (issues.length > 0) return fail(issues);
-  const seen = new Map<string, number>();
-  for (const r of resolved) {
-    const key = repeatKey(r.credential?.id, r.facts.code);
-    if (key !== undefined) seen.set(key, (seen.get(key) ?? 0) + 1);
   }
+  if (issues.length > 0) return fail(issues);
+  // Repeats: the first award of each credential (or inline code) is marked when a second turns up.
+  const first = new Map<string, ResolvedAward>();
   for (const r of resolved) {
     const key = repeatKey(r.credential?.id, r.facts.code);
-    if (key !== undefined && seen.get(key)! > 1) r.repeated = true;
+    if (key === undefined) continue;
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, r);
+    else earlier.repeated = r.repeated = true;
   }
   return ok(
     resolved.sort(

@@ -17,10 +17,13 @@ export type Predicate = (facts: Facts, program?: string) => boolean;
 export function compileCondition(condition: Condition, context: OperatorContext): Predicate {
   const operators = allOperators(context);
   const compile = (node: Condition): Predicate => {
+    // Every audit runs these for every award against every condition: a single part is the part
+    // itself, and loops are indexed (no iterator per call).
     if ('all' in node) {
       const parts = node.all.map(compile);
+      if (parts.length === 1) return parts[0]!;
       return (facts, program) => {
-        for (const part of parts) if (!part(facts, program)) return false;
+        for (let i = 0; i < parts.length; i++) if (!parts[i]!(facts, program)) return false;
         return true;
       };
     }
@@ -28,8 +31,9 @@ export function compileCondition(condition: Condition, context: OperatorContext)
       const parts = node.any.map(compile);
       // json-rules-engine holds an empty `any` true, like an empty `all` (the catalog check rejects both).
       if (parts.length === 0) return () => true;
+      if (parts.length === 1) return parts[0]!;
       return (facts, program) => {
-        for (const part of parts) if (part(facts, program)) return true;
+        for (let i = 0; i < parts.length; i++) if (parts[i]!(facts, program)) return true;
         return false;
       };
     }
@@ -53,9 +57,11 @@ export function compileCondition(condition: Condition, context: OperatorContext)
     }
     if (fact === 'program') return (facts, program) => accepts(program ?? facts.program) && operator.test(program ?? facts.program, value);
     const read = readerOf(fact);
+    const { test } = operator;
+    if (!operator.accepts) return (facts) => test(read(facts), value);
     return (facts) => {
       const factValue = read(facts);
-      return accepts(factValue) && operator.test(factValue, value);
+      return accepts(factValue) && test(factValue, value);
     };
   };
   return compile(condition);

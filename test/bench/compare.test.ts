@@ -1,12 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ROUNDS, parseBenchArgs } from '../../bench/bench-args.js';
-import { resolveBaseline } from '../../bench/baseline-worktree.js';
+import { coversLock, resolveBaseline } from '../../bench/baseline-worktree.js';
 import { median, ratio, summarize, type FigureSpec, type Round } from '../../bench/compare-figures.js';
+import { chooseInputs } from '../../bench/compare-inputs.js';
 import { renderTable } from '../../bench/compare-table.js';
+import type { Build } from '../../bench/load-build.js';
+import * as credstack from '../../src/index.js';
+import type { Issue } from '../../src/model/issue.js';
+import * as credstackNode from '../../src/node.js';
 
 describe('npm run bench arguments', () => {
   it('without arguments prints the current figures', () => {
@@ -135,5 +141,116 @@ describe('the baseline a run compares against', () => {
     expect(resolveBaseline(repo, 'no-such-ref')).toEqual({
       error: '--baseline: "no-such-ref" is not a commit of this repository',
     });
+  });
+});
+
+describe('the dependencies a baseline is given', () => {
+  const lock = (packages: Record<string, { version: string; integrity?: string }>) => ({
+    packages: { '': { version: '0.1.0' }, ...packages },
+  });
+  const zod = { version: '4.6.7', integrity: 'sha512-z' };
+  const highs = { version: '1.15.3', integrity: 'sha512-h' };
+
+  it('are ours when ours holds every package of its lock at the same version, even with more', () => {
+    expect(coversLock(lock({ 'node_modules/zod': zod }), lock({ 'node_modules/zod': zod }))).toBe(true);
+    // Ours added a dependency since: the baseline needs nothing ours lacks.
+    expect(
+      coversLock(lock({ 'node_modules/zod': zod, 'node_modules/highs': highs }), lock({ 'node_modules/zod': zod })),
+    ).toBe(true);
+    // The project's own version (the root entry) is not an installed package.
+    expect(coversLock(lock({}), { packages: { '': { version: '0.0.1' } } })).toBe(true);
+  });
+
+  it('are its own (npm ci) when it has a package ours lacks or has at another version or integrity', () => {
+    expect(coversLock(lock({ 'node_modules/zod': zod }), lock({ 'node_modules/highs': highs }))).toBe(false);
+    expect(
+      coversLock(lock({ 'node_modules/zod': zod }), lock({ 'node_modules/zod': { ...zod, version: '4.5.0' } })),
+    ).toBe(false);
+    expect(
+      coversLock(lock({ 'node_modules/zod': zod }), lock({ 'node_modules/zod': { ...zod, integrity: 'sha512-x' } })),
+    ).toBe(false);
+    // A lock file without packages (lockfile version 1) says too little.
+    expect(coversLock(lock({}), {})).toBe(false);
+  });
+});
+
+describe('the inputs both builds are timed on', () => {
+  const root = join(import.meta.dirname, '..', '..');
+  const ours: Build = { credstack, credstackNode };
+  const rejected: Issue = {
+    code: 'invalid-shape',
+    file: '<transcript>',
+    path: ['learner'],
+    expected: 'no field "entered"',
+    received: '{...}',
+  };
+  /** A build like those before learner facts: it rejects a transcript whose learner has `entered`. */
+  const older: Build = {
+    credstack: {
+      ...credstack,
+      audit: (catalog, transcript, options) =>
+        typeof transcript === 'object' &&
+        transcript !== null &&
+        'entered' in (transcript as { learner: object }).learner
+          ? { ok: false, issues: [rejected] }
+          : credstack.audit(catalog, transcript, options),
+    },
+    credstackNode,
+  };
+  // An older checkout's inputs: the same catalog, Ada without her matriculation date.
+  const old = mkdtempSync(join(tmpdir(), 'credstack-bench-inputs-'));
+  cpSync(join(root, 'rules'), join(old, 'rules'), { recursive: true });
+  mkdirSync(join(old, 'fixtures'));
+  const ada = JSON.parse(readFileSync(join(root, 'fixtures', 'ada-bs-complete.json'), 'utf8'));
+  delete ada.learner.entered;
+  writeFileSync(join(old, 'fixtures', 'ada-bs-complete.json'), JSON.stringify(ada));
+  afterAll(() => rmSync(old, { recursive: true, force: true }));
+  const sources = [
+    { name: "this checkout's", root },
+    { name: "v0.1.0's", root: old },
+  ];
+
+  it("are this checkout's when both builds read them", () => {
+    const chosen = chooseInputs(sources, { ours, baseline: ours });
+    expect('source' in chosen && chosen.source.name).toBe("this checkout's");
+    expect('passedOver' in chosen && chosen.passedOver).toEqual([]);
+  });
+
+  it("are the baseline's when it cannot read ours, saying why ours were passed over", () => {
+    const chosen = chooseInputs(sources, { ours, baseline: older });
+    if ('error' in chosen) throw new Error(chosen.error);
+    expect(chosen.source.name).toBe("v0.1.0's");
+    expect(chosen.catalog.programs.some((p) => p.id === 'bs-data-science')).toBe(true);
+    expect(chosen.passedOver).toEqual([
+      `this checkout's rules/ and fixtures/: the baseline cannot read them (bs-data-science: ${credstack.issueText(rejected)})`,
+    ]);
+  });
+
+  it('are none when no source is read by both, with every reason', () => {
+    expect(chooseInputs([sources[0]!], { ours: older, baseline: ours })).toEqual({
+      error: expect.stringMatching(
+        /^no inputs both builds read: this checkout's rules\/ and fixtures\/: ours cannot read them \(bs-data-science: /,
+      ),
+    });
+  });
+});
+
+describe('the builds the benchmarks time', () => {
+  it('are loaded as built, not transformed by tsx (which wraps named functions in __name calls)', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'credstack-bench-build-'));
+    try {
+      const source = 'export function solve() { const step = () => 1; return step(); }\n';
+      writeFileSync(join(dist, 'index.js'), source);
+      writeFileSync(join(dist, 'node.js'), 'export const node = true;\n');
+      const loader = pathToFileURL(join(import.meta.dirname, '..', '..', 'bench', 'load-build.ts')).href;
+      const script = `const { loadBuild } = await import(${JSON.stringify(loader)}); const { credstack } = await loadBuild(${JSON.stringify(dist)}); process.stdout.write(String(credstack.solve));`;
+      const loaded = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+        cwd: join(import.meta.dirname, '..', '..'),
+        encoding: 'utf8',
+      });
+      expect(loaded).toBe(source.trim().replace(/^export /, ''));
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });
