@@ -1,0 +1,147 @@
+import type { TreeShape } from './tree-shape.js';
+
+/**
+ * Pieces of the solver's upper bound that read only the tree and per-node arrays (indexed by node,
+ * values in the leaf's measure: items or credit ticks). They allocate nothing: the bound runs at
+ * every search node.
+ */
+
+/** Whether a leaf holding `value` (items, or credit ticks before its cap) is met: 1 or 0. */
+export function leafMet({ need, cap, byCount, waived }: TreeShape, leaf: number, value: number): number {
+  return waived[leaf] === 1 || need[leaf] === 0 || (byCount[leaf] ? value : Math.min(cap[leaf]!, value)) >= need[leaf]!
+    ? 1
+    : 0;
+}
+
+/** Rolls met flags (1 or 0) of the leaves up through the groups, in place; returns how many groups are met. */
+function groupsMet({ count, kind, need, waived, childStart, childList }: TreeShape, met: number[]): number {
+  let groups = 0;
+  for (let i = count - 1; i >= 0; i--) {
+    const type = kind[i]!;
+    if (type === 0) continue;
+    let metChildren = 0;
+    for (let c = childStart[i]!; c < childStart[i + 1]!; c++) metChildren += met[childList[c]!]!;
+    met[i] =
+      waived[i] === 1 || (type === 1 ? metChildren === childStart[i + 1]! - childStart[i]! : metChildren >= need[i]!)
+        ? 1
+        : 0;
+    groups += met[i]!;
+  }
+  return groups;
+}
+
+/** Scratch space for {@link requirementsWithin}, one entry per node (or open leaf): made once per solve. */
+export interface BoundScratch {
+  readonly needed: number[];
+  readonly open: number[];
+  /** Per node: groups above it that an unmet node takes down with it. */
+  readonly lost: number[];
+  /** Per node: 1 when an unmet node takes the root down with it. */
+  readonly down: number[];
+}
+
+/**
+ * Requirements met at most, of those a relaxation leaves open: `met` holds 1 for each leaf the
+ * relaxation meets (its groups are rolled up in place). Leaves: the ones met now, then the ones
+ * needing the fewest more items, while the `itemsLeft` undecided items last (each goes to one leaf
+ * only, adding at most `largestItem` ticks). Groups: those the relaxation meets, less, when some
+ * open leaf must stay unmet, the fewest groups one open leaf takes down with it (an `all` above
+ * it, an `any` met by exactly its need, and so on up: more unmet leaves only take more down);
+ * when every open leaf takes the root down, `met[0]` is set to 0 (the program cannot be met).
+ * Counts about one unit of work per node: the caller charges it.
+ */
+export function requirementsWithin(
+  shape: TreeShape,
+  met: number[],
+  now: { readonly assigned: readonly number[]; readonly shared: readonly number[] },
+  itemsLeft: number,
+  largestItem: number,
+  { needed, open, lost, down }: BoundScratch,
+): number {
+  const { leafList, byCount, cap, need, waived } = shape;
+  let groups = groupsMet(shape, met);
+  let leaves = 0;
+  needed.length = 0;
+  open.length = 0;
+  for (let j = 0; j < leafList.length; j++) {
+    const leaf = leafList[j]!;
+    if (!met[leaf]) continue;
+    const value = now.assigned[leaf]! + now.shared[leaf]!;
+    const have = byCount[leaf] ? value : Math.min(cap[leaf]!, value);
+    if (waived[leaf] === 1 || have >= need[leaf]!) leaves++;
+    else {
+      needed.push(byCount[leaf] ? need[leaf]! - have : Math.ceil((need[leaf]! - have) / largestItem));
+      open.push(leaf);
+    }
+  }
+  if (needed.length > 1) needed.sort((a, b) => a - b);
+  let fitted = 0;
+  for (const items of needed) {
+    if (items > itemsLeft) break;
+    itemsLeft -= items;
+    fitted++;
+  }
+  if (fitted < open.length) {
+    takenDown(shape, met, lost, down);
+    let fewest = Infinity;
+    let root = 1;
+    for (const leaf of open) {
+      fewest = Math.min(fewest, lost[leaf]!);
+      root &= down[leaf]!;
+    }
+    groups -= fewest;
+    if (root) met[0] = 0;
+  }
+  return groups + leaves + fitted;
+}
+
+/**
+ * For each node met, what making it unmet alone takes down above it (`met` rolled up): the groups
+ * (`lost`), and whether the root goes (`down`). Parents come before children (pre-order).
+ */
+function takenDown(
+  { count, kind, need, waived, childStart, childList }: TreeShape,
+  met: readonly number[],
+  lost: number[],
+  down: number[],
+): void {
+  lost[0] = 0;
+  down[0] = 1;
+  for (let i = 0; i < count; i++) {
+    const type = kind[i]!;
+    if (type === 0) continue;
+    const start = childStart[i]!;
+    const end = childStart[i + 1]!;
+    let metChildren = 0;
+    for (let c = start; c < end; c++) metChildren += met[childList[c]!]!;
+    // An unmet child takes a met group down when the group needs every child it has met.
+    const critical = met[i] === 1 && waived[i] === 0 && (type === 1 || metChildren <= need[i]!);
+    for (let c = start; c < end; c++) {
+      const child = childList[c]!;
+      lost[child] = critical ? 1 + lost[i]! : 0;
+      down[child] = critical ? down[i]! : 0;
+    }
+  }
+}
+
+/**
+ * Progress `itemsLeft` undecided items can add at most to the `open` leaves: each item goes to one
+ * leaf and adds at most that leaf's `gain` per item, up to the leaf's `room`; the leaves with the
+ * most gain per item take them first (a fractional knapsack, so an upper bound). Sorts `open`.
+ */
+export function progressWithin(
+  open: number[],
+  room: readonly number[],
+  gain: readonly number[],
+  itemsLeft: number,
+): number {
+  if (open.length > 1) open.sort((a, b) => gain[b]! - gain[a]!);
+  let gained = 0;
+  for (const leaf of open) {
+    if (itemsLeft <= 0) break;
+    const items = Math.min(itemsLeft, room[leaf]! / gain[leaf]!);
+    gained += items * gain[leaf]!;
+    itemsLeft -= items;
+  }
+  return gained;
+}
