@@ -92,7 +92,7 @@ export class UpperBound {
     const { state } = this;
     const { shape } = state.context;
     const { leafList, need, waived } = shape;
-    const { placed, potential, measures } = state;
+    const { placed, potential, measures, ceiling } = state;
     state.steps += this.steps;
     const largest = this.suffixMaxValue[k]!;
     let relaxedProgress = 0;
@@ -101,25 +101,33 @@ export class UpperBound {
     open.length = 0;
     for (let j = 0; j < leafList.length; j++) {
       const leaf = leafList[j]!;
-      const measure = measures[leaf]!;
       const shared = this.shared[leaf]!;
-      const relaxed = measure.value(leaf, placed[leaf]! + potential[leaf]! + shared);
-      const now = measure.value(leaf, placed[leaf]! + shared);
+      const relaxed = Math.min(ceiling[leaf]!, placed[leaf]! + potential[leaf]! + shared);
+      const now = Math.min(ceiling[leaf]!, placed[leaf]! + shared);
       const target = need[leaf]!;
       const full = waived[leaf] === 1 || target === 0;
-      this.met[leaf] = leafMet(shape, measure, leaf, relaxed);
+      this.met[leaf] = leafMet(shape, ceiling[leaf]!, leaf, relaxed);
       const relaxedShare = full ? 1 : Math.min(1, relaxed / target);
       const nowShare = full ? 1 : Math.min(1, now / target);
       relaxedProgress += relaxedShare;
       placedProgress += nowShare;
       if (relaxedShare > nowShare) {
         this.openRoom[leaf] = relaxedShare - nowShare;
-        this.openGain[leaf] = Math.min(1, measure.bound(largest) / target);
+        this.openGain[leaf] = Math.min(1, measures[leaf]!.bound(largest) / target);
         open.push(leaf);
       }
     }
     const itemsLeft = this.contested.length - k;
-    const metCount = requirementsWithin(shape, measures, this.met, this.placedAll, itemsLeft, largest, this.scratch);
+    const metCount = requirementsWithin(
+      shape,
+      measures,
+      ceiling,
+      this.met,
+      this.placedAll,
+      itemsLeft,
+      largest,
+      this.scratch,
+    );
     const policiesMet = this.policies.met();
     if (this.met[0] && policiesMet === 3) return COMPLETE;
     const met = metCount + policiesMet;
@@ -138,17 +146,18 @@ export class UpperBound {
     const { state } = this;
     const { shape } = state.context;
     const { leafList } = shape;
-    const { placedFinished, potentialFinished, measures } = state;
+    const { placedFinished, potentialFinished, measures, ceiling } = state;
     state.steps += this.steps;
     for (let j = 0; j < leafList.length; j++) {
       const leaf = leafList[j]!;
       const sum = placedFinished[leaf]! + potentialFinished[leaf]! + this.sharedFinished[leaf]!;
-      this.metFinished[leaf] = leafMet(shape, measures[leaf]!, leaf, sum);
+      this.metFinished[leaf] = leafMet(shape, ceiling[leaf]!, leaf, sum);
     }
     const { suffixFinished, suffixMaxValue, scratch } = this;
     return requirementsWithin(
       shape,
       measures,
+      ceiling,
       this.metFinished,
       this.placedFinished,
       suffixFinished[k]!,

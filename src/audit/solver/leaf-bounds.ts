@@ -3,13 +3,13 @@ import type { Measure } from './measure.js';
 
 /**
  * Pieces of the solver's upper bound that read only the tree, the leaves' measures and per-node
- * arrays (indexed by node, values the sums of what items add, before the measure). They allocate
+ * arrays (indexed by node: sums of what items add, and each measure's ceiling). They allocate
  * nothing: the bound runs at every search node.
  */
 
-/** Whether a leaf whose items add `sum` is met: 1 or 0. */
-export function leafMet({ need, waived }: TreeShape, measure: Measure, leaf: number, sum: number): number {
-  return waived[leaf] === 1 || need[leaf] === 0 || measure.met(leaf, sum) ? 1 : 0;
+/** Whether a leaf whose items add `sum` (clipped to its `ceiling`) is met: 1 or 0. */
+export function leafMet({ need, waived }: TreeShape, ceiling: number, leaf: number, sum: number): number {
+  return waived[leaf] === 1 || need[leaf] === 0 || Math.min(ceiling, sum) >= need[leaf]! ? 1 : 0;
 }
 
 /** Rolls met flags (1 or 0) of the leaves up through the groups, in place; returns how many groups are met. */
@@ -52,6 +52,7 @@ export interface BoundScratch {
 export function requirementsWithin(
   shape: TreeShape,
   measures: readonly Measure[],
+  ceiling: readonly number[],
   met: number[],
   now: { readonly placed: readonly number[]; readonly shared: readonly number[] },
   itemsLeft: number,
@@ -66,11 +67,10 @@ export function requirementsWithin(
   for (let j = 0; j < leafList.length; j++) {
     const leaf = leafList[j]!;
     if (!met[leaf]) continue;
-    const measure = measures[leaf]!;
-    const have = measure.value(leaf, now.placed[leaf]! + now.shared[leaf]!);
+    const have = Math.min(ceiling[leaf]!, now.placed[leaf]! + now.shared[leaf]!);
     if (waived[leaf] === 1 || have >= need[leaf]!) leaves++;
     else {
-      needed.push(Math.ceil((need[leaf]! - have) / measure.bound(largestItem)));
+      needed.push(Math.ceil((need[leaf]! - have) / measures[leaf]!.bound(largestItem)));
       open.push(leaf);
     }
   }

@@ -6,7 +6,7 @@ import type { CountedBounds } from './counted-bounds.js';
  * How a leaf measures the items it is given, as the search sees it: credit ticks, items, or
  * items of distinct values. Chosen once per node ({@link leafMeasures}); the search, the first
  * fit and the bound ask a leaf's measure and never which measure it is. A leaf's value is the sum
- * of what its items add, measured: `value` and `met` take that sum.
+ * of what its items add, clipped to its {@link Measure.ceiling}; it is met when that reaches its need.
  */
 export interface Measure {
   /** The most `item` adds to the leaf: its ticks after limits at most, or 1 when it may count at all. */
@@ -15,10 +15,12 @@ export interface Measure {
   least(item: number): number;
   /** What `item` adds to an overlay (a shared leaf counts items in full, outside every limit). */
   overlay(item: number): number;
-  /** The value of `leaf` when its items add `sum`: credits clipped to the leaf's cap, a count as it is. */
-  value(leaf: number, sum: number): number;
-  /** Whether `leaf` is met when its items add `sum`. */
-  met(leaf: number, sum: number): boolean;
+  /**
+   * The most the value of `leaf` can be: credits, its cap; a count, no limit (Infinity). Read
+   * once per solve: the bound clips with it at every search node (asking each leaf's measure for
+   * its value there instead measured about 4 % slower on the contested family).
+   */
+  ceiling(leaf: number): number;
   /** The most one undecided item adds, when the largest adds `largest` ticks: what the bound counts on. */
   bound(largest: number): number;
   /** Whether `leaf`, its items adding `total` in all, would fall short without any one of them. */
@@ -55,11 +57,8 @@ class CreditsMeasure implements Measure {
     for (const c of components) sum += this.items[c]!.ticks;
     return sum;
   }
-  value(leaf: number, sum: number): number {
-    return Math.min(this.shape.cap[leaf]!, sum);
-  }
-  met(leaf: number, sum: number): boolean {
-    return Math.min(this.shape.cap[leaf]!, sum) >= this.shape.need[leaf]!;
+  ceiling(leaf: number): number {
+    return this.shape.cap[leaf]!;
   }
   bound(largest: number): number {
     return largest;
@@ -91,11 +90,8 @@ class CountMeasure implements Measure {
   overlay(): number {
     return 1;
   }
-  value(_leaf: number, sum: number): number {
-    return sum;
-  }
-  met(leaf: number, sum: number): boolean {
-    return sum >= this.shape.need[leaf]!;
+  ceiling(): number {
+    return Infinity;
   }
   bound(): number {
     return 1;
@@ -134,11 +130,8 @@ class DistinctMeasure implements Measure {
   overlay(item: number): number {
     return this.base.overlay(item);
   }
-  value(leaf: number, sum: number): number {
-    return this.base.value(leaf, sum);
-  }
-  met(leaf: number, sum: number): boolean {
-    return this.base.met(leaf, sum);
+  ceiling(leaf: number): number {
+    return this.base.ceiling(leaf);
   }
   bound(largest: number): number {
     return this.base.bound(largest);

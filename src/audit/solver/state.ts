@@ -21,6 +21,8 @@ export class SearchState {
   readonly assignment: Assignment;
   /** Per node: its measure (a distinct leaf's holds the values its items surely counting have). */
   readonly measures: readonly Measure[];
+  /** Per node: its measure's ceiling (what its value is clipped to). */
+  readonly ceiling: readonly number[];
   /** Per leaf: the most the items placed add, all of them and finished ones only. */
   readonly placed: number[];
   readonly placedFinished: number[];
@@ -64,6 +66,7 @@ export class SearchState {
     const { count } = shape;
     this.assignment = filled(items.length, -1);
     this.measures = leafMeasures(problem, shape, counted);
+    this.ceiling = this.measures.map((measure, node) => measure.ceiling(node));
     this.placed = filled(count, 0);
     this.placedFinished = filled(count, 0);
     this.potential = filled(count, 0);
