@@ -97,7 +97,7 @@ export class SearchState {
     this.move(index, leaf, 1);
   }
 
-  /** Takes item `index` back from `leaf`, where it was placed last. */
+  /** Takes item `index` back from `leaf` (undone in the reverse order of placing, it restores the state exactly). */
   unplace(index: number, leaf: number): void {
     this.move(index, leaf, -1);
   }
