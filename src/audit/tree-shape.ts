@@ -11,8 +11,6 @@ export interface TreeShape {
   readonly kind: Uint8Array;
   readonly need: Float64Array;
   readonly cap: Float64Array;
-  /** 1 when the leaf counts items, 0 when it counts credit ticks. */
-  readonly byCount: Uint8Array;
   readonly waived: Uint8Array;
   /** Children of node i: childList[childStart[i]] up to childList[childStart[i + 1]]. */
   readonly childStart: Int32Array;
@@ -35,7 +33,6 @@ export function treeShape(nodes: readonly PlanNode[]): TreeShape {
   const kind = new Uint8Array(count);
   const need = new Float64Array(count);
   const cap = new Float64Array(count);
-  const byCount = new Uint8Array(count);
   const waived = new Uint8Array(count);
   const underCap = new Uint8Array(count);
   const childStart = new Int32Array(count + 1);
@@ -46,7 +43,6 @@ export function treeShape(nodes: readonly PlanNode[]): TreeShape {
     kind[i] = node.kind === 'leaf' ? 0 : node.kind === 'all' ? 1 : 2;
     need[i] = node.need;
     cap[i] = node.cap;
-    byCount[i] = node.measure === 'count' ? 1 : 0;
     waived[i] = node.waived ? 1 : 0;
     underCap[i] =
       node.cap < Infinity ||
@@ -64,7 +60,6 @@ export function treeShape(nodes: readonly PlanNode[]): TreeShape {
     kind,
     need,
     cap,
-    byCount,
     waived,
     childStart,
     childList: Int32Array.from(children),

@@ -1,16 +1,15 @@
-import type { TreeShape } from './tree-shape.js';
+import type { TreeShape } from '../tree-shape.js';
+import type { Measure } from './measure.js';
 
 /**
- * Pieces of the solver's upper bound that read only the tree and per-node arrays (indexed by node,
- * values in the leaf's measure: items or credit ticks). They allocate nothing: the bound runs at
- * every search node.
+ * Pieces of the solver's upper bound that read only the tree, the leaves' measures and per-node
+ * arrays (indexed by node: sums of what items add, and each measure's ceiling). They allocate
+ * nothing: the bound runs at every search node.
  */
 
-/** Whether a leaf holding `value` (items, or credit ticks before its cap) is met: 1 or 0. */
-export function leafMet({ need, cap, byCount, waived }: TreeShape, leaf: number, value: number): number {
-  return waived[leaf] === 1 || need[leaf] === 0 || (byCount[leaf] ? value : Math.min(cap[leaf]!, value)) >= need[leaf]!
-    ? 1
-    : 0;
+/** Whether a leaf whose items add `sum` (clipped to its `ceiling`) is met: 1 or 0. */
+export function leafMet({ need, waived }: TreeShape, ceiling: number, leaf: number, sum: number): number {
+  return waived[leaf] === 1 || need[leaf] === 0 || Math.min(ceiling, sum) >= need[leaf]! ? 1 : 0;
 }
 
 /** Rolls met flags (1 or 0) of the leaves up through the groups, in place; returns how many groups are met. */
@@ -44,7 +43,7 @@ export interface BoundScratch {
  * Requirements met at most, of those a relaxation leaves open: `met` holds 1 for each leaf the
  * relaxation meets (its groups are rolled up in place). Leaves: the ones met now, then the ones
  * needing the fewest more items, while the `itemsLeft` undecided items last (each goes to one leaf
- * only, adding at most `largestItem` ticks). Groups: those the relaxation meets, less, when some
+ * only, adding at most its measure's bound when the largest item has `largestItem` ticks). Groups: those the relaxation meets, less, when some
  * open leaf must stay unmet, the fewest groups one open leaf takes down with it (an `all` above
  * it, an `any` met by exactly its need, and so on up: more unmet leaves only take more down);
  * when every open leaf takes the root down, `met[0]` is set to 0 (the program cannot be met).
@@ -52,13 +51,15 @@ export interface BoundScratch {
  */
 export function requirementsWithin(
   shape: TreeShape,
+  measures: readonly Measure[],
+  ceiling: readonly number[],
   met: number[],
-  now: { readonly assigned: readonly number[]; readonly shared: readonly number[] },
+  now: { readonly placed: readonly number[]; readonly shared: readonly number[] },
   itemsLeft: number,
   largestItem: number,
   { needed, open, lost, down }: BoundScratch,
 ): number {
-  const { leafList, byCount, cap, need, waived } = shape;
+  const { leafList, need, waived } = shape;
   let groups = groupsMet(shape, met);
   let leaves = 0;
   needed.length = 0;
@@ -66,11 +67,10 @@ export function requirementsWithin(
   for (let j = 0; j < leafList.length; j++) {
     const leaf = leafList[j]!;
     if (!met[leaf]) continue;
-    const value = now.assigned[leaf]! + now.shared[leaf]!;
-    const have = byCount[leaf] ? value : Math.min(cap[leaf]!, value);
+    const have = Math.min(ceiling[leaf]!, now.placed[leaf]! + now.shared[leaf]!);
     if (waived[leaf] === 1 || have >= need[leaf]!) leaves++;
     else {
-      needed.push(byCount[leaf] ? need[leaf]! - have : Math.ceil((need[leaf]! - have) / largestItem));
+      needed.push(Math.ceil((need[leaf]! - have) / measures[leaf]!.bound(largestItem)));
       open.push(leaf);
     }
   }

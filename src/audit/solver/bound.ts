@@ -1,0 +1,173 @@
+import { SCORE_TOLERANCE, type Score } from '../allocation-problem.js';
+import { filled } from './arrays.js';
+import { leafMet, progressWithin, requirementsWithin, type BoundScratch } from './leaf-bounds.js';
+import { PolicyReach } from './policy-reach.js';
+import type { SearchState } from './state.js';
+
+/** The score of a complete allocation (any one is as good as another). */
+const COMPLETE: Score = [1, 0, 0, 0];
+
+/**
+ * An upper bound on the score of any allocation that completes the state's (the contested items
+ * from depth k on undecided), the tightest of several relaxations, each valid: every undecided
+ * item in every leaf it could go to; each leaf met needs at least so many more items, and only
+ * so many are left (an open leaf left unmet takes down the groups that need it); each undecided
+ * item adds progress to one leaf at most (a fractional knapsack). Requirements met by finished
+ * work: the same on finished work only. Policies: what the items still undecided or used up can
+ * bring ({@link PolicyReach}). Made once per search: it allocates nothing per bound.
+ */
+export class UpperBound {
+  /** What the policies can still reach: the search tells it which items it leaves out. */
+  readonly policies: PolicyReach;
+  /** Per leaf: what overlays count (every item matching them, in full), all and finished only. */
+  private readonly shared: number[];
+  private readonly sharedFinished: number[];
+  private readonly anyInProgress: boolean;
+  /**
+   * Per undecided suffix of the contested items: the most one item can add to a leaf, the most
+   * progress the items can add at all (each goes to one leaf only), and how many are finished work.
+   */
+  private readonly suffixMaxValue: number[];
+  private readonly suffixGain: number[];
+  private readonly suffixFinished: number[];
+  private readonly met: number[];
+  private readonly metFinished: number[];
+  private readonly scratch: BoundScratch;
+  private readonly openLeaves: number[] = [];
+  private readonly openRoom: number[];
+  private readonly openGain: number[];
+  private readonly placedAll: { readonly placed: readonly number[]; readonly shared: readonly number[] };
+  private readonly placedFinished: { readonly placed: readonly number[]; readonly shared: readonly number[] };
+  /** A bound goes over the leaves and the nodes a few times: charged as one pass over each. */
+  private readonly steps: number;
+
+  constructor(
+    private readonly state: SearchState,
+    private readonly contested: readonly number[],
+  ) {
+    const { problem, shape } = state.context;
+    const { items } = problem;
+    const { count, need, cap } = shape;
+    this.policies = new PolicyReach(state);
+    this.shared = filled(count, 0);
+    this.sharedFinished = filled(count, 0);
+    for (let index = 0; index < items.length; index++)
+      for (const leaf of items[index]!.sharedCandidates) {
+        const value = state.measures[leaf]!.overlay(index);
+        this.shared[leaf]! += value;
+        if (!items[index]!.inProgress) this.sharedFinished[leaf]! += value;
+      }
+    this.anyInProgress = items.some((item) => item.inProgress);
+    this.suffixMaxValue = filled(contested.length + 1, 0);
+    this.suffixGain = filled(contested.length + 1, 0);
+    this.suffixFinished = filled(contested.length + 1, 0);
+    for (let k = contested.length - 1; k >= 0; k--) {
+      const index = contested[k]!;
+      let gain = 0;
+      let most = 0;
+      for (const leaf of items[index]!.candidates) {
+        const value = state.measures[leaf]!.most(index);
+        most = Math.max(most, value);
+        gain = Math.max(gain, need[leaf]! > 0 ? Math.min(1, Math.min(cap[leaf]!, value) / need[leaf]!) : 0);
+      }
+      this.suffixMaxValue[k] = Math.max(most, this.suffixMaxValue[k + 1]!);
+      this.suffixGain[k] = this.suffixGain[k + 1]! + gain;
+      this.suffixFinished[k] = this.suffixFinished[k + 1]! + (items[index]!.inProgress ? 0 : 1);
+    }
+    this.met = filled(count, 0);
+    this.metFinished = filled(count, 0);
+    this.scratch = { needed: [], open: [], lost: filled(count, 0), down: filled(count, 0) };
+    this.openRoom = filled(count, 0);
+    this.openGain = filled(count, 0);
+    this.placedAll = { placed: state.placed, shared: this.shared };
+    this.placedFinished = { placed: state.placedFinished, shared: this.sharedFinished };
+    this.steps = count + shape.leafList.length;
+  }
+
+  /**
+   * The bound at depth k. Against a score to beat, a component is worked out only when the ones
+   * before it tie (else 0).
+   */
+  score(k: number, against?: Score): Score {
+    const { state } = this;
+    const { shape } = state.context;
+    const { leafList, need, waived } = shape;
+    const { placed, potential, measures, ceiling } = state;
+    state.steps += this.steps;
+    const largest = this.suffixMaxValue[k]!;
+    let relaxedProgress = 0;
+    let placedProgress = 0;
+    const open = this.openLeaves;
+    open.length = 0;
+    for (let j = 0; j < leafList.length; j++) {
+      const leaf = leafList[j]!;
+      const shared = this.shared[leaf]!;
+      const relaxed = Math.min(ceiling[leaf]!, placed[leaf]! + potential[leaf]! + shared);
+      const now = Math.min(ceiling[leaf]!, placed[leaf]! + shared);
+      const target = need[leaf]!;
+      const full = waived[leaf] === 1 || target === 0;
+      this.met[leaf] = leafMet(shape, ceiling[leaf]!, leaf, relaxed);
+      const relaxedShare = full ? 1 : Math.min(1, relaxed / target);
+      const nowShare = full ? 1 : Math.min(1, now / target);
+      relaxedProgress += relaxedShare;
+      placedProgress += nowShare;
+      if (relaxedShare > nowShare) {
+        this.openRoom[leaf] = relaxedShare - nowShare;
+        this.openGain[leaf] = Math.min(1, measures[leaf]!.bound(largest) / target);
+        open.push(leaf);
+      }
+    }
+    const itemsLeft = this.contested.length - k;
+    const metCount = requirementsWithin(
+      shape,
+      measures,
+      ceiling,
+      this.met,
+      this.placedAll,
+      itemsLeft,
+      largest,
+      this.scratch,
+    );
+    const policiesMet = this.policies.met();
+    if (this.met[0] && policiesMet === 3) return COMPLETE;
+    const met = metCount + policiesMet;
+    if (differs(met, against, 1)) return [0, met, 0, 0];
+    const finished = this.anyInProgress ? Math.min(metCount, this.finishedBound(k)) : metCount;
+    if (differs(finished, against, 2)) return [0, met, finished, 0];
+    const progress = Math.min(
+      relaxedProgress,
+      placedProgress + Math.min(this.suffixGain[k]!, progressWithin(open, this.openRoom, this.openGain, itemsLeft)),
+    );
+    return [0, met, finished, progress + this.policies.progress()];
+  }
+
+  /** Requirements that finished work could meet at most. */
+  private finishedBound(k: number): number {
+    const { state } = this;
+    const { shape } = state.context;
+    const { leafList } = shape;
+    const { placedFinished, potentialFinished, measures, ceiling } = state;
+    state.steps += this.steps;
+    for (let j = 0; j < leafList.length; j++) {
+      const leaf = leafList[j]!;
+      const sum = placedFinished[leaf]! + potentialFinished[leaf]! + this.sharedFinished[leaf]!;
+      this.metFinished[leaf] = leafMet(shape, ceiling[leaf]!, leaf, sum);
+    }
+    const { suffixFinished, suffixMaxValue, scratch } = this;
+    return requirementsWithin(
+      shape,
+      measures,
+      ceiling,
+      this.metFinished,
+      this.placedFinished,
+      suffixFinished[k]!,
+      suffixMaxValue[k]!,
+      scratch,
+    );
+  }
+}
+
+/** Whether a bound's component already differs from that of the score it is compared with. */
+function differs(bound: number, against: Score | undefined, component: number): boolean {
+  return against !== undefined && Math.abs(bound - against[component]!) > SCORE_TOLERANCE;
+}

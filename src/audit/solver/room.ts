@@ -1,0 +1,67 @@
+import type { SearchState } from './state.js';
+
+/**
+ * Whether a leaf may take one more item, as the search knows it: the rule that every applied
+ * item is needed (README), count caps and distinct values. A leaf takes an item only if, without
+ * its smallest item, it would be unmet (a leaf under an assert takes items past its need).
+ */
+
+/**
+ * Whether `leaf` has room for item `index` under its count caps (itself included; a second
+ * application takes no slot under a node above its original) and its measure takes the item.
+ */
+export function roomUnderCounts(state: SearchState, leaf: number, index: number): boolean {
+  const { problem, countCapsOver, subtreeEnd } = state.context;
+  const { copyOf } = problem.items[index]!;
+  const original = copyOf === undefined ? -1 : state.assignment[copyOf]!;
+  for (const n of countCapsOver[leaf]!) {
+    if (original >= n && original < subtreeEnd[n]!) continue;
+    if (state.slots[n]! >= problem.nodes[n]!.maxCount) return false;
+  }
+  return state.measures[leaf]!.takes(index);
+}
+
+/** Whether `leaf` surely has room for item `index`: every item stays needed in what they count at most. */
+export function surelyHasRoom(state: SearchState, leaf: number, index: number): boolean {
+  const { counted, shape, underAssert } = state.context;
+  const value = state.measures[leaf]!.most(index);
+  return (
+    counted.mayCount[index]! &&
+    roomUnderCounts(state, leaf, index) &&
+    (state.placed[leaf]! + value - Math.min(value, state.smallestAt(leaf)) < shape.need[leaf]! || underAssert[leaf]!)
+  );
+}
+
+/**
+ * Whether `leaf` may take item `index`, as far as the items placed so far tell: what they count
+ * for sure already leaves none of them unneeded. Where no limit can clip, the same as
+ * {@link surelyHasRoom}; else a complete allocation is checked as a whole (`SearchState.consider`).
+ */
+export function mayHaveRoom(state: SearchState, leaf: number, index: number): boolean {
+  const { counted, shape, underAssert } = state.context;
+  if (!counted.mayCount[index] || !roomUnderCounts(state, leaf, index)) return false;
+  const measure = state.measures[leaf]!;
+  const least = measure.least(index);
+  const exact = least === measure.most(index);
+  const smallestExact = exact ? Math.min(least, state.smallestSureAt(leaf)) : state.smallestSureAt(leaf);
+  // The item a leaf needs least is its smallest exact one (without it the leaf keeps at least the
+  // least of all the others) or an inexact one (without it, at least its exact items): either
+  // way the leaf must stay unmet without it.
+  const kept =
+    smallestExact < Infinity
+      ? state.sureAll[leaf]! + least - smallestExact
+      : state.sureExact[leaf]! + (exact ? least : 0);
+  return kept < shape.need[leaf]! || underAssert[leaf]!;
+}
+
+/**
+ * Whether some candidate of item `index` will still need it whatever comes later: with every
+ * undecided item in it too, it would fall short without any one of its items.
+ */
+export function alwaysHasRoom(state: SearchState, index: number): boolean {
+  for (const leaf of state.context.problem.items[index]!.candidates) {
+    const measure = state.measures[leaf]!;
+    if (measure.needsEach(leaf, state.placed[leaf]! + state.potential[leaf]! + measure.most(index))) return true;
+  }
+  return false;
+}
