@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { AllocationProblem, PlanItem, PlanNode } from '../../src/audit/allocation-problem.js';
+import { planItem } from './plan-builders.js';
 
 /** A random requirement tree of at most `maxLeaves` leaves, in depth-first pre-order. */
 const treeShape = fc.array(
@@ -153,18 +154,7 @@ export const smallProblem: fc.Arbitrary<AllocationProblem> = fc
     for (const bundle of bundles) {
       const components = bundle.components.filter((c) => c < awards);
       if (components.length > 0)
-        planItems.push({
-          ticks: 0,
-          candidates: pick(bundle.candidateMask, false),
-          sharedCandidates: [],
-          pinned: -1,
-          limits: [],
-          points: null,
-          resident: false,
-          fallsThrough: false,
-          inProgress: false,
-          components,
-        });
+        planItems.push(planItem({ candidates: pick(bundle.candidateMask, false), components }));
     }
     return {
       nodes: planNodes,
@@ -288,21 +278,16 @@ export const coupledProblem: fc.Arbitrary<AllocationProblem> = fc
           const keys = new Map(
             candidates.filter((leaf) => nodes[leaf]!.distinct).map((leaf) => [leaf, value] as const),
           );
-          items.push({
-            ticks: item.ticks,
-            candidates,
-            sharedCandidates: [],
-            pinned: -1,
-            ...(keys.size > 0 ? { distinctKeys: keys } : {}),
-            limits: [],
-            points: null,
-            resident: false,
-            fallsThrough: false,
-            inProgress: item.inProgress,
-            components: [],
-            copyOf: index,
-            within: { from, to },
-          });
+          items.push(
+            planItem({
+              ticks: item.ticks,
+              candidates,
+              ...(keys.size > 0 ? { distinctKeys: keys } : {}),
+              inProgress: item.inProgress,
+              copyOf: index,
+              within: { from, to },
+            }),
+          );
         }
       }
     }

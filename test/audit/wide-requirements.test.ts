@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AllocationProblem, PlanItem, PlanNode } from '../../src/audit/allocation-problem.js';
+import { planItem, planNode } from './plan-builders.js';
 import { audit } from '../../src/audit/audit.js';
 import { prepareCatalog } from '../../src/audit/prepare-catalog.js';
 import { solveAllocation } from '../../src/audit/solve-allocation.js';
@@ -23,46 +24,14 @@ function wideProblem(
   const leafOfTag = Array.from({ length: tags }, () => [] as number[]);
   for (let i = 0; i < leaves; i++) leafOfTag[i % tags]!.push(i + 1);
   const nodes: PlanNode[] = [
-    {
-      parent: -1,
-      children: Array.from({ length: leaves }, (_, i) => i + 1),
-      kind: 'all',
-      need: leaves,
-      measure: 'count',
-      cap: Infinity,
-      maxCount: Infinity,
-      waived: false,
-      shared: false,
-    },
-    ...Array.from(
-      { length: leaves },
-      (_, i): PlanNode => ({
-        parent: 0,
-        children: [],
-        kind: 'leaf',
-        need: need(i),
-        measure: 'credits',
-        cap: Infinity,
-        maxCount: Infinity,
-        waived: false,
-        shared: false,
-      }),
+    planNode({ parent: -1, children: Array.from({ length: leaves }, (_, i) => i + 1), kind: 'all', need: leaves }),
+    ...Array.from({ length: leaves }, (_, i) =>
+      planNode({ parent: 0, kind: 'leaf', need: need(i), measure: 'credits' }),
     ),
   ];
   const planItems = Array.from({ length: items }, (_, j): PlanItem => {
     const own = width === 1 ? [j % tags] : [j % tags, (j + 1) % tags];
-    return {
-      ticks: ticks(j),
-      candidates: own.flatMap((tag) => leafOfTag[tag]!).sort((a, b) => a - b),
-      sharedCandidates: [],
-      pinned: -1,
-      limits: [],
-      points: null,
-      resident: false,
-      fallsThrough: false,
-      inProgress: false,
-      components: [],
-    };
+    return planItem({ ticks: ticks(j), candidates: own.flatMap((tag) => leafOfTag[tag]!).sort((a, b) => a - b) });
   });
   return { nodes, items: planItems, policies: { limitCaps: [], limitCountCaps: [] } };
 }
