@@ -38,90 +38,45 @@ const FAMILY_WORDS: Readonly<Record<Family, string>> = {
   component: 'a pathway component',
 };
 
-/** Every reference a node makes: the property, the URIs, the family they must be of, and the inverse property. */
-function referencesOf(
-  node: CtdlGraphNode,
-): { property: string; uris: readonly string[]; family: Family; inverse?: string }[] {
-  const list = (value: unknown) =>
-    value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
-  const n = node as Record<string, unknown>;
-  switch (familyOf(node)) {
-    case 'organization':
-      return [];
-    case 'resource':
-      return [
-        { property: 'ceterms:ownedBy', uris: list(n['ceterms:ownedBy']), family: 'organization' },
-        { property: 'ceterms:offeredBy', uris: list(n['ceterms:offeredBy']), family: 'organization' },
-        {
-          property: 'ceterms:hasPart',
-          uris: list(n['ceterms:hasPart']),
-          family: 'resource',
-          inverse: 'ceterms:isPartOf',
-        },
-        {
-          property: 'ceterms:isPartOf',
-          uris: list(n['ceterms:isPartOf']),
-          family: 'resource',
-          inverse: 'ceterms:hasPart',
-        },
-      ];
-    case 'pathway':
-      return [
-        { property: 'ceterms:ownedBy', uris: list(n['ceterms:ownedBy']), family: 'organization' },
-        {
-          property: 'ceterms:hasPart',
-          uris: list(n['ceterms:hasPart']),
-          family: 'component',
-          inverse: 'ceterms:isPartOf',
-        },
-        {
-          property: 'ceterms:hasDestinationComponent',
-          uris: list(n['ceterms:hasDestinationComponent']),
-          family: 'component',
-          inverse: 'ceterms:isDestinationComponentOf',
-        },
-      ];
-    case 'component':
-      return [
-        {
-          property: 'ceterms:isPartOf',
-          uris: list(n['ceterms:isPartOf']),
-          family: 'pathway',
-          inverse: 'ceterms:hasPart',
-        },
-        {
-          property: 'ceterms:isDestinationComponentOf',
-          uris: list(n['ceterms:isDestinationComponentOf']),
-          family: 'pathway',
-          inverse: 'ceterms:hasDestinationComponent',
-        },
-        {
-          property: 'ceterms:hasChild',
-          uris: list(n['ceterms:hasChild']),
-          family: 'component',
-          inverse: 'ceterms:isChildOf',
-        },
-        {
-          property: 'ceterms:isChildOf',
-          uris: list(n['ceterms:isChildOf']),
-          family: 'component',
-          inverse: 'ceterms:hasChild',
-        },
-        {
-          property: 'ceterms:precedes',
-          uris: list(n['ceterms:precedes']),
-          family: 'component',
-          inverse: 'ceterms:precededBy',
-        },
-        {
-          property: 'ceterms:precededBy',
-          uris: list(n['ceterms:precededBy']),
-          family: 'component',
-          inverse: 'ceterms:precedes',
-        },
-        { property: 'ceterms:proxyFor', uris: list(n['ceterms:proxyFor']), family: 'resource' },
-      ];
-  }
+/** A reference property of a node's family: the family its targets must be of, and its inverse property. */
+interface ReferenceRule {
+  readonly property: string;
+  readonly family: Family;
+  readonly inverse?: string;
+}
+
+const link = (property: string, family: Family, inverse?: string): ReferenceRule =>
+  inverse === undefined ? { property, family } : { property, family, inverse };
+
+/** The references each family of node may make (CTDL's links between the classes credstack writes). */
+const REFERENCE_RULES: Readonly<Record<Family, readonly ReferenceRule[]>> = {
+  organization: [],
+  resource: [
+    link('ceterms:ownedBy', 'organization'),
+    link('ceterms:offeredBy', 'organization'),
+    link('ceterms:hasPart', 'resource', 'ceterms:isPartOf'),
+    link('ceterms:isPartOf', 'resource', 'ceterms:hasPart'),
+  ],
+  pathway: [
+    link('ceterms:ownedBy', 'organization'),
+    link('ceterms:hasPart', 'component', 'ceterms:isPartOf'),
+    link('ceterms:hasDestinationComponent', 'component', 'ceterms:isDestinationComponentOf'),
+  ],
+  component: [
+    link('ceterms:isPartOf', 'pathway', 'ceterms:hasPart'),
+    link('ceterms:isDestinationComponentOf', 'pathway', 'ceterms:hasDestinationComponent'),
+    link('ceterms:hasChild', 'component', 'ceterms:isChildOf'),
+    link('ceterms:isChildOf', 'component', 'ceterms:hasChild'),
+    link('ceterms:precedes', 'component', 'ceterms:precededBy'),
+    link('ceterms:precededBy', 'component', 'ceterms:precedes'),
+    link('ceterms:proxyFor', 'resource'),
+  ],
+};
+
+/** The URIs a node gives for a property (one URI or a list). */
+function urisOf(node: CtdlGraphNode, property: string): readonly string[] {
+  const value = (node as Record<string, unknown>)[property];
+  return value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
 }
 
 /** Every component a condition tree targets. */
@@ -181,14 +136,10 @@ export function validateCtdl(json: unknown, file?: string): Result<ValidCtdl> {
   });
   if (issues.length > 0) return fail(issues);
 
-  const lists = (node: CtdlGraphNode, property: string) => {
-    const value = (node as Record<string, unknown>)[property];
-    return value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
-  };
   for (const [id, node] of nodes) {
     const path = ['@graph', index.get(id)!];
-    for (const reference of referencesOf(node))
-      reference.uris.forEach((uri, k) => {
+    for (const reference of REFERENCE_RULES[familyOf(node)])
+      urisOf(node, reference.property).forEach((uri, k) => {
         const target = nodes.get(uri);
         const where = [
           ...path,
@@ -203,7 +154,7 @@ export function validateCtdl(json: unknown, file?: string): Result<ValidCtdl> {
             expected: `the @id of ${FAMILY_WORDS[reference.family]} in the graph`,
             received: describeValue(uri),
           });
-        else if (reference.inverse && !lists(target, reference.inverse).includes(id))
+        else if (reference.inverse && !urisOf(target, reference.inverse).includes(id))
           issues.push({
             code: 'invalid-shape',
             ...at,
@@ -212,7 +163,7 @@ export function validateCtdl(json: unknown, file?: string): Result<ValidCtdl> {
           });
       });
     if (familyOf(node) === 'component') {
-      const children = lists(node, 'ceterms:hasChild');
+      const children = urisOf(node, 'ceterms:hasChild');
       for (const target of targetsOf((node as Component)['ceterms:hasCondition']))
         if (!children.includes(target))
           issues.push({
