@@ -52,24 +52,6 @@ describe('repeatable --program', () => {
     expect(JSON.parse(run.stdout).audits.map((a: { program: string }) => a.program)).toEqual(['digital-bronze']);
   });
 
-  it('audit --program A --program B audits both', async () => {
-    const run = await cli([
-      'audit',
-      'fixtures/dev-aas-prior-learning.json',
-      '--program',
-      'aas-it',
-      '--program',
-      'cert-cloud-security',
-      '--format',
-      'json',
-    ]);
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).audits.map((a: { program: string }) => a.program)).toEqual([
-      'aas-it',
-      'cert-cloud-security',
-    ]);
-  });
-
   it('batch --program X <input> takes the input as the input', async () => {
     const run = await cli(['batch', '--program', 'digital-bronze', '-', '--workers', '1'], {
       stdin: JSON.stringify(readFixture('gia-badge-pathway.json')),
