@@ -98,6 +98,15 @@ export interface TestCatalogParts {
   readonly file?: string;
 }
 
+/** A 3-credit semester course of a test catalog, titled by its id: a test names what else it has. */
+export const testCourse = (id: string, fields: Record<string, unknown> = {}) => ({
+  id,
+  kind: 'course',
+  title: id,
+  credits: { value: 3, unit: 'semester' },
+  ...fields,
+});
+
 /** Loads a small test catalog: the Result, for tests of catalog errors. */
 export function loadTestCatalog({
   credentials,

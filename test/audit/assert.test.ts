@@ -2,17 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import type { ProgramAudit } from '../../src/audit/audit-result.js';
 import type { Catalog } from '../../src/model/catalog.js';
-import { loadTestCatalog, requirement, testCatalog } from '../helpers.js';
+import { loadTestCatalog, requirement, testCatalog, testCourse } from '../helpers.js';
 
-const course = (id: string, subject: string, number: number, tags: string[] = []) => ({
-  id,
-  kind: 'course',
-  title: id,
-  subject,
-  number,
-  credits: { value: 3, unit: 'semester' },
-  tags,
-});
+const course = (id: string, subject: string, number: number, tags: string[] = []) =>
+  testCourse(id, { subject, number, tags });
 const data = { fact: 'subject', operator: 'equal', value: 'DATA' };
 const levelThree = { fact: 'number', operator: 'greaterThanInclusive', value: 300 };
 const credentials = [

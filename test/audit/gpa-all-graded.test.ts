@@ -1,9 +1,9 @@
-import { loadTestCatalog, testCatalog } from '../helpers.js';
+import { loadTestCatalog, testCatalog, testCourse } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import type { Catalog } from '../../src/model/catalog.js';
 
-const course = (id: string) => ({ id, kind: 'course', title: id, credits: { value: 3, unit: 'semester' } });
+const course = (id: string) => testCourse(id);
 function catalogWith(gpa: Record<string, unknown>): Catalog {
   return testCatalog({
     credentials: ['A', 'B', 'C', 'D'].map(course),

@@ -1,18 +1,11 @@
-import { loadTestCatalog, testCatalog } from '../helpers.js';
+import { loadTestCatalog, testCatalog, testCourse } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import type { ProgramAudit, RequirementResult } from '../../src/audit/audit-result.js';
 import type { Catalog } from '../../src/model/catalog.js';
 
-const course = (id: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  kind: 'course',
-  title: id,
-  code: id.replace('-', ' '),
-  subject: id.split('-')[0],
-  credits: { value: 3, unit: 'semester' },
-  ...extra,
-});
+const course = (id: string, extra: Record<string, unknown> = {}) =>
+  testCourse(id, { code: id.replace('-', ' '), subject: id.split('-')[0], ...extra });
 const declares = (id: string) => ({ fact: 'declared', operator: 'contains', value: id });
 const credentials = [
   course('MATH-1'),

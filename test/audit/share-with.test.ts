@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import type { ProgramAudit } from '../../src/audit/audit-result.js';
 import type { Catalog } from '../../src/model/catalog.js';
-import { loadTestCatalog, requirement, testCatalog } from '../helpers.js';
+import { loadTestCatalog, requirement, testCatalog, testCourse } from '../helpers.js';
 
-const course = (id: string, subject: string, tags: string[] = []) => ({
-  id,
-  kind: 'course',
-  title: id,
-  subject,
-  credits: { value: 3, unit: 'semester' },
-  tags,
-});
+const course = (id: string, subject: string, tags: string[] = []) => testCourse(id, { subject, tags });
 const subject = (value: string) => ({ fact: 'subject', operator: 'equal', value });
 const writingIntensive = { fact: 'tags', operator: 'contains', value: 'wi' };
 const credentials = [

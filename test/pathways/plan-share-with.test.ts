@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { plan } from '../../src/pathways/plan.js';
-import { testCatalog } from '../helpers.js';
+import { testCatalog, testCourse } from '../helpers.js';
 
-const course = (id: string, subject: string, tags: string[] = []) => ({
-  id,
-  kind: 'course',
-  title: id,
-  subject,
-  credits: { value: 3, unit: 'semester' },
-  tags,
-});
+const course = (id: string, subject: string, tags: string[] = []) => testCourse(id, { subject, tags });
 const catalog = testCatalog({
   credentials: [course('DATA-210', 'DATA', ['wi']), course('ENGL-100', 'ENGL', ['wi'])],
   programs: [
