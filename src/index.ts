@@ -47,8 +47,19 @@ export {
   type PlanOptions,
   type PlanStep,
 } from './pathways/plan.js';
-export { recommend, type Recommendation } from './pathways/recommend.js';
-export { withStillNeeded, type StillNeededOptions } from './pathways/still-needed.js';
+export {
+  recommend,
+  type Recommendation,
+  type RecommendOptions,
+  type RemainingEffort,
+} from './pathways/recommend.js';
+export {
+  planIncomplete,
+  withPlans,
+  withStillNeeded,
+  type ProgramPlans,
+  type StillNeededOptions,
+} from './pathways/still-needed.js';
 export { whatIf, WhatIfAwards } from './pathways/what-if.js';
 export { auditToHtml, type HtmlExtras } from './report/audit-html.js';
 export { openRequirements } from './audit/remaining.js';
