@@ -22,6 +22,21 @@ export type * from './audit/audit-result.js';
 export { solveAllocation, DEFAULT_STEP_BUDGET, type Solution } from './audit/solve-allocation.js';
 export type { AllocationProblem, PlanNode, PlanItem, PlanPolicies, Score } from './audit/allocation-problem.js';
 export { auditToText } from './report/audit-text.js';
+export {
+  explainAward,
+  type AwardExplanation,
+  type AwardInProgram,
+  type AwardPlace,
+  type ExplainAwardOptions,
+} from './audit/explain-award.js';
+export { awardExplanationJson, awardExplanationText, type AwardExplanationJson } from './report/award-explanation.js';
+export {
+  listCatalog,
+  type CatalogListing,
+  type CredentialListing,
+  type ProgramListing,
+} from './catalog/list-catalog.js';
+export { catalogListingText } from './report/catalog-list-text.js';
 export { reasonText, explanationText, recommendationText, noticeText } from './report/reason-text.js';
 export {
   auditReportJson,
