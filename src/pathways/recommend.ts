@@ -16,7 +16,7 @@ export interface RemainingEffort {
   readonly credits: number;
   /** The catalog credentials to earn, in id order, with their titles. */
   readonly credentials: readonly { readonly credential: string; readonly title: string }[];
-  /** Terms the plan's schedule takes, when terms were asked for. */
+  /** Terms the plan's schedule takes, when terms were asked for and a schedule exists (one without ranks after those with one). */
   readonly terms?: number;
   /** False when the solver could not prove the plan cheapest: the effort is then at most this. */
   readonly proven: boolean;
@@ -62,8 +62,8 @@ export interface RecommendOptions extends StillNeededOptions {
  * - ties (and programs with no plan, among themselves) go by open requirements, credits short of
  *   the total, then nested programs before the programs that stack them (so Silver before the
  *   Gold that needs it), then id.
- * Plans each incomplete program (asynchronous: see `plan`) unless given its plans. Deterministic, and each entry says what is open (worded by
- * `recommendationText` in report/).
+ * Plans each incomplete program (asynchronous: see `plan`) unless given its plans. Deterministic,
+ * and each entry says what is open (worded by `recommendationText` in report/).
  */
 export async function recommend(
   catalog: Catalog,
@@ -125,13 +125,15 @@ function rankPrograms(
     };
     return recommendation;
   });
+  // Terms asked for: a plan with no term-by-term schedule comes after those with one.
+  const termsOf = (r: Recommendation) => r.effort?.terms ?? (inputs.schedules ? Number.POSITIVE_INFINITY : 0);
   const rank = (r: Recommendation) => (r.status === 'complete' ? 0 : r.status === 'in-progress' ? 1 : r.effort ? 2 : 3);
   return ranked.sort(
     (a, b) =>
       rank(a) - rank(b) ||
       (a.effort?.credits ?? 0) - (b.effort?.credits ?? 0) ||
       (a.effort?.credentials.length ?? 0) - (b.effort?.credentials.length ?? 0) ||
-      (a.effort?.terms ?? 0) - (b.effort?.terms ?? 0) ||
+      (termsOf(a) === termsOf(b) ? 0 : termsOf(a) - termsOf(b)) ||
       a.requirementsLeft - b.requirementsLeft ||
       a.creditsLeft - b.creditsLeft ||
       (order.get(a.program) ?? 0) - (order.get(b.program) ?? 0) ||
