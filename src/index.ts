@@ -22,6 +22,21 @@ export type * from './audit/audit-result.js';
 export { solveAllocation, DEFAULT_STEP_BUDGET, type Solution } from './audit/solve-allocation.js';
 export type { AllocationProblem, PlanNode, PlanItem, PlanPolicies, Score } from './audit/allocation-problem.js';
 export { auditToText } from './report/audit-text.js';
+export {
+  explainAward,
+  type AwardExplanation,
+  type AwardInProgram,
+  type AwardPlace,
+  type ExplainAwardOptions,
+} from './audit/explain-award.js';
+export { awardExplanationJson, awardExplanationText, type AwardExplanationJson } from './report/award-explanation.js';
+export {
+  listCatalog,
+  type CatalogListing,
+  type CredentialListing,
+  type ProgramListing,
+} from './catalog/list-catalog.js';
+export { catalogListingText } from './report/catalog-list-text.js';
 export { reasonText, explanationText, recommendationText, noticeText } from './report/reason-text.js';
 export {
   auditReportJson,
@@ -47,8 +62,19 @@ export {
   type PlanOptions,
   type PlanStep,
 } from './pathways/plan.js';
-export { recommend, type Recommendation } from './pathways/recommend.js';
-export { withStillNeeded, type StillNeededOptions } from './pathways/still-needed.js';
+export {
+  recommend,
+  type Recommendation,
+  type RecommendOptions,
+  type RemainingEffort,
+} from './pathways/recommend.js';
+export {
+  planIncomplete,
+  withPlans,
+  withStillNeeded,
+  type ProgramPlans,
+  type StillNeededOptions,
+} from './pathways/still-needed.js';
 export { whatIf, WhatIfAwards } from './pathways/what-if.js';
 export { auditToHtml, type HtmlExtras } from './report/audit-html.js';
 export { openRequirements } from './audit/remaining.js';

@@ -2,8 +2,10 @@ import { Command } from 'commander';
 import { registerAudit } from './commands/audit.js';
 import { registerBatch } from './commands/batch.js';
 import { registerConvert } from './commands/convert.js';
+import { registerExplain } from './commands/explain.js';
 import { registerPlan } from './commands/plan.js';
 import { registerGraph } from './commands/graph.js';
+import { registerList } from './commands/list.js';
 import { registerSchema } from './commands/schema.js';
 import { registerValidate } from './commands/validate.js';
 import type { RunIo } from './io.js';
@@ -25,10 +27,12 @@ export function buildCli(io: RunIo): Command {
   for (const register of [
     registerAudit,
     registerPlan,
+    registerExplain,
     registerBatch,
     registerConvert,
     registerValidate,
     registerGraph,
+    registerList,
     registerSchema,
   ])
     register(program, io);

@@ -2,7 +2,7 @@ import type { AuditReport } from '../audit/audit-result.js';
 import type { Catalog } from '../model/catalog.js';
 import { ok, type Result } from '../model/issue.js';
 import type { AwardInput, TranscriptInput } from '../model/transcript.js';
-import { plan } from './plan.js';
+import { plan, type PlanResult, type TermsOption } from './plan.js';
 
 /** How the report was made: its dates, and the what-if awards it counted (none for a plain audit). */
 export interface StillNeededOptions {
@@ -14,6 +14,9 @@ export interface StillNeededOptions {
   /** Seconds the solver may take for each program (see `plan`). */
   readonly timeLimit?: number;
 }
+
+/** The exact plan (SPEC section 10) of each incomplete program of a report, by program id. */
+export type ProgramPlans = ReadonlyMap<string, PlanResult>;
 
 /**
  * A report with `stillNeeded` on every incomplete audit (SPEC section 8): the credentials of the
@@ -27,7 +30,33 @@ export async function withStillNeeded(
   report: AuditReport,
   options: StillNeededOptions = {},
 ): Promise<Result<AuditReport>> {
-  const { whatIf, ...dates } = options;
+  const plans = await planIncomplete(catalog, transcript, report, options);
+  return plans.ok ? ok(withPlans(report, plans.value)) : plans;
+}
+
+/** The report with `stillNeeded` from plans already made by {@link planIncomplete}. */
+export function withPlans(report: AuditReport, plans: ProgramPlans): AuditReport {
+  return {
+    ...report,
+    audits: report.audits.map((audit) => {
+      const best = plans.get(audit.program)?.best;
+      return audit.status === 'incomplete' && best ? { ...audit, stillNeeded: best.credentials } : audit;
+    }),
+  };
+}
+
+/**
+ * The exact plan of every incomplete program of a report (the plans {@link withStillNeeded} and
+ * `recommend` read), no alternatives; with `terms`, plans scheduled term by term. The
+ * transcript's planned awards count as in the report (see {@link withStillNeeded}).
+ */
+export async function planIncomplete(
+  catalog: Catalog,
+  transcript: TranscriptInput,
+  report: AuditReport,
+  options: StillNeededOptions & { readonly terms?: TermsOption } = {},
+): Promise<Result<ProgramPlans>> {
+  const { whatIf, ...rest } = options;
   const planned = new Set(whatIf ? [] : transcript.awards.filter((a) => a.status === 'planned').map((a) => a.id));
   const learner: TranscriptInput =
     planned.size === 0
@@ -37,21 +66,18 @@ export async function withStillNeeded(
           awards: transcript.awards.filter((a) => !planned.has(a.id)),
           exceptions: (transcript.exceptions ?? []).filter((e) => !('award' in e) || !planned.has(e.award)),
         };
-  const audits = [];
+  const plans = new Map<string, PlanResult>();
   for (const audit of report.audits) {
-    if (audit.status !== 'incomplete') {
-      audits.push(audit);
-      continue;
-    }
+    if (audit.status !== 'incomplete') continue;
     const found = await plan(catalog, learner, {
       target: audit.program,
       asOf: report.asOf,
-      ...dates,
+      ...rest,
       alternatives: 0,
       ...(whatIf ? { planned: whatIf } : {}),
     });
     if (!found.ok) return found;
-    audits.push(found.value.best ? { ...audit, stillNeeded: found.value.best.credentials } : audit);
+    plans.set(audit.program, found.value);
   }
-  return ok({ ...report, audits });
+  return ok(plans);
 }

@@ -124,15 +124,34 @@ export function assertMissingText(a: AssertResult): string {
   return `among the counted, ${open(a).map(assertText).join('; ')}`;
 }
 
-/** What remains of a program, in words: "Data Analytics Certificate: one requirement (Capstone) and 6 more credits". */
+/**
+ * What remains of a program, in words: "Data Analytics Certificate: one requirement (Capstone) and
+ * 6 more credits; cheapest plan: 2 credentials, 6 credits (Capstone, Dashboards)".
+ */
 export function recommendationText(r: Recommendation): string {
   if (r.status === 'complete') return `${r.title}: earned`;
   if (r.status === 'in-progress') return `${r.title}: complete once the work in progress is finished`;
-  const shown = r.open.slice(0, 3).join(', ') + (r.open.length > 3 ? `, and ${r.open.length - 3} more` : '');
   const left = r.requirementsLeft;
   const parts = [
-    left > 0 ? `${left === 1 ? 'one requirement' : `${left} requirements`} (${shown})` : '',
+    left > 0 ? `${left === 1 ? 'one requirement' : `${left} requirements`} (${firstFew(r.open)})` : '',
     r.creditsLeft > 0 ? `${r.creditsLeft} more credits` : '',
   ].filter(Boolean);
-  return `${r.title}: ${parts.join(' and ') || 'policies to meet'}`;
+  return `${r.title}: ${parts.join(' and ') || 'policies to meet'}; ${effortText(r.effort)}`;
 }
+
+/** The exact plan's effort in words: "cheapest plan: 2 credentials, 6 credits, 2 terms (A, B)". */
+function effortText(effort: Recommendation['effort']): string {
+  if (!effort) return 'no plan from the catalog completes it';
+  const n = effort.credentials.length;
+  const figures = [
+    `${n === 1 ? 'one credential' : `${n} credentials`}`,
+    `${effort.credits} credit${effort.credits === 1 ? '' : 's'}`,
+    ...(effort.terms !== undefined ? [`${effort.terms} term${effort.terms === 1 ? '' : 's'}`] : []),
+  ].join(', ');
+  const named = firstFew(effort.credentials.map((c) => c.title));
+  return `${effort.proven ? 'cheapest plan' : 'a plan (not proven cheapest)'}: ${figures}${n > 0 ? ` (${named})` : ''}`;
+}
+
+/** Up to three names, and how many more. */
+const firstFew = (names: readonly string[]) =>
+  names.slice(0, 3).join(', ') + (names.length > 3 ? `, and ${names.length - 3} more` : '');

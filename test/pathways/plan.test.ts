@@ -210,30 +210,43 @@ describe('plans', () => {
 });
 
 describe('recommendations and what-if', () => {
-  it('ranks programs by what remains, earned first, and explains each', () => {
-    const report = audit(catalog, readFixture('jon-first-term.json') as TranscriptInput, { all: true });
+  it('ranks programs by what remains, earned first, and explains each', async () => {
+    const jon = readFixture('jon-first-term.json') as TranscriptInput;
+    const report = audit(catalog, jon, { all: true });
     if (!report.ok) throw new Error('audit');
-    const ranked = recommend(report.value);
-    expect(ranked[0]).toMatchObject({ program: 'cert-cloud-security', status: 'in-progress' });
-    expect(recommendationText(ranked[0]!)).toBe(
+    const ranked = await recommend(catalog, jon, report.value);
+    if (!ranked.ok) throw new Error('recommend');
+    expect(ranked.value[0]).toMatchObject({ program: 'cert-cloud-security', status: 'in-progress' });
+    expect(recommendationText(ranked.value[0]!)).toBe(
       'Cloud Security Certificate: complete once the work in progress is finished',
     );
-    expect(ranked.map((r) => r.program)).toEqual(recommend(report.value).map((r) => r.program));
-    const lena = audit(catalog, learner(['mc-cloud-foundations', 'mc-cloud-iam', 'mc-network-defense']), { all: true });
+    const again = await recommend(catalog, jon, report.value);
+    expect(again.ok && again.value.map((r) => r.program)).toEqual(ranked.value.map((r) => r.program));
+    const lenaAwards = learner(['mc-cloud-foundations', 'mc-cloud-iam', 'mc-network-defense']);
+    const lena = audit(catalog, lenaAwards, { all: true });
     if (!lena.ok) throw new Error('audit');
-    const first = recommend(lena.value)[0]!;
-    expect(first).toMatchObject({
+    const first = await recommend(catalog, lenaAwards, lena.value);
+    if (!first.ok) throw new Error('recommend');
+    // The digital badges (no credits) come first: credits before credentials.
+    expect(first.value.map((r) => r.program).slice(0, 4)).toEqual([
+      'digital-bronze',
+      'digital-silver',
+      'digital-gold',
+      'cert-cloud-security',
+    ]);
+    expect(first.value[3]).toMatchObject({
       program: 'cert-cloud-security',
       requirementsLeft: 1,
       creditsLeft: 0,
       open: ['One security operations micro-credential'],
     });
-    expect(recommendationText(first)).toBe(
-      'Cloud Security Certificate: one requirement (One security operations micro-credential)',
+    expect(recommendationText(first.value[3]!)).toBe(
+      'Cloud Security Certificate: one requirement (One security operations micro-credential); cheapest plan: one credential, 1 credit (Incident Response)',
     );
-    for (let i = 1; i < ranked.length; i++) {
-      const [a, b] = [ranked[i - 1]!, ranked[i]!];
-      expect(a.status === b.status ? a.requirementsLeft <= b.requirementsLeft : true).toBe(true);
+    for (let i = 1; i < ranked.value.length; i++) {
+      const [a, b] = [ranked.value[i - 1]!, ranked.value[i]!];
+      if (a.status === 'incomplete' && b.status === 'incomplete' && a.effort && b.effort)
+        expect(a.effort.credits).toBeLessThanOrEqual(b.effort.credits);
     }
   });
 

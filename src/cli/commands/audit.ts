@@ -4,8 +4,8 @@ import { buildStackingGraph } from '../../catalog/stacking-graph.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { AuditReport } from '../../audit/audit-result.js';
 import { plan, type PathwayPlan } from '../../pathways/plan.js';
-import { recommend } from '../../pathways/recommend.js';
-import { withStillNeeded } from '../../pathways/still-needed.js';
+import { recommend, type Recommendation } from '../../pathways/recommend.js';
+import { planIncomplete, withPlans } from '../../pathways/still-needed.js';
 import { whatIf, WhatIfAwards } from '../../pathways/what-if.js';
 import { parseWith } from '../../model/parse.js';
 import { auditToHtml } from '../../report/audit-html.js';
@@ -72,18 +72,20 @@ export function registerAudit(program: Command, io: CliIo): void {
         extra ? whatIf(catalog, transcript, extra, auditOptions) : audit(catalog, transcript, auditOptions),
         inputName(file),
       );
-      // What each incomplete program still needs: its exact plan (the HTML report shows the plans' steps instead).
-      const report =
-        options.format === 'html' || audited.audits.every((a) => a.status !== 'incomplete')
-          ? audited
-          : valueOrThrow(
-              await withStillNeeded(catalog, transcript as never, audited, {
-                ...dates,
-                ...(extra ? { whatIf: extra } : {}),
-              }),
-              inputName(file),
-            );
-      const text = await render(report, options.format, catalog, transcript, io, all && programs.length === 0, notices);
+      // What each incomplete program still needs: its exact plan, planned once for stillNeeded and the ranking
+      // (the HTML report shows the plans' steps instead of stillNeeded).
+      const stillNeeded = { ...dates, ...(extra ? { whatIf: extra } : {}) };
+      const plans = valueOrThrow(
+        await planIncomplete(catalog, transcript as never, audited, stillNeeded),
+        inputName(file),
+      );
+      const report = options.format === 'html' ? audited : withPlans(audited, plans);
+      const recommendations = valueOrThrow(
+        await recommend(catalog, transcript as never, report, { ...stillNeeded, plans }),
+        inputName(file),
+      );
+      const ranking = all && programs.length === 0 ? recommendations : undefined;
+      const text = await render(report, options.format, catalog, transcript, io, recommendations, ranking, notices);
       if (options.out) await writeFileAtomically(resolve(io.cwd, options.out), text);
       else io.stdout.write(text);
     });
@@ -101,7 +103,8 @@ async function render(
   catalog: Catalog,
   transcript: unknown,
   io: CliIo,
-  ranking: boolean,
+  recommendations: readonly Recommendation[],
+  ranking: readonly Recommendation[] | undefined,
   notices: readonly ConversionNotice[],
 ): Promise<string> {
   if (format === 'json') {
@@ -109,9 +112,8 @@ async function render(
     const worded = notices.map((notice) => ({ ...notice, message: noticeText(notice) }));
     return `${JSON.stringify({ ...auditReportJson(report), ...(worded.length > 0 ? { notices: worded } : {}) }, null, 2)}\n`;
   }
-  const recommendations = recommend(report);
   if (format === 'text') {
-    return auditToText(report, { color: wantsColor(io) }) + (ranking ? recommendationsToText(recommendations) : '');
+    return auditToText(report, { color: wantsColor(io) }) + (ranking ? recommendationsToText(ranking) : '');
   }
   const plans = new Map<string, PathwayPlan>();
   if (report.audits.length <= 3)
