@@ -130,10 +130,18 @@ function programSection(a: ProgramAudit, extras: HtmlExtras, titleOf: TitleOf, s
 <p class="summary">${esc(summary)}${a.version ? ` <span class="muted">${esc(catalogYears(a.version))}</span>` : ''}</p>${budget}${problems}
 ${remaining.length ? `<h3>What remains</h3><ul class="remaining">${remaining.join('')}</ul>` : ''}
 ${plan?.credentials.length ? planHtml(plan, titleOf) : ''}
-${figure ? `<h3>How your credentials stack into it</h3><figure class="graph">${figure.svg}<ol class="paths">${figure.paths.map((p) => `<li>${p.map(esc).join(' → ')}</li>`).join('')}</ol></figure>` : ''}
+${figure ? `<h3>How your credentials stack into it</h3><figure class="graph">${figure.svg}${pathsHtml(figure.paths)}</figure>` : ''}
 <h3>Requirements</h3>${requirementTreeHtml(a.requirements, titleOf)}${policies ? `<ul class="tree">${policies}</ul>` : ''}
 ${unusedHtml(a, extras, titleOf)}
 </section>`;
+}
+
+/** The stacking paths in words (shown on a phone and in print): the ones through other programs, then what counts directly. */
+function pathsHtml(paths: readonly (readonly string[])[]): string {
+  const through = paths.filter((p) => p.length > 2).map((p) => `<li>${p.map(esc).join(' → ')}</li>`);
+  const direct = paths.filter((p) => p.length === 2).map((p) => esc(p[0]!));
+  const directly = direct.length ? [`<li>Directly: ${direct.join(', ')}</li>`] : [];
+  return `<ul class="paths">${[...through, ...directly].join('')}</ul>`;
 }
 
 /** Problems to act on, in red: awards with a failing grade or expired, a GPA below the minimum. */

@@ -68,12 +68,12 @@ svg.stacking .held rect{fill:var(--bg);stroke:#57606a}
 svg.stacking .target rect{fill:var(--ok-bg);stroke:var(--ok);stroke-width:2}
 svg.stacking .edge{fill:none;stroke:#8c959f;stroke-width:1.25}
 svg.stacking .arrowhead{fill:#6e7781}
-ol.paths{display:none;padding-left:20px;margin:4px 0}ol.paths>li{margin:4px 0}
+ul.paths{display:none;padding-left:20px;margin:4px 0}ul.paths>li{margin:4px 0}
 @media (max-width:640px){
 main{padding:14px}
 h1{font-size:1.4rem}h2{font-size:1.2rem;margin-top:28px}
 ul.tree ul.tree{padding-left:14px}
-.graph svg{display:none}ol.paths{display:block}
+.graph svg{display:none}ul.paths{display:block}
 th,td{padding:5px 4px}
 }
 @media print{
@@ -82,6 +82,6 @@ h2{break-after:avoid}section{break-before:page}section:first-of-type{break-befor
 li,tr,ol.steps>li,ol.overview>li{break-inside:avoid}
 a{text-decoration:none}
 .badge,.state,.hyp{border:1px solid currentColor}
-ol.paths{display:block}
+ul.paths{display:block}
 }
 `;

@@ -1,6 +1,6 @@
 import type { AppliedItem, AssertResult, RequirementResult, RequirementStatus } from '../audit/audit-result.js';
 import { assertMissingText, assertText } from './reason-text.js';
-import { esc, nameHtml, optionHtml, optionId, type TitleOf } from './html-text.js';
+import { esc, nameHtml, optionHtml, optionId, optionTitle, type TitleOf } from './html-text.js';
 
 /** How the page shows each status: a mark (decoration) and words. "Not yet" is neutral, not a failure. */
 export const STATUS_VIEW: Readonly<Record<RequirementStatus, { readonly mark: string; readonly text: string }>> = {
@@ -96,15 +96,15 @@ export function remainingHtml(node: RequirementResult, titleOf: TitleOf): string
   return [`<li>${leafHtml(node, titleOf)}</li>`];
 }
 
-/** An open leaf: its name, what it misses, and the options (one named once, not as "X: for example X"). */
+/** An open leaf: its name, what it misses, and the options (one that is the leaf itself named once, not "X: X"). */
 function leafHtml(node: RequirementResult, titleOf: TitleOf): string {
   const r = node.remaining;
   const options = r?.options ?? [];
   if (options.length === 1 && (r?.count ?? 1) === 1 && r?.credits === undefined) {
     const option = optionHtml(options[0]!, titleOf);
-    return optionId(options[0]!) === node.id && node.label === undefined
-      ? option
-      : `<span class="name">${labelHtml(node, titleOf)}</span>: ${option}`;
+    const named =
+      node.label === undefined ? optionId(options[0]!) === node.id : node.label === optionTitle(options[0]!, titleOf);
+    return named ? option : `<span class="name">${labelHtml(node, titleOf)}</span>: ${option}`;
   }
   const missing = r?.credits !== undefined ? `${esc(r.credits)} more credits` : `${esc(r?.count ?? 1)} more`;
   if (options.length === 0) return `<span class="name">${labelHtml(node, titleOf)}</span>: ${missing}`;

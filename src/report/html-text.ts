@@ -36,3 +36,9 @@ export function optionHtml(
 /** The id an option names. */
 export const optionId = (option: string | { readonly credential: string }) =>
   typeof option === 'string' ? option : option.credential;
+
+/** The title of the credential an option names, when known. */
+export const optionTitle = (
+  option: string | { readonly credential: string; readonly title?: string },
+  titleOf: TitleOf,
+) => (typeof option === 'string' ? titleOf(option) : (option.title ?? titleOf(option.credential)));
