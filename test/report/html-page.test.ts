@@ -61,6 +61,26 @@ describe('the HTML advising page', () => {
     expect(bs).toContain('<tr class="problem"><td>Introductory Statistics');
   });
 
+  it('shows a GPA below the minimum and an expired credential as problems, "does not match" plainly', async () => {
+    const omar = section((await advisingPage('omar-failing-grades.json', ['bs-data-science'])).html, 'bs-data-science');
+    expect(words(/<div class="notice problems"[\s\S]*?<\/div>/.exec(omar)?.[0] ?? '').trim()).toBe(
+      'Needs attention Calculus I MATH-151 (award o07) : failing grade F Machine Learning DATA-310 (award o17) : failing grade F General Chemistry CHEM-101 (award o28) : failing grade F Grade point average (every graded course): 1.9 of 2 needed',
+    );
+    expect(omar).toContain(
+      '<li class="req s-problem"><span class="mark" aria-hidden="true">✗</span><span class="name">Grade point average (every graded course)</span> <span class="state">Below the minimum</span>',
+    );
+    const eve = section(
+      (await advisingPage('eve-awards-that-do-not-count.json', ['cert-cloud-security'])).html,
+      'cert-cloud-security',
+    );
+    expect(words(/<div class="notice problems"[\s\S]*?<\/div>/.exec(eve)?.[0] ?? '').trim()).toBe(
+      "Needs attention CompTIA Security+ comptia-security-plus (award e2) : expired on 2024-03-01 award e4: denied by rule unaccredited-issuer: issuer is not on Riverbend's list of accredited issuers",
+    );
+    expect(eve).toContain(
+      '<tr><td>Foundations of Data Analysis <span class="code">DATA-101</span> <span class="muted">(award e1)</span></td><td>does not match any requirement</td></tr>',
+    );
+  });
+
   it('shows the term-by-term plan and its terms in the summary', async () => {
     const { html } = await advisingPage('maya-2025-first-year.json', ['cert-data-engineering'], {
       plans: [{ target: 'cert-data-engineering', terms: { start: '2026-fall', maxCredits: 6 } }],
