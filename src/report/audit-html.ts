@@ -130,7 +130,7 @@ function programSection(a: ProgramAudit, extras: HtmlExtras, titleOf: TitleOf, s
 <p class="summary">${esc(summary)}${a.version ? ` <span class="muted">${esc(catalogYears(a.version))}</span>` : ''}</p>${budget}${problems}
 ${remaining.length ? `<h3>What remains</h3><ul class="remaining">${remaining.join('')}</ul>` : ''}
 ${plan?.credentials.length ? planHtml(plan, titleOf) : ''}
-${figure ? `<h3>How your credentials stack into it</h3><figure class="graph">${figure.svg}${pathsHtml(figure.paths)}</figure>` : ''}
+${figure ? `<h3>How your credentials stack into it</h3><figure class="graph">${figure.svg}${pathsHtml(figure.paths)}<figcaption class="legend">Shaded: what you hold; white: programs on the way; green: this program.</figcaption></figure>` : ''}
 <h3>Requirements</h3>${requirementTreeHtml(a.requirements, titleOf)}${policies ? `<ul class="tree">${policies}</ul>` : ''}
 ${unusedHtml(a, extras, titleOf)}
 </section>`;

@@ -59,7 +59,7 @@ table{border-collapse:collapse;width:100%;margin:6px 0}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 th{background:var(--bg)}
 tr.problem td:last-child{color:var(--bad);font-weight:600}
-.graph{margin:8px 0}
+.graph{margin:8px 0}.graph figcaption{margin-top:4px}
 svg.stacking{max-width:100%;height:auto;display:block}
 svg.stacking text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;fill:var(--ink)}
 svg.stacking .code{font:10.5px ui-monospace,Menlo,Consolas,monospace;fill:var(--muted)}
@@ -73,7 +73,7 @@ ul.paths{display:none;padding-left:20px;margin:4px 0}ul.paths>li{margin:4px 0}
 main{padding:14px}
 h1{font-size:1.4rem}h2{font-size:1.2rem;margin-top:28px}
 ul.tree ul.tree{padding-left:14px}
-.graph svg{display:none}ul.paths{display:block}
+.graph svg,.graph figcaption{display:none}ul.paths{display:block}
 th,td{padding:5px 4px}
 }
 @media print{
