@@ -1,6 +1,6 @@
 import type { AppliedItem, AssertResult, RequirementResult, RequirementStatus } from '../audit/audit-result.js';
 import { assertMissingText, assertText } from './reason-text.js';
-import { esc, nameHtml, optionHtml, optionId, optionTitle, type TitleOf } from './html-text.js';
+import { esc, nameHtml, optionHtml, readOption, type TitleOf } from './html-text.js';
 
 /** How the page shows each status: a mark (decoration) and words. "Not yet" is neutral, not a failure. */
 export const STATUS_VIEW: Readonly<Record<RequirementStatus, { readonly mark: string; readonly text: string }>> = {
@@ -102,8 +102,8 @@ function leafHtml(node: RequirementResult, titleOf: TitleOf): string {
   const options = r?.options ?? [];
   if (options.length === 1 && (r?.count ?? 1) === 1 && r?.credits === undefined) {
     const option = optionHtml(options[0]!, titleOf);
-    const named =
-      node.label === undefined ? optionId(options[0]!) === node.id : node.label === optionTitle(options[0]!, titleOf);
+    const only = readOption(options[0]!, titleOf);
+    const named = node.label === undefined ? only.id === node.id : node.label === only.title;
     return named ? option : `<span class="name">${labelHtml(node, titleOf)}</span>: ${option}`;
   }
   const missing = r?.credits !== undefined ? `${esc(r.credits)} more credits` : `${esc(r?.count ?? 1)} more`;

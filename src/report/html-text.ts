@@ -14,31 +14,25 @@ export function nameHtml(id: string, titleOf: TitleOf): string {
     : `${esc(title)} <span class="code">${esc(id)}</span>`;
 }
 
-/** The same name as plain text ("Data Wrangling (DATA-210)"), for labels and the stacking graph's words. */
-export function nameText(id: string, titleOf: TitleOf): string {
-  const title = titleOf(id);
-  return title === undefined || title === id ? id : `${title} (${id})`;
+/** An entry of `remaining.options`: a credential id, or `{ credential, title, credits }` (SPEC section 8). */
+export type OptionEntry = string | { readonly credential: string; readonly title?: string; readonly credits?: number };
+
+/** What an option names: the one place that reads an option's shape. */
+export function readOption(
+  option: OptionEntry,
+  titleOf: TitleOf,
+): { readonly id: string; readonly title: string | undefined; readonly credits?: number } {
+  if (typeof option === 'string') return { id: option, title: titleOf(option) };
+  return {
+    id: option.credential,
+    title: option.title ?? titleOf(option.credential),
+    ...(option.credits === undefined ? {} : { credits: option.credits }),
+  };
 }
 
-/**
- * A credential that would meet an open requirement (an entry of `remaining.options`): the one
- * place that reads an option's shape, an id or `{ credential, title, credits }`.
- */
-export function optionHtml(
-  option: string | { readonly credential: string; readonly title?: string; readonly credits?: number },
-  titleOf: TitleOf,
-): string {
-  if (typeof option === 'string') return nameHtml(option, titleOf);
-  const name = nameHtml(option.credential, (id) => (id === option.credential ? option.title : titleOf(id)));
-  return option.credits === undefined ? name : `${name} <span class="muted">· ${esc(option.credits)} cr</span>`;
+/** A credential that would meet an open requirement: its title and code, and its credits when the option gives them. */
+export function optionHtml(option: OptionEntry, titleOf: TitleOf): string {
+  const { id, title, credits } = readOption(option, titleOf);
+  const name = nameHtml(id, () => title);
+  return credits === undefined ? name : `${name} <span class="muted">· ${esc(credits)} cr</span>`;
 }
-
-/** The id an option names. */
-export const optionId = (option: string | { readonly credential: string }) =>
-  typeof option === 'string' ? option : option.credential;
-
-/** The title of the credential an option names, when known. */
-export const optionTitle = (
-  option: string | { readonly credential: string; readonly title?: string },
-  titleOf: TitleOf,
-) => (typeof option === 'string' ? titleOf(option) : (option.title ?? titleOf(option.credential)));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditToHtml } from '../../src/report/audit-html.js';
 import { stackingFigure, wrapLabel } from '../../src/report/stacking-svg.js';
+import { optionHtml } from '../../src/report/html-text.js';
 import { buildStackingGraph } from '../../src/catalog/stacking-graph.js';
 import { cli, shippedCatalog } from '../helpers.js';
 import { advisingPage } from './html-pages.js';
@@ -134,6 +135,16 @@ describe('the HTML advising page', () => {
     expect(first.code).toBe(0);
     expect((await cli(args)).stdout).toBe(first.stdout);
     expect(first.stdout).toContain('<h1>Advising report: Ada Okafor</h1>');
+  });
+});
+
+describe('an option of what remains', () => {
+  it('reads an id (titled from the catalog) or the { credential, title, credits } of SPEC section 8', () => {
+    const titles = new Map([['DATA-210', 'Data Wrangling']]);
+    expect(optionHtml('DATA-210', (id) => titles.get(id))).toBe('Data Wrangling <span class="code">DATA-210</span>');
+    expect(optionHtml({ credential: 'DATA-210', title: 'Data Wrangling', credits: 3 }, () => undefined)).toBe(
+      'Data Wrangling <span class="code">DATA-210</span> <span class="muted">· 3 cr</span>',
+    );
   });
 });
 
