@@ -1,16 +1,13 @@
-import type {
-  AssertResult,
-  AuditReport,
-  PolicyResult,
-  ProgramAudit,
-  RequirementResult,
-  RequirementStatus,
-} from '../audit/audit-result.js';
+import type { AuditReport, AuditStatus, PolicyResult, ProgramAudit, RequirementResult } from '../audit/audit-result.js';
 import type { StackingGraph } from '../catalog/stacking-graph.js';
+import type { ReasonCode } from '../explain/reasons.js';
 import type { PathwayPlan } from '../pathways/plan.js';
 import type { Recommendation } from '../pathways/recommend.js';
-import { assertMissingText, assertText, reasonText, recommendationText, STATUS_MARKS } from './reason-text.js';
-import { stackingSvg } from './stacking-svg.js';
+import { PAGE_CSS } from './html-css.js';
+import { remainingHtml, requirementTreeHtml, STATUS_VIEW } from './html-requirements.js';
+import { esc, nameHtml, type TitleOf } from './html-text.js';
+import { reasonText } from './reason-text.js';
+import { stackingFigure } from './stacking-svg.js';
 
 /** What the advising report shows besides the audit. */
 export interface HtmlExtras {
@@ -22,123 +19,162 @@ export interface HtmlExtras {
   readonly titles: ReadonlyMap<string, string>;
   /** Catalog credentials the learner holds: where the stacking paths start. */
   readonly held: readonly string[];
+  /** The credential of each of the transcript's awards, by award id: awards named by title. */
+  readonly awards?: ReadonlyMap<string, string>;
 }
 
-const esc = (text: string | number) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const STATUS_TEXT: Record<RequirementStatus, string> = {
+/** Why an award does not count that is a problem to act on (shown in red), not a matter of "not needed". */
+const PROBLEM_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+  'failing-grade',
+  'below-min-grade',
+  'expired',
+  'older-than-recency',
+  'denied',
+  'grade-not-on-scale',
+  'unknown-unit',
+]);
+
+const BADGE_TEXT: Record<AuditStatus, string> = {
   complete: 'Complete',
   'in-progress': 'In progress',
-  incomplete: 'Not yet complete',
-  'not-needed': 'Not needed',
-  'not-applicable': 'Does not apply',
+  incomplete: 'Not yet',
 };
+const badge = (status: AuditStatus) => `<span class="badge ${status}">${BADGE_TEXT[status]}</span>`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-const CSS = `
-:root{--ok:#1a7f37;--wip:#9a6700;--no:#b42318;--ink:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#f6f8fa}
-*{box-sizing:border-box}body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);margin:0;background:#fff}
-main{max-width:980px;margin:0 auto;padding:24px}h1{font-size:1.6rem;margin:0 0 4px}h2{font-size:1.3rem;margin:32px 0 8px;padding-top:16px;border-top:2px solid var(--line)}
-h3{font-size:1.05rem;margin:18px 0 6px}.muted{color:var(--muted)}.status{display:inline-block;padding:1px 8px;border-radius:10px;font-size:.85rem;font-weight:600;color:#fff}
-.complete{background:var(--ok)}.in-progress{background:var(--wip)}.incomplete{background:var(--no)}
-.bar{display:grid;grid-template-columns:minmax(180px,1fr) 3fr auto;gap:10px;align-items:center;margin:6px 0}
-progress{width:100%;height:14px;accent-color:var(--ok)}ul.tree{list-style:none;padding-left:18px;margin:4px 0}ul.tree>li{margin:2px 0}
-.mark{display:inline-block;width:1.2em;font-weight:700}.mark.complete{color:var(--ok);background:none}.mark.in-progress{color:var(--wip);background:none}.mark.incomplete{color:var(--no);background:none}
-.applied{color:var(--muted);font-size:.9rem}table{border-collapse:collapse;width:100%;margin:6px 0}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}
-th{background:var(--bg)}svg text{font-size:12px;fill:var(--ink)}svg rect{fill:var(--bg);stroke:#8c959f}svg .target rect{fill:#dafbe1;stroke:var(--ok)}svg .edge{stroke:#8c959f;stroke-width:1.5}
-.hyp{font-style:italic}.steps li{margin:2px 0}
-@media print{main{max-width:none;padding:0}h2{break-before:auto;break-inside:avoid}section{break-inside:avoid-page}.status{color:#000;border:1px solid #000;background:none}}
-`;
-
-/** One self-contained HTML page per learner (no network, no external assets): progress, tree, what remains, the stacking path, why awards did not count. */
+/**
+ * One self-contained HTML page per learner, for a learner and an advisor (no network, no external
+ * assets, the same bytes for the same input): each program's summary first, closest first, then
+ * per program what remains (choices as groups), the next steps, how the learner's credentials
+ * stack into it, the requirement tree, and why awards do not count. "Not yet" is neutral; red is
+ * kept for problems (a failing grade, an expired credential, a GPA below the minimum).
+ */
 export function auditToHtml(report: AuditReport, extras: HtmlExtras): string {
   const name = report.learner.name ?? report.learner.id;
-  const title = (id: string) => extras.titles.get(id) ?? id;
-  const overview = extras.recommendations
-    .map((r) => {
-      const audit = report.audits.find((a) => a.program === r.program)!;
-      const max = audit.credits.required ?? Math.max(audit.credits.applied, 1);
-      const value = Math.min(audit.credits.applied, max);
-      return `<div class="bar"><span id="bar-${esc(r.program)}">${esc(r.title)} <span class="status ${r.status}">${STATUS_TEXT[r.status]}</span></span><progress aria-labelledby="bar-${esc(r.program)}" max="${max}" value="${value}">${value} of ${max}</progress><span>${esc(audit.credits.applied)}${audit.credits.required === null ? '' : ` / ${esc(audit.credits.required)}`} credits</span></div><p class="muted">${esc(recommendationText(r))}</p>`;
+  const titleOf: TitleOf = (id) => extras.titles.get(id);
+  const ranked = [
+    ...extras.recommendations.flatMap((r) => report.audits.filter((a) => a.program === r.program)),
+    ...report.audits.filter((a) => !extras.recommendations.some((r) => r.program === a.program)),
+  ];
+  const summaries = new Map(ranked.map((a) => [a.program, summaryText(a, extras)]));
+  const overview = ranked
+    .map((a) => {
+      const id = sectionId(a.program);
+      return `<li><div class="card-head"><a href="#${esc(id)}">${esc(a.title)}</a> <span>${badge(a.status)}${a.hypothetical ? ' <span class="badge what-if">What-if</span>' : ''}</span></div>${progressHtml(a)}<p class="summary">${esc(summaries.get(a.program)!)}</p></li>`;
     })
     .join('');
-  const programs = report.audits.map((audit) => programSection(audit, extras, title)).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Advising report: ${esc(name)}</title><style>${CSS}</style></head><body><main>
-<header><h1>Advising report: ${esc(name)}</h1><p class="muted">Learner ${esc(report.learner.id)} · as of ${esc(report.asOf)} · made by credstack</p></header>
-<section aria-labelledby="overview"><h2 id="overview">Programs, closest first</h2>${overview}</section>
-${programs}
+  const whatIf = report.audits.some(countsPlanned)
+    ? '<p class="notice what-if"><strong>What-if.</strong> Planned awards are counted here as if completed; what they change is marked <span class="hyp">what-if</span>.</p>'
+    : '';
+  const legend = `<p class="legend" aria-hidden="true">${(['complete', 'in-progress', 'incomplete', 'not-needed'] as const).map((s) => `${STATUS_VIEW[s].mark} ${STATUS_VIEW[s].text.toLowerCase()}`).join(' · ')}</p>`;
+  const sections = ranked.map((a) => programSection(a, extras, titleOf, summaries.get(a.program)!)).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Advising report: ${esc(name)}</title><style>${PAGE_CSS}</style></head><body><main>
+<header><h1>Advising report: ${esc(name)}</h1><p class="muted">Learner ${esc(report.learner.id)} · as of ${esc(report.asOf)} · made by credstack</p>${legend}</header>
+${whatIf}<nav aria-labelledby="overview"><h2 id="overview">Programs, closest first</h2><ol class="overview">${overview}</ol></nav>
+${sections}
 </main></body></html>
 `;
 }
 
-function programSection(audit: ProgramAudit, extras: HtmlExtras, title: (id: string) => string): string {
-  const id = `program-${audit.program}`;
-  const remaining = openLeaves(audit.requirements);
-  const plan = extras.plans.get(audit.program);
-  const svg = stackingSvg(extras.graph, extras.held, audit.program, audit.title);
-  const policies = audit.policies
-    .map(
-      (p) =>
-        `<li>${p.status ? `<span class="mark ${p.status}" aria-hidden="true">${STATUS_MARKS[p.status]}</span>` : '• '}${esc(p.label)}: ${policyFigure(p)}${p.clipped ? ` (${esc(p.clipped)} over the limit)` : ''}</li>`,
-    )
-    .join('');
-  return `<section aria-labelledby="${esc(id)}"><h2 id="${esc(id)}">${esc(audit.title)} <span class="status ${audit.status}">${STATUS_TEXT[audit.status]}</span>${audit.hypothetical ? ' <span class="hyp">(what-if)</span>' : ''}</h2>
-<p class="muted">${esc(audit.credits.applied)}${audit.credits.required === null ? '' : ` of ${esc(audit.credits.required)}`} ${esc(audit.credits.unit)} credits${audit.optimal ? '' : ' · the search budget ran out: this allocation is the best found, not proven best'}</p>
-<h3>Requirements</h3><ul class="tree">${nodeItem(audit.requirements, title)}</ul>${policies ? `<ul class="tree">${policies}</ul>` : ''}
-${
-  remaining.length
-    ? `<h3>What remains</h3><ul>${remaining
-        .map(
-          (n) =>
-            `<li>${esc(n.label ?? n.id)}: ${esc(missing(n))}${
-              n.remaining?.options?.length
-                ? ` — for example ${n.remaining.options
-                    .slice(0, 4)
-                    .map((o) => esc(title(o)))
-                    .join(', ')}`
-                : ''
-            }</li>`,
-        )
-        .join('')}</ul>`
-    : ''
+const sectionId = (program: string) => `program-${program}`;
+
+/** Whether an audit counts planned (what-if) awards anywhere. */
+function countsPlanned(audit: ProgramAudit): boolean {
+  const walk = (n: RequirementResult): boolean =>
+    n.hypothetical === true || n.applied.some((a) => a.hypothetical) || (n.children ?? []).some(walk);
+  return audit.hypothetical === true || walk(audit.requirements);
 }
-${plan?.credentials.length ? `<h3>Next steps (${esc(plan.cost.credits)} credits, ${esc(plan.cost.items)} credentials${plan.proven ? '' : ', may not be the cheapest'})</h3><ol class="steps">${plan.steps.map((s) => `<li>${s.credentials.map((c) => esc(title(c))).join(', ')}</li>`).join('')}</ol>` : ''}
-${svg ? `<h3>How your credentials stack into it</h3>${svg}` : ''}
-${audit.unused.length ? `<h3>Awards that do not count here</h3><table><thead><tr><th scope="col">Award</th><th scope="col">Why</th></tr></thead><tbody>${audit.unused.map((u) => `<tr><td>${esc(u.award)}</td><td>${esc(u.reasons.map(reasonText).join('; '))}</td></tr>`).join('')}</tbody></table>` : ''}
+
+/** The credits bar: what counts of what the program requires (of what counts, when it states no total). */
+function progressHtml(a: ProgramAudit): string {
+  const max = a.credits.required ?? Math.max(a.credits.applied, 1);
+  const value = Math.min(a.credits.applied, max);
+  const label = `${a.title}: ${creditsText(a)}`;
+  return `<progress class="${a.status}" aria-label="${esc(label)}" max="${esc(max)}" value="${esc(value)}">${esc(value)} of ${esc(max)}</progress>`;
+}
+
+const creditsText = (a: ProgramAudit) =>
+  `${a.credits.applied}${a.credits.required === null ? '' : ` of ${a.credits.required}`} ${a.credits.unit} credits`;
+
+/** The summary line: "34 of 120 semester credits; 11 requirements to go; 23 credentials (86 credits) in the shortest plan, 6 terms of up to 15 credits". */
+function summaryText(a: ProgramAudit, extras: HtmlExtras): string {
+  if (a.status === 'complete') return `${creditsText(a)}; every requirement met.`;
+  if (a.status === 'in-progress') return `${creditsText(a)}; complete once the work in progress is finished.`;
+  const left = extras.recommendations.find((r) => r.program === a.program)?.requirementsLeft;
+  const plan = extras.plans.get(a.program);
+  const terms = plan?.cost.terms;
+  const perTerm = plan ? Math.max(0, ...plan.steps.map((s) => s.credits ?? 0)) : 0;
+  const planText = plan
+    ? `${plural(plan.cost.items, 'credential')} (${plan.cost.credits} credits) in the shortest plan${terms === undefined ? '' : `, ${plural(terms, 'term')} of up to ${perTerm} credits`}`
+    : a.stillNeeded
+      ? `${plural(a.stillNeeded.length, 'credential')} still needed`
+      : '';
+  return `${[creditsText(a), left === undefined ? '' : `${plural(left, 'requirement')} to go`, planText].filter(Boolean).join('; ')}.`;
+}
+
+/** The catalog years of the version audited: "Catalog 2022-08-01 to 2025-07-31.", "Catalog from 2025-08-01.". */
+const catalogYears = (v: NonNullable<ProgramAudit['version']>) =>
+  `Catalog${v.from ? ` from ${v.from}` : ''}${v.to ? ` to ${v.to}` : ''}.`;
+
+function programSection(a: ProgramAudit, extras: HtmlExtras, titleOf: TitleOf, summary: string): string {
+  const id = sectionId(a.program);
+  const remaining = remainingHtml(a.requirements, titleOf);
+  const plan = extras.plans.get(a.program);
+  const figure = stackingFigure(extras.graph, extras.held, a.program, a.title);
+  const problems = problemsHtml(a, extras, titleOf);
+  const policies = a.policies.map(policyHtml).join('');
+  const budget = a.optimal
+    ? ''
+    : '<p class="notice">The search budget ran out: this allocation is the best found, not proven the best.</p>';
+  return `<section aria-labelledby="${esc(id)}"><h2 id="${esc(id)}">${esc(a.title)} <span class="code">${esc(a.program)}</span> ${badge(a.status)}${a.hypothetical ? ' <span class="badge what-if">What-if</span>' : ''}</h2>
+<p class="summary">${esc(summary)}${a.version ? ` <span class="muted">${esc(catalogYears(a.version))}</span>` : ''}</p>${budget}${problems}
+${remaining.length ? `<h3>What remains</h3><ul class="remaining">${remaining.join('')}</ul>` : ''}
+${plan?.credentials.length ? planHtml(plan, titleOf) : ''}
+${figure ? `<h3>How your credentials stack into it</h3><figure class="graph">${figure.svg}${pathsHtml(figure.paths)}<figcaption class="legend">Shaded: what you hold; white: programs on the way; green: this program.</figcaption></figure>` : ''}
+<h3>Requirements</h3>${requirementTreeHtml(a.requirements, titleOf)}${policies ? `<ul class="tree">${policies}</ul>` : ''}
+${unusedHtml(a, extras, titleOf)}
 </section>`;
 }
 
-function nodeItem(node: RequirementResult, title: (id: string) => string): string {
-  const measure = node.need ? ` ${amount(node.have)}/${amount(node.need)}` : '';
-  const applied = node.applied.length
-    ? ` <span class="applied">← ${node.applied.map((a) => `${esc(title(a.credential ?? a.award))}${a.inProgress ? ' (in progress)' : ''}${a.hypothetical ? ' (planned)' : ''}${a.alsoIn ? ` (also in ${esc(a.alsoIn.join(', '))})` : ''}`).join(', ')}</span>`
-    : '';
-  const waived = node.waived ? ` <span class="applied">waived: ${esc(node.waived.reason)}</span>` : '';
-  const among = node.assert ? `<ul class="tree">${assertItem(node.assert, true)}</ul>` : '';
-  const children = node.children
-    ? `<ul class="tree">${node.children.map((c) => nodeItem(c, title)).join('')}</ul>`
-    : '';
-  return `<li><span class="mark ${node.status}" aria-hidden="true">${STATUS_MARKS[node.status]}</span>${esc(node.label ?? node.id)} <span class="muted">(${STATUS_TEXT[node.status].toLowerCase()})${esc(measure)}</span>${node.hypothetical ? ' <span class="hyp">what-if</span>' : ''}${applied}${waived}${among}${children}</li>`;
+/** The stacking paths in words (shown on a phone and in print): the ones through other programs, then what counts directly. */
+function pathsHtml(paths: readonly (readonly string[])[]): string {
+  const through = paths.filter((p) => p.length > 2).map((p) => `<li>${p.map(esc).join(' → ')}</li>`);
+  const direct = paths.filter((p) => p.length === 2).map((p) => esc(p[0]!));
+  const directly = direct.length ? [`<li>Directly: ${direct.join(', ')}</li>`] : [];
+  return `<ul class="paths">${[...through, ...directly].join('')}</ul>`;
 }
 
-/** An assert's node: its mark, its words, and its children. */
-function assertItem(a: AssertResult, first: boolean): string {
-  const children = a.children ? `<ul class="tree">${a.children.map((c) => assertItem(c, false)).join('')}</ul>` : '';
-  return `<li><span class="mark ${a.status}" aria-hidden="true">${STATUS_MARKS[a.status]}</span>${first ? 'Among the counted: ' : ''}${esc(assertText(a))}${children}</li>`;
+/** Problems to act on, in red: awards with a failing grade or expired, a GPA below the minimum. */
+function problemsHtml(a: ProgramAudit, extras: HtmlExtras, titleOf: TitleOf): string {
+  const awards = a.unused
+    .filter((u) => u.reasons.some((r) => PROBLEM_REASONS.has(r.code)))
+    .map(
+      (u) =>
+        `<li>${awardHtml(u.award, extras, titleOf)}: ${esc(
+          u.reasons
+            .filter((r) => PROBLEM_REASONS.has(r.code))
+            .map(reasonText)
+            .join('; '),
+        )}</li>`,
+    );
+  const policies = a.policies.filter(isPolicyProblem).map((p) => `<li>${esc(p.label)}: ${policyFigure(p)}</li>`);
+  const items = [...awards, ...policies];
+  return items.length
+    ? `<div class="notice problems" role="note"><h3>Needs attention</h3><ul>${items.join('')}</ul></div>`
+    : '';
 }
 
-const amount = (v: { count?: number; credits?: number } | undefined) =>
-  !v ? '' : v.credits !== undefined ? `${v.credits} cr` : `${v.count}`;
-const missing = (n: RequirementResult) =>
-  n.remaining?.assert && n.assert
-    ? assertMissingText(n.assert)
-    : n.remaining?.credits !== undefined
-      ? `${n.remaining.credits} more credits`
-      : `${n.remaining?.count ?? 1} more`;
-const openLeaves = (node: RequirementResult): RequirementResult[] =>
-  node.status !== 'incomplete'
-    ? []
-    : node.remaining?.assert || !node.children
-      ? [node]
-      : node.children.flatMap(openLeaves);
+/** A GPA below the minimum is a problem; credits not yet earned are not. */
+const isPolicyProblem = (p: PolicyResult) => p.id === 'min-gpa' && p.status === 'incomplete';
+
+function policyHtml(p: PolicyResult): string {
+  const status = isPolicyProblem(p) ? 'problem' : (p.status ?? 'limit');
+  const mark = p.status ? (isPolicyProblem(p) ? '✗' : STATUS_VIEW[p.status].mark) : '•';
+  const state = p.status
+    ? ` <span class="state">${isPolicyProblem(p) ? 'Below the minimum' : STATUS_VIEW[p.status].text}</span>`
+    : '';
+  return `<li class="req s-${status}"><span class="mark" aria-hidden="true">${mark}</span><span class="name">${esc(p.label)}</span>${state} <span class="figure">${policyFigure(p)}${p.clipped ? ` (${esc(p.clipped)} over the limit)` : ''}</span></li>`;
+}
 
 /** A policy's figure: have of need, or for a limit what counts of the most it lets count. */
 function policyFigure(p: PolicyResult): string {
@@ -146,4 +182,40 @@ function policyFigure(p: PolicyResult): string {
   const credits = p.need !== undefined ? `${esc(p.have ?? 0)} of at most ${esc(p.need)} credits` : '';
   const items = p.maxCount !== undefined ? `${esc(p.count ?? 0)} of at most ${esc(p.maxCount)} items` : '';
   return [credits, items].filter(Boolean).join(', ');
+}
+
+const awardHtml = (award: string, extras: HtmlExtras, titleOf: TitleOf) => {
+  const credential = extras.awards?.get(award);
+  return credential
+    ? `${nameHtml(credential, titleOf)} <span class="muted">(award ${esc(award)})</span>`
+    : `award ${esc(award)}`;
+};
+
+/** The steps of the shortest plan: term by term when it is scheduled, else in prerequisite order. */
+function planHtml(plan: PathwayPlan, titleOf: TitleOf): string {
+  const terms = plan.cost.terms;
+  const head = `Next steps: ${plural(plan.cost.items, 'credential')}, ${plan.cost.credits} credits${terms === undefined ? '' : `, ${plural(terms, 'term')}`}`;
+  const steps = plan.steps
+    .map(
+      (s) =>
+        `<li><span class="step-head">${s.term ? `${esc(s.term)}${s.credits === undefined ? '' : ` · ${esc(s.credits)} credits`}` : `Step ${esc(s.step)}`}</span><ul>${s.credentials.map((c) => `<li>${nameHtml(c, titleOf)}</li>`).join('')}</ul></li>`,
+    )
+    .join('');
+  const note = [
+    terms === undefined && plan.steps.length > 1 ? 'Each step needs only what earlier steps give.' : '',
+    plan.proven ? '' : 'The time limit ran out: a cheaper plan may exist.',
+  ].filter(Boolean);
+  return `<h3>${esc(head)}</h3>${note.length ? `<p class="muted">${esc(note.join(' '))}</p>` : ''}<ol class="steps">${steps}</ol>`;
+}
+
+/** Awards that count nowhere in the program and why; problems in red, the rest plain. */
+function unusedHtml(a: ProgramAudit, extras: HtmlExtras, titleOf: TitleOf): string {
+  if (a.unused.length === 0) return '';
+  const rows = a.unused
+    .map(
+      (u) =>
+        `<tr${u.reasons.some((r) => PROBLEM_REASONS.has(r.code)) ? ' class="problem"' : ''}><td>${awardHtml(u.award, extras, titleOf)}</td><td>${esc(u.reasons.map(reasonText).join('; '))}</td></tr>`,
+    )
+    .join('');
+  return `<h3>Awards that do not count here</h3><table><thead><tr><th scope="col">Award</th><th scope="col">Why</th></tr></thead><tbody>${rows}</tbody></table>`;
 }

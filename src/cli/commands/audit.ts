@@ -126,12 +126,18 @@ async function render(
       if (result.ok && result.value.best) plans.set(audit.program, result.value.best);
     }
   const titles = new Map([...catalog.credentials, ...catalog.programs].map((c) => [c.id, c.title]));
-  const held = [
-    ...new Set(
-      ((transcript as { awards?: { credential?: string }[] }).awards ?? []).flatMap((a) =>
-        a.credential ? [a.credential] : [],
-      ),
+  const awards = new Map(
+    ((transcript as { awards?: { id?: string; credential?: string }[] }).awards ?? []).flatMap((a) =>
+      a.id !== undefined && a.credential ? [[a.id, a.credential] as const] : [],
     ),
-  ];
-  return auditToHtml(report, { graph: buildStackingGraph(catalog, report.asOf), recommendations, plans, titles, held });
+  );
+  const held = [...new Set(awards.values())];
+  return auditToHtml(report, {
+    graph: buildStackingGraph(catalog, report.asOf),
+    recommendations,
+    plans,
+    titles,
+    held,
+    awards,
+  });
 }
