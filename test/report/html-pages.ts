@@ -1,7 +1,7 @@
 import type { AuditReport } from '../../src/audit/audit-result.js';
 import { audit } from '../../src/audit/audit.js';
 import { buildStackingGraph } from '../../src/catalog/stacking-graph.js';
-import { plan, type PathwayPlan, type TermsOption } from '../../src/pathways/plan.js';
+import { plan, type PathwayPlan, type PlanResult, type TermsOption } from '../../src/pathways/plan.js';
 import { recommend } from '../../src/pathways/recommend.js';
 import { whatIf } from '../../src/pathways/what-if.js';
 import { auditToHtml } from '../../src/report/audit-html.js';
@@ -34,15 +34,20 @@ export async function advisingPage(
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   const report = result.value;
   const plans = new Map<string, PathwayPlan>();
+  const planResults = new Map<string, PlanResult>();
   for (const wanted of options.plans ?? []) {
     const made = await plan(catalog, transcript as never, { ...wanted, asOf: report.asOf, alternatives: 0 });
     if (!made.ok || !made.value.best?.proven) throw new Error(`no proven plan for ${wanted.target}`);
     plans.set(wanted.target, made.value.best);
+    planResults.set(wanted.target, made.value);
   }
+  // The ranking reads the same proven plans only (a time-limited plan could differ between runs).
+  const recommendations = await recommend(catalog, transcript as never, report, { plans: planResults });
+  if (!recommendations.ok) throw new Error(JSON.stringify(recommendations.issues));
   const awards = new Map(transcript.awards.flatMap((a) => (a.credential ? [[a.id, a.credential] as const] : [])));
   const html = auditToHtml(report, {
     graph: buildStackingGraph(catalog, report.asOf),
-    recommendations: recommend(report),
+    recommendations: recommendations.value,
     plans,
     titles: new Map([...catalog.credentials, ...catalog.programs].map((c) => [c.id, c.title])),
     held: [...new Set(awards.values())],
