@@ -2,7 +2,7 @@
  * The example catalog credstack ships (`rules/` in the package: Riverbend University's
  * courses, micro-credentials, badges, certificates and degrees), as data: no file system, so it
  * works in a bundler, a browser or a consumer project alike.
- * @packageDocumentation
+ * @module credstack/catalog
  */
 import type { CatalogSource } from './catalog/load-catalog.js';
 import catalog from '../rules/catalog.json' with { type: 'json' };

@@ -6,7 +6,7 @@
  * This file is the public API, listed name by name: a module's other exports are internal and
  * may change in any release. test/package/exports.test.ts fails when this list changes without
  * its snapshot (test/package/exports.snapshot.json) changing with it.
- * @packageDocumentation
+ * @module credstack
  */
 
 // Inputs: the catalog and the transcript (types; the checked shapes are the JSON Schemas in
@@ -17,7 +17,6 @@ export type { Credential, CredentialKind } from './model/credential.js';
 export type { Credits } from './model/credits.js';
 export type { Duration } from './model/dates.js';
 export type { Condition, FactCondition } from './model/condition.js';
-export type { ItemFact, RuleFact, Operand } from './model/vocabulary.js';
 export type {
   Requirement,
   RequirementKinds,
@@ -31,6 +30,7 @@ export type {
   WhereRequirement,
 } from './model/requirement.js';
 export type { Program, Policy, Limit } from './model/program.js';
+export type { Assertion, AssertLeaf, AssertAll, AssertAny, ShareWith } from './model/assertion.js';
 export type { CreditRule, RuleEvent } from './model/rule.js';
 export type {
   Transcript,
@@ -39,7 +39,6 @@ export type {
   AwardInput,
   Learner,
   Exception,
-  Source,
 } from './model/transcript.js';
 
 // Loading a catalog from parsed JSON documents.
@@ -48,10 +47,12 @@ export { loadCatalog, type CatalogSource } from './catalog/load-catalog.js';
 // Auditing.
 export { audit, type AuditOptions } from './audit/audit.js';
 export type * from './audit/audit-result.js';
+export type { Placement } from './explain/reasons.js';
 
 // Advising: what-if, exact plans, recommendations, what is still needed.
 export { whatIf } from './pathways/what-if.js';
 export { plan, type PathwayPlan, type PlanResult, type PlanOptions, type PlanStep } from './pathways/plan.js';
+export type { TermsOption } from './pathways/plan-terms.js';
 export { withStillNeeded, type StillNeededOptions } from './pathways/still-needed.js';
 export { recommend, type Recommendation } from './pathways/recommend.js';
 // Explanations (why an award counts where it does) go here, beside recommend.
@@ -72,11 +73,12 @@ export { stackingGraphToCtdl, type CtdlExportOptions } from './interop/ctdl-expo
 export { planToCtdl, type CtdlPlanOptions } from './interop/ctdl-plan.js';
 export { ctdlToStackingGraph, validateCtdl, type CtdlStackingGraph, type ValidCtdl } from './interop/ctdl-import.js';
 export type { CtdlDocument, CtdlNode } from './interop/ctdl-writer.js';
+export type { ComponentCondition, LangMap } from './interop/ctdl-schema.js';
 
 // Rendering: text, JSON, HTML, CSV and graphs; the wording of issues, reasons and notices.
 export { issueText } from './report/issue-text.js';
 export { reasonText, explanationText, recommendationText, noticeText } from './report/reason-text.js';
-export { auditToText } from './report/audit-text.js';
+export { auditToText, type TextStyle } from './report/audit-text.js';
 export {
   auditReportJson,
   programAuditJson,

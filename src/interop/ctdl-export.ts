@@ -19,7 +19,7 @@ import {
 export interface CtdlExportOptions {
   /** The date hypothetical awards are taken as earned when the stacking graph is built. */
   readonly asOf: string;
-  /** Where the institution's catalog pages are (see {@link ctdlWriter}). */
+  /** Where the institution's catalog pages are (see `ctdlWriter` in ctdl-writer.ts). */
   readonly baseUrl?: string;
 }
 

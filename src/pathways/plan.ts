@@ -94,7 +94,7 @@ const NO_PLAN: Readonly<Record<NoPlan, string>> = {
  * The cheapest set of catalog credentials to earn that completes `target` (SPEC section 10):
  * fewest credits, then fewest credentials, then earliest in id order (the smallest sum of
  * positions). Exact: a mixed-integer program over the audit's own items (see
- * {@link buildPlanModel}) solved by HiGHS, which is loaded on the first plan; every plan is
+ * `buildPlanModel` in plan-model.ts) solved by HiGHS, which is loaded on the first plan; every plan is
  * judged by a real what-if audit, and a plan it rejects is cut off and the model solved again.
  * Past the time limit the best plan found says `proven: false`. Reads the transcript as `audit`
  * does and reports the same issues.
