@@ -18,6 +18,14 @@ export interface Recommendation {
  * Ranks every audited program by what remains for this learner: earned first, then in progress,
  * then by open requirements, credits short, and id. Deterministic, and each entry says what is open
  * (worded by `recommendationText` in report/).
+ *
+ * @example
+ * ```ts
+ * import { type AuditReport, recommend, recommendationText } from 'credstack';
+ *
+ * declare const report: AuditReport; // from audit(catalog, transcript, { all: true })
+ * for (const recommendation of recommend(report)) console.log(recommendationText(recommendation));
+ * ```
  */
 export function recommend(report: AuditReport): Recommendation[] {
   const rank = { complete: 0, 'in-progress': 1, incomplete: 2 } as const;

@@ -20,6 +20,27 @@ export interface StillNeededOptions {
  * program's exact plan (SPEC section 10), absent when no plan completes it. For a plain audit the
  * transcript's planned awards are not earned yet, so they are left out of the plan (they are
  * among what is still needed); for a what-if report they count, as in the report.
+ *
+ * @example
+ * ```ts
+ * import { audit, loadCatalog, withStillNeeded } from 'credstack';
+ * import { exampleCatalog } from 'credstack/catalog';
+ *
+ * const catalog = loadCatalog(exampleCatalog);
+ * if (!catalog.ok) throw new Error('the example catalog does not load');
+ * const transcript = {
+ *   learner: { id: 's-2001', name: 'Sam Rivera' },
+ *   awards: [
+ *     { id: 'a1', credential: 'mc-sql', earned: '2025-06-20' },
+ *     { id: 'a2', credential: 'mc-python', earned: '2025-11-14' },
+ *   ],
+ * };
+ * const report = audit(catalog.value, transcript, { programs: ['cert-data-analytics'], asOf: '2026-03-01' });
+ * if (report.ok) {
+ *   const completed = await withStillNeeded(catalog.value, transcript, report.value, { asOf: '2026-03-01' });
+ *   if (completed.ok) console.log(completed.value.audits[0]?.stillNeeded); // ['mc-dashboards', 'mc-spreadsheets']
+ * }
+ * ```
  */
 export async function withStillNeeded(
   catalog: Catalog,

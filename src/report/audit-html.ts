@@ -48,7 +48,24 @@ th{background:var(--bg)}svg text{font-size:12px;fill:var(--ink)}svg rect{fill:va
 @media print{main{max-width:none;padding:0}h2{break-before:auto;break-inside:avoid}section{break-inside:avoid-page}.status{color:#000;border:1px solid #000;background:none}}
 `;
 
-/** One self-contained HTML page per learner (no network, no external assets): progress, tree, what remains, the stacking path, why awards did not count. */
+/**
+ * One self-contained HTML page per learner (no network, no external assets): progress, tree, what remains, the stacking path, why awards did not count.
+ *
+ * @example
+ * ```ts
+ * import { type AuditReport, auditToHtml, buildStackingGraph, type Catalog, recommend } from 'credstack';
+ *
+ * declare const catalog: Catalog;
+ * declare const report: AuditReport; // from audit(catalog, transcript, ...)
+ * const html = auditToHtml(report, {
+ *   graph: buildStackingGraph(catalog, report.asOf),
+ *   recommendations: recommend(report),
+ *   plans: new Map(),
+ *   titles: new Map(catalog.credentials.map((c) => [c.id, c.title])),
+ *   held: [],
+ * });
+ * ```
+ */
 export function auditToHtml(report: AuditReport, extras: HtmlExtras): string {
   const name = report.learner.name ?? report.learner.id;
   const title = (id: string) => extras.titles.get(id) ?? id;
