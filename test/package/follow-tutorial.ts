@@ -21,7 +21,10 @@ const work = mkdtempSync(join(tmpdir(), 'credstack-tutorial-'));
 const project = join(work, 'first-transcript');
 let failed = false;
 try {
-  const packed = execSync(`npm pack --loglevel=warn --pack-destination ${JSON.stringify(work)}`, { cwd: ROOT, encoding: 'utf8' })
+  const packed = execSync(`npm pack --loglevel=warn --pack-destination ${JSON.stringify(work)}`, {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
     .trim()
     .split('\n')
     .at(-1)!;
