@@ -43,6 +43,25 @@ const NO_EXCEPTIONS: ProgramExceptions = { waivers: new Map(), pins: new Map() }
  * Audits a transcript against catalog programs (SPEC sections 2 and 5): pure, no I/O. The
  * transcript is parsed and checked against the catalog; problems come back as issues, never
  * as a partial audit.
+ *
+ * @example
+ * ```ts
+ * import { audit, issueText, loadCatalog } from 'credstack';
+ * import { exampleCatalog } from 'credstack/catalog';
+ *
+ * const catalog = loadCatalog(exampleCatalog);
+ * if (!catalog.ok) throw new Error(catalog.issues.map(issueText).join('\n'));
+ * const transcript = {
+ *   learner: { id: 's-2001', name: 'Sam Rivera' },
+ *   awards: [
+ *     { id: 'a1', credential: 'mc-sql', earned: '2025-06-20' },
+ *     { id: 'a2', credential: 'mc-python', earned: '2025-11-14' },
+ *   ],
+ * };
+ * const report = audit(catalog.value, transcript, { programs: ['cert-data-analytics'], asOf: '2026-03-01' });
+ * if (report.ok) console.log(report.value.audits[0]?.status); // 'incomplete'
+ * else console.error(report.issues.map(issueText).join('\n'));
+ * ```
  */
 export function audit(
   catalog: Catalog,

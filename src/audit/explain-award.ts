@@ -52,6 +52,15 @@ export type ExplainAwardOptions = Pick<AuditOptions, 'programs' | 'asOf' | 'defa
  * through a nested program when it is one of its parts), fall-through toward a total, and the
  * audit's unused reasons. Pure; an award id not on the transcript is an issue at `award`, an
  * unknown program one at `programs[i]`, an invalid transcript the audit's issues.
+ *
+ * @example
+ * ```ts
+ * import { explainAward, awardExplanationText, type Catalog, type TranscriptInput } from 'credstack';
+ *
+ * declare const catalog: Catalog, transcript: TranscriptInput;
+ * const explained = explainAward(catalog, transcript, 'a7'); // every program of the catalog
+ * if (explained.ok) console.log(awardExplanationText(explained.value));
+ * ```
  */
 export function explainAward(
   catalog: Catalog,

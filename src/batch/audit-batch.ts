@@ -6,6 +6,16 @@ import { auditBatchInput, type BatchInput, type BatchRecord } from './batch-reco
  * Audits a stream of transcripts one by one, yielding one record per input in input order:
  * registrar software can pipe results into its own store without holding the batch in memory.
  * (`auditBatchInParallel` in `credstack/node` does the same on worker threads.)
+ *
+ * @example
+ * ```ts
+ * import { auditBatch, type Catalog } from 'credstack';
+ *
+ * declare const catalog: Catalog;
+ * const inputs = [{ line: 1, source: 'inline', text: JSON.stringify({ learner: { id: 's-1' }, awards: [] }) }];
+ * for await (const record of auditBatch(catalog, inputs, { programs: ['cert-data-analytics'] }))
+ *   console.log(record.ok ? record.report.audits[0]?.status : record.error);
+ * ```
  */
 export async function* auditBatch(
   catalog: Catalog,

@@ -36,6 +36,19 @@ function startWorker(workerData: unknown): Worker {
  * Audits a stream of transcripts on worker threads and yields their records encoded for output,
  * in input order. At most a few chunks per worker are under way, so memory stays flat whatever
  * the size of the input.
+ *
+ * @example
+ * ```ts
+ * import { auditBatchInParallel, ndjsonSource, readCatalog } from 'credstack/node';
+ * import { createReadStream } from 'node:fs';
+ *
+ * const catalog = readCatalog('catalog');
+ * if (catalog.ok) {
+ *   const source = ndjsonSource(createReadStream('transcripts.ndjson'), 'transcripts.ndjson');
+ *   for await (const record of auditBatchInParallel(catalog.value, source.inputs, { all: true }, { workers: 4 }))
+ *     process.stdout.write(record.ndjson);
+ * }
+ * ```
  */
 export async function* auditBatchInParallel(
   catalog: Catalog,

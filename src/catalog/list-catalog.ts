@@ -34,6 +34,16 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  * The programs and credentials of a catalog with their ids, titles, kinds and (programs)
  * catalog years: programs sharing an id are one entry with a version each (the title and kind of
  * the latest version). Pure and deterministic: id order.
+ *
+ * @example
+ * ```ts
+ * import { catalogListingText, listCatalog, type Catalog } from 'credstack';
+ *
+ * declare const catalog: Catalog;
+ * const listing = listCatalog(catalog);
+ * console.log(listing.programs.map((p) => `${p.id}: ${p.title}`));
+ * console.log(catalogListingText(listing, ['programs', 'credentials']));
+ * ```
  */
 export function listCatalog(catalog: Catalog): CatalogListing {
   const versions = new Map<string, Program[]>();

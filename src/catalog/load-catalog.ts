@@ -16,6 +16,22 @@ const SECTIONS: readonly Section[] = ['credentials', 'programs', 'rules'];
  * Builds a catalog from one or more documents (a single catalog object, or the files of a
  * catalog folder, merged), then checks it as a whole: references, duplicates, conditions,
  * cycles, programs that can never be completed. Every problem is reported, not just the first.
+ *
+ * @example
+ * ```ts
+ * import { issueText, loadCatalog } from 'credstack';
+ *
+ * const catalog = loadCatalog([
+ *   {
+ *     file: 'catalog.json',
+ *     json: {
+ *       institution: { id: 'riverbend', name: 'Riverbend University' },
+ *       credentials: [{ id: 'CSCI-110', kind: 'course', title: 'Intro to Programming', credits: { value: 3, unit: 'semester' } }],
+ *     },
+ *   },
+ * ]);
+ * if (!catalog.ok) console.error(catalog.issues.map(issueText).join('\n'));
+ * ```
  */
 export function loadCatalog(sources: readonly CatalogSource[]): Result<Catalog> {
   const issues: Issue[] = [];

@@ -49,7 +49,21 @@ export interface StackingGraph {
   programOrder(): string[];
 }
 
-/** Builds the stacking graph; `asOf` is the date hypothetical awards are taken as earned. */
+/**
+ * Builds the stacking graph; `asOf` is the date hypothetical awards are taken as earned.
+ *
+ * @example
+ * ```ts
+ * import { buildStackingGraph, loadCatalog } from 'credstack';
+ * import { exampleCatalog } from 'credstack/catalog';
+ *
+ * const catalog = loadCatalog(exampleCatalog);
+ * if (!catalog.ok) throw new Error('the example catalog does not load');
+ *
+ * const graph = buildStackingGraph(catalog.value, '2026-03-01');
+ * console.log(graph.stacksInto('mc-sql').map((path) => path.program)); // the programs SQL for Analysts counts toward
+ * ```
+ */
 export function buildStackingGraph(catalog: Catalog, asOf: string): StackingGraph {
   const context: OperatorContext = {
     gradeScale: catalog.settings.gradeScale,

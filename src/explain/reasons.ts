@@ -113,7 +113,7 @@ export type Explanation =
     };
 
 /** A registrar exception placing an award in a requirement. */
-interface Placement {
+export interface Placement {
   readonly award: string;
   readonly requirement: string;
   readonly reason: string;

@@ -38,6 +38,14 @@ const isElm = (value: unknown) => typesOf(value).includes('EuropeanDigitalCreden
 /**
  * Tells a SPEC transcript from an Open Badges 3.0 credential, a CLR 2.0 credential and a European
  * Learning Model 3 (Europass EDC) credential, or an array of Open Badges and ELM credentials.
+ *
+ * @example
+ * ```ts
+ * import { detectInput } from 'credstack';
+ *
+ * detectInput({ learner: { id: 's-1' }, awards: [] }); // 'transcript'
+ * detectInput({ type: ['VerifiableCredential', 'OpenBadgeCredential'] }); // 'open-badges'
+ * ```
  */
 export function detectInput(json: unknown): InputKind | undefined {
   if (Array.isArray(json)) {
@@ -57,6 +65,19 @@ export function detectInput(json: unknown): InputKind | undefined {
  * (SPEC section 7): each achievement an award, found in the catalog where it can be (else an
  * inline award). Proofs are not verified, and the notices say so; no unit is assumed without a
  * notice. A SPEC transcript passes through. Bad input is issues, with paths from the document root.
+ *
+ * @example
+ * ```ts
+ * import { audit, type Catalog, convertCredentials, noticeText } from 'credstack';
+ *
+ * declare const catalog: Catalog; // loadCatalog(...).value
+ * declare const credential: unknown; // an Open Badges 3.0 AchievementCredential, a CLR 2.0 record or an ELM 3 credential, parsed
+ * const converted = convertCredentials(catalog, credential);
+ * if (converted.ok) {
+ *   for (const notice of converted.value.notices) console.log(noticeText(notice));
+ *   const report = audit(catalog, converted.value.transcript, { all: true });
+ * }
+ * ```
  */
 export function convertCredentials(catalog: Catalog, json: unknown): Result<Conversion> {
   const kind = detectInput(json);

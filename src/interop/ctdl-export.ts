@@ -19,7 +19,7 @@ import {
 export interface CtdlExportOptions {
   /** The date hypothetical awards are taken as earned when the stacking graph is built. */
   readonly asOf: string;
-  /** Where the institution's catalog pages are (see {@link ctdlWriter}). */
+  /** Where the institution's catalog pages are (see `ctdlWriter` in ctdl-writer.ts). */
   readonly baseUrl?: string;
 }
 
@@ -37,6 +37,15 @@ export interface CtdlExportOptions {
  *   meet it (by matching it, or by a credit rule).
  * credstack's ids travel as `ceterms:identifier` values, so the document reads back into the same
  * stacking graph (`ctdlToStackingGraph`).
+ *
+ * @example
+ * ```ts
+ * import { type Catalog, stackingGraphToCtdl } from 'credstack';
+ *
+ * declare const catalog: Catalog; // loadCatalog(...).value
+ * const document = stackingGraphToCtdl(catalog, { asOf: '2026-03-01', baseUrl: 'https://catalog.example.edu/' });
+ * console.log(JSON.stringify(document, null, 2)); // CTDL JSON-LD, ready for a credential registry
+ * ```
  */
 export function stackingGraphToCtdl(catalog: Catalog, options: CtdlExportOptions): CtdlDocument {
   const graph = buildStackingGraph(catalog, options.asOf);

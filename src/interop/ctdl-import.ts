@@ -89,6 +89,15 @@ const targetsOf = (conditions: readonly ComponentCondition[] | undefined): strin
  * reference resolving to a node of the right class in the graph, every link matched by its
  * inverse (`hasPart`/`isPartOf`, `hasChild`/`isChildOf`, a pathway's destination), and every
  * condition targeting children of its component. Problems are issues with JSON paths.
+ *
+ * @example
+ * ```ts
+ * import { issueText, validateCtdl } from 'credstack';
+ *
+ * declare const json: unknown; // a CTDL JSON-LD document, parsed
+ * const valid = validateCtdl(json, 'pathways.jsonld');
+ * if (!valid.ok) console.error(valid.issues.map(issueText).join('\n'));
+ * ```
  */
 export function validateCtdl(json: unknown, file?: string): Result<ValidCtdl> {
   const document = parseWith(CtdlDocumentSchema, json, file);
@@ -201,6 +210,16 @@ export interface CtdlStackingGraph {
  * each credential, course and assessment (its credstack id, kind from its class, title; a program
  * when a pathway leads to it), an edge for each pathway component that says how its credential
  * counts toward the pathway's program. The document is validated first ({@link validateCtdl}).
+ *
+ * @example
+ * ```ts
+ * import { ctdlToStackingGraph, issueText } from 'credstack';
+ *
+ * declare const json: unknown; // a CTDL document written by stackingGraphToCtdl, parsed
+ * const graph = ctdlToStackingGraph(json, 'pathways.jsonld');
+ * if (graph.ok) console.log(graph.value.edges.length);
+ * else console.error(graph.issues.map(issueText).join('\n'));
+ * ```
  */
 export function ctdlToStackingGraph(json: unknown, file?: string): Result<CtdlStackingGraph> {
   const valid = validateCtdl(json, file);

@@ -18,6 +18,15 @@ export interface CtdlPlanOptions {
  * for the credential's resource, its step in its description), the steps in order through
  * `ceterms:precedes` / `ceterms:precededBy`, and a condition asking for every one. The graph holds
  * the resources of the target and of the planned credentials, and their owners.
+ *
+ * @example
+ * ```ts
+ * import { type Catalog, type PathwayPlan, planToCtdl } from 'credstack';
+ *
+ * declare const catalog: Catalog; // loadCatalog(...).value
+ * declare const best: PathwayPlan; // (await plan(catalog, transcript, { target })).value.best
+ * const pathway = planToCtdl(catalog, best, { learner: 's-2001' });
+ * ```
  */
 export function planToCtdl(catalog: Catalog, plan: PathwayPlan, options: CtdlPlanOptions = {}): CtdlDocument {
   const programIds = new Set(catalog.programs.map((p) => p.id));

@@ -21,6 +21,14 @@ export interface NdjsonOptions extends Partial<ReadLimits> {
  * NDJSON from a file or a stream: one transcript a line; blank lines are skipped. Streams: memory
  * stays flat. A line longer than the limit is one error record; the reader skips to the next line
  * without holding it.
+ *
+ * @example
+ * ```ts
+ * import { ndjsonSource } from 'credstack/node';
+ *
+ * const source = ndjsonSource(process.stdin, '<stdin>');
+ * for await (const input of source.inputs) console.log(input.line, input.text.length);
+ * ```
  */
 export function ndjsonSource(stream: NodeJS.ReadableStream, name: string, options: NdjsonOptions = {}): BatchSource {
   const limits: ReadLimits = { maxBytes: options.maxBytes ?? DEFAULT_READ_LIMITS.maxBytes };
@@ -83,6 +91,13 @@ export function ndjsonSource(stream: NodeJS.ReadableStream, name: string, option
  * Every `*.json` entry of a folder, in name order, one transcript each. An entry that cannot be
  * read (a folder named `d.json`, a FIFO, a file past the size limit, one without permission) is
  * one error record, and the batch goes on.
+ *
+ * @example
+ * ```ts
+ * import { folderSource } from 'credstack/node';
+ *
+ * for await (const input of folderSource('transcripts/').inputs) console.log(input.source);
+ * ```
  */
 export function folderSource(folder: string, limits: ReadLimits = DEFAULT_READ_LIMITS): BatchSource {
   const files = readdirSync(folder)
@@ -105,6 +120,14 @@ export function folderSource(folder: string, limits: ReadLimits = DEFAULT_READ_L
 /**
  * The batch source a path names: a folder of transcripts, an NDJSON file (a regular file), or `-`
  * for standard input. Anything else (a FIFO, a device, a path that is not there) is an issue.
+ *
+ * @example
+ * ```ts
+ * import { batchSource } from 'credstack/node';
+ *
+ * const source = batchSource('transcripts/', process.stdin); // a folder, an NDJSON file, or '-'
+ * if (source.ok) for await (const input of source.value.inputs) console.log(input.source, input.line);
+ * ```
  */
 export function batchSource(
   path: string,

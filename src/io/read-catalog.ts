@@ -12,6 +12,15 @@ import { kindOf, unreadable } from './read-text-file.js';
  * sorted order, merged), then loads and checks it. Every problem in every file is reported;
  * so is every `*.json` entry of the folder that is not a regular file inside it (a FIFO, a
  * device, a symbolic link out of the folder), which is not read.
+ *
+ * @example
+ * ```ts
+ * import { issueText } from 'credstack';
+ * import { readCatalog } from 'credstack/node';
+ *
+ * const catalog = readCatalog('catalog'); // a folder of *.json files, or one catalog file
+ * if (!catalog.ok) console.error(catalog.issues.map(issueText).join('\n'));
+ * ```
  */
 export function readCatalog(path: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Result<Catalog> {
   let listed: { files: string[]; issues: Issue[] };

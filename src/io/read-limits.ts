@@ -15,7 +15,17 @@ export const DEFAULT_READ_LIMITS: ReadLimits = { maxBytes: 64 * 1024 * 1024 };
 /** The environment variable that sets {@link ReadLimits.maxBytes} (a whole number of bytes). */
 export const MAX_INPUT_BYTES_VARIABLE = 'CREDSTACK_MAX_INPUT_BYTES';
 
-/** The limits an environment sets: {@link MAX_INPUT_BYTES_VARIABLE} if present, else the defaults. */
+/**
+ * The limits an environment sets: {@link MAX_INPUT_BYTES_VARIABLE} if present, else the defaults.
+ *
+ * @example
+ * ```ts
+ * import { readCatalog, readLimitsFrom } from 'credstack/node';
+ *
+ * const limits = readLimitsFrom(process.env); // CREDSTACK_MAX_INPUT_BYTES, else 64 MiB
+ * if (limits.ok) readCatalog('catalog', limits.value);
+ * ```
+ */
 export function readLimitsFrom(env: Readonly<Record<string, string | undefined>>): Result<ReadLimits> {
   const text = env[MAX_INPUT_BYTES_VARIABLE];
   if (text === undefined || text === '') return ok(DEFAULT_READ_LIMITS);

@@ -94,10 +94,28 @@ const NO_PLAN: Readonly<Record<NoPlan, string>> = {
  * The cheapest set of catalog credentials to earn that completes `target` (SPEC section 10):
  * fewest credits, then fewest credentials, then earliest in id order (the smallest sum of
  * positions). Exact: a mixed-integer program over the audit's own items (see
- * {@link buildPlanModel}) solved by HiGHS, which is loaded on the first plan; every plan is
+ * `buildPlanModel` in plan-model.ts) solved by HiGHS, which is loaded on the first plan; every plan is
  * judged by a real what-if audit, and a plan it rejects is cut off and the model solved again.
  * Past the time limit the best plan found says `proven: false`. Reads the transcript as `audit`
  * does and reports the same issues.
+ *
+ * @example
+ * ```ts
+ * import { loadCatalog, plan } from 'credstack';
+ * import { exampleCatalog } from 'credstack/catalog';
+ *
+ * const catalog = loadCatalog(exampleCatalog);
+ * if (!catalog.ok) throw new Error('the example catalog does not load');
+ * const transcript = {
+ *   learner: { id: 's-2001', name: 'Sam Rivera' },
+ *   awards: [
+ *     { id: 'a1', credential: 'mc-sql', earned: '2025-06-20' },
+ *     { id: 'a2', credential: 'mc-python', earned: '2025-11-14' },
+ *   ],
+ * };
+ * const planned = await plan(catalog.value, transcript, { target: 'cert-data-analytics', asOf: '2026-03-01' });
+ * if (planned.ok) console.log(planned.value.best?.credentials); // ['mc-dashboards', 'mc-spreadsheets']
+ * ```
  */
 export async function plan(
   catalog: Catalog,

@@ -64,6 +64,16 @@ export interface RecommendOptions extends StillNeededOptions {
  *   Gold that needs it), then id.
  * Plans each incomplete program (asynchronous: see `plan`) unless given its plans. Deterministic,
  * and each entry says what is open (worded by `recommendationText` in report/).
+ *
+ * @example
+ * ```ts
+ * import { audit, type Catalog, recommend, recommendationText, type TranscriptInput } from 'credstack';
+ *
+ * declare const catalog: Catalog, transcript: TranscriptInput;
+ * const report = audit(catalog, transcript, { all: true });
+ * const ranked = report.ok ? await recommend(catalog, transcript, report.value) : report;
+ * if (ranked.ok) for (const recommendation of ranked.value) console.log(recommendationText(recommendation));
+ * ```
  */
 export async function recommend(
   catalog: Catalog,

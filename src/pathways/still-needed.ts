@@ -23,6 +23,27 @@ export type ProgramPlans = ReadonlyMap<string, PlanResult>;
  * program's exact plan (SPEC section 10), absent when no plan completes it. For a plain audit the
  * transcript's planned awards are not earned yet, so they are left out of the plan (they are
  * among what is still needed); for a what-if report they count, as in the report.
+ *
+ * @example
+ * ```ts
+ * import { audit, loadCatalog, withStillNeeded } from 'credstack';
+ * import { exampleCatalog } from 'credstack/catalog';
+ *
+ * const catalog = loadCatalog(exampleCatalog);
+ * if (!catalog.ok) throw new Error('the example catalog does not load');
+ * const transcript = {
+ *   learner: { id: 's-2001', name: 'Sam Rivera' },
+ *   awards: [
+ *     { id: 'a1', credential: 'mc-sql', earned: '2025-06-20' },
+ *     { id: 'a2', credential: 'mc-python', earned: '2025-11-14' },
+ *   ],
+ * };
+ * const report = audit(catalog.value, transcript, { programs: ['cert-data-analytics'], asOf: '2026-03-01' });
+ * if (report.ok) {
+ *   const completed = await withStillNeeded(catalog.value, transcript, report.value, { asOf: '2026-03-01' });
+ *   if (completed.ok) console.log(completed.value.audits[0]?.stillNeeded); // ['mc-dashboards', 'mc-spreadsheets']
+ * }
+ * ```
  */
 export async function withStillNeeded(
   catalog: Catalog,
@@ -49,6 +70,22 @@ export function withPlans(report: AuditReport, plans: ProgramPlans): AuditReport
  * The exact plan of every incomplete program of a report (the plans {@link withStillNeeded} and
  * `recommend` read), no alternatives; with `terms`, plans scheduled term by term. The
  * transcript's planned awards count as in the report (see {@link withStillNeeded}).
+ *
+ * @example
+ * ```ts
+ * import { audit, planIncomplete, recommend, type Catalog, type TranscriptInput } from 'credstack';
+ *
+ * declare const catalog: Catalog, transcript: TranscriptInput;
+ * const report = audit(catalog, transcript, { all: true });
+ * if (report.ok) {
+ *   // Plan once, then rank with the same plans.
+ *   const plans = await planIncomplete(catalog, transcript, report.value);
+ *   if (plans.ok) {
+ *     const ranked = await recommend(catalog, transcript, report.value, { plans: plans.value });
+ *     if (ranked.ok) console.log(ranked.value.map((r) => `${r.title}: ${r.effort?.credits ?? '?'} credits`));
+ *   }
+ * }
+ * ```
  */
 export async function planIncomplete(
   catalog: Catalog,

@@ -13,6 +13,29 @@ export const WhatIfAwards = z.union([z.array(Award), z.object({ awards: z.array(
  * A what-if audit: the transcript with `planned` awards (its own and `extra`) counted as if
  * completed. Every requirement whose status differs from the real audit, and every applied item
  * that is a planned award, is marked `hypothetical: true`.
+ *
+ * @example
+ * ```ts
+ * import { loadCatalog, whatIf } from 'credstack';
+ * import { exampleCatalog } from 'credstack/catalog';
+ *
+ * const catalog = loadCatalog(exampleCatalog);
+ * if (!catalog.ok) throw new Error('the example catalog does not load');
+ * const transcript = {
+ *   learner: { id: 's-2001', name: 'Sam Rivera' },
+ *   awards: [
+ *     { id: 'a1', credential: 'mc-sql', earned: '2025-06-20' },
+ *     { id: 'a2', credential: 'mc-python', earned: '2025-11-14' },
+ *   ],
+ * };
+ * // Would Spreadsheet Modelling and Dashboards complete the certificate?
+ * const planned = [
+ *   { id: 'p1', credential: 'mc-spreadsheets', status: 'planned' as const },
+ *   { id: 'p2', credential: 'mc-dashboards', status: 'planned' as const },
+ * ];
+ * const report = whatIf(catalog.value, transcript, planned, { programs: ['cert-data-analytics'], asOf: '2026-03-01' });
+ * if (report.ok) console.log(report.value.audits[0]?.status); // 'complete'
+ * ```
  */
 export function whatIf(
   catalog: Catalog,

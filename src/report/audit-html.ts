@@ -48,6 +48,22 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * per program what remains (choices as groups), the next steps, how the learner's credentials
  * stack into it, the requirement tree, and why awards do not count. "Not yet" is neutral; red is
  * kept for problems (a failing grade, an expired credential, a GPA below the minimum).
+ *
+ * @example
+ * ```ts
+ * import { type AuditReport, auditToHtml, buildStackingGraph, type Catalog, recommend, type TranscriptInput } from 'credstack';
+ *
+ * declare const catalog: Catalog, transcript: TranscriptInput;
+ * declare const report: AuditReport; // from audit(catalog, transcript, ...)
+ * const ranked = await recommend(catalog, transcript, report);
+ * const html = auditToHtml(report, {
+ *   graph: buildStackingGraph(catalog, report.asOf),
+ *   recommendations: ranked.ok ? ranked.value : [],
+ *   plans: new Map(),
+ *   titles: new Map(catalog.credentials.map((c) => [c.id, c.title])),
+ *   held: [],
+ * });
+ * ```
  */
 export function auditToHtml(report: AuditReport, extras: HtmlExtras): string {
   const name = report.learner.name ?? report.learner.id;

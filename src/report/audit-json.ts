@@ -15,12 +15,33 @@ export interface AuditReportJson extends Omit<AuditReport, 'audits'> {
   readonly audits: readonly ProgramAuditJson[];
 }
 
-/** An audit report as JSON output (SPEC section 8): every reason and explanation with its `message`. */
+/**
+ * An audit report as JSON output (SPEC section 8): every reason and explanation with its `message`.
+ *
+ * @example
+ * ```ts
+ * import { type AuditReport, auditReportJson } from 'credstack';
+ *
+ * declare const report: AuditReport; // from audit(...)
+ * const json = JSON.stringify(auditReportJson(report), null, 2); // valid against credstack/schemas/audit-result.schema.json
+ * ```
+ */
 export function auditReportJson(report: AuditReport): AuditReportJson {
   return { ...report, audits: report.audits.map(programAuditJson) };
 }
 
-/** One program's audit with worded reasons and explanations. */
+/**
+ * One program's audit with worded reasons and explanations.
+ *
+ * @example
+ * ```ts
+ * import { type AuditReport, programAuditJson } from 'credstack';
+ *
+ * declare const report: AuditReport; // from audit(...)
+ * const first = report.audits[0];
+ * if (first) console.log(programAuditJson(first).status);
+ * ```
+ */
 export function programAuditJson(audit: ProgramAudit): ProgramAuditJson {
   return {
     ...audit,

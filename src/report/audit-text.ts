@@ -24,7 +24,17 @@ const COLORS: Record<RequirementStatus, string> = {
   'not-applicable': '2',
 };
 
-/** The audit as an advisor reads it: a tree with marks, have/need, and what remains. */
+/**
+ * The audit as an advisor reads it: a tree with marks, have/need, and what remains.
+ *
+ * @example
+ * ```ts
+ * import { type AuditReport, auditToText } from 'credstack';
+ *
+ * declare const report: AuditReport; // from audit(...)
+ * console.log(auditToText(report, { color: false }));
+ * ```
+ */
 export function auditToText(report: AuditReport, style: TextStyle): string {
   const paint = (status: RequirementStatus, text: string) =>
     style.color ? `\u001b[${COLORS[status]}m${text}\u001b[0m` : text;

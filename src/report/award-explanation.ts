@@ -11,7 +11,16 @@ export interface AwardExplanationJson extends Omit<AwardExplanation, 'programs'>
   })[];
 }
 
-/** {@link AwardExplanation} as JSON output, worded as the audit's JSON is. */
+/** {@link AwardExplanation} as JSON output, worded as the audit's JSON is. *
+ * @example
+ * ```ts
+ * import { awardExplanationJson, explainAward, type Catalog, type TranscriptInput } from 'credstack';
+ *
+ * declare const catalog: Catalog, transcript: TranscriptInput;
+ * const explained = explainAward(catalog, transcript, 'a7', { programs: ['bs-data-science'] });
+ * if (explained.ok) console.log(JSON.stringify(awardExplanationJson(explained.value), null, 2));
+ * ```
+ */
 export function awardExplanationJson(explained: AwardExplanation): AwardExplanationJson {
   return {
     ...explained,
@@ -65,6 +74,15 @@ function countsText(p: AwardInProgram): string {
  * Where an award counts across programs, in words: the award, then the programs it counts toward
  * (requirements and credits), then those it does not (the audit's reasons). An explanation found
  * in every program (a credit rule) is said once under the award; the others under their program.
+ *
+ * @example
+ * ```ts
+ * import { awardExplanationText, explainAward, type Catalog, type TranscriptInput } from 'credstack';
+ *
+ * declare const catalog: Catalog, transcript: TranscriptInput;
+ * const explained = explainAward(catalog, transcript, 'a7');
+ * if (explained.ok) process.stdout.write(awardExplanationText(explained.value));
+ * ```
  */
 export function awardExplanationText(explained: AwardExplanation): string {
   const { award, programs } = explained;

@@ -21,6 +21,14 @@ function yearsText(v: { readonly from?: string; readonly to?: string }): string 
 /**
  * A catalog listing in words: a table of programs (id, kind, title, catalog years of each
  * version) and one of credentials (id, kind, credits, title), each part only when asked for.
+ *
+ * @example
+ * ```ts
+ * import { catalogListingText, listCatalog, type Catalog } from 'credstack';
+ *
+ * declare const catalog: Catalog;
+ * process.stdout.write(catalogListingText(listCatalog(catalog), ['programs']));
+ * ```
  */
 export function catalogListingText(listing: CatalogListing, parts: readonly ('programs' | 'credentials')[]): string {
   const blocks: string[] = [];

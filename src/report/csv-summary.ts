@@ -16,7 +16,19 @@ const cell = (value: string | number | null | undefined): string => {
   return text !== value || /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** CSV rows of one record: a row per program audited, or one error row. */
+/**
+ * CSV rows of one record: a row per program audited, or one error row.
+ *
+ * @example
+ * ```ts
+ * import { auditBatch, type BatchInput, type Catalog, CSV_HEADER, csvRows } from 'credstack';
+ *
+ * declare const catalog: Catalog;
+ * declare const inputs: BatchInput[];
+ * console.log(CSV_HEADER);
+ * for await (const record of auditBatch(catalog, inputs, { all: true })) console.log(csvRows(record).join('\n'));
+ * ```
+ */
 export function csvRows(record: BatchRecord): string[] {
   if (!record.ok) return [[record.line, record.learner, '', 'error', '', '', '', record.error].map(cell).join(',')];
   return record.report.audits.map((a) =>

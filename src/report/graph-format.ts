@@ -44,7 +44,17 @@ export function graphToJson(graph: StackingGraph): string {
   return JSON.stringify({ nodes: graph.nodes, edges: graph.edges, programOrder: graph.programOrder() }, null, 2);
 }
 
-/** Draws the graph in one of {@link GRAPH_FORMATS}. */
+/**
+ * Draws the graph in one of {@link GRAPH_FORMATS}.
+ *
+ * @example
+ * ```ts
+ * import { buildStackingGraph, type Catalog, renderGraph } from 'credstack';
+ *
+ * declare const catalog: Catalog;
+ * console.log(renderGraph(buildStackingGraph(catalog, '2026-03-01'), 'mermaid'));
+ * ```
+ */
 export function renderGraph(graph: StackingGraph, format: GraphFormat): string {
   return { dot: graphToDot, mermaid: graphToMermaid, json: graphToJson }[format](graph);
 }

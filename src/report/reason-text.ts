@@ -93,17 +93,49 @@ const NOTICES: Wording<ConversionNotice> = {
     `the CLR says ${n.part} is part of ${n.whole}, but the catalog's stacking graph has no path from ${n.part} to ${n.whole}`,
 };
 
-/** Words a conversion notice. */
+/**
+ * Words a conversion notice.
+ *
+ * @example
+ * ```ts
+ * import { type Catalog, convertCredentials, noticeText } from 'credstack';
+ *
+ * declare const catalog: Catalog;
+ * declare const credential: unknown; // an Open Badges 3.0 credential, parsed
+ * const converted = convertCredentials(catalog, credential);
+ * if (converted.ok) console.log(converted.value.notices.map(noticeText).join('\n'));
+ * ```
+ */
 export function noticeText(notice: ConversionNotice): string {
   return (NOTICES[notice.code] as (n: ConversionNotice) => string)(notice);
 }
 
-/** Words a reason an award does not count. */
+/**
+ * Words a reason an award does not count.
+ *
+ * @example
+ * ```ts
+ * import { type AuditReport, reasonText } from 'credstack';
+ *
+ * declare const report: AuditReport; // from audit(...)
+ * for (const unused of report.audits[0]?.unused ?? []) console.log(unused.award, unused.reasons.map(reasonText).join('; '));
+ * ```
+ */
 export function reasonText(reason: Reason): string {
   return (REASONS[reason.code] as (r: Reason) => string)(reason);
 }
 
-/** Words an explanation of a decision. */
+/**
+ * Words an explanation of a decision.
+ *
+ * @example
+ * ```ts
+ * import { type AuditReport, explanationText } from 'credstack';
+ *
+ * declare const report: AuditReport; // from audit(...)
+ * for (const explanation of report.audits[0]?.explanations ?? []) console.log(explanationText(explanation));
+ * ```
+ */
 export function explanationText(explanation: Explanation): string {
   return (EXPLANATIONS[explanation.code] as (e: Explanation) => string)(explanation);
 }
@@ -127,6 +159,16 @@ export function assertMissingText(a: AssertResult): string {
 /**
  * What remains of a program, in words: "Data Analytics Certificate: one requirement (Capstone) and
  * 6 more credits; cheapest plan: 2 credentials, 6 credits (Capstone, Dashboards)".
+ *
+ * @example
+ * ```ts
+ * import { type AuditReport, type Catalog, recommend, recommendationText, type TranscriptInput } from 'credstack';
+ *
+ * declare const catalog: Catalog, transcript: TranscriptInput;
+ * declare const report: AuditReport; // from audit(catalog, transcript, { all: true })
+ * const ranked = await recommend(catalog, transcript, report);
+ * if (ranked.ok) console.log(ranked.value.map(recommendationText).join('\n'));
+ * ```
  */
 export function recommendationText(r: Recommendation): string {
   if (r.status === 'complete') return `${r.title}: earned`;
