@@ -39,13 +39,21 @@ export async function browserBundle(entry: string): Promise<BrowserBundle> {
 /** The size in bytes of `code` gzipped at the default level, as a server would send it. */
 export const gzippedSize = (code: string): number => gzipSync(code).length;
 
+/** The files with code in the bundle (esbuild reads more: what it shakes out), and their bytes in it. */
+export function bundledFiles(metafile: Metafile): [string, number][] {
+  return Object.values(metafile.outputs).flatMap((output) =>
+    Object.entries(output.inputs)
+      .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+      .map(([file, { bytesInOutput }]): [string, number] => [file, bytesInOutput]),
+  );
+}
+
 /** Bytes in the bundle by package (node_modules) or source folder, largest first. */
 export function bytesByOrigin(metafile: Metafile): [string, number][] {
   const totals = new Map<string, number>();
-  for (const output of Object.values(metafile.outputs))
-    for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const origin = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? file.split('/').slice(0, 2).join('/');
-      totals.set(origin, (totals.get(origin) ?? 0) + bytesInOutput);
-    }
+  for (const [file, bytes] of bundledFiles(metafile)) {
+    const origin = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? file.split('/').slice(0, 2).join('/');
+    totals.set(origin, (totals.get(origin) ?? 0) + bytes);
+  }
   return [...totals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }

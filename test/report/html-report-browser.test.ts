@@ -1,15 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers.js';
+import { canRunChromium, launchChromium } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-// CI installs Debian's chromium (.ci/run); a developer machine without it skips this suite.
-const canRun = existsSync(CHROMIUM) || process.env.CI === 'true';
 
 /** Keeps a file for a person to look at in test-artifacts/, written whole (runs side by side never see half a file). */
 function keepArtifact(name: string, bytes: Uint8Array): void {
@@ -19,7 +17,7 @@ function keepArtifact(name: string, bytes: Uint8Array): void {
   renameSync(temporary, join(ARTIFACTS, name));
 }
 
-describe.runIf(canRun)('the HTML advising report, in a real browser', () => {
+describe.runIf(canRunChromium)('the HTML advising report, in a real browser', () => {
   let browser: Browser;
   let dir: string;
   let report: string;
@@ -41,19 +39,7 @@ describe.runIf(canRun)('the HTML advising report, in a real browser', () => {
     ]);
     expect(run.code).toBe(0);
     keepArtifact('report.html', readFileSync(report));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
