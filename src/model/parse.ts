@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
+import { en } from 'zod/locales';
 import { jsonErrorOffset } from './json-error-position.js';
 import { describeValue, fail, ok, type Issue, type IssueCode, type Result } from './issue.js';
 
