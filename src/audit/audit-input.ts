@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Catalog } from '../model/catalog.js';
 import { IsoDate } from '../model/dates.js';
 import { describeValue, fail, ok, type Issue, type Result } from '../model/issue.js';
@@ -19,21 +19,19 @@ export interface AuditInput<O> {
 
 /** The dates every audit-like function takes: real calendar dates (`2026-02-30` is an issue, not a RangeError later). */
 export const dateOptions = {
-  asOf: IsoDate.optional(),
-  defaultAsOf: IsoDate.optional(),
-  catalogDate: IsoDate.optional(),
+  asOf: z.optional(IsoDate),
+  defaultAsOf: z.optional(IsoDate),
+  catalogDate: z.optional(IsoDate),
 };
 
 /** What `audit` takes (see `AuditOptions`). */
-export const AuditOptionsSchema = z
-  .object({
-    programs: z.array(z.string().min(1)).optional(),
-    all: z.boolean().optional(),
-    ...dateOptions,
-    includePlanned: z.boolean().optional(),
-    budget: z.number().int().positive().optional(),
-  })
-  .strict();
+export const AuditOptionsSchema = z.strictObject({
+  programs: z.optional(z.array(z.string().check(z.minLength(1)))),
+  all: z.optional(z.boolean()),
+  ...dateOptions,
+  includePlanned: z.optional(z.boolean()),
+  budget: z.optional(z.number().check(z.int(), z.gt(0))),
+});
 
 /**
  * Checks a library function's options (issues at the option's name, no file), parses the
@@ -41,7 +39,7 @@ export const AuditOptionsSchema = z
  * transcript's, else the default. The one parse `audit` and `plan` share.
  */
 export function auditInput<
-  S extends z.ZodType<{
+  S extends z.ZodMiniType<{
     readonly asOf?: string | undefined;
     readonly defaultAsOf?: string | undefined;
     readonly catalogDate?: string | undefined;

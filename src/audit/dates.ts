@@ -1,4 +1,4 @@
-import { addMonths, addYears, format, parseISO, subMonths, subYears } from 'date-fns';
+import { addMonths, addYears, formatISO, parseISO, subMonths, subYears } from 'date-fns';
 import type { Duration } from '../model/dates.js';
 
 const sums = new Map<string, string>();
@@ -11,7 +11,9 @@ export function plusDuration(date: string, duration: Duration): string {
     if (sums.size > 50_000) sums.clear();
     sums.set(
       key,
-      (sum = format(addMonths(addYears(parseISO(date), duration.years ?? 0), duration.months ?? 0), 'yyyy-MM-dd')),
+      (sum = formatISO(addMonths(addYears(parseISO(date), duration.years ?? 0), duration.months ?? 0), {
+        representation: 'date',
+      })),
     );
   }
   return sum;
@@ -19,7 +21,9 @@ export function plusDuration(date: string, duration: Duration): string {
 
 /** `date` minus a duration, as `YYYY-MM-DD`. */
 export function minusDuration(date: string, duration: Duration): string {
-  return format(subMonths(subYears(parseISO(date), duration.years ?? 0), duration.months ?? 0), 'yyyy-MM-dd');
+  return formatISO(subMonths(subYears(parseISO(date), duration.years ?? 0), duration.months ?? 0), {
+    representation: 'date',
+  });
 }
 
 /** "7 years", "18 months", "1 year 6 months". */

@@ -5,7 +5,6 @@ import type { Condition } from '../model/condition.js';
 import { describeValue, type Issue, type IssueCode } from '../model/issue.js';
 import { ITEM_FACTS, LEARNER_FACTS, RULE_FACTS } from '../model/vocabulary.js';
 import { checkCondition } from '../rules/check-condition.js';
-import { engineRefusal } from '../rules/reference-engine.js';
 import { programCycles } from './program-cycles.js';
 import { programDependencyGraph } from './program-order.js';
 import { kindModule, leafOf } from '../requirements/registry.js';
@@ -272,8 +271,6 @@ export function checkCatalog(catalog: Catalog, origins: Origins): Issue[] {
   catalog.rules.forEach((rule, i) => {
     const origin = origins.rules[i];
     checkConditionAt(rule.conditions, origin, ['conditions'], RULE_FACTS);
-    const refusal = engineRefusal(rule);
-    if (refusal) report('invalid-shape', origin, [], 'a rule json-rules-engine accepts', refusal);
     const event = rule.event;
     if (event.type === 'grant') {
       checkUnit(event.params.unit, origin, ['event', 'params', 'unit']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildStackingGraph } from '../catalog/stacking-graph.js';
 import type { Catalog } from '../model/catalog.js';
 import { fail, ok, type Issue, type Result } from '../model/issue.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COMPONENT_CLASSES, CREDENTIAL_CLASSES, CREDENTIAL_SUBCLASSES, CTDL_CONTEXT } from './ctdl-vocabulary.js';
 
 /**

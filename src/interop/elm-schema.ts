@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CreditNumber, hasType, LdType, Profile, VcDate } from './open-badges-schema.js';
 
 /**

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described, withMeta } from './schema-meta.js';
 
 /** A json-rules-engine fact comparison `{ fact, operator, value }`. */
 export interface FactCondition {
@@ -11,33 +12,48 @@ export interface FactCondition {
 export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | FactCondition;
 
 const FactConditionSchema = z
-  .object({ fact: z.string().min(1), operator: z.string().min(1), value: z.unknown() })
-  .strict()
-  .refine((c) => 'value' in c, { message: 'a "value" to compare with', path: ['value'] });
+  .strictObject({
+    fact: described(
+      z.string().check(z.minLength(1)),
+      'The fact compared: a fact of the item or the learner (id, code, credits, ...)',
+    ),
+    operator: described(
+      z.string().check(z.minLength(1)),
+      "How it is compared: a json-rules-engine operator or one of credstack's (matches, gradeAtLeast, earnedWithin, before, after)",
+    ),
+    value: described(z.unknown(), 'What the fact is compared with; { "fact": NAME } compares with another fact'),
+  })
+  .check(z.refine((c) => 'value' in c, { message: 'a "value" to compare with', path: ['value'] }));
+
+const conditions = (description: string) =>
+  described(
+    z
+      .array(Condition)
+      .check(z.minLength(1, { message: 'at least one condition (json-rules-engine holds an empty list true)' })),
+    description,
+  );
+
+/** {@link Condition} described where it is used, also in its own definition (see {@link describedRef}). */
+export const describedCondition = (description: string): z.ZodMiniType<Condition> =>
+  described(
+    z.lazy(() => Condition),
+    description,
+  );
+
+const Negated = describedCondition('Holds when this does not');
 
 /** Zod schema of {@link Condition}. */
-export const Condition: z.ZodType<Condition> = z
-  .lazy(() =>
+export const Condition: z.ZodMiniType<Condition> = withMeta(
+  z.lazy(() =>
     z.union([
-      z
-        .object({
-          all: z
-            .array(Condition)
-            .min(1, { message: 'at least one condition (json-rules-engine holds an empty list true)' }),
-        })
-        .strict(),
-      z
-        .object({
-          any: z
-            .array(Condition)
-            .min(1, { message: 'at least one condition (json-rules-engine holds an empty list true)' }),
-        })
-        .strict(),
-      z.object({ not: Condition }).strict(),
+      z.strictObject({ all: conditions('Holds when every one of these holds') }),
+      z.strictObject({ any: conditions('Holds when at least one of these holds') }),
+      z.strictObject({ not: Negated }),
       FactConditionSchema,
     ]),
-  )
-  .meta({ id: 'Condition', description: 'all / any / not over { fact, operator, value }' });
+  ),
+  { id: 'Condition', description: 'all / any / not over { fact, operator, value }' },
+);
 
 /** Calls `visit` on every fact comparison of a condition, with its path below the condition. */
 export function eachComparison(

@@ -1,17 +1,24 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from './schema-meta.js';
 
 /** A credit amount in a unit (`semester`, `quarter`, `ects`, ... as the catalog's settings define). */
-export const Credits = z
-  .object({
-    value: z.number().nonnegative({ message: 'credits of zero or more' }).finite(),
-    unit: z.string().min(1).optional(),
-  })
-  .strict();
+export const Credits = described(
+  z.strictObject({
+    value: described(z.number().check(z.gte(0, { message: 'credits of zero or more' })), 'The number of credits'),
+    unit: z.optional(
+      described(
+        z.string().check(z.minLength(1)),
+        'The unit they are in (semester, quarter, ects, ... of settings.conversions); the catalog unit when absent',
+      ),
+    ),
+  }),
+  'A credit amount and its unit',
+);
 
 export type Credits = z.infer<typeof Credits>;
 
 /** A conversion factor: a number or an exact fraction written `"2/3"`. */
 export const Factor = z.union([
-  z.number().positive(),
-  z.string().regex(/^\d+(\.\d+)?(\/\d*[1-9]\d*)?$/, { message: 'a positive number or a fraction like "2/3"' }),
+  z.number().check(z.gt(0)),
+  z.string().check(z.regex(/^\d+(\.\d+)?(\/\d*[1-9]\d*)?$/, { message: 'a positive number or a fraction like "2/3"' })),
 ]);

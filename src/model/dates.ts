@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described, withMeta } from './schema-meta.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -11,14 +12,23 @@ export function isIsoDate(text: string): boolean {
 }
 
 /** A calendar date `YYYY-MM-DD`; impossible dates (2025-02-30) are rejected. zod's own check: measured twice as fast as a refinement. */
-export const IsoDate = z.iso
-  .date({ message: 'a real calendar date written YYYY-MM-DD' })
-  .meta({ description: 'A calendar date, YYYY-MM-DD', examples: ['2026-05-15'] });
+export const IsoDate = withMeta(z.iso.date({ message: 'a real calendar date written YYYY-MM-DD' }), {
+  description: 'A calendar date, YYYY-MM-DD',
+  examples: ['2026-05-15'],
+});
+
+/** A whole number of zero or more: `z.number().int().nonnegative()`. */
+const count = () => z.number().check(z.int(), z.gte(0));
 
 /** A length of time: years, months or both. */
-export const Duration = z
-  .object({ years: z.number().int().nonnegative().optional(), months: z.number().int().nonnegative().optional() })
-  .strict()
-  .refine((d) => d.years !== undefined || d.months !== undefined, { message: 'years or months' });
+export const Duration = described(
+  z
+    .strictObject({
+      years: z.optional(described(count(), 'Whole years')),
+      months: z.optional(described(count(), 'Whole months, added to the years')),
+    })
+    .check(z.refine((d) => d.years !== undefined || d.months !== undefined, { message: 'years or months' })),
+  'A length of time in years, months or both, e.g. { "years": 5 }',
+);
 
 export type Duration = z.infer<typeof Duration>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Catalog, CatalogPart } from './catalog.js';
 import { Transcript } from './transcript.js';
 

@@ -1,15 +1,22 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { jsonErrorOffset } from './json-error-position.js';
 import { describeValue, fail, ok, type Issue, type IssueCode, type Result } from './issue.js';
 
 /** How deep input may nest: far beyond any real catalog, well within the stack of a recursive parse. */
 export const MAX_DEPTH = 200;
 
+/**
+ * zod's English messages, for every parse whatever locale an application sets for its own zod
+ * schemas: {@link toIssue} words issues from them.
+ */
+const ENGLISH = { error: en().localeError };
+
 /** The key no input may use: zod drops it from records without a word, and a plain object cannot hold it as data. */
 const RESERVED_KEY = '__proto__';
 
 /** Parses untrusted input with a zod schema; failures become {@link Issue}s naming the path. */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown, file?: string): Result<z.output<S>> {
+export function parseWith<S extends z.core.$ZodType>(schema: S, input: unknown, file?: string): Result<z.output<S>> {
   const walked = walkInput(input, MAX_DEPTH);
   const at = file === undefined ? {} : { file };
   if (walked.tooDeep)
@@ -26,7 +33,7 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, file?:
         received: `"${RESERVED_KEY}"`,
       })),
     );
-  const parsed = schema.safeParse(input);
+  const parsed = z.safeParse(schema, input, ENGLISH);
   if (parsed.success) return ok(parsed.data);
   return fail(parsed.error.issues.flatMap((issue) => toIssues(issue, input, file)));
 }

@@ -1,11 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { allKind } from '../requirements/all/all.js';
 import { anyKind } from '../requirements/any/any.js';
 import { credentialKind } from '../requirements/credential/credential.js';
 import { programKind } from '../requirements/program/program.js';
 import { type DISTINCT_FACTS, whereKind } from '../requirements/where/where.js';
 import { Assertion, type ShareWith, ShareWith as ShareWithSchema } from './assertion.js';
-import { Condition } from './condition.js';
+import { type Condition, describedCondition } from './condition.js';
+import { described, describedRef, withMeta } from './schema-meta.js';
 
 /** What every requirement node may carry, whatever its kind (SPEC section 4). */
 export interface NodeFields {
@@ -66,54 +67,71 @@ export type Requirement = RequirementKinds[RequirementKindName];
 const KINDS = [allKind, anyKind, credentialKind, whereKind, programKind] as const;
 
 const RequirementObject = z
-  .object({
-    id: z.string().min(1).optional(),
-    label: z.string().optional(),
-    minGrade: z.string().optional(),
-    maxCredits: z.number().nonnegative().optional(),
-    maxCount: z
-      .number()
-      .int()
-      .nonnegative()
-      .optional()
-      .meta({ description: 'At most this many items count under the node' }),
-    share: z.union([z.boolean(), ShareWithSchema]).optional(),
-    assert: Assertion.optional(),
-    when: Condition.optional().meta({
-      description:
+  .strictObject({
+    id: z.optional(
+      described(
+        z.string().check(z.minLength(1)),
+        'A stable id: exceptions, share lists and the audit result name the node by it',
+      ),
+    ),
+    label: z.optional(described(z.string(), 'Its name in reports, e.g. Core courses')),
+    minGrade: z.optional(
+      described(z.string(), 'The least grade an item needs to count here (over the policy minGrade)'),
+    ),
+    maxCredits: z.optional(described(z.number().check(z.gte(0)), 'At most this many credits count under the node')),
+    maxCount: z.optional(
+      described(z.number().check(z.int(), z.gte(0)), 'At most this many items count under the node'),
+    ),
+    share: z.optional(
+      described(
+        z.union([z.boolean(), ShareWithSchema]),
+        'true: items applied here may also count in any other requirement of the program; { with, where }: only in the listed ones',
+      ),
+    ),
+    assert: z.optional(
+      describedRef(Assertion, 'Among the counted: a requirement tree the items this node applies must also meet'),
+    ),
+    when: z.optional(
+      describedCondition(
         'Applies only to learners for whom this holds (a condition over declared, entered, catalogYear, learnerTags)',
-    }),
+      ),
+    ),
     ...Object.fromEntries(
       KINDS.flatMap((kind) =>
-        Object.entries(kind.fields(z.lazy(() => Requirement))).map(([key, field]) => [key, field.optional()]),
+        Object.entries(kind.fields(z.lazy(() => Requirement))).map(([key, field]) => [key, z.optional(field)]),
       ),
     ),
   })
-  .strict()
-  .superRefine((node, ctx) => {
-    const record = node as Record<string, unknown>;
-    const present = KINDS.filter((kind) => record[kind.tell] !== undefined);
-    if (present.length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `exactly one of ${KINDS.map((k) => k.tell).join(', ')} (found ${present.length === 0 ? 'none' : present.map((k) => k.tell).join(', ')})`,
-      });
-      return;
-    }
-    const kind = present[0]!;
-    for (const other of KINDS) {
-      if (other === kind) continue;
-      for (const key of other.keys.slice(1))
-        if (record[key] !== undefined)
-          ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" only with "${other.tell}"` });
-    }
-    (kind.refine as (node: unknown, issue: (path: readonly (string | number)[], message: string) => void) => void)(
-      node,
-      (path, message) => ctx.addIssue({ code: 'custom', path: [...path], message }),
-    );
-  });
+  .check(
+    z.superRefine((node, ctx) => {
+      const record = node as Record<string, unknown>;
+      const present = KINDS.filter((kind) => record[kind.tell] !== undefined);
+      if (present.length !== 1) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `exactly one of ${KINDS.map((k) => k.tell).join(', ')} (found ${present.length === 0 ? 'none' : present.map((k) => k.tell).join(', ')})`,
+        });
+        return;
+      }
+      const kind = present[0]!;
+      for (const other of KINDS) {
+        if (other === kind) continue;
+        for (const key of other.keys.slice(1))
+          if (record[key] !== undefined)
+            ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" only with "${other.tell}"` });
+      }
+      (kind.refine as (node: unknown, issue: (path: readonly (string | number)[], message: string) => void) => void)(
+        node,
+        (path, message) => ctx.addIssue({ code: 'custom', path: [...path], message }),
+      );
+    }),
+  );
 
 /** Zod schema of {@link Requirement}. */
-export const Requirement: z.ZodType<Requirement> = (RequirementObject as unknown as z.ZodType<Requirement>).meta({
-  id: 'Requirement',
-});
+export const Requirement: z.ZodMiniType<Requirement> = withMeta(
+  RequirementObject as unknown as z.ZodMiniType<Requirement>,
+  {
+    id: 'Requirement',
+    description: 'A requirement: all, any, credential, where or program, told apart by its key',
+  },
+);

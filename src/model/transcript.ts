@@ -1,118 +1,155 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { credentialFields, CredentialKind } from './credential.js';
 import { IsoDate } from './dates.js';
 import { describeValue } from './issue.js';
+import { described, describedRef, withMeta } from './schema-meta.js';
 
 export const AWARD_STATUSES = ['completed', 'in-progress', 'planned'] as const;
 export const SOURCES = ['institution', 'transfer', 'external', 'prior-learning'] as const;
 export type Source = (typeof SOURCES)[number];
 
+const id = (description: string) => described(z.string().check(z.minLength(1)), description);
+
 /** One transcript record: a credential earned, in progress or planned (SPEC section 7). */
-export const Award = z
-  .object({
-    id: z.string().min(1),
-    credential: z.string().min(1).optional(),
-    kind: CredentialKind.optional(),
+export const Award = withMeta(
+  z.strictObject({
+    id: id('Its id, unique on the transcript (exceptions name it)'),
+    credential: z.optional(
+      id('The id of the catalog credential it is an award of; absent for an inline (ad-hoc) award'),
+    ),
+    kind: z.optional(described(CredentialKind, 'What kind of credential it is, for an inline award (the kind fact)')),
     ...credentialFields,
-    earned: IsoDate.optional(),
-    expires: IsoDate.optional(),
-    grade: z.string().optional(),
-    term: z
-      .string()
-      .min(1)
-      .optional()
-      .meta({ description: "The institution's term code, e.g. 2025-FA (the term fact)" }),
-    status: z.enum(AWARD_STATUSES).default('completed'),
-    source: z.enum(SOURCES).default('institution'),
-  })
-  .strict()
-  .meta({ id: 'Award' });
+    earned: z.optional(described(IsoDate, 'When it was earned (the earned fact)')),
+    expires: z.optional(described(IsoDate, 'When it expires: it does not count on or after that date')),
+    grade: z.optional(described(z.string(), 'The grade, a key of settings.gradeScale (the grade fact)')),
+    term: z.optional(id("The institution's term code, e.g. 2025-FA (the term fact)")),
+    status: z._default(
+      described(z.enum(AWARD_STATUSES), 'completed, in-progress, or planned (counted only in what-if and plans)'),
+      'completed',
+    ),
+    source: z._default(
+      described(z.enum(SOURCES), 'Where it comes from: institution, transfer, external or prior-learning'),
+      'institution',
+    ),
+  }),
+  { id: 'Award', description: 'One transcript record: a credential earned, in progress or planned' },
+);
 export type Award = z.infer<typeof Award>;
 /** An award as written in a file, before defaults. */
 export type AwardInput = z.input<typeof Award>;
 
 const exceptionFields = {
-  program: z.string().min(1),
-  requirement: z.string().min(1),
-  reason: z.string().min(1),
-  by: z.string().optional(),
+  program: id('The id of the program it applies to'),
+  requirement: id('The id of the requirement node it applies to'),
+  reason: id('Why it is granted (shown in the audit)'),
+  by: z.optional(described(z.string(), 'Who granted it, e.g. an advisor id')),
 };
+const awardId = id('The id of the award on this transcript that it applies');
 
 /** Registrar exceptions as data: waive (whole or some credits), substitute, force-apply. */
-export const Exception = z
-  .discriminatedUnion('type', [
-    z.object({ type: z.literal('waive'), ...exceptionFields, credits: z.number().positive().optional() }).strict(),
-    z.object({ type: z.literal('substitute'), ...exceptionFields, award: z.string().min(1) }).strict(),
-    z.object({ type: z.literal('apply'), ...exceptionFields, award: z.string().min(1) }).strict(),
-  ])
-  .meta({ id: 'Exception' });
+export const Exception = withMeta(
+  z.discriminatedUnion('type', [
+    z.strictObject({
+      type: described(z.literal('waive'), 'Waive the requirement, wholly or some credits of it'),
+      ...exceptionFields,
+      credits: z.optional(
+        described(z.number().check(z.gt(0)), 'Waive this many credits only (the whole requirement when absent)'),
+      ),
+    }),
+    z.strictObject({
+      type: described(z.literal('substitute'), 'Count an award in the requirement in place of what it asks for'),
+      ...exceptionFields,
+      award: awardId,
+    }),
+    z.strictObject({
+      type: described(z.literal('apply'), 'Apply an award to the requirement (it goes there first)'),
+      ...exceptionFields,
+      award: awardId,
+    }),
+  ]),
+  { id: 'Exception', description: 'A registrar exception: waive, substitute or apply' },
+);
 export type Exception = z.infer<typeof Exception>;
 
 /** Who the transcript is of, and the facts about them that requirements' `when` may test (SPEC section 7). */
-export const Learner = z
-  .object({
-    id: z.string().min(1),
-    name: z.string().optional(),
-    entered: IsoDate.optional().meta({
-      description: 'When the learner matriculated: their catalog date unless catalogYear says otherwise',
-    }),
-    catalogYear: IsoDate.optional().meta({ description: 'The date whose program versions the learner follows' }),
-    declared: z
-      .array(z.string().min(1))
-      .optional()
-      .meta({ description: 'Program ids the learner is enrolled in: what `credstack audit` audits by default' }),
-    tags: z
-      .array(z.string().min(1))
-      .optional()
-      .meta({ description: 'Attributes of the learner (honors, veteran, ...), the learnerTags fact' }),
-  })
-  .strict()
-  .meta({ id: 'Learner' });
+export const Learner = withMeta(
+  z.strictObject({
+    id: id("The learner's id"),
+    name: z.optional(described(z.string(), "The learner's name, as reports show it")),
+    entered: z.optional(
+      described(IsoDate, 'When the learner matriculated: their catalog date unless catalogYear says otherwise'),
+    ),
+    catalogYear: z.optional(described(IsoDate, 'The date whose program versions the learner follows')),
+    declared: z.optional(
+      described(
+        z.array(z.string().check(z.minLength(1))),
+        'Program ids the learner is enrolled in: what `credstack audit` audits by default',
+      ),
+    ),
+    tags: z.optional(
+      described(
+        z.array(z.string().check(z.minLength(1))),
+        'Attributes of the learner (honors, veteran, ...), the learnerTags fact',
+      ),
+    ),
+  }),
+  { id: 'Learner', description: 'Who the transcript is of, and the facts about them that `when` conditions test' },
+);
 export type Learner = z.infer<typeof Learner>;
 
 /** A learner's transcript (SPEC section 7). */
-export const Transcript = z
-  .object({
-    $schema: z.string().optional(),
-    learner: Learner,
-    asOf: IsoDate.optional(),
-    awards: z.array(Award),
-    exceptions: z.array(Exception).default([]),
-  })
-  .strict()
-  .superRefine((t, ctx) => {
-    const seen = new Set<string>();
-    // Award checks live here, in one pass: refinements on the award schema measured twice as slow.
-    t.awards.forEach((award, index) => {
-      if (seen.has(award.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['awards', index, 'id'],
-          message: `a unique award id (${describeValue(award.id)} is used twice)`,
+export const Transcript = withMeta(
+  z
+    .strictObject({
+      $schema: z.optional(described(z.string(), 'The JSON Schema of the file (ignored)')),
+      learner: describedRef(Learner, 'Who the transcript is of'),
+      asOf: z.optional(described(IsoDate, 'The date the audit is as of (an option of the audit overrides it)')),
+      awards: described(z.array(Award), 'What the learner has earned, is taking or plans'),
+      exceptions: z._default(
+        described(z.array(Exception), 'Registrar exceptions: waivers, substitutions, applications'),
+        [],
+      ),
+    })
+    .check(
+      z.superRefine((t, ctx) => {
+        const seen = new Set<string>();
+        // Award checks live here, in one pass: refinements on the award schema measured twice as slow.
+        t.awards.forEach((award, index) => {
+          if (seen.has(award.id))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['awards', index, 'id'],
+              message: `a unique award id (${describeValue(award.id)} is used twice)`,
+            });
+          seen.add(award.id);
+          if (award.credential === undefined && award.title === undefined && award.code === undefined)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['awards', index],
+              message: 'a catalog "credential" or an inline description with a "code" or "title"',
+            });
+          if (award.earned !== undefined && award.expires !== undefined && award.expires < award.earned)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['awards', index, 'expires'],
+              message: 'an expiry on or after the earned date',
+            });
         });
-      seen.add(award.id);
-      if (award.credential === undefined && award.title === undefined && award.code === undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['awards', index],
-          message: 'a catalog "credential" or an inline description with a "code" or "title"',
+        t.exceptions.forEach((exception, index) => {
+          if ('award' in exception && !seen.has(exception.award))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['exceptions', index, 'award'],
+              message: `the id of an award on this transcript (${describeValue(exception.award)} is not one)`,
+            });
         });
-      if (award.earned !== undefined && award.expires !== undefined && award.expires < award.earned)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['awards', index, 'expires'],
-          message: 'an expiry on or after the earned date',
-        });
-    });
-    t.exceptions.forEach((exception, index) => {
-      if ('award' in exception && !seen.has(exception.award))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['exceptions', index, 'award'],
-          message: `the id of an award on this transcript (${describeValue(exception.award)} is not one)`,
-        });
-    });
-  })
-  .meta({ id: 'Transcript', title: 'credstack transcript' });
+      }),
+    ),
+  {
+    id: 'Transcript',
+    title: 'credstack transcript',
+    description: "A learner's transcript: who, as of when, their awards and exceptions",
+  },
+);
 export type Transcript = z.infer<typeof Transcript>;
 export type TranscriptInput = z.input<typeof Transcript>;

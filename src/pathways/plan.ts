@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { audit } from '../audit/audit.js';
 import type { ProgramAudit } from '../audit/audit-result.js';
 import { auditInput, dateOptions } from '../audit/audit-input.js';
@@ -68,17 +68,15 @@ export interface PlanOptions {
   readonly terms?: TermsOption;
 }
 
-const PlanOptionsSchema = z
-  .object({
-    target: z.string().min(1),
-    ...dateOptions,
-    budget: z.number().int().positive().optional(),
-    alternatives: z.number().int().nonnegative().optional(),
-    timeLimit: z.number().positive().optional(),
-    planned: z.array(Award).optional(),
-    terms: z.object({ start: z.string(), maxCredits: z.number().positive().optional() }).strict().optional(),
-  })
-  .strict();
+const PlanOptionsSchema = z.strictObject({
+  target: z.string().check(z.minLength(1)),
+  ...dateOptions,
+  budget: z.optional(z.number().check(z.int(), z.gt(0))),
+  alternatives: z.optional(z.number().check(z.int(), z.gte(0))),
+  timeLimit: z.optional(z.number().check(z.gt(0))),
+  planned: z.optional(z.array(Award)),
+  terms: z.optional(z.strictObject({ start: z.string(), maxCredits: z.optional(z.number().check(z.gt(0))) })),
+});
 
 /** Credits of candidates in the target's unit, to 2 decimals. */
 const creditsOf = (chosen: readonly Candidate[]) =>

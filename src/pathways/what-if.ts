@@ -4,10 +4,16 @@ import type { Catalog } from '../model/catalog.js';
 import { describeValue, fail, type Result } from '../model/issue.js';
 import { parseWith } from '../model/parse.js';
 import { Award, Transcript, type AwardInput, type TranscriptInput } from '../model/transcript.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Awards a what-if file adds: an array of awards or `{ "awards": [...] }`; all are taken as planned. */
-export const WhatIfAwards = z.union([z.array(Award), z.object({ awards: z.array(Award) }).transform((o) => o.awards)]);
+export const WhatIfAwards = z.union([
+  z.array(Award),
+  z.pipe(
+    z.object({ awards: z.array(Award) }),
+    z.transform((o) => o.awards),
+  ),
+]);
 
 /**
  * A what-if audit: the transcript with `planned` awards (its own and `extra`) counted as if

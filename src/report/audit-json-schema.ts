@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EXPLANATION_CODES, REASON_CODES } from '../explain/reasons.js';
+import { describedRef } from '../model/schema-meta.js';
 import { Learner } from '../model/transcript.js';
 
 /**
@@ -7,7 +8,12 @@ import { Learner } from '../model/transcript.js';
  * mirror the result types: every object is strict, so a field the output gains without the
  * schema fails the test that validates every fixture's audit against it.
  */
-const Amount = z.object({ count: z.number().optional(), credits: z.number().optional() }).strict();
+const Amount = z
+  .object({
+    count: z.number().optional().describe('Items'),
+    credits: z.number().optional().describe('Credits, in the program unit'),
+  })
+  .strict();
 const Status = z.enum(['complete', 'in-progress', 'incomplete']);
 const RequirementStatus = z.enum(['complete', 'in-progress', 'incomplete', 'not-needed', 'not-applicable']);
 
@@ -26,11 +32,16 @@ const AppliedItem = z
     credential: z.string().optional().meta({ description: 'The catalog credential it counts as' }),
     credits: z.number().meta({ description: 'Credits it counts here, after limits' }),
     capped: z.number().optional().meta({ description: 'Credits a cap kept from counting' }),
-    inProgress: z.literal(true).optional(),
+    inProgress: z.literal(true).optional().describe('Counted once it is completed (an in-progress award)'),
     exception: z
-      .object({ type: z.enum(['substitute', 'apply']), reason: z.string(), by: z.string().optional() })
+      .object({
+        type: z.enum(['substitute', 'apply']).describe('The exception that put it here: substitute or apply'),
+        reason: z.string().describe('Why it was granted'),
+        by: z.string().optional().describe('Who granted it'),
+      })
       .strict()
-      .optional(),
+      .optional()
+      .describe('A registrar exception put it here'),
     components: z.array(z.string()).optional().meta({ description: 'A nested program: the awards it is made of' }),
     hypothetical: z.literal(true).optional().meta({ description: 'What-if: a planned award' }),
     alsoIn: z.array(z.string()).optional().meta({ description: 'Listed double counting: the other requirements' }),
@@ -39,24 +50,27 @@ const AppliedItem = z
 
 type AssertNode = z.infer<typeof AssertBase> & { children?: AssertNode[] };
 const AssertBase = z.object({
-  kind: z.enum(['all', 'any', 'where']),
-  label: z.string().optional(),
-  status: Status,
-  atMost: z.literal(true).optional(),
-  distinct: z.string().optional(),
-  need: Amount,
-  have: Amount,
+  kind: z.enum(['all', 'any', 'where']).describe('Its shape: all, any, or a where leaf'),
+  label: z.string().optional().describe('Its name in the catalog'),
+  status: Status.describe('Whether it holds: complete, in-progress or incomplete'),
+  atMost: z.literal(true).optional().describe('A ceiling (maxCount or maxCredits): have must not pass need'),
+  distinct: z.string().optional().describe('The fact whose values must differ pairwise among the items counted'),
+  need: Amount.describe('What it asks for'),
+  have: Amount.describe('What the counted items give it'),
 });
 const AssertResult: z.ZodType<AssertNode> = AssertBase.extend({
-  children: z.array(z.lazy(() => AssertResult)).optional(),
+  children: z
+    .array(z.lazy(() => AssertResult))
+    .optional()
+    .describe('Its child nodes'),
 })
   .strict()
   .meta({ id: 'AssertResult', description: 'A node of an assert ("among the counted")' });
 
 const Remaining = z
   .object({
-    credits: z.number().optional(),
-    count: z.number().optional(),
+    credits: z.number().optional().describe('Credits still missing'),
+    count: z.number().optional().describe('Items still missing'),
     options: z.array(z.string()).optional().meta({ description: 'Catalog credentials that would meet it' }),
     choose: z.number().optional().meta({ description: 'An open any: alternatives still to choose' }),
     of: z.array(z.string()).optional().meta({ description: 'An open any: its open alternatives (ids)' }),
@@ -66,56 +80,96 @@ const Remaining = z
 
 type RequirementNode = z.infer<typeof RequirementBase> & { children?: RequirementNode[] };
 const RequirementBase = z.object({
-  id: z.string(),
-  label: z.string().optional(),
-  kind: z.enum(['all', 'any', 'credential', 'program', 'where']),
-  status: RequirementStatus,
-  need: Amount.optional(),
-  have: Amount.optional(),
-  shared: z.literal(true).optional(),
+  id: z
+    .string()
+    .describe(
+      "Its id: the catalog's, else the credential or program it names, else its parent's and its index (core.2)",
+    ),
+  label: z.string().optional().describe('Its name in the catalog'),
+  kind: z.enum(['all', 'any', 'credential', 'program', 'where']).describe('Its kind'),
+  status: RequirementStatus.describe(
+    'complete, in-progress, incomplete, not-needed (an alternative others already meet) or not-applicable (its when is false)',
+  ),
+  need: Amount.optional().describe('What it asks for'),
+  have: Amount.optional().describe('What the items applied give it'),
+  shared: z.literal(true).optional().describe('Its items may also count elsewhere in the program (share)'),
   waived: z
-    .object({ reason: z.string(), by: z.string().optional(), credits: z.number().optional() })
+    .object({
+      reason: z.string().describe('Why it was waived'),
+      by: z.string().optional().describe('Who waived it'),
+      credits: z.number().optional().describe('The credits waived, when only some were'),
+    })
     .strict()
-    .optional(),
-  applied: z.array(AppliedItem),
-  assert: AssertResult.optional(),
-  remaining: Remaining.optional(),
-  hypothetical: z.literal(true).optional(),
+    .optional()
+    .describe('A registrar exception waived it, wholly or in part'),
+  applied: z.array(AppliedItem).describe('The items applied to it'),
+  assert: AssertResult.optional().describe('Its assert ("among the counted") and whether it holds'),
+  remaining: Remaining.optional().describe('What is missing, on a needed unmet node: ready to show'),
+  hypothetical: z.literal(true).optional().describe('What-if: its status differs from the real audit'),
 });
 const RequirementResult: z.ZodType<RequirementNode> = RequirementBase.extend({
-  children: z.array(z.lazy(() => RequirementResult)).optional(),
+  children: z
+    .array(z.lazy(() => RequirementResult))
+    .optional()
+    .describe('Its child nodes'),
 })
   .strict()
   .meta({ id: 'RequirementResult', description: 'A requirement node with its result' });
 
 const PolicyResult = z
   .object({
-    id: z.string(),
-    label: z.string(),
-    status: Status.optional(),
-    need: z.number().optional(),
-    have: z.number().nullable().optional(),
-    clipped: z.number().optional(),
-    maxCount: z.number().optional(),
-    count: z.number().optional(),
+    id: z.string().describe('The policy: total-credits, residency, min-gpa, or the id of a limit'),
+    label: z.string().describe('Its name in words'),
+    status: Status.optional().describe('Whether it is met (limits, which only clip, have none)'),
+    need: z.number().optional().describe('What it asks for: credits, or a GPA'),
+    have: z.number().nullable().optional().describe('What the learner has; null for a GPA with no graded credit yet'),
+    clipped: z.number().optional().describe('A credit limit: the credits it kept from counting'),
+    maxCount: z.number().optional().describe('A count limit: the most items that count'),
+    count: z.number().optional().describe('A count limit: the items that count under it'),
   })
-  .strict();
+  .strict()
+  .describe('A program-wide policy and whether it is met');
 
 const ProgramAudit = z
   .object({
-    program: z.string(),
-    title: z.string(),
-    asOf: z.string(),
-    status: Status,
-    version: z.object({ from: z.string().optional(), to: z.string().optional() }).strict().optional(),
+    program: z.string().describe('The program id'),
+    title: z.string().describe('The program title'),
+    asOf: z.string().describe('The date the audit is as of, YYYY-MM-DD'),
+    status: Status.describe('complete, in-progress (met once in-progress awards finish) or incomplete'),
+    version: z
+      .object({
+        from: z.string().optional().describe('The first catalog date of the version'),
+        to: z.string().optional().describe('The last catalog date of the version'),
+      })
+      .strict()
+      .optional()
+      .describe('The program version audited (catalog years)'),
     optimal: z.boolean().meta({ description: 'False when the search budget ran out' }),
-    credits: z.object({ applied: z.number(), required: z.number().nullable(), unit: z.string() }).strict(),
-    requirements: RequirementResult,
-    policies: z.array(PolicyResult),
-    fallThrough: z.array(AppliedItem),
-    unused: z.array(z.object({ award: z.string(), reasons: z.array(Worded(REASON_CODES)) }).strict()),
-    explanations: z.array(Worded(EXPLANATION_CODES)),
-    hypothetical: z.literal(true).optional(),
+    credits: z
+      .object({
+        applied: z
+          .number()
+          .describe('Credits applied to requirements (and fall-through, when the program has totalCredits)'),
+        required: z.number().nullable().describe('The credits the program needs in all; null when it states none'),
+        unit: z.string().describe('The unit of these credits'),
+      })
+      .strict()
+      .describe('Credits applied and required'),
+    requirements: describedRef(RequirementResult, 'The requirement tree with its results'),
+    policies: z.array(PolicyResult).describe('Program-wide policies and whether each is met'),
+    fallThrough: z.array(AppliedItem).describe('Items that count toward the program but toward no requirement'),
+    unused: z
+      .array(
+        z
+          .object({
+            award: z.string().describe('The award id on the transcript'),
+            reasons: z.array(Worded(REASON_CODES)).describe('Why it does not count'),
+          })
+          .strict(),
+      )
+      .describe('Awards that do not count, and why'),
+    explanations: z.array(Worded(EXPLANATION_CODES)).describe('Every decision that shaped the audit, as data'),
+    hypothetical: z.literal(true).optional().describe('A what-if audit'),
     stillNeeded: z
       .array(z.string())
       .optional()
@@ -126,17 +180,21 @@ const ProgramAudit = z
 /** Zod schema of the audit JSON output (`AuditReportJson`). */
 export const AuditReportJsonSchema = z
   .object({
-    learner: Learner,
-    asOf: z.string(),
-    audits: z.array(ProgramAudit),
+    learner: describedRef(Learner, 'Who the transcript is of'),
+    asOf: z.string().describe('The date the audit is as of, YYYY-MM-DD'),
+    audits: z.array(ProgramAudit).describe('One audit per program, nested programs first'),
     notices: z
       .array(
         z
-          .object({ code: z.string(), message: z.string() })
+          .object({
+            code: z.string().describe('Stable code: what the conversion did'),
+            message: z.string().describe('The code and its parameters in words'),
+          })
           .catchall(z.unknown())
           .meta({ description: 'What converting badges or EU credentials assumed or left out' }),
       )
-      .optional(),
+      .optional()
+      .describe('Notices of the conversion, when the input was Open Badges, CLR or ELM credentials'),
   })
   .strict()
   .meta({ id: 'AuditReport', description: 'credstack audit --format json (SPEC section 8)' });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Condition } from '../model/condition.js';
 import type { IssueCode } from '../model/issue.js';
 import type { Requirement } from '../model/requirement.js';
@@ -71,7 +71,7 @@ export interface RequirementKind<N extends Requirement> {
   /** Every JSON key of this kind (the tell first): another kind's keys on a node are errors. */
   readonly keys: readonly string[];
   /** The zod fields of those keys; `child` is the schema of a nested requirement. */
-  fields(child: z.ZodType<Requirement>): Readonly<Record<string, z.ZodType>>;
+  fields(child: z.ZodMiniType<Requirement>): Readonly<Record<string, z.ZodMiniType>>;
   /** How the allocation problem sees the node: a group needing all or some children, or a leaf. */
   readonly shape: 'all' | 'any' | 'leaf';
   /** Rules of shape zod's field types cannot state: `issue(path, message)` for each broken one. */

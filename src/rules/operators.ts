@@ -1,4 +1,4 @@
-import { format, parseISO, subMonths, subYears } from 'date-fns';
+import { formatISO, parseISO, subMonths, subYears } from 'date-fns';
 import type { Duration } from '../model/dates.js';
 import { ownValue } from '../model/own.js';
 
@@ -110,7 +110,7 @@ export function customOperators(context: OperatorContext): Record<string, Operat
   const windowStartText = (duration: Duration): string => {
     const key = `${duration.years ?? 0}y${duration.months ?? 0}m`;
     let start = windows.get(key);
-    if (start === undefined) windows.set(key, (start = format(windowStart(context.asOf, duration), 'yyyy-MM-dd')));
+    if (start === undefined) windows.set(key, (start = formatISO(windowStart(context.asOf, duration), { representation: 'date' })));
     return start;
   };
   const matchers = new Map<string, GlobMatcher>();

@@ -13,7 +13,11 @@ export function createEngine(context: OperatorContext, rules: RuleProperties[] =
   return engine;
 }
 
-/** Why json-rules-engine refuses a rule when it is added, or undefined when it takes it. */
+/**
+ * Why json-rules-engine refuses a rule when it is added, or undefined when it takes it. Loading a
+ * catalog does not ask: the rule schema refuses every rule the engine would (a property test holds
+ * it to that), so the engine stays off the audit path.
+ */
 export function engineRefusal(rule: CreditRule): string | undefined {
   try {
     createEngine({ gradeScale: {}, passingGrades: [], asOf: '2000-01-01' }, [rule as unknown as RuleProperties]);

@@ -1,17 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../helpers.js';
+import { canRunChromium, launchChromium } from '../support/chromium.js';
 import { advisingPage } from './html-pages.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-// CI installs Debian's chromium (.ci/run); a developer machine without it skips this suite.
-const canRun = existsSync(CHROMIUM) || process.env.CI === 'true';
 
 /** Keeps a file for a person to look at in test-artifacts/, written whole (runs side by side never see half a file). */
 function keepArtifact(name: string, bytes: Uint8Array | string): void {
@@ -35,7 +33,7 @@ type PageName = (typeof PAGES)[number];
 /** Viewports: a laptop and a 390 px phone. */
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, mobile: { width: 390, height: 844 } } as const;
 
-describe.runIf(canRun)('the HTML advising page, in a real browser', () => {
+describe.runIf(canRunChromium)('the HTML advising page, in a real browser', () => {
   let browser: Browser;
   let dir: string;
   const files = new Map<PageName, string>();
@@ -69,19 +67,7 @@ describe.runIf(canRun)('the HTML advising page, in a real browser', () => {
       writeFileSync(files.get(name)!, html);
       keepArtifact(`advising-${name}.html`, html);
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from '../../model/schema-meta.js';
 import type { AllRequirement, Requirement } from '../../model/requirement.js';
 import type { RequirementKind } from '../kind.js';
 import { everyChildNeeded } from '../mip-rows.js';
@@ -8,7 +9,9 @@ export const allKind: RequirementKind<AllRequirement> = {
   tell: 'all',
   keys: ['all'],
   shape: 'all',
-  fields: (child: z.ZodType<Requirement>) => ({ all: z.array(child) }),
+  fields: (child: z.ZodMiniType<Requirement>) => ({
+    all: described(z.array(child), 'Met when every one of these is met'),
+  }),
   refine: () => {},
   check: () => {},
   children: (node) => node.all,

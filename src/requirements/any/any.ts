@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from '../../model/schema-meta.js';
 import type { AnyRequirement, Requirement } from '../../model/requirement.js';
 import type { RequirementKind } from '../kind.js';
 import { groupNeeds } from '../mip-rows.js';
@@ -8,7 +9,10 @@ export const anyKind: RequirementKind<AnyRequirement> = {
   tell: 'any',
   keys: ['any', 'need'],
   shape: 'any',
-  fields: (child: z.ZodType<Requirement>) => ({ any: z.array(child), need: z.number().int().positive().optional() }),
+  fields: (child: z.ZodMiniType<Requirement>) => ({
+    any: described(z.array(child), 'Met when `need` of these are met'),
+    need: z.optional(described(z.number().check(z.int(), z.gt(0)), 'How many of the options must be met (default 1)')),
+  }),
   refine: (node, issue) => {
     if (node.need !== undefined && node.need > node.any.length)
       issue(['need'], `a need of at most ${node.any.length} (the number of options)`);

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from '../../model/schema-meta.js';
 import { describeValue } from '../../model/issue.js';
 import type { CredentialRequirement } from '../../model/requirement.js';
 import type { RequirementKind } from '../kind.js';
@@ -9,7 +10,12 @@ export const credentialKind: RequirementKind<CredentialRequirement> = {
   tell: 'credential',
   keys: ['credential'],
   shape: 'leaf',
-  fields: () => ({ credential: z.string().min(1) }),
+  fields: () => ({
+    credential: described(
+      z.string().check(z.minLength(1)),
+      'Met when an award of this catalog credential (or of one a rule makes equivalent) applies',
+    ),
+  }),
   refine: () => {},
   check: (node, context) => {
     if (!context.isCredential(node.credential))

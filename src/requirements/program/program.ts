@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from '../../model/schema-meta.js';
 import { describeValue } from '../../model/issue.js';
 import type { ProgramRequirement } from '../../model/requirement.js';
 import type { RequirementKind } from '../kind.js';
@@ -9,7 +10,12 @@ export const programKind: RequirementKind<ProgramRequirement> = {
   tell: 'program',
   keys: ['program'],
   shape: 'leaf',
-  fields: () => ({ program: z.string().min(1) }),
+  fields: () => ({
+    program: described(
+      z.string().check(z.minLength(1)),
+      'Met when this program is complete for the learner (stacking)',
+    ),
+  }),
   refine: () => {},
   check: (node, context) => {
     if (!context.isProgram(node.program))

@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { Condition } from '../../model/condition.js';
+import * as z from 'zod/mini';
+import { describedCondition } from '../../model/condition.js';
+import { described } from '../../model/schema-meta.js';
 import type { WhereRequirement } from '../../model/requirement.js';
 import type { RequirementKind } from '../kind.js';
 import { leafMeetsNeed } from '../mip-rows.js';
@@ -16,13 +17,12 @@ export const whereKind: RequirementKind<WhereRequirement> = {
   keys: ['where', 'credits', 'count', 'distinct'],
   shape: 'leaf',
   fields: () => ({
-    where: Condition,
-    credits: z.number().nonnegative().optional(),
-    count: z.number().int().positive().optional(),
-    distinct: z
-      .enum(DISTINCT_FACTS)
-      .optional()
-      .meta({ description: 'Count only items whose value of this fact differs pairwise' }),
+    where: describedCondition('A leaf over the items matching this condition'),
+    credits: z.optional(described(z.number().check(z.gte(0)), 'Met when matching items add up to this many credits')),
+    count: z.optional(described(z.number().check(z.int(), z.gt(0)), 'Met when this many matching items apply')),
+    distinct: z.optional(
+      described(z.enum(DISTINCT_FACTS), 'Count only items whose value of this fact differs pairwise'),
+    ),
   }),
   refine: (node, issue) => {
     if ((node.credits === undefined) === (node.count === undefined))
