@@ -46,11 +46,18 @@ export interface AssertResult {
   readonly children?: readonly AssertResult[];
 }
 
+/** A catalog credential that would meet an unmet requirement: its id, title and credits (in the program's unit). */
+export interface RemainingOption {
+  readonly credential: string;
+  readonly title: string;
+  readonly credits: number;
+}
+
 /** What is still missing under an unmet requirement, and catalog credentials that would meet it. */
 export interface Remaining {
   readonly credits?: number;
   readonly count?: number;
-  readonly options?: readonly string[];
+  readonly options?: readonly RemainingOption[];
   /** An unmet `any`: how many of its open alternatives (ids) are still to choose. */
   readonly choose?: number;
   readonly of?: readonly string[];

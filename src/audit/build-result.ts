@@ -4,6 +4,7 @@ import type {
   AppliedItem,
   AssertResult,
   AuditStatus,
+  RemainingOption,
   RequirementStatus,
   Explanation,
   PolicyResult,
@@ -24,8 +25,6 @@ export interface ProgramOutcome {
   readonly status: AuditStatus;
   readonly optimal: boolean;
   readonly exceptions: ProgramExceptions;
-  /** Catalog credentials the learner already holds (left out of `remaining.options`). */
-  readonly held: ReadonlySet<string>;
 }
 
 /** A result under construction, its keys set in order. */
@@ -41,6 +40,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
   const { problem, nodes, items, ticksPerCredit } = plan;
   const credits = (ticks: number) => round(ticks / ticksPerCredit);
   const policy = target.program.policy ?? {};
+  const options = optionsFinder(prepared, outcome);
 
   // Listed double counting: an award's leaves, when it is applied to more than one.
   const leavesOfAward = new Map<number, number[]>();
@@ -147,7 +147,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
         ? undefined
         : assert && haveValue >= needValue
           ? { assert: true as const }
-          : remainingOf(node, index, isLeaf, needValue - haveValue, planNode.measure === 'credits', credits, outcome);
+          : remainingOf(node, index, isLeaf, needValue - haveValue, planNode.measure === 'credits', credits, options);
     // An unmet `any`: the choice left among its open alternatives.
     const choice =
       remaining && kind === 'any'
@@ -336,6 +336,31 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
   };
 }
 
+/** Reasons an award may have and still be held: it counts, or could, in another program audited with this one. */
+const HELD_DESPITE: ReadonlySet<Reason['code']> = new Set(['exclusive-programs', 'over-sharing']);
+
+/**
+ * The catalog credentials that would meet a leaf, as `remaining.options`: up to {@link MAX_OPTIONS},
+ * the one a leaf names first, leaving out credentials the learner holds. An award held is one that
+ * may count: a planned, failed, expired or denied award is still something to earn.
+ */
+function optionsFinder(prepared: PreparedCatalog, outcome: ProgramOutcome) {
+  const { target, plan } = outcome;
+  const held = new Set<string>();
+  for (const item of [...plan.items, ...plan.ignored.map((i) => i.item)])
+    if (item.credentialId && item.reasons.every((r) => HELD_DESPITE.has(r.code))) held.add(item.credentialId);
+  return (node: Requirement, index: number): RemainingOption[] => {
+    const named = target.tree.specs[index]?.counts;
+    return target
+      .optionsOf(node, (id) => id === named || !held.has(id), MAX_OPTIONS)
+      .map((id) => ({
+        credential: id,
+        title: prepared.credentials.get(id)!.title,
+        credits: round(target.optionCredits(id)),
+      }));
+  };
+}
+
 function remainingOf(
   node: Requirement,
   index: number,
@@ -343,11 +368,10 @@ function remainingOf(
   missing: number,
   inCredits: boolean,
   credits: (ticks: number) => number,
-  outcome: ProgramOutcome,
+  optionsOf: (node: Requirement, index: number) => RemainingOption[],
 ) {
   if (!isLeaf) return { count: missing };
-  const named = outcome.target.tree.specs[index]?.counts;
-  const options = outcome.target.optionsOf(node, (id) => id === named || !outcome.held.has(id), MAX_OPTIONS);
+  const options = optionsOf(node, index);
   return inCredits ? { credits: credits(missing), options } : { count: missing, options };
 }
 

@@ -92,7 +92,7 @@ ${
               n.remaining?.options?.length
                 ? ` — for example ${n.remaining.options
                     .slice(0, 4)
-                    .map((o) => esc(title(o)))
+                    .map((o) => esc(o.title))
                     .join(', ')}`
                 : ''
             }</li>`,

@@ -57,7 +57,18 @@ const Remaining = z
   .object({
     credits: z.number().optional(),
     count: z.number().optional(),
-    options: z.array(z.string()).optional().meta({ description: 'Catalog credentials that would meet it' }),
+    options: z
+      .array(
+        z
+          .object({
+            credential: z.string(),
+            title: z.string(),
+            credits: z.number().meta({ description: "In the program's unit" }),
+          })
+          .strict(),
+      )
+      .optional()
+      .meta({ description: 'Catalog credentials that would meet it' }),
     choose: z.number().optional().meta({ description: 'An open any: alternatives still to choose' }),
     of: z.array(z.string()).optional().meta({ description: 'An open any: its open alternatives (ids)' }),
     assert: z.literal(true).optional().meta({ description: 'Its own need is met, its assert is not' }),

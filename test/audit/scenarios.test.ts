@@ -205,7 +205,10 @@ describe('audit scenarios on the shipped catalog', () => {
     it('does not earn gold, and says silver is what remains', () => {
       const gold = programAudit('gia-badge-pathway.json', 'digital-gold');
       expect(gold.status).toBe('incomplete');
-      expect(requirement(gold, 'silver').remaining).toEqual({ count: 1, options: ['digital-silver'] });
+      expect(requirement(gold, 'silver').remaining).toEqual({
+        count: 1,
+        options: [{ credential: 'digital-silver', title: 'Digital Skills: Silver', credits: 0 }],
+      });
       expect(requirement(gold, 'showcase').status).toBe('complete');
     });
   });
