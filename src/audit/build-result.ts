@@ -15,6 +15,7 @@ import type {
 import type { CreditItem } from './credit-items.js';
 import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
 import { reasonsNotCounted, type ProgramExceptions, type ProgramPlan } from './plan-allocation.js';
+import { creditsStillNeeded } from './remaining.js';
 import type { Solution } from './solve-allocation.js';
 
 /** Everything a program's audit decided, for the result. */
@@ -317,9 +318,23 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
   });
 
   const fallThrough: AppliedItem[] = [];
+  let fallThroughTicks = 0;
   for (let index = 0; index < problem.items.length; index++)
-    if (evaluation.fallThrough[index] && evaluation.counted[index]! > 0) fallThrough.push(appliedItem(index));
+    if (evaluation.fallThrough[index] && evaluation.counted[index]! > 0) {
+      fallThrough.push(appliedItem(index));
+      fallThroughTicks += evaluation.counted[index]!;
+    }
   const required = policy.totalCredits ?? target.program.credits?.value ?? null;
+  const requirements = nodeResult(0);
+  // The headline (SPEC section 8): credits applied to requirements, plus fall-through (there is
+  // some only under a totalCredits); while requirements are open, only the fall-through that
+  // leaves room for what they still need, so it does not read as full.
+  const onRequirements = credits(evaluation.totals.ticks - fallThroughTicks);
+  const room =
+    evaluation.met[0] || policy.totalCredits === undefined
+      ? Infinity
+      : Math.max(0, policy.totalCredits - onRequirements - creditsStillNeeded(requirements));
+  const applied = round(onRequirements + Math.min(credits(fallThroughTicks), room));
   return {
     program: target.program.id,
     title: target.program.title,
@@ -327,8 +342,8 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     asOf: prepared.asOf,
     status: outcome.status,
     optimal: outcome.optimal,
-    credits: { applied: credits(evaluation.totals.ticks), required, unit: target.unit },
-    requirements: nodeResult(0),
+    credits: { applied, required, unit: target.unit },
+    requirements,
     policies,
     fallThrough,
     unused: unused.sort((a, b) => a.order - b.order).map(({ award, reasons }) => ({ award, reasons })),

@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { programAudit, requirement } from '../helpers.js';
+import { creditsStillNeeded } from '../../src/audit/remaining.js';
+import { auditFixture, fixture, programAudit, requirement, shippedCatalog } from '../helpers.js';
 
 /** Issue 14: what an advising tool renders from the result without re-deriving it (SPEC section 8). */
 describe('remaining.options', () => {
@@ -29,5 +31,43 @@ describe('remaining.options', () => {
     expect(options).toContain('DATA-310');
     expect(options).not.toContain('DATA-320');
     expect(options).not.toContain('DATA-330');
+  });
+});
+
+describe('credits.applied', () => {
+  it('does not read as full while requirements are open (Omar: 0 of 3 met was "28/12")', () => {
+    const engineering = programAudit('omar-failing-grades.json', 'cert-data-engineering', { asOf: '2026-05-15' });
+    expect(engineering.requirements.children!.map((c) => c.status)).toEqual(['incomplete', 'incomplete', 'incomplete']);
+    // The three requirements need 6 + 3 + 3 credits of the 12: no room is left for fall-through.
+    expect(engineering.credits).toEqual({ applied: 0, required: 12, unit: 'semester' });
+    // The total-credits policy itself is met: 28 fall-through credits.
+    expect(engineering.policies.find((p) => p.id === 'total-credits')).toMatchObject({ status: 'complete', have: 28 });
+  });
+
+  it('counts what is applied to requirements, and fall-through up to the room they leave', () => {
+    // Priya: DATA-320 (3 credits) applied; the rest needs 6 + 3, so 12 − 3 − 9 leaves no room.
+    const priya = programAudit('priya-catalog-what-if.json', 'cert-data-engineering', { asOf: '2026-05-15' });
+    expect(priya.credits.applied).toBe(3);
+    // Ben: every requirement met (one in progress): all of it counts.
+    const ben = programAudit('ben-stacking-certificates.json', 'cert-data-engineering', { asOf: '2026-05-15' });
+    expect(ben.credits.applied).toBe(12);
+    // A degree leaves room for free electives: Omar's 28 credits all count toward the 120.
+    const bs = programAudit('omar-failing-grades.json', 'bs-data-science', { asOf: '2026-05-15' });
+    expect(bs.credits.applied).toBe(28);
+  });
+});
+
+describe('credits.applied on every fixture and program', () => {
+  const catalog = shippedCatalog();
+  const programs = [...new Set(catalog.programs.map((p) => p.id))];
+  it.each(readdirSync(fixture('.')).filter((f) => f.endsWith('.json')))('%s: open requirements, not full', (name) => {
+    const report = auditFixture(name, programs, { asOf: '2026-05-15' });
+    for (const a of report.audits)
+      if (
+        a.requirements.status === 'incomplete' &&
+        a.credits.required !== null &&
+        creditsStillNeeded(a.requirements) > 0
+      )
+        expect(a.credits.applied, a.program).toBeLessThan(a.credits.required);
   });
 });
