@@ -70,6 +70,8 @@ export interface RequirementResult {
   readonly id: string;
   readonly label?: string;
   readonly kind: RequirementKindName;
+  /** A `credential` or `program` leaf: the catalog credential it names (for a renderer's title). */
+  readonly credential?: string;
   readonly status: RequirementStatus;
   readonly need?: { readonly count?: number; readonly credits?: number };
   readonly have?: { readonly count?: number; readonly credits?: number };
@@ -101,6 +103,8 @@ export interface PolicyResult {
 /** Why an award counts nowhere in this program. */
 export interface UnusedAward {
   readonly award: string;
+  /** The catalog credential the award is of, when it names one. */
+  readonly credential?: string;
   readonly reasons: readonly Reason[];
 }
 

@@ -162,6 +162,8 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     const result: Mutable<RequirementResult> = { id } as Mutable<RequirementResult>;
     if (node.label) result.label = node.label;
     result.kind = kind;
+    const named = target.tree.specs[index]?.counts;
+    if (named !== undefined && (kind === 'credential' || kind === 'program')) result.credential = named;
     result.status = status;
     if (applies && (isLeaf || planNode.kind === 'any')) {
       result.need = isLeaf ? measure(needValue) : { count: needValue };
@@ -302,11 +304,18 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     }
   });
 
-  const unused: (UnusedAward & { order: number })[] = plan.ignored.map(({ item, eligible, blockedByGrade, order }) => ({
-    award: item.awardId,
-    reasons: reasonsNotCounted(item, eligible, blockedByGrade, false),
-    order,
-  }));
+  const unusedAward = (item: CreditItem, reasons: Reason[], order: number) => {
+    const entry: Mutable<UnusedAward & { order: number }> = { award: item.awardId } as Mutable<
+      UnusedAward & { order: number }
+    >;
+    if (item.credentialId) entry.credential = item.credentialId;
+    entry.reasons = reasons;
+    entry.order = order;
+    return entry;
+  };
+  const unused: (UnusedAward & { order: number })[] = plan.ignored.map(({ item, eligible, blockedByGrade, order }) =>
+    unusedAward(item, reasonsNotCounted(item, eligible, blockedByGrade, false), order),
+  );
   const inSharedLeaf = new Set([...evaluation.sharedApplied.values()].flat());
   items.forEach((item, index) => {
     if (item.components) return;
@@ -314,7 +323,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     const usedSomewhere = evaluation.consumed[index] || evaluation.fallThrough[index] || inSharedLeaf.has(index);
     if (usedSomewhere && (evaluation.counted[index]! > 0 || planItem.ticks === 0)) return;
     const overCap = planItem.ticks > 0 && (usedSomewhere || planItem.limits.some((l) => usedUp.has(l)));
-    unused.push({ award: item.awardId, reasons: whyUnused(item, index, outcome, overCap), order: plan.order[index]! });
+    unused.push(unusedAward(item, whyUnused(item, index, outcome, overCap), plan.order[index]!));
   });
 
   const fallThrough: AppliedItem[] = [];
@@ -346,7 +355,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     requirements,
     policies,
     fallThrough,
-    unused: unused.sort((a, b) => a.order - b.order).map(({ award, reasons }) => ({ award, reasons })),
+    unused: unused.sort((a, b) => a.order - b.order).map(({ order: _, ...entry }) => entry),
     explanations,
   };
 }

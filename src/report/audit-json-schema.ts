@@ -80,6 +80,7 @@ const RequirementBase = z.object({
   id: z.string(),
   label: z.string().optional(),
   kind: z.enum(['all', 'any', 'credential', 'program', 'where']),
+  credential: z.string().optional().meta({ description: 'A credential or program leaf: the credential it names' }),
   status: RequirementStatus,
   need: Amount.optional(),
   have: Amount.optional(),
@@ -124,7 +125,11 @@ const ProgramAudit = z
     requirements: RequirementResult,
     policies: z.array(PolicyResult),
     fallThrough: z.array(AppliedItem),
-    unused: z.array(z.object({ award: z.string(), reasons: z.array(Worded(REASON_CODES)) }).strict()),
+    unused: z.array(
+      z
+        .object({ award: z.string(), credential: z.string().optional(), reasons: z.array(Worded(REASON_CODES)) })
+        .strict(),
+    ),
     explanations: z.array(Worded(EXPLANATION_CODES)),
     hypothetical: z.literal(true).optional(),
     stillNeeded: z

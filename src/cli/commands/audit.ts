@@ -13,6 +13,7 @@ import { auditReportJson } from '../../report/audit-json.js';
 import type { ConversionNotice } from '../../interop/conversion-notice.js';
 import { noticeText } from '../../report/reason-text.js';
 import { auditToText, recommendationsToText } from '../../report/audit-text.js';
+import { catalogTitles } from '../../report/titles.js';
 import { writeFileAtomically } from '../../io/write-file.js';
 import { resolve } from 'node:path';
 import type { CliIo } from '../io.js';
@@ -111,7 +112,10 @@ async function render(
   }
   const recommendations = recommend(report);
   if (format === 'text') {
-    return auditToText(report, { color: wantsColor(io) }) + (ranking ? recommendationsToText(recommendations) : '');
+    return (
+      auditToText(report, { color: wantsColor(io), titles: catalogTitles(catalog) }) +
+      (ranking ? recommendationsToText(recommendations) : '')
+    );
   }
   const plans = new Map<string, PathwayPlan>();
   if (report.audits.length <= 3)
@@ -123,7 +127,7 @@ async function render(
       });
       if (result.ok && result.value.best) plans.set(audit.program, result.value.best);
     }
-  const titles = new Map([...catalog.credentials, ...catalog.programs].map((c) => [c.id, c.title]));
+  const titles = catalogTitles(catalog);
   const held = [
     ...new Set(
       ((transcript as { awards?: { credential?: string }[] }).awards ?? []).flatMap((a) =>

@@ -1,0 +1,9 @@
+import type { Catalog } from '../model/catalog.js';
+
+/** Titles of catalog credentials and programs by id, for renderers to show titles with ids. */
+export type Titles = ReadonlyMap<string, string>;
+
+/** The titles of a catalog's credentials and programs (a program's latest version last wins). */
+export function catalogTitles(catalog: Catalog): Titles {
+  return new Map([...catalog.credentials, ...catalog.programs].map((c) => [c.id, c.title]));
+}
