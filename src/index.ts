@@ -21,7 +21,8 @@ export { audit, type AuditOptions } from './audit/audit.js';
 export type * from './audit/audit-result.js';
 export { solveAllocation, DEFAULT_STEP_BUDGET, type Solution } from './audit/solve-allocation.js';
 export type { AllocationProblem, PlanNode, PlanItem, PlanPolicies, Score } from './audit/allocation-problem.js';
-export { auditToText } from './report/audit-text.js';
+export { auditToText, type TextStyle } from './report/audit-text.js';
+export { catalogTitles, type Titles } from './report/titles.js';
 export { reasonText, explanationText, recommendationText, noticeText } from './report/reason-text.js';
 export {
   auditReportJson,

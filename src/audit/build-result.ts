@@ -370,13 +370,19 @@ const HELD_DESPITE: ReadonlySet<Reason['code']> = new Set(['exclusive-programs',
  */
 function optionsFinder(prepared: PreparedCatalog, outcome: ProgramOutcome) {
   const { target, plan } = outcome;
-  const held = new Set<string>();
-  for (const item of [...plan.items, ...plan.ignored.map((i) => i.item)])
-    if (item.credentialId && item.reasons.every((r) => HELD_DESPITE.has(r.code))) held.add(item.credentialId);
+  // Worked out when an open leaf first asks: a complete audit never does.
+  let held: Set<string> | undefined;
+  const heldCredentials = () => {
+    held = new Set();
+    for (const item of [...plan.items, ...plan.ignored.map((i) => i.item)])
+      if (item.credentialId && item.reasons.every((r) => HELD_DESPITE.has(r.code))) held.add(item.credentialId);
+    return held;
+  };
   return (node: Requirement, index: number): RemainingOption[] => {
     const named = target.tree.specs[index]?.counts;
+    const holds = held ?? heldCredentials();
     return target
-      .optionsOf(node, (id) => id === named || !held.has(id), MAX_OPTIONS)
+      .optionsOf(node, (id) => id === named || !holds.has(id), MAX_OPTIONS)
       .map((id) => ({
         credential: id,
         title: prepared.credentials.get(id)!.title,

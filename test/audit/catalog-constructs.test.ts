@@ -268,9 +268,9 @@ describe('Omar: every requirement met, but the GPA over every graded course is b
 
   it('the F’s count nowhere, yet in the GPA; the retakes count', () => {
     expect(bs.unused).toEqual([
-      { award: 'o07', reasons: [{ code: 'failing-grade', grade: 'F' }] },
-      { award: 'o17', reasons: [{ code: 'failing-grade', grade: 'F' }] },
-      { award: 'o28', reasons: [{ code: 'failing-grade', grade: 'F' }] },
+      { award: 'o07', credential: 'MATH-151', reasons: [{ code: 'failing-grade', grade: 'F' }] },
+      { award: 'o17', credential: 'DATA-310', reasons: [{ code: 'failing-grade', grade: 'F' }] },
+      { award: 'o28', credential: 'CHEM-101', reasons: [{ code: 'failing-grade', grade: 'F' }] },
     ]);
     expect(appliedTo(bs, 'DATA-310')).toEqual(['o22']);
     // STAT-201 (o12) counts in the core and, listed double counting, in mathematics as well:
@@ -419,7 +419,9 @@ describe('Tomas: electives with a level rule, an overlap cap, STAT 201 counted t
       assert: { status: 'complete', need: { count: 2 }, have: { count: 2 } },
     });
     expect(appliedTo(bs, 'major-electives')).toEqual(['t07', 't08', 't10']);
-    expect(bs.unused).toEqual([{ award: 't09', reasons: [{ code: 'over-limit', limits: ['data-320-or-csci-310'] }] }]);
+    expect(bs.unused).toEqual([
+      { award: 't09', credential: 'DATA-320', reasons: [{ code: 'over-limit', limits: ['data-320-or-csci-310'] }] },
+    ]);
     expect(policy(bs, 'data-320-or-csci-310')).toEqual({
       id: 'data-320-or-csci-310',
       label: OVERLAP_LABEL,

@@ -185,7 +185,7 @@ describe('fact references and the term fact', () => {
     ]);
     expect(cert.requirements).toMatchObject({ status: 'incomplete', have: { count: 1 }, need: { count: 2 } });
     expect(cert.requirements.applied.map((a) => a.award)).toEqual(['b']);
-    expect(cert.unused).toEqual([{ award: 'a', reasons: [{ code: 'no-matching-requirement' }] }]);
+    expect(cert.unused).toEqual([{ award: 'a', credential: 'MATH-1', reasons: [{ code: 'no-matching-requirement' }] }]);
   });
 
   it('a reference to an unknown fact is a catalog error', () => {

@@ -278,8 +278,8 @@ describe('audit scenarios on the shipped catalog', () => {
       const aas = programAudit('kim-catalog-year.json', 'aas-it');
       expect(aas.status).toBe('incomplete');
       expect(aas.unused).toEqual([
-        { award: 'k1', reasons: [{ code: 'outside-catalog-years', from: '2023-08-01' }] },
-        { award: 'k2', reasons: [{ code: 'outside-catalog-years', from: '2023-08-01' }] },
+        { award: 'k1', credential: 'CSCI-110', reasons: [{ code: 'outside-catalog-years', from: '2023-08-01' }] },
+        { award: 'k2', credential: 'CSCI-210', reasons: [{ code: 'outside-catalog-years', from: '2023-08-01' }] },
       ]);
       expect(reasonsFor(aas, 'k1')).toEqual(["outside the program's catalog years (in effect from 2023-08-01)"]);
     });

@@ -80,26 +80,4 @@ describe('credstack plan text', () => {
       'Plan for Digital Skills: Gold (digital-gold): 1 credential, 0 credits (the cheapest)\n  Step 1: Digital Content Creation (badge-content-creation)\n  Alternative 1 (0 credits): Data Literacy (badge-data-literacy)\n',
     );
   });
-
-  it('with --terms, one line a term', async () => {
-    const out = await text([
-      'plan',
-      'fixtures/jon-first-term.json',
-      '--target',
-      'cert-data-analytics',
-      '--terms',
-      '2026-fall:3',
-      '--alternatives',
-      '0',
-    ]);
-    expect(out).toBe(
-      [
-        'Plan for Data Analytics Certificate (cert-data-analytics): 4 credentials, 6 credits (the cheapest)',
-        '  2 terms',
-        '  2026-fall (3 credits): Dashboards and Storytelling (mc-dashboards), Python for Data Analysis (mc-python)',
-        '  2027-spring (3 credits): Spreadsheet Modelling (mc-spreadsheets), SQL for Analysts (mc-sql)',
-        '',
-      ].join('\n'),
-    );
-  });
 });
