@@ -72,12 +72,3 @@ describe('credstack audit text', () => {
     expect(out).not.toMatch(/✓ CSCI-110 1\/1\s*←/);
   });
 });
-
-describe('credstack plan text', () => {
-  it('names the target and each credential by title with its id', async () => {
-    const out = await text(['plan', 'fixtures/gia-badge-pathway.json', '--target', 'digital-gold']);
-    expect(out).toBe(
-      'Plan for Digital Skills: Gold (digital-gold): 1 credential, 0 credits (the cheapest)\n  Step 1: Digital Content Creation (badge-content-creation)\n  Alternative 1 (0 credits): Data Literacy (badge-data-literacy)\n',
-    );
-  });
-});
