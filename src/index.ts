@@ -103,6 +103,7 @@ export type { ComponentCondition, LangMap } from './interop/ctdl-schema.js';
 
 // Rendering: text, JSON, HTML, CSV and graphs; the wording of issues, reasons and notices.
 export { issueText } from './report/issue-text.js';
+export { catalogTitles, type Titles } from './report/titles.js';
 export { reasonText, explanationText, recommendationText, noticeText } from './report/reason-text.js';
 export { auditToText, type TextStyle } from './report/audit-text.js';
 export {

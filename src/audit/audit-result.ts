@@ -46,11 +46,18 @@ export interface AssertResult {
   readonly children?: readonly AssertResult[];
 }
 
+/** A catalog credential that would meet an unmet requirement: its id, title and credits (in the program's unit). */
+export interface RemainingOption {
+  readonly credential: string;
+  readonly title: string;
+  readonly credits: number;
+}
+
 /** What is still missing under an unmet requirement, and catalog credentials that would meet it. */
 export interface Remaining {
   readonly credits?: number;
   readonly count?: number;
-  readonly options?: readonly string[];
+  readonly options?: readonly RemainingOption[];
   /** An unmet `any`: how many of its open alternatives (ids) are still to choose. */
   readonly choose?: number;
   readonly of?: readonly string[];
@@ -63,6 +70,8 @@ export interface RequirementResult {
   readonly id: string;
   readonly label?: string;
   readonly kind: RequirementKindName;
+  /** A `credential` or `program` leaf: the catalog credential it names (for a renderer's title). */
+  readonly credential?: string;
   readonly status: RequirementStatus;
   readonly need?: { readonly count?: number; readonly credits?: number };
   readonly have?: { readonly count?: number; readonly credits?: number };
@@ -94,6 +103,8 @@ export interface PolicyResult {
 /** Why an award counts nowhere in this program. */
 export interface UnusedAward {
   readonly award: string;
+  /** The catalog credential the award is of, when it names one. */
+  readonly credential?: string;
   readonly reasons: readonly Reason[];
 }
 

@@ -101,8 +101,6 @@ export function audit(
   issues.push(...exceptions.issues);
   if (issues.length > 0 || !awards.ok) return fail(issues);
 
-  const held = new Set<string>();
-  for (const award of learner.awards) if (award.credential) held.add(award.credential);
   // What each program counts matters only to overlap rules between programs audited together.
   const overlaps = overlapsAmong(requested.map((id) => prepared.programs.get(id)!.program));
   const run = (restrictions: Restrictions): JointRun => {
@@ -143,7 +141,6 @@ export function audit(
         id,
         items,
         exceptions.byProgram.get(id) ?? NO_EXCEPTIONS,
-        held,
         options.budget ?? DEFAULT_STEP_BUDGET,
         wanted,
         applicable,
@@ -177,7 +174,6 @@ function auditProgram(
   id: string,
   items: CreditItem[],
   exceptions: ProgramExceptions,
-  held: ReadonlySet<string>,
   budget: number,
   wanted: boolean,
   applicable: readonly boolean[] | undefined,
@@ -210,9 +206,7 @@ function auditProgram(
       optimal = finished.solution.optimal;
     }
   }
-  const audit = wanted
-    ? buildProgramAudit(prepared, { target, ...chosen, status, optimal, exceptions, held })
-    : undefined;
+  const audit = wanted ? buildProgramAudit(prepared, { target, ...chosen, status, optimal, exceptions }) : undefined;
   const { plan, solution } = chosen;
   const counted = new Map<string, number>();
   // Second applications (listed double counting) come after the plan's items: their originals speak for them.

@@ -4,6 +4,7 @@ import type {
   AppliedItem,
   AssertResult,
   AuditStatus,
+  RemainingOption,
   RequirementStatus,
   Explanation,
   PolicyResult,
@@ -14,6 +15,7 @@ import type {
 import type { CreditItem } from './credit-items.js';
 import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
 import { reasonsNotCounted, type ProgramExceptions, type ProgramPlan } from './plan-allocation.js';
+import { creditsStillNeeded } from './remaining.js';
 import type { Solution } from './solve-allocation.js';
 
 /** Everything a program's audit decided, for the result. */
@@ -24,8 +26,6 @@ export interface ProgramOutcome {
   readonly status: AuditStatus;
   readonly optimal: boolean;
   readonly exceptions: ProgramExceptions;
-  /** Catalog credentials the learner already holds (left out of `remaining.options`). */
-  readonly held: ReadonlySet<string>;
 }
 
 /** A result under construction, its keys set in order. */
@@ -41,6 +41,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
   const { problem, nodes, items, ticksPerCredit } = plan;
   const credits = (ticks: number) => round(ticks / ticksPerCredit);
   const policy = target.program.policy ?? {};
+  const options = optionsFinder(prepared, outcome);
 
   // Listed double counting: an award's leaves, when it is applied to more than one.
   const leavesOfAward = new Map<number, number[]>();
@@ -147,7 +148,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
         ? undefined
         : assert && haveValue >= needValue
           ? { assert: true as const }
-          : remainingOf(node, index, isLeaf, needValue - haveValue, planNode.measure === 'credits', credits, outcome);
+          : remainingOf(node, index, isLeaf, needValue - haveValue, planNode.measure === 'credits', credits, options);
     // An unmet `any`: the choice left among its open alternatives.
     const choice =
       remaining && kind === 'any'
@@ -161,6 +162,8 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     const result: Mutable<RequirementResult> = { id } as Mutable<RequirementResult>;
     if (node.label) result.label = node.label;
     result.kind = kind;
+    const named = target.tree.specs[index]?.counts;
+    if (named !== undefined && (kind === 'credential' || kind === 'program')) result.credential = named;
     result.status = status;
     if (applies && (isLeaf || planNode.kind === 'any')) {
       result.need = isLeaf ? measure(needValue) : { count: needValue };
@@ -301,11 +304,18 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     }
   });
 
-  const unused: (UnusedAward & { order: number })[] = plan.ignored.map(({ item, eligible, blockedByGrade, order }) => ({
-    award: item.awardId,
-    reasons: reasonsNotCounted(item, eligible, blockedByGrade, false),
-    order,
-  }));
+  const unusedAward = (item: CreditItem, reasons: Reason[], order: number) => {
+    const entry: Mutable<UnusedAward & { order: number }> = { award: item.awardId } as Mutable<
+      UnusedAward & { order: number }
+    >;
+    if (item.credentialId) entry.credential = item.credentialId;
+    entry.reasons = reasons;
+    entry.order = order;
+    return entry;
+  };
+  const unused: (UnusedAward & { order: number })[] = plan.ignored.map(({ item, eligible, blockedByGrade, order }) =>
+    unusedAward(item, reasonsNotCounted(item, eligible, blockedByGrade, false), order),
+  );
   const inSharedLeaf = new Set([...evaluation.sharedApplied.values()].flat());
   items.forEach((item, index) => {
     if (item.components) return;
@@ -313,13 +323,27 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     const usedSomewhere = evaluation.consumed[index] || evaluation.fallThrough[index] || inSharedLeaf.has(index);
     if (usedSomewhere && (evaluation.counted[index]! > 0 || planItem.ticks === 0)) return;
     const overCap = planItem.ticks > 0 && (usedSomewhere || planItem.limits.some((l) => usedUp.has(l)));
-    unused.push({ award: item.awardId, reasons: whyUnused(item, index, outcome, overCap), order: plan.order[index]! });
+    unused.push(unusedAward(item, whyUnused(item, index, outcome, overCap), plan.order[index]!));
   });
 
   const fallThrough: AppliedItem[] = [];
+  let fallThroughTicks = 0;
   for (let index = 0; index < problem.items.length; index++)
-    if (evaluation.fallThrough[index] && evaluation.counted[index]! > 0) fallThrough.push(appliedItem(index));
+    if (evaluation.fallThrough[index] && evaluation.counted[index]! > 0) {
+      fallThrough.push(appliedItem(index));
+      fallThroughTicks += evaluation.counted[index]!;
+    }
   const required = policy.totalCredits ?? target.program.credits?.value ?? null;
+  const requirements = nodeResult(0);
+  // The headline (SPEC section 8): credits applied to requirements, plus fall-through (there is
+  // some only under a totalCredits); while requirements are open, only the fall-through that
+  // leaves room for what they still need, so it does not read as full.
+  const onRequirements = credits(evaluation.totals.ticks - fallThroughTicks);
+  const room =
+    evaluation.met[0] || policy.totalCredits === undefined
+      ? Infinity
+      : Math.max(0, policy.totalCredits - onRequirements - creditsStillNeeded(requirements));
+  const applied = round(onRequirements + Math.min(credits(fallThroughTicks), room));
   return {
     program: target.program.id,
     title: target.program.title,
@@ -327,12 +351,43 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     asOf: prepared.asOf,
     status: outcome.status,
     optimal: outcome.optimal,
-    credits: { applied: credits(evaluation.totals.ticks), required, unit: target.unit },
-    requirements: nodeResult(0),
+    credits: { applied, required, unit: target.unit },
+    requirements,
     policies,
     fallThrough,
-    unused: unused.sort((a, b) => a.order - b.order).map(({ award, reasons }) => ({ award, reasons })),
+    unused: unused.sort((a, b) => a.order - b.order).map(({ order: _, ...entry }) => entry),
     explanations,
+  };
+}
+
+/** Reasons an award may have and still be held: it counts, or could, in another program audited with this one. */
+const HELD_DESPITE: ReadonlySet<Reason['code']> = new Set(['exclusive-programs', 'over-sharing']);
+
+/**
+ * The catalog credentials that would meet a leaf, as `remaining.options`: up to {@link MAX_OPTIONS},
+ * the one a leaf names first, leaving out credentials the learner holds. An award held is one that
+ * may count: a planned, failed, expired or denied award is still something to earn.
+ */
+function optionsFinder(prepared: PreparedCatalog, outcome: ProgramOutcome) {
+  const { target, plan } = outcome;
+  // Worked out when an open leaf first asks: a complete audit never does.
+  let held: Set<string> | undefined;
+  const heldCredentials = () => {
+    held = new Set();
+    for (const item of [...plan.items, ...plan.ignored.map((i) => i.item)])
+      if (item.credentialId && item.reasons.every((r) => HELD_DESPITE.has(r.code))) held.add(item.credentialId);
+    return held;
+  };
+  return (node: Requirement, index: number): RemainingOption[] => {
+    const named = target.tree.specs[index]?.counts;
+    const holds = held ?? heldCredentials();
+    return target
+      .optionsOf(node, (id) => id === named || !holds.has(id), MAX_OPTIONS)
+      .map((id) => ({
+        credential: id,
+        title: prepared.credentials.get(id)!.title,
+        credits: round(target.optionCredits(id)),
+      }));
   };
 }
 
@@ -343,11 +398,10 @@ function remainingOf(
   missing: number,
   inCredits: boolean,
   credits: (ticks: number) => number,
-  outcome: ProgramOutcome,
+  optionsOf: (node: Requirement, index: number) => RemainingOption[],
 ) {
   if (!isLeaf) return { count: missing };
-  const named = outcome.target.tree.specs[index]?.counts;
-  const options = outcome.target.optionsOf(node, (id) => id === named || !outcome.held.has(id), MAX_OPTIONS);
+  const options = optionsOf(node, index);
   return inCredits ? { credits: credits(missing), options } : { count: missing, options };
 }
 

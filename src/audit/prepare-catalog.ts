@@ -30,6 +30,11 @@ export interface PreparedProgram {
    * thousands of leaves, and a `where` leaf tests catalog credentials one by one.
    */
   optionsOf(leaf: Requirement, wanted: (id: string) => boolean, limit: number): string[];
+  /**
+   * The credits a catalog credential would count in this program, in its unit (the credit rules
+   * applied; the most of any source), or 0 when it carries none.
+   */
+  optionCredits(id: string): number;
 }
 
 /** A catalog compiled for audits as of one date: built once, shared by every audit of a batch. */
@@ -82,7 +87,7 @@ function compile(catalog: Catalog, versions: readonly Program[], asOf: string): 
     return a && b ? divide(a, b) : undefined;
   };
   const programs = new Map(
-    versions.map((program) => [program.id, prepareProgram(catalog, program, context, creditRules)]),
+    versions.map((program) => [program.id, prepareProgram(catalog, program, context, creditRules, unitFactor)]),
   );
   const dependencies = programDependencyGraph(catalog);
   const needed = new Map<string, readonly string[]>();
@@ -110,10 +115,14 @@ function prepareProgram(
   program: Program,
   context: OperatorContext,
   creditRules: CreditRules,
+  unitFactor: PreparedCatalog['unitFactor'],
 ): PreparedProgram {
   const tree = buildProgramTree(program, context);
+  const unit = program.credits?.unit ?? catalog.settings.unit;
   // Catalog credentials as they would count here, in id order: worked out when an audit first asks for options.
-  let hypothetical: { id: string; variants: (Facts | undefined)[]; equivalents: string[] }[] | undefined;
+  let hypothetical:
+    | { id: string; variants: (Facts | undefined)[]; equivalents: string[]; credits: number }[]
+    | undefined;
   const credentialsOf = () =>
     (hypothetical ??= [...catalog.credentials]
       .sort((a, b) => (a.id < b.id ? -1 : 1))
@@ -134,8 +143,29 @@ function prepareProgram(
                 },
           ),
           equivalents: [...new Set(outcomes.flatMap(({ outcome }) => (outcome.denied ? [] : outcome.as)))],
+          credits: Math.max(
+            0,
+            ...outcomes.map(({ facts, outcome }) => {
+              const credits = outcome.denied
+                ? undefined
+                : (outcome.credits ?? { value: facts.credits, unit: facts.unit });
+              const factor =
+                credits && unitFactor((credits.unit as string | undefined) ?? (facts.unit as string), unit);
+              return factor && typeof credits.value === 'number' ? (credits.value * factor.n) / factor.d : 0;
+            }),
+          ),
         };
       }));
+  // A nested program counts the credits it states (no credit rule reads a program's completion).
+  let creditsById: Map<string, number> | undefined;
+  const optionCredits = (id: string) => {
+    creditsById ??= new Map(credentialsOf().map((h) => [h.id, h.credits]));
+    const known = creditsById.get(id);
+    if (known !== undefined) return known;
+    const stated = catalog.programs.find((p) => p.id === id)?.credits;
+    const factor = stated && unitFactor(stated.unit ?? catalog.settings.unit, unit);
+    return factor ? (stated.value * factor.n) / factor.d : 0;
+  };
   let equivalentTo: Map<string, string[]> | undefined;
   const equivalentsOf = (id: string) => {
     if (!equivalentTo) {
@@ -177,12 +207,13 @@ function prepareProgram(
   };
   return {
     program,
-    unit: program.credits?.unit ?? catalog.settings.unit,
+    unit,
     tree,
     ids: tree.ids,
     byId: new Map([...tree.ids].map(([node, id]) => [id, node])),
     limits: (program.policy?.limits ?? []).map((limit) => compileCondition(limit.where, context)),
     ...(program.policy?.recency ? { oldestCounted: minusDuration(context.asOf, program.policy.recency) } : {}),
     optionsOf,
+    optionCredits,
   };
 }

@@ -16,3 +16,24 @@ export function openRequirements(node: RequirementResult): number {
     .slice(0, Math.max(0, missing))
     .reduce((a, b) => a + b, 0);
 }
+
+/**
+ * The fewest credits a node still needs, as far as its `remaining` shows: a credit leaf its
+ * missing credits, a count leaf its missing count times its cheapest option, an `all` the sum
+ * over its children, an open `any` the cheapest of its alternatives still to choose. 0 when met.
+ */
+export function creditsStillNeeded(node: RequirementResult): number {
+  const remaining = node.remaining;
+  if (node.status !== 'incomplete' || !remaining || remaining.assert) return 0;
+  if (!node.children) {
+    if (remaining.credits !== undefined) return remaining.credits;
+    const cheapest = Math.min(...(remaining.options ?? []).map((o) => o.credits));
+    return Number.isFinite(cheapest) ? (remaining.count ?? 0) * cheapest : 0;
+  }
+  const open = node.children.filter((c) => c.status === 'incomplete').map(creditsStillNeeded);
+  if (remaining.choose === undefined) return open.reduce((a, b) => a + b, 0);
+  return open
+    .sort((a, b) => a - b)
+    .slice(0, remaining.choose)
+    .reduce((a, b) => a + b, 0);
+}

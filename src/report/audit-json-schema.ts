@@ -71,7 +71,19 @@ const Remaining = z
   .object({
     credits: z.number().optional().describe('Credits still missing'),
     count: z.number().optional().describe('Items still missing'),
-    options: z.array(z.string()).optional().meta({ description: 'Catalog credentials that would meet it' }),
+    options: z
+      .array(
+        z
+          .object({
+            credential: z.string().describe('The catalog credential id'),
+            title: z.string().describe('Its title'),
+            credits: z.number().meta({ description: "What it would count here, in the program's unit" }),
+          })
+          .strict()
+          .describe('A catalog credential that would meet it'),
+      )
+      .optional()
+      .meta({ description: 'Catalog credentials that would meet it' }),
     choose: z.number().optional().meta({ description: 'An open any: alternatives still to choose' }),
     of: z.array(z.string()).optional().meta({ description: 'An open any: its open alternatives (ids)' }),
     assert: z.literal(true).optional().meta({ description: 'Its own need is met, its assert is not' }),
@@ -87,6 +99,7 @@ const RequirementBase = z.object({
     ),
   label: z.string().optional().describe('Its name in the catalog'),
   kind: z.enum(['all', 'any', 'credential', 'program', 'where']).describe('Its kind'),
+  credential: z.string().optional().meta({ description: 'A credential or program leaf: the credential it names' }),
   status: RequirementStatus.describe(
     'complete, in-progress, incomplete, not-needed (an alternative others already meet) or not-applicable (its when is false)',
   ),
@@ -163,6 +176,7 @@ const ProgramAudit = z
         z
           .object({
             award: z.string().describe('The award id on the transcript'),
+            credential: z.string().optional().describe('The credential the award is of'),
             reasons: z.array(Worded(REASON_CODES)).describe('Why it does not count'),
           })
           .strict(),

@@ -9,11 +9,27 @@ import type {
 } from '../audit/audit-result.js';
 import type { Recommendation } from '../pathways/recommend.js';
 import type { PathwayPlan } from '../pathways/plan.js';
-import { assertMissingText, assertText, reasonText, recommendationText, STATUS_MARKS } from './reason-text.js';
+import {
+  assertMissingText,
+  assertText,
+  chooseText,
+  leafRemainingText,
+  reasonText,
+  recommendationText,
+  STATUS_MARKS,
+  STATUS_NOTES,
+  titled,
+  WHAT_IF_MARK,
+} from './reason-text.js';
+import type { Titles } from './titles.js';
 
-/** Styling for a terminal; plain when piped or when NO_COLOR is set. */
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** How to render: colour for a terminal (plain when piped or when NO_COLOR is set), and titles to show with ids. */
 export interface TextStyle {
   readonly color: boolean;
+  /** Titles of catalog credentials and programs (`catalogTitles`); without them, ids alone. */
+  readonly titles?: Titles;
 }
 
 const COLORS: Record<RequirementStatus, string> = {
@@ -24,15 +40,19 @@ const COLORS: Record<RequirementStatus, string> = {
   'not-applicable': '2',
 };
 
+/** A line of "what remains", at a depth under the one before. */
+type Line = readonly [depth: number, text: string];
+
 /**
- * The audit as an advisor reads it: a tree with marks, have/need, and what remains.
+ * The audit as an advisor reads it: a tree with marks, have/need, and what remains, titles with ids.
  *
  * @example
  * ```ts
- * import { type AuditReport, auditToText } from 'credstack';
+ * import { type AuditReport, auditToText, catalogTitles, type Catalog } from 'credstack';
  *
- * declare const report: AuditReport; // from audit(...)
- * console.log(auditToText(report, { color: false }));
+ * declare const catalog: Catalog;
+ * declare const report: AuditReport; // from audit(catalog, ...)
+ * console.log(auditToText(report, { color: false, titles: catalogTitles(catalog) }));
  * ```
  */
 export function auditToText(report: AuditReport, style: TextStyle): string {
@@ -40,18 +60,24 @@ export function auditToText(report: AuditReport, style: TextStyle): string {
     style.color ? `\u001b[${COLORS[status]}m${text}\u001b[0m` : text;
   const dim = (text: string) => (style.color ? `\u001b[2m${text}\u001b[0m` : text);
   const bold = (text: string) => (style.color ? `\u001b[1m${text}\u001b[0m` : text);
+  const name = namer(style.titles);
   const lines: string[] = [
     `${bold(report.learner.name ?? report.learner.id)} (${report.learner.id}), as of ${report.asOf}`,
   ];
   for (const audit of report.audits) {
     lines.push('', programHeading(audit, paint, bold));
     const walk = (node: RequirementResult, depth: number) => {
-      const measure = node.need ? ` ${amount(node.have)}/${amount(node.need)}` : '';
-      const label = node.label ?? node.id;
-      const note = node.waived ? dim(` waived: ${node.waived.reason}`) : node.shared ? dim(' (shared)') : '';
+      const label = nodeLabel(node, name);
+      const aside = STATUS_NOTES[node.status];
+      const measure = node.need && !aside ? ` ${amount(node.have)}/${amount(node.need)}` : '';
+      const notes = [aside, node.waived ? `waived: ${node.waived.reason}` : node.shared ? 'shared' : undefined].filter(
+        Boolean,
+      );
+      const note = (notes.length ? dim(` (${notes.join('; ')})`) : '') + (node.hypothetical ? ` ${WHAT_IF_MARK}` : '');
+      // The credential a requirement without a label names is titled in the label: its id is enough here.
       const applied = node.applied.length
         ? dim(
-            `  ← ${node.applied.map((a) => `${a.credential ?? a.award}${a.inProgress ? ' (in progress)' : ''}${a.exception ? ` [${a.exception.type}]` : ''}${a.alsoIn ? ` (also in ${a.alsoIn.join(', ')})` : ''}`).join(', ')}`,
+            `  ← ${node.applied.map((a) => `${a.credential && !node.label && a.credential === node.credential ? a.credential : name(a.credential ?? a.award)}${a.inProgress ? ' (in progress)' : ''}${a.exception ? ` [${a.exception.type}]` : ''}${a.alsoIn ? ` (also in ${a.alsoIn.join(', ')})` : ''}${a.hypothetical ? ` ${WHAT_IF_MARK}` : ''}`).join(', ')}`,
           )
         : '';
       lines.push(
@@ -68,13 +94,18 @@ export function auditToText(report: AuditReport, style: TextStyle): string {
     };
     walk(audit.requirements, 1);
     for (const policy of audit.policies) lines.push(`  ${policyLine(policy, paint)}`);
-    const remaining = remainingLines(audit.requirements);
-    if (remaining.length) lines.push('  Remaining:', ...remaining.map((line) => `    - ${line}`));
-    if (audit.stillNeeded?.length) lines.push(`  Still needed (the cheapest plan): ${audit.stillNeeded.join(', ')}`);
+    const remaining = remainingLines(audit.requirements, name);
+    if (remaining.length)
+      lines.push('  Remaining:', ...remaining.map(([depth, text]) => `    ${'  '.repeat(depth)}- ${text}`));
+    if (audit.stillNeeded?.length)
+      lines.push(`  Still needed (the cheapest plan): ${audit.stillNeeded.map(name).join(', ')}`);
     if (audit.unused.length)
       lines.push(
         '  Not counted:',
-        ...audit.unused.map((u) => `    - ${u.award}: ${u.reasons.map(reasonText).join('; ')}`),
+        ...audit.unused.map(
+          (u) =>
+            `    - ${u.credential ? `${name(u.credential)}, award ${u.award}` : u.award}: ${u.reasons.map(reasonText).join('; ')}`,
+        ),
       );
     if (!audit.optimal)
       lines.push(
@@ -87,6 +118,16 @@ export function auditToText(report: AuditReport, style: TextStyle): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Words a catalog id with its title when the titles know it. */
+function namer(titles: Titles | undefined): (id: string) => string {
+  return (id) => titled(id, titles?.get(id));
+}
+
+/** A node's label; a credential or program leaf without one is named by its credential. */
+function nodeLabel(node: RequirementResult, name: (id: string) => string): string {
+  return node.label ?? (node.credential ? name(node.credential) : node.id);
+}
+
 function programHeading(
   audit: ProgramAudit,
   paint: (s: AuditStatus, t: string) => string,
@@ -97,7 +138,7 @@ function programHeading(
   const version = audit.version
     ? ` [catalog ${[audit.version.from, audit.version.to].map((d) => d ?? '…').join(' to ')}]`
     : '';
-  return `${bold(audit.title)} (${audit.program})${version}: ${paint(audit.status, audit.status.toUpperCase())}, ${credits} ${audit.credits.unit} credits`;
+  return `${bold(audit.title)} (${audit.program})${version}: ${paint(audit.status, audit.status.toUpperCase())}${audit.hypothetical ? ` ${WHAT_IF_MARK}` : ''}, ${credits} ${audit.credits.unit} credits`;
 }
 
 function policyLine(policy: PolicyResult, paint: (s: AuditStatus, t: string) => string): string {
@@ -113,45 +154,64 @@ function amount(value: { count?: number; credits?: number } | undefined): string
   return value.credits !== undefined ? `${value.credits} cr` : `${value.count}`;
 }
 
-function remainingLines(node: RequirementResult): string[] {
+/**
+ * What remains, needed unmet nodes only: a leaf with what would meet it, an open `any` as the
+ * choice left ("choose 1 of: ...") with what each open alternative needs under it.
+ */
+function remainingLines(node: RequirementResult, name: (id: string) => string): Line[] {
   if (node.status !== 'incomplete') return [];
-  if (node.remaining?.assert && node.assert) return [`${node.label ?? node.id}: ${assertMissingText(node.assert)}`];
-  if (!node.children) {
-    const r = node.remaining;
-    const what = r?.credits !== undefined ? `${r.credits} more credits` : `${r?.count ?? 1} more`;
-    const options = r?.options?.length ? `: ${r.options.join(', ')}` : '';
-    return [`${node.label ?? node.id}: ${what}${options}`];
-  }
-  return node.children.flatMap(remainingLines);
+  const label = nodeLabel(node, name);
+  const r = node.remaining;
+  if (r?.assert && node.assert) return [[0, `${label}: ${assertMissingText(node.assert)}`]];
+  if (!node.children) return [[0, leafRemainingText(label, node)]];
+  if (r?.choose === undefined) return node.children.flatMap((child) => remainingLines(child, name));
+  const open = node.children.filter((child) => r.of?.includes(child.id));
+  const labels = open.map((child) => nodeLabel(child, name));
+  return [
+    [0, `${label}: ${chooseText(r.choose, labels)}`],
+    // What each alternative needs, unless its label says it all (one credential); a group of
+    // requirements under its label.
+    ...open.flatMap((child, i): Line[] => {
+      const under = remainingLines(child, name);
+      if (!child.children) return under[0]![1] === labels[i] ? [] : [[1, under[0]![1]]];
+      if (under.length === 1) return [[1, `${labels[i]}: ${under[0]![1]}`]];
+      return [[1, `${labels[i]}:`], ...under.map(([d, t]): Line => [d + 2, t])];
+    }),
+  ];
 }
-
 /** "What does this transcript earn, and what is it closest to": the ranking, one line each. */
 export function recommendationsToText(recommendations: readonly Recommendation[]): string {
   if (recommendations.length === 0) return '';
   return `\nClosest programs:\n${recommendations.map((r, i) => `  ${i + 1}. ${recommendationText(r)}`).join('\n')}\n`;
 }
 
-/** A plan as an advisor reads it: steps in prerequisite order, cost, and whether it is proven the cheapest. */
+/**
+ * A plan as an advisor reads it: steps in prerequisite order (or one line a term, scheduled), cost,
+ * and whether it is proven the cheapest; credentials by title with their ids when `titles` are given.
+ */
 export function planToText(
   target: string,
   best: PathwayPlan | undefined,
   alternatives: readonly PathwayPlan[],
   reason?: string,
+  titles?: Titles,
 ): string {
-  if (!best) return `No plan completes ${target}: ${reason ?? 'nothing in the catalog meets what remains'}.\n`;
+  const name = namer(titles);
+  const program = name(target);
+  if (!best) return `No plan completes ${program}: ${reason ?? 'nothing in the catalog meets what remains'}.\n`;
   if (best.credentials.length === 0)
-    return `${target} needs nothing more${best.audit.status === 'in-progress' ? ' than finishing the work in progress' : ''}.\n`;
+    return `${program} needs nothing more${best.audit.status === 'in-progress' ? ' than finishing the work in progress' : ''}.\n`;
   const lines = [
-    `Plan for ${target}: ${best.credentials.length} credentials, ${best.cost.credits} credits${best.proven ? ' (the cheapest)' : ' (may not be the cheapest: the time limit ran out)'}`,
+    `Plan for ${program}: ${plural(best.credentials.length, 'credential')}, ${best.cost.credits} credits${best.proven ? ' (the cheapest)' : ' (may not be the cheapest: the time limit ran out)'}`,
   ];
-  if (best.cost.terms !== undefined) lines.push(`  ${best.cost.terms} terms`);
+  if (best.cost.terms !== undefined) lines.push(`  ${plural(best.cost.terms, 'term')}`);
   for (const step of best.steps)
     lines.push(
-      `  ${step.term ? `${step.term} (${step.credits} credits)` : `Step ${step.step}`}: ${step.credentials.join(', ')}`,
+      `  ${step.term ? `${step.term} (${step.credits} credits)` : `Step ${step.step}`}: ${step.credentials.map(name).join(', ')}`,
     );
   for (const [i, alternative] of alternatives.entries())
     lines.push(
-      `  Alternative ${i + 1} (${alternative.cost.credits} credits${alternative.proven ? '' : ', may not be the next cheapest'}): ${alternative.credentials.join(', ')}`,
+      `  Alternative ${i + 1} (${alternative.cost.credits} credits${alternative.proven ? '' : ', may not be the next cheapest'}): ${alternative.credentials.map(name).join(', ')}`,
     );
   return `${lines.join('\n')}\n`;
 }

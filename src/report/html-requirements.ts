@@ -1,6 +1,6 @@
 import type { AppliedItem, AssertResult, RequirementResult, RequirementStatus } from '../audit/audit-result.js';
 import { assertMissingText, assertText } from './reason-text.js';
-import { esc, nameHtml, optionHtml, readOption, type TitleOf } from './html-text.js';
+import { esc, nameHtml, optionHtml, type TitleOf } from './html-text.js';
 
 /** How the page shows each status: a mark (decoration) and words. "Not yet" is neutral, not a failure. */
 export const STATUS_VIEW: Readonly<Record<RequirementStatus, { readonly mark: string; readonly text: string }>> = {
@@ -101,12 +101,12 @@ function leafHtml(node: RequirementResult, titleOf: TitleOf): string {
   const r = node.remaining;
   const options = r?.options ?? [];
   if (options.length === 1 && (r?.count ?? 1) === 1 && r?.credits === undefined) {
-    const option = optionHtml(options[0]!, titleOf);
-    const only = readOption(options[0]!, titleOf);
-    const named = node.label === undefined ? only.id === node.id : node.label === only.title;
+    const only = options[0]!;
+    const option = optionHtml(only);
+    const named = node.label === undefined ? only.credential === node.id : node.label === only.title;
     return named ? option : `<span class="name">${labelHtml(node, titleOf)}</span>: ${option}`;
   }
   const missing = r?.credits !== undefined ? `${esc(r.credits)} more credits` : `${esc(r?.count ?? 1)} more`;
   if (options.length === 0) return `<span class="name">${labelHtml(node, titleOf)}</span>: ${missing}`;
-  return `<span class="name">${labelHtml(node, titleOf)}</span>: ${missing}, from<ul class="options">${options.map((o) => `<li>${optionHtml(o, titleOf)}</li>`).join('')}</ul>`;
+  return `<span class="name">${labelHtml(node, titleOf)}</span>: ${missing}, from<ul class="options">${options.map((o) => `<li>${optionHtml(o)}</li>`).join('')}</ul>`;
 }

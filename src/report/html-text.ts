@@ -1,3 +1,4 @@
+import type { RemainingOption } from '../audit/audit-result.js';
 /** Text and names in the HTML advising page: escaping, and credentials named by title with their code. */
 
 /** Escapes text for HTML content and attribute values (`&`, `<`, `>`, quotes). */
@@ -14,25 +15,7 @@ export function nameHtml(id: string, titleOf: TitleOf): string {
     : `${esc(title)} <span class="code">${esc(id)}</span>`;
 }
 
-/** An entry of `remaining.options`: a credential id, or `{ credential, title, credits }` (SPEC section 8). */
-export type OptionEntry = string | { readonly credential: string; readonly title?: string; readonly credits?: number };
-
-/** What an option names: the one place that reads an option's shape. */
-export function readOption(
-  option: OptionEntry,
-  titleOf: TitleOf,
-): { readonly id: string; readonly title: string | undefined; readonly credits?: number } {
-  if (typeof option === 'string') return { id: option, title: titleOf(option) };
-  return {
-    id: option.credential,
-    title: option.title ?? titleOf(option.credential),
-    ...(option.credits === undefined ? {} : { credits: option.credits }),
-  };
-}
-
-/** A credential that would meet an open requirement: its title and code, and its credits when the option gives them. */
-export function optionHtml(option: OptionEntry, titleOf: TitleOf): string {
-  const { id, title, credits } = readOption(option, titleOf);
-  const name = nameHtml(id, () => title);
-  return credits === undefined ? name : `${name} <span class="muted">· ${esc(credits)} cr</span>`;
+/** A credential that would meet an open requirement: its title and code, and its credits there. */
+export function optionHtml(option: RemainingOption): string {
+  return `${nameHtml(option.credential, () => option.title)} <span class="muted">· ${esc(option.credits)} cr</span>`;
 }

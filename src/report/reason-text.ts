@@ -1,5 +1,5 @@
 import type { Explanation, Reason } from '../explain/reasons.js';
-import type { AssertResult, RequirementStatus } from '../audit/audit-result.js';
+import type { AssertResult, RemainingOption, RequirementResult, RequirementStatus } from '../audit/audit-result.js';
 import type { ConversionNotice } from '../interop/conversion-notice.js';
 import type { Duration } from '../model/dates.js';
 import type { Recommendation } from '../pathways/recommend.js';
@@ -23,6 +23,20 @@ export const STATUS_MARKS: Readonly<Record<RequirementStatus, string>> = {
   incomplete: '✗',
   'not-needed': '○',
   'not-applicable': '–',
+};
+
+/** A credential as people read it: its title with its id ("Cloud Foundations (mc-cloud-foundations)"), or the id alone. */
+export function titled(id: string, title: string | undefined): string {
+  return title === undefined || title === id ? id : `${title} (${id})`;
+}
+
+/** What marks a what-if result: a planned award counted as if completed, a status it changes. */
+export const WHAT_IF_MARK = '(what-if)';
+
+/** How a status reads beside a node that is not a failure: an alternative not needed, a requirement that does not apply. */
+export const STATUS_NOTES: Readonly<Partial<Record<RequirementStatus, string>>> = {
+  'not-needed': 'not needed',
+  'not-applicable': 'does not apply to this learner',
 };
 
 /** The wording of every reason an award does not count: one table, used by text, JSON and HTML. */
@@ -154,6 +168,33 @@ export function assertMissingText(a: AssertResult): string {
   const open = (n: AssertResult): AssertResult[] =>
     n.status !== 'incomplete' ? [] : n.children ? n.children.flatMap(open) : [n];
   return `among the counted, ${open(a).map(assertText).join('; ')}`;
+}
+
+/** An open `any` in words: "choose 1 of: Analytics track, Cloud security track". */
+export function chooseText(choose: number, alternatives: readonly string[]): string {
+  return `choose ${choose} of: ${list(alternatives)}`;
+}
+
+/**
+ * What an unmet leaf still needs, in words, with the catalog credentials that would meet it
+ * ("Writing: 6 more credits, from Composition I (ENGL-101, 3 cr), ..."; "Cloud Foundations: one
+ * of ..."); a leaf one credential meets, titled as its label, is that credential alone
+ * ("Databases (DATA-320)"), not its name twice.
+ */
+export function leafRemainingText(label: string, node: RequirementResult): string {
+  const r = node.remaining ?? {};
+  const options = r.options ?? [];
+  const inCredits = r.credits !== undefined;
+  const one = !inCredits && (r.count ?? 1) === 1;
+  const only = options.length === 1 ? options[0]! : undefined;
+  if (one && only && (node.label === undefined || node.label === only.title))
+    return titled(only.credential, only.title);
+  const option = (o: RemainingOption) =>
+    inCredits ? `${o.title} (${o.credential}, ${o.credits} cr)` : titled(o.credential, o.title);
+  if (one)
+    return `${label}: ${only ? option(only) : options.length ? `one of ${list(options.map(option))}` : 'one more'}`;
+  const what = inCredits ? `${r.credits} more credits` : `${r.count} more`;
+  return `${label}: ${what}${options.length ? `, from ${list(options.map(option))}` : ''}`;
 }
 
 /**

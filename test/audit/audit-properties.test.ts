@@ -101,7 +101,9 @@ describe('audit invariants on random transcripts of the shipped catalog', () => 
           if (policy.maxCount !== undefined) expect(policy.count).toBeLessThanOrEqual(policy.maxCount);
         }
         const total = program.policies.find((p) => p.id === 'total-credits');
-        if (total) expect(total.have).toBe(program.credits.applied);
+        // While requirements are open, fall-through counts in the headline only as far as they leave room.
+        if (total && program.requirements.status !== 'incomplete') expect(total.have).toBe(program.credits.applied);
+        else if (total) expect(program.credits.applied).toBeLessThanOrEqual(total.have!);
       }
     },
   );

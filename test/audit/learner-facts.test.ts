@@ -125,7 +125,7 @@ describe('when: requirements that apply to some learners', () => {
       ['emphasis-stats', 'incomplete'],
       ['honors', 'incomplete'],
     ]);
-    expect(bs.requirements.children![1]!.remaining).toEqual({ count: 1, options: ['STAT-1'] });
+    expect(bs.requirements.children![1]!.remaining).toMatchObject({ count: 1, options: [{ credential: 'STAT-1' }] });
   });
 
   it('a learner who entered after 2025 needs both options', () => {
@@ -178,7 +178,7 @@ describe('fact references and the term fact', () => {
     ]);
     expect(cert.requirements).toMatchObject({ status: 'incomplete', have: { count: 1 }, need: { count: 2 } });
     expect(cert.requirements.applied.map((a) => a.award)).toEqual(['b']);
-    expect(cert.unused).toEqual([{ award: 'a', reasons: [{ code: 'no-matching-requirement' }] }]);
+    expect(cert.unused).toEqual([{ award: 'a', credential: 'MATH-1', reasons: [{ code: 'no-matching-requirement' }] }]);
   });
 
   it('a reference to an unknown fact is a catalog error', () => {

@@ -205,7 +205,10 @@ describe('audit scenarios on the shipped catalog', () => {
     it('does not earn gold, and says silver is what remains', () => {
       const gold = programAudit('gia-badge-pathway.json', 'digital-gold');
       expect(gold.status).toBe('incomplete');
-      expect(requirement(gold, 'silver').remaining).toEqual({ count: 1, options: ['digital-silver'] });
+      expect(requirement(gold, 'silver').remaining).toEqual({
+        count: 1,
+        options: [{ credential: 'digital-silver', title: 'Digital Skills: Silver', credits: 0 }],
+      });
       expect(requirement(gold, 'showcase').status).toBe('complete');
     });
   });
@@ -275,8 +278,8 @@ describe('audit scenarios on the shipped catalog', () => {
       const aas = programAudit('kim-catalog-year.json', 'aas-it');
       expect(aas.status).toBe('incomplete');
       expect(aas.unused).toEqual([
-        { award: 'k1', reasons: [{ code: 'outside-catalog-years', from: '2023-08-01' }] },
-        { award: 'k2', reasons: [{ code: 'outside-catalog-years', from: '2023-08-01' }] },
+        { award: 'k1', credential: 'CSCI-110', reasons: [{ code: 'outside-catalog-years', from: '2023-08-01' }] },
+        { award: 'k2', credential: 'CSCI-210', reasons: [{ code: 'outside-catalog-years', from: '2023-08-01' }] },
       ]);
       expect(reasonsFor(aas, 'k1')).toEqual(["outside the program's catalog years (in effect from 2023-08-01)"]);
     });

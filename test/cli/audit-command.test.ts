@@ -9,7 +9,7 @@ describe('credstack audit', () => {
     expect(run.stdout).toContain(
       'Data Engineering Certificate (cert-data-engineering): IN-PROGRESS, 12/12 semester credits',
     );
-    expect(run.stdout).toContain('◐ Cloud Data Engineering 1/1  ← DATA-330 (in progress)');
+    expect(run.stdout).toContain('◐ Cloud Data Engineering 1/1  ← Cloud Data Engineering (DATA-330) (in progress)');
     expect(run.stdout).not.toContain('\u001b[');
   });
 

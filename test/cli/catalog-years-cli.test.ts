@@ -26,13 +26,13 @@ describe('credstack audit: catalog years and declared programs', () => {
     expect(bs).toMatchObject({ program: 'bs-data-science', version: { from: '2025-08-01' } });
     expect(bs.version).not.toHaveProperty('to');
     const text = (await cli(['audit', PRIYA, '--catalog-date', '2025-08-01'])).stdout;
-    expect(text).toContain('✓ DATA-350 1/1  ← DATA-350');
-    expect(text).toContain('✗ Major electives 3 cr/9 cr  ← DATA-320');
+    expect(text).toContain('✓ Data Ethics (DATA-350) 1/1  ← DATA-350');
+    expect(text).toContain('✗ Major electives 3 cr/9 cr  ← Databases (DATA-320)');
     expect(text).toContain('– Statistics emphasis');
     expect(text).toContain('✓ Grade point average (every graded course) 3.14/2');
     expect(text).toContain('• Credit earned before matriculation: 6 of at most 60 credits count');
     const own = (await cli(['audit', PRIYA])).stdout;
-    expect(own).toContain('✗ Major electives 6 cr/12 cr  ← DATA-350, DATA-320');
+    expect(own).toContain('✗ Major electives 6 cr/12 cr  ← Data Ethics (DATA-350), Databases (DATA-320)');
     expect(own).toContain('✓ Grade point average 3.35/2');
   });
 

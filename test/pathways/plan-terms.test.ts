@@ -68,7 +68,7 @@ describe('plans term by term (SPEC section 10)', () => {
       '2026-fall:3',
     ]);
     expect(run.stdout).toBe(
-      'Plan for cert-data-analytics: 4 credentials, 6 credits (the cheapest)\n  2 terms\n  2026-fall (3 credits): mc-dashboards, mc-python\n  2027-spring (3 credits): mc-spreadsheets, mc-sql\n',
+      'Plan for Data Analytics Certificate (cert-data-analytics): 4 credentials, 6 credits (the cheapest)\n  2 terms\n  2026-fall (3 credits): Dashboards and Storytelling (mc-dashboards), Python for Data Analysis (mc-python)\n  2027-spring (3 credits): Spreadsheet Modelling (mc-spreadsheets), SQL for Analysts (mc-sql)\n',
     );
     const bad = await cli([
       'plan',

@@ -193,7 +193,7 @@ describe('plans', () => {
   it('credstack plan prints the steps', async () => {
     const run = await cli(['plan', 'fixtures/gia-badge-pathway.json', '--target', 'digital-gold']);
     expect(run.stdout).toBe(
-      'Plan for digital-gold: 1 credentials, 0 credits (the cheapest)\n  Step 1: badge-content-creation\n  Alternative 1 (0 credits): badge-data-literacy\n',
+      'Plan for Digital Skills: Gold (digital-gold): 1 credential, 0 credits (the cheapest)\n  Step 1: Digital Content Creation (badge-content-creation)\n  Alternative 1 (0 credits): Data Literacy (badge-data-literacy)\n',
     );
     const json = JSON.parse(
       (await cli(['plan', 'fixtures/gia-badge-pathway.json', '--target', 'digital-gold', '--format', 'json'])).stdout,

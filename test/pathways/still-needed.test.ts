@@ -53,6 +53,8 @@ describe('stillNeeded: the exact plan on every incomplete audit (SPEC section 8)
     const args = ['audit', 'fixtures/gia-badge-pathway.json', '--program', 'digital-gold'];
     const json = JSON.parse((await cli([...args, '--format', 'json'])).stdout);
     expect(json.audits[0]).toMatchObject({ status: 'incomplete', stillNeeded: ['badge-content-creation'] });
-    expect((await cli(args)).stdout).toContain('  Still needed (the cheapest plan): badge-content-creation\n');
+    expect((await cli(args)).stdout).toContain(
+      '  Still needed (the cheapest plan): Digital Content Creation (badge-content-creation)\n',
+    );
   });
 });

@@ -13,6 +13,7 @@ import { auditReportJson } from '../../report/audit-json.js';
 import type { ConversionNotice } from '../../interop/conversion-notice.js';
 import { noticeText } from '../../report/reason-text.js';
 import { auditToText, recommendationsToText } from '../../report/audit-text.js';
+import { catalogTitles } from '../../report/titles.js';
 import { writeFileAtomically } from '../../io/write-file.js';
 import { resolve } from 'node:path';
 import type { CliIo } from '../io.js';
@@ -113,7 +114,10 @@ async function render(
     return `${JSON.stringify({ ...auditReportJson(report), ...(worded.length > 0 ? { notices: worded } : {}) }, null, 2)}\n`;
   }
   if (format === 'text') {
-    return auditToText(report, { color: wantsColor(io) }) + (ranking ? recommendationsToText(ranking) : '');
+    return (
+      auditToText(report, { color: wantsColor(io), titles: catalogTitles(catalog) }) +
+      (ranking ? recommendationsToText(ranking) : '')
+    );
   }
   const plans = new Map<string, PathwayPlan>();
   if (report.audits.length <= 3)
@@ -125,7 +129,7 @@ async function render(
       });
       if (result.ok && result.value.best) plans.set(audit.program, result.value.best);
     }
-  const titles = new Map([...catalog.credentials, ...catalog.programs].map((c) => [c.id, c.title]));
+  const titles = catalogTitles(catalog);
   const awards = new Map(
     ((transcript as { awards?: { id?: string; credential?: string }[] }).awards ?? []).flatMap((a) =>
       a.id !== undefined && a.credential ? [[a.id, a.credential] as const] : [],

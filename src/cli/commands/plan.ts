@@ -3,6 +3,7 @@ import { plan, type PathwayPlan, type TermsOption } from '../../pathways/plan.js
 import { WhatIfAwards } from '../../pathways/what-if.js';
 import { parseWith } from '../../model/parse.js';
 import { planToText } from '../../report/audit-text.js';
+import { catalogTitles } from '../../report/titles.js';
 import type { CliIo } from '../io.js';
 import { asOfOption, todayIn, wholeNumber } from '../options.js';
 import { inputName, readJsonInput, readLearnerInput } from '../read-input.js';
@@ -88,7 +89,7 @@ export function registerPlan(program: Command, io: CliIo): void {
         io.stdout.write(
           options.format === 'json'
             ? `${JSON.stringify({ best: result.best ? withoutAudit(result.best) : null, alternatives: result.alternatives.map(withoutAudit), ...(result.reason ? { reason: result.reason } : {}) }, null, 2)}\n`
-            : planToText(options.target, result.best, result.alternatives, result.reason),
+            : planToText(options.target, result.best, result.alternatives, result.reason, catalogTitles(catalog)),
         );
       },
     );
