@@ -168,7 +168,9 @@ describe('plans', () => {
   test.prop([transcriptOf(catalog), fc.constantFrom(...programs)], { numRuns: runs(20) })(
     'on random transcripts of the shipped catalog, every plan completes the target in a what-if audit, whatever the order of the awards',
     async (transcript, target) => {
-      const result = await plan(catalog, transcript, { target, alternatives: 1 });
+      // A wall-clock limit far above the seconds these plans take, so a loaded machine does not cut them short.
+      const options = { target, alternatives: 1, timeLimit: 120 };
+      const result = await plan(catalog, transcript, options);
       if (!result.ok) throw new Error(JSON.stringify(result.issues));
       const taken = new Set(transcript.awards.map((a) => a.id));
       for (const found of [result.value.best, ...result.value.alternatives]) {
@@ -179,14 +181,14 @@ describe('plans', () => {
         const after = whatIf(catalog, transcript, awards, { programs: [target] });
         expect(after.ok && after.value.audits[0]!.status).not.toBe('incomplete');
       }
-      const reversed = await plan(
-        catalog,
-        { ...transcript, awards: [...transcript.awards].reverse() },
-        { target, alternatives: 1 },
-      );
+      const reversed = await plan(catalog, { ...transcript, awards: [...transcript.awards].reverse() }, options);
       const credentialsOf = (r: Awaited<ReturnType<typeof plan>>) =>
         r.ok ? [r.value.best?.credentials, ...r.value.alternatives.map((a) => a.credentials)] : r.issues;
-      expect(credentialsOf(reversed)).toEqual(credentialsOf(result));
+      // Proven plans are the same in any order; an unproven one (listed double counting, or a limit
+      // run out) is the best found, which may differ (not compared).
+      const proven = (r: Awaited<ReturnType<typeof plan>>) =>
+        r.ok && [r.value.best, ...r.value.alternatives].every((p) => !p || p.proven);
+      if (proven(result) && proven(reversed)) expect(credentialsOf(reversed)).toEqual(credentialsOf(result));
     },
   );
 
