@@ -1,3 +1,4 @@
+import type { TermsOption } from '../pathways/plan-terms.js';
 import { InvalidArgumentError, Option } from 'commander';
 import { format } from 'date-fns';
 import { isIsoDate } from '../model/dates.js';
@@ -47,4 +48,15 @@ export function wholeNumber(min: number): (value: string) => number {
 export function todayIn(io: CliIo): string {
   const fixed = io.env.CREDSTACK_TODAY;
   return fixed !== undefined && isIsoDate(fixed) ? fixed : format(new Date(), 'yyyy-MM-dd');
+}
+
+/** `--terms 2026-fall` or `--terms 2026-fall:15`: the first term, and the credits a term may take. */
+export function termsOption(value: string): TermsOption {
+  const [start, credits, ...rest] = value.split(':');
+  const maxCredits = credits === undefined ? undefined : Number(credits);
+  if (!start || rest.length > 0 || (maxCredits !== undefined && !(maxCredits > 0)))
+    throw new InvalidArgumentError(
+      'expected a first term, and after a colon the credits a term may take (2026-fall:15)',
+    );
+  return { start, ...(maxCredits !== undefined ? { maxCredits } : {}) };
 }

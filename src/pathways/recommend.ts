@@ -46,6 +46,8 @@ export interface RecommendOptions extends StillNeededOptions {
   readonly terms?: TermsOption;
   /** The report's plans when already made (by `planIncomplete`, without terms): not made again. */
   readonly plans?: ProgramPlans;
+  /** With `terms`: the report's schedules when already made (by `planIncomplete` with those terms). */
+  readonly schedules?: ProgramPlans;
 }
 
 /**
@@ -81,10 +83,14 @@ export async function recommend(
   report: AuditReport,
   options: RecommendOptions = {},
 ): Promise<Result<Recommendation[]>> {
-  const { terms, plans: made, ...untimed } = options;
+  const { terms, plans: made, schedules: scheduled, ...untimed } = options;
   const plans = made ? ok(made) : await planIncomplete(catalog, transcript, report, untimed);
   if (!plans.ok) return plans;
-  const schedules = terms ? await planIncomplete(catalog, transcript, report, { ...untimed, terms }) : undefined;
+  const schedules = !terms
+    ? undefined
+    : scheduled
+      ? ok(scheduled)
+      : await planIncomplete(catalog, transcript, report, { ...untimed, terms });
   if (schedules && !schedules.ok) return schedules;
   const nested = nestedAudits(catalog, transcript, report, options);
   if (!nested.ok) return nested;

@@ -59,6 +59,21 @@ describe('credstack audit', () => {
     expect(implicit).toEqual(all);
   });
 
+  it('--terms: the page plans what remains term by term (a term start the catalog lacks is one line)', async () => {
+    const args = ['audit', 'fixtures/maya-2025-first-year.json', '--program', 'cert-data-analytics', '--format', 'html'];
+    const page = await cli([...args, '--terms', '2026-fall:3']);
+    expect(page.code).toBe(0);
+    // 6 credits of micro-credentials, at most 3 a term: two terms, each step a term.
+    const text = page.stdout.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('in the shortest plan, 2 terms of up to 3 credits.');
+    expect(text).toContain('2026-fall · 3 credits');
+    expect(text).toContain('2027-spring · 3 credits');
+    const bad = await cli([...args, '--terms', '2026-winter']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('terms.start');
+  });
+
   it('reads a transcript from standard input, and takes --as-of', async () => {
     const text = readFileSync(fixture('jon-first-term.json'), 'utf8');
     const run = await cli(

@@ -3,7 +3,8 @@ import { audit } from '../../audit/audit.js';
 import { buildStackingGraph } from '../../catalog/stacking-graph.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { AuditReport } from '../../audit/audit-result.js';
-import { plan, type PathwayPlan } from '../../pathways/plan.js';
+import type { PathwayPlan } from '../../pathways/plan.js';
+import type { TermsOption } from '../../pathways/plan-terms.js';
 import { recommend, type Recommendation } from '../../pathways/recommend.js';
 import { planIncomplete, withPlans } from '../../pathways/still-needed.js';
 import { whatIf, WhatIfAwards } from '../../pathways/what-if.js';
@@ -18,7 +19,7 @@ import { writeFileAtomically } from '../../io/write-file.js';
 import { resolve } from 'node:path';
 import type { CliIo } from '../io.js';
 import { wantsColor } from '../color.js';
-import { asOfOption, catalogDateOption, programOption, todayIn } from '../options.js';
+import { asOfOption, catalogDateOption, programOption, termsOption, todayIn } from '../options.js';
 import { inputName, readJsonInput, readLearnerInput } from '../read-input.js';
 import { catalogAt, valueOrThrow } from '../run-command.js';
 
@@ -30,6 +31,7 @@ interface AuditCommandOptions {
   catalogDate?: string;
   format: 'text' | 'json' | 'html';
   whatIf?: string;
+  terms?: TermsOption;
   out?: string;
 }
 
@@ -53,6 +55,11 @@ export function registerAudit(program: Command, io: CliIo): void {
         .default('text'),
     )
     .option('--what-if <file>', 'planned awards to count as if completed (an array of awards, or { "awards": [...] })')
+    .option(
+      '--terms <start[:credits]>',
+      'plan what remains term by term from this term (2026-fall:15): the page shows the schedule, the ranking breaks ties by terms',
+      termsOption,
+    )
     .option('--out <file>', 'write the output to this file (atomically) instead of standard output')
     .action(async (file: string, options: AuditCommandOptions) => {
       const catalog = catalogAt(io, options.catalog);
@@ -73,20 +80,39 @@ export function registerAudit(program: Command, io: CliIo): void {
         extra ? whatIf(catalog, transcript, extra, auditOptions) : audit(catalog, transcript, auditOptions),
         inputName(file),
       );
-      // What each incomplete program still needs: its exact plan, planned once for stillNeeded and the ranking
-      // (the HTML report shows the plans' steps instead of stillNeeded).
+      // What each incomplete program still needs: its exact plan, planned once for stillNeeded, the
+      // ranking and the page (which shows the plans' steps, term by term with --terms, instead of stillNeeded).
       const stillNeeded = { ...dates, ...(extra ? { whatIf: extra } : {}) };
       const plans = valueOrThrow(
         await planIncomplete(catalog, transcript as never, audited, stillNeeded),
         inputName(file),
       );
+      const terms = options.terms;
+      const schedules = terms
+        ? valueOrThrow(
+            await planIncomplete(catalog, transcript as never, audited, { ...stillNeeded, terms }),
+            inputName(file),
+          )
+        : undefined;
       const report = options.format === 'html' ? audited : withPlans(audited, plans);
       const recommendations = valueOrThrow(
-        await recommend(catalog, transcript as never, report, { ...stillNeeded, plans }),
+        await recommend(catalog, transcript as never, report, {
+          ...stillNeeded,
+          plans,
+          ...(terms && schedules ? { terms, schedules } : {}),
+        }),
         inputName(file),
       );
       const ranking = all && programs.length === 0 ? recommendations : undefined;
-      const text = await render(report, options.format, catalog, transcript, io, recommendations, ranking, notices);
+      const steps = new Map<string, PathwayPlan>();
+      for (const [program, planned] of schedules ?? plans) if (planned.best) steps.set(program, planned.best);
+      const text = render(report, options.format, catalog, transcript, {
+        io,
+        recommendations,
+        ranking,
+        steps,
+        notices,
+      });
       if (options.out) await writeFileAtomically(resolve(io.cwd, options.out), text);
       else io.stdout.write(text);
     });
@@ -98,16 +124,24 @@ function declaresPrograms(transcript: unknown): boolean {
   return Array.isArray(declared) && declared.length > 0;
 }
 
-async function render(
+/** What the output shows besides the report: the ranking, the plans' steps, conversion notices. */
+interface RenderExtras {
+  readonly io: CliIo;
+  readonly recommendations: readonly Recommendation[];
+  /** The ranking printed after a text audit of every program. */
+  readonly ranking: readonly Recommendation[] | undefined;
+  /** Each incomplete program's plan (its schedule with --terms), for the page's next steps. */
+  readonly steps: ReadonlyMap<string, PathwayPlan>;
+  readonly notices: readonly ConversionNotice[];
+}
+
+function render(
   report: AuditReport,
   format: AuditCommandOptions['format'],
   catalog: Catalog,
   transcript: unknown,
-  io: CliIo,
-  recommendations: readonly Recommendation[],
-  ranking: readonly Recommendation[] | undefined,
-  notices: readonly ConversionNotice[],
-): Promise<string> {
+  { io, recommendations, ranking, steps, notices }: RenderExtras,
+): string {
   if (format === 'json') {
     // How converted credentials were read is part of the audit's data (SPEC section 7): each notice with its wording.
     const worded = notices.map((notice) => ({ ...notice, message: noticeText(notice) }));
@@ -119,16 +153,6 @@ async function render(
       (ranking ? recommendationsToText(ranking) : '')
     );
   }
-  const plans = new Map<string, PathwayPlan>();
-  if (report.audits.length <= 3)
-    for (const audit of report.audits.filter((a) => a.status === 'incomplete')) {
-      const result = await plan(catalog, transcript as never, {
-        target: audit.program,
-        asOf: report.asOf,
-        alternatives: 0,
-      });
-      if (result.ok && result.value.best) plans.set(audit.program, result.value.best);
-    }
   const titles = catalogTitles(catalog);
   const awards = new Map(
     ((transcript as { awards?: { id?: string; credential?: string }[] }).awards ?? []).flatMap((a) =>
@@ -139,7 +163,7 @@ async function render(
   return auditToHtml(report, {
     graph: buildStackingGraph(catalog, report.asOf),
     recommendations,
-    plans,
+    plans: steps,
     titles,
     held,
     awards,

@@ -1,11 +1,11 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { plan, type PathwayPlan, type TermsOption } from '../../pathways/plan.js';
 import { WhatIfAwards } from '../../pathways/what-if.js';
 import { parseWith } from '../../model/parse.js';
 import { planToText } from '../../report/audit-text.js';
 import { catalogTitles } from '../../report/titles.js';
 import type { CliIo } from '../io.js';
-import { asOfOption, todayIn, wholeNumber } from '../options.js';
+import { asOfOption, termsOption, todayIn, wholeNumber } from '../options.js';
 import { inputName, readJsonInput, readLearnerInput } from '../read-input.js';
 import { catalogAt, ExitWith, valueOrThrow } from '../run-command.js';
 import { planToCtdl } from '../../interop/ctdl-plan.js';
@@ -93,15 +93,4 @@ export function registerPlan(program: Command, io: CliIo): void {
         );
       },
     );
-}
-
-/** `--terms 2026-fall` or `--terms 2026-fall:15`: the first term, and the credits a term may take. */
-function termsOption(value: string): TermsOption {
-  const [start, credits, ...rest] = value.split(':');
-  const maxCredits = credits === undefined ? undefined : Number(credits);
-  if (!start || rest.length > 0 || (maxCredits !== undefined && !(maxCredits > 0)))
-    throw new InvalidArgumentError(
-      'expected a first term, and after a colon the credits a term may take (2026-fall:15)',
-    );
-  return { start, ...(maxCredits !== undefined ? { maxCredits } : {}) };
 }
