@@ -33,7 +33,8 @@ interface Check {
   readonly _zod: { readonly def: { readonly when?: unknown } };
 }
 
-const parsers = new WeakMap<object, FastParser | null>();
+/** Each schema's parser (null: not covered); `once` for a schema asked for only once so far. */
+const parsers = new WeakMap<object, FastParser | null | 'once'>();
 
 /**
  * A parser that answers what `schema.safeParse` would for the values it is sure of, without
@@ -45,14 +46,19 @@ const parsers = new WeakMap<object, FastParser | null>();
  * dates among the formats), numbers, booleans, enums, literals, optional and defaulted fields,
  * arrays, objects (strict or stripping) and discriminated unions; undefined for a schema using
  * anything else (transforms, records, lazy, plain unions...) or where code cannot be generated.
+ * Generated the second time a schema is asked for: a schema made for one parse (`z.array(Award)`
+ * in a what-if) is not worth generating code for.
  */
 export function fastParser(schema: z.ZodType): FastParser | undefined {
-  let parser = parsers.get(schema);
-  if (parser === undefined) {
-    parser = generate(schema as unknown as Schema) ?? null;
-    parsers.set(schema, parser);
+  const known = parsers.get(schema);
+  if (known === undefined) {
+    parsers.set(schema, 'once');
+    return undefined;
   }
-  return parser ?? undefined;
+  if (known !== 'once') return known ?? undefined;
+  const parser = generate(schema as unknown as Schema);
+  parsers.set(schema, parser ?? null);
+  return parser;
 }
 
 /** The source of a parser: statements that leave a schema's output in a variable or `return F`. */
