@@ -119,18 +119,17 @@ function baseItem(
   const factor = own ? prepared.unitFactor(own.unit, unit) : ONE;
   if (!factor) reasons.push({ code: 'unknown-unit', unit: own?.unit ?? '' });
   const credits = own && factor ? times(rational(own.value), factor) : ZERO;
-  const equivalents = new Set(outcome.as);
-  if (credential) equivalents.add(credential.id);
+  const tags = outcome.tags.length === 0 ? facts.tags : [...new Set([...(facts.tags as string[]), ...outcome.tags])];
+  const counted = toNumber(credits);
   const item: CreditItem = {
     awardId: award.id,
     credentialId: credential?.id,
-    equivalents,
-    facts: {
-      ...facts,
-      tags: outcome.tags.length === 0 ? facts.tags : [...new Set([...(facts.tags as string[]), ...outcome.tags])],
-      credits: toNumber(credits),
-      unit,
-    },
+    equivalents: equivalentsOf(credential, outcome.as),
+    // The award's own facts when rules and units change none of them (most awards): no copy.
+    facts:
+      tags === facts.tags && counted === facts.credits && unit === facts.unit
+        ? facts
+        : { ...facts, tags, credits: counted, unit },
     credits,
     grade: award.grade,
     points: points ?? null,
@@ -142,6 +141,26 @@ function baseItem(
   };
   memo.items = { outcome, key, item, next: memo.items };
   return item;
+}
+
+/** What an award of a credential counts as when no rule makes it equivalent to others: one set per credential, shared. */
+const ownIdentity = new WeakMap<object, ReadonlySet<string>>();
+const NO_EQUIVALENTS: ReadonlySet<string> = new Set();
+
+/** The catalog credentials an award counts as: its own and those rules made it equivalent to (never changed once made). */
+function equivalentsOf(
+  credential: (object & { readonly id: string }) | undefined,
+  as: readonly string[],
+): ReadonlySet<string> {
+  if (as.length > 0) {
+    const equivalents = new Set(as);
+    if (credential) equivalents.add(credential.id);
+    return equivalents;
+  }
+  if (!credential) return NO_EQUIVALENTS;
+  let own = ownIdentity.get(credential);
+  if (!own) ownIdentity.set(credential, (own = new Set([credential.id])));
+  return own;
 }
 
 /** Completed before in-progress before planned. */

@@ -18,6 +18,16 @@ import type { CreditItem } from './credit-items.js';
 import type { PreparedProgram } from './prepare-catalog.js';
 import { gradePasses, leavesPassed, type ProgramTree } from './program-tree.js';
 
+/** The empty list every plan item without candidates, limits or components shares (plan items are never changed). */
+const NONE: readonly number[] = [];
+
+/** `list` with `value` added: a new list in place of {@link NONE}, else the same one, grown. */
+function added(list: readonly number[], value: number): readonly number[] {
+  const out = list === NONE ? [] : (list as number[]);
+  out.push(value);
+  return out;
+}
+
 /** Registrar exceptions that bear on one program, resolved to requirement nodes. */
 export interface ProgramExceptions {
   /** Whole waivers (no `credits`) and partial ones (`credits` off a credits requirement). */
@@ -137,8 +147,9 @@ export function planAllocation(
     const pinAt = pin && counts ? nodes.indexOf(pin.node) : -1;
     const pinned = pinAt >= 0 && (applicable?.[pinAt] ?? true) ? pinAt : -1;
     const isBundle = item.components !== undefined;
-    const candidates: number[] = [];
-    const sharedCandidates: number[] = [];
+    // Lists made only when they get something: most items have no shared leaf, limit or component.
+    let candidates: readonly number[] = NONE;
+    let sharedCandidates: readonly number[] = NONE;
     let gradeBlock: string | undefined;
     // A pinned award goes to its leaf and nowhere else that uses it up; it still counts in the
     // shared overlays it matches, as any applied award does.
@@ -146,7 +157,8 @@ export function planAllocation(
       for (const leaf of leavesPassed(tree, item.equivalents, item.facts, isBundle)) {
         if (closed[leaf] || (pinned >= 0 && !tree.shared[leaf]) || !hasValueFor(item, leaf)) continue;
         if (!gradePasses(tree, item.points, leaf)) gradeBlock ??= tree.minGrade[leaf];
-        else (tree.shared[leaf] ? sharedCandidates : candidates).push(leaf);
+        else if (tree.shared[leaf]) sharedCandidates = added(sharedCandidates, leaf);
+        else candidates = added(candidates, leaf);
       }
     const programGradeOk = gradePasses(tree, item.points, -1);
     blockedAll.push(
@@ -154,12 +166,12 @@ export function planAllocation(
         ? undefined
         : (gradeBlock ?? (programGradeOk ? undefined : policy.minGrade)),
     );
-    const limits: number[] = [];
+    let limits: readonly number[] = NONE;
     // Limits matter only to items that may count: the others are left out of the problem below.
     if (counts && !isBundle)
       for (let limit = 0; limit < target.limits.length; limit++)
-        if (target.limits[limit]!(item.facts)) limits.push(limit);
-    const components: number[] = [];
+        if (target.limits[limit]!(item.facts)) limits = added(limits, limit);
+    let components: readonly number[] = NONE;
     if (item.components) {
       if (!indexOfAward) {
         indexOfAward = new Map();
@@ -167,7 +179,7 @@ export function planAllocation(
       }
       for (const id of item.components) {
         const component = indexOfAward.get(id);
-        if (component !== undefined && eligibleAll[component]) components.push(component);
+        if (component !== undefined && eligibleAll[component]) components = added(components, component);
       }
     }
     const keys = distinctLeaves

@@ -182,17 +182,26 @@ export function buildProgramTree(program: Program, context: OperatorContext): Pr
   };
 }
 
+/** What {@link leavesPassed} answers when no leaf takes the item (most items of most programs): one shared list. */
+const NO_LEAVES: readonly number[] = [];
+
 /** The leaves an item passes the test of, grade aside, in tree order: looked up by what it counts as, then its facts against each `where`. */
 export function leavesPassed(
   tree: ProgramTree,
   equivalents: ReadonlySet<string>,
   facts: Facts,
   isBundle: boolean,
-): number[] {
-  const found: number[] = [];
-  for (const id of equivalents) for (const leaf of tree.leavesByCredential.get(id) ?? []) found.push(leaf);
-  if (!isBundle) for (const leaf of tree.whereLeaves) if (tree.tests[leaf]!.where!(facts)) found.push(leaf);
-  return found.length > 1 ? found.sort((a, b) => a - b) : found;
+): readonly number[] {
+  let found: number[] | undefined;
+  for (const id of equivalents) {
+    const leaves = tree.leavesByCredential.get(id);
+    if (leaves) for (const leaf of leaves) (found ??= []).push(leaf);
+  }
+  if (!isBundle) for (const leaf of tree.whereLeaves) if (tree.tests[leaf]!.where!(facts)) (found ??= []).push(leaf);
+  if (!found) return NO_LEAVES;
+  // Sorted only when out of order (a sort copies the list): usually one leaf, or already in tree order.
+  for (let i = 1; i < found.length; i++) if (found[i - 1]! > found[i]!) return found.sort((a, b) => a - b);
+  return found;
 }
 
 /** Whether grade points meet the minimum under a node (its nearest `minGrade`, else the policy's), or with node -1 the program's own: ungraded items pass any. */

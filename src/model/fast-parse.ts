@@ -1,0 +1,257 @@
+import type * as z from 'zod/mini';
+
+/** What a fast parser answers when it cannot vouch for the value: zod decides (and words the issues). */
+export const NOT_SURE: unique symbol = Symbol('not sure');
+
+/** A value as the schema parses it (defaults filled in), or {@link NOT_SURE}. */
+export type FastParser = (input: unknown) => unknown;
+
+/** The parts of a zod schema's internals the fast parser reads. */
+interface Schema {
+  readonly _zod: {
+    readonly def: {
+      readonly type: string;
+      readonly checks?: readonly Check[];
+      readonly coerce?: boolean;
+      readonly innerType?: Schema;
+      readonly element?: Schema;
+      readonly shape?: Readonly<Record<string, Schema>>;
+      readonly catchall?: Schema;
+      readonly options?: readonly Schema[];
+      readonly discriminator?: string;
+      readonly unionFallback?: boolean;
+      readonly defaultValue?: unknown;
+    };
+    readonly traits: ReadonlySet<string>;
+    readonly optin?: 'optional' | 'defaulted';
+    readonly optout?: 'optional';
+    readonly values?: ReadonlySet<unknown>;
+    /** A lazy schema's schema (zod calls its getter once). */
+    readonly innerType?: Schema;
+  };
+}
+/** A zod check as zod runs it: `when` decides whether it applies, `check` adds issues to its payload. */
+interface Check {
+  readonly _zod: { readonly def: { readonly when?: unknown } };
+}
+
+/** Each schema's parser (null: not covered); `once` for a schema asked for only once so far. */
+const parsers = new WeakMap<object, FastParser | null | 'once'>();
+
+/**
+ * A parser that answers what `schema.safeParse` would for the values it is sure of, without
+ * zod's machinery (issues, paths, payloads): the same output (fields in the schema's order,
+ * defaults filled in), or {@link NOT_SURE} for anything zod would reject, and the caller then
+ * asks zod, so issues are zod's own, byte for byte. It is generated once per schema from
+ * zod's definitions as one JavaScript function (every field read by its name) and runs zod's
+ * own checks (lengths, bounds, formats, refinements) in zod's order. It covers strings (ISO
+ * dates among the formats), numbers, booleans, enums, literals, optional and defaulted fields,
+ * arrays, objects (strict or stripping) and discriminated unions; undefined for a schema using
+ * anything else (transforms, records, recursive lazy schemas, plain unions...) or where code cannot be generated.
+ * Generated the second time a schema is asked for: a schema made for one parse (`z.array(Award)`
+ * in a what-if) is not worth generating code for.
+ */
+export function fastParser(schema: z.core.$ZodType): FastParser | undefined {
+  const known = parsers.get(schema);
+  if (known === undefined) {
+    parsers.set(schema, 'once');
+    return undefined;
+  }
+  if (known !== 'once') return known ?? undefined;
+  const parser = generate(schema as unknown as Schema);
+  parsers.set(schema, parser ?? null);
+  return parser;
+}
+
+/** The source of a parser: statements that leave a schema's output in a variable or `return F`. */
+class Emitter {
+  readonly lines: string[] = [];
+  /** Values the code refers to (`r[i]`): checks, sets, defaults. */
+  readonly refs: unknown[] = [];
+  /** Schemas on the way down: one met again refers to itself (z.lazy), not covered. */
+  readonly path = new Set<Schema>();
+  private count = 0;
+  name(): string {
+    return `v${this.count++}`;
+  }
+  ref(value: unknown): string {
+    this.refs.push(value);
+    return `r[${this.refs.length - 1}]`;
+  }
+}
+
+function generate(schema: Schema): FastParser | undefined {
+  const out = new Emitter();
+  const result = emit(schema, 'input', out);
+  if (result === undefined) return undefined;
+  const source = `return function fastParse(input) {\n${out.lines.join('\n')}\nreturn ${result};\n};`;
+  try {
+    return new Function('r', 'F', source)(out.refs, NOT_SURE) as FastParser;
+  } catch {
+    // No code generation here (a content security policy): zod parses everything.
+    return undefined;
+  }
+}
+
+/** Emits the parse of `input` (a variable) by `schema`; the variable holding the output, or undefined when not covered. */
+function emit(schema: Schema, input: string, out: Emitter): string | undefined {
+  if (out.path.has(schema)) return undefined;
+  out.path.add(schema);
+  const result = emitType(schema, input, out);
+  out.path.delete(schema);
+  if (result === undefined) return undefined;
+  const { traits, def } = schema._zod;
+  // A string format is a check of its own, run before the others (as zod does).
+  const checks = [...(traits.has('$ZodCheck') ? [schema as unknown as Check] : []), ...(def.checks ?? [])];
+  if (checks.length === 0) return result;
+  const payload = out.name();
+  out.lines.push(`const ${payload} = { value: ${result}, issues: [] };`);
+  for (const check of checks) {
+    const run = `(${out.ref(check)}._zod.check(${payload}) instanceof Promise || ${payload}.issues.length > 0)`;
+    const { when } = check._zod.def;
+    out.lines.push(when ? `if (${out.ref(when)}(${payload}) && ${run}) return F;` : `if ${run} return F;`);
+  }
+  return result;
+}
+
+function emitType(schema: Schema, input: string, out: Emitter): string | undefined {
+  const { def, traits } = schema._zod;
+  if (def.coerce) return undefined;
+  switch (def.type) {
+    case 'string':
+      // Formats other than dates are not covered (each has its own checks, some not by pattern).
+      if (traits.has('$ZodStringFormat') && !traits.has('$ZodISODate')) return undefined;
+      out.lines.push(`if (typeof ${input} !== 'string') return F;`);
+      return input;
+    case 'number':
+      out.lines.push(`if (typeof ${input} !== 'number' || !Number.isFinite(${input})) return F;`);
+      return input;
+    case 'boolean':
+      out.lines.push(`if (typeof ${input} !== 'boolean') return F;`);
+      return input;
+    case 'enum':
+    case 'literal': {
+      const { values } = schema._zod;
+      if (!values) return undefined;
+      out.lines.push(`if (!${out.ref(values)}.has(${input})) return F;`);
+      return input;
+    }
+    case 'optional': {
+      // An exact optional, or one over a default, treats absence its own way.
+      if (traits.has('$ZodExactOptional') || def.innerType!._zod.optin === 'defaulted') return undefined;
+      const result = out.name();
+      out.lines.push(`let ${result};`, `if (${input} !== undefined) {`);
+      const inner = emit(def.innerType!, input, out);
+      if (inner === undefined) return undefined;
+      out.lines.push(`${result} = ${inner};`, '}');
+      return result;
+    }
+    case 'default': {
+      const result = out.name();
+      const fallback = `${out.ref(def)}.defaultValue`;
+      out.lines.push(`let ${result};`, `if (${input} === undefined) ${result} = ${fallback};`, 'else {');
+      const inner = emit(def.innerType!, input, out);
+      if (inner === undefined) return undefined;
+      out.lines.push(`${result} = ${inner} === undefined ? ${fallback} : ${inner};`, '}');
+      return result;
+    }
+    case 'array': {
+      const result = out.name();
+      const index = out.name();
+      const element = out.name();
+      out.lines.push(
+        `if (!Array.isArray(${input})) return F;`,
+        `const ${result} = new Array(${input}.length);`,
+        `for (let ${index} = 0; ${index} < ${input}.length; ${index}++) {`,
+        `const ${element} = ${input}[${index}];`,
+      );
+      const parsed = emit(def.element!, element, out);
+      if (parsed === undefined) return undefined;
+      out.lines.push(`${result}[${index}] = ${parsed};`, '}');
+      return result;
+    }
+    case 'object':
+      return emitObject(schema, input, out);
+    case 'union':
+      return emitDiscriminated(schema, input, out);
+    case 'lazy': {
+      // A lazy schema that is not recursive (a described reference to a named schema): its
+      // schema's parse. A recursive one meets itself on the way down: not covered.
+      const inner = schema._zod.innerType;
+      return inner === undefined ? undefined : emit(inner, input, out);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** zod's plain object: not null, not an array. */
+const notObject = (input: string) => `typeof ${input} !== 'object' || ${input} === null || Array.isArray(${input})`;
+
+/**
+ * An object: each field in the shape's order, as zod's `handlePropertyResult` settles it (an
+ * absent optional field stays absent, a present one stays even when undefined, a default fills
+ * in); unknown keys are dropped, or not sure for a strict object.
+ */
+function emitObject(schema: Schema, input: string, out: Emitter): string | undefined {
+  const { shape, catchall } = schema._zod.def;
+  if (!shape || Object.getOwnPropertySymbols(shape).length > 0) return undefined;
+  const strict = catchall !== undefined;
+  if (strict && catchall._zod.def.type !== 'never') return undefined;
+  const keys = Object.keys(shape);
+  // Keys every object has (`constructor`, `__proto__`) are present in zod's eyes even when absent.
+  if (keys.some((key) => key in Object.prototype)) return undefined;
+  // zod drops a stripping object's `__proto__` key without a word: not sure (credstack rejects it).
+  out.lines.push(`if (${notObject(input)}${strict ? '' : ` || Object.hasOwn(${input}, '__proto__')`}) return F;`);
+  const result = out.name();
+  out.lines.push(`const ${result} = {};`);
+  for (const key of keys) {
+    const field = shape[key]!;
+    const { optin, optout } = field._zod;
+    const name = JSON.stringify(key);
+    const value = out.name();
+    out.lines.push(`const ${value} = ${input}[${name}];`);
+    // Present as zod sees it (`key in input`); a defined value is always present.
+    const present = `(${value} !== undefined || ${name} in ${input})`;
+    if (optin === 'optional' && optout === 'optional') out.lines.push(`if (${present}) {`);
+    else if (optin === undefined) out.lines.push(`if (!${present}) return F;`, '{');
+    else if (optin === 'defaulted' && optout === undefined) out.lines.push('{');
+    else return undefined;
+    const parsed = emit(field, value, out);
+    if (parsed === undefined) return undefined;
+    out.lines.push(`${result}[${name}] = ${parsed};`, '}');
+  }
+  if (strict) {
+    const key = out.name();
+    out.lines.push(`for (const ${key} in ${input}) if (!${out.ref(new Set(keys))}.has(${key})) return F;`);
+  }
+  return result;
+}
+
+/** A discriminated union: the option its discriminator's value names (zod's fast path), else not sure. */
+function emitDiscriminated(schema: Schema, input: string, out: Emitter): string | undefined {
+  const { discriminator, options, unionFallback } = schema._zod.def;
+  if (discriminator === undefined || !options || unionFallback) return undefined;
+  const tag = out.name();
+  const result = out.name();
+  out.lines.push(`if (${notObject(input)}) return F;`, `const ${tag} = ${input}[${JSON.stringify(discriminator)}];`);
+  out.lines.push(`let ${result};`);
+  const seen = new Set<unknown>();
+  for (const option of options) {
+    const field = option._zod.def.shape?.[discriminator];
+    const values = field?._zod.values;
+    if (!values || field._zod.optin !== undefined || values.size === 0) return undefined;
+    const tests: string[] = [];
+    for (const value of values) {
+      if (typeof value !== 'string' || seen.has(value)) return undefined;
+      seen.add(value);
+      tests.push(`${tag} === ${JSON.stringify(value)}`);
+    }
+    out.lines.push(`${seen.size > values.size ? 'else ' : ''}if (${tests.join(' || ')}) {`);
+    const parsed = emit(option, input, out);
+    if (parsed === undefined) return undefined;
+    out.lines.push(`${result} = ${parsed};`, '}');
+  }
+  out.lines.push('else return F;');
+  return result;
+}

@@ -1,0 +1,178 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AuditOptionsSchema } from '../../src/audit/audit-input.js';
+import { fastParser, NOT_SURE } from '../../src/model/fast-parse.js';
+import { Transcript } from '../../src/model/transcript.js';
+import { runs } from '../setup/fuzz.js';
+
+/** A value with every object's keys in order and undefined fields kept: what toEqual alone does not compare. */
+const layout = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(layout)
+    : value !== null && typeof value === 'object'
+      ? Object.entries(value).map(([key, v]) => [key, layout(v)])
+      : value;
+
+/** The schema's fast parser: generated the second time it is asked for. */
+const parserOf = (schema: z.core.$ZodType) => fastParser(schema) ?? fastParser(schema);
+
+/** The fast parser and zod agree: accepted by both or neither, and the same value (fields in the same order). */
+function agree(schema: z.core.$ZodType, input: unknown): boolean {
+  const fast = parserOf(schema)!(input);
+  const zod = z.safeParse(schema, input);
+  expect(fast !== NOT_SURE).toBe(zod.success);
+  if (zod.success) expect(layout(fast)).toEqual(layout(zod.data));
+  return zod.success;
+}
+
+/** Mostly a valid value, now and then one zod rejects. */
+const mostly = (valid: fc.Arbitrary<unknown>, invalid: fc.Arbitrary<unknown>) =>
+  fc.oneof({ weight: 12, arbitrary: valid }, { weight: 1, arbitrary: invalid });
+// Values a field may hold: of another type, empty, undefined (a present optional field) or an impossible date.
+const text = mostly(fc.constantFrom('a', 'CSCI-101', 'x y', undefined), fc.constantFrom('', 3));
+const date = mostly(
+  fc.constantFrom('2024-05-15', '2024-02-29', '2026-01-01'),
+  fc.constantFrom('2023-02-29', '2024-13-01', '24-01-01', '', 7),
+);
+const number = mostly(
+  fc.integer({ min: 0, max: 6 }),
+  fc.constantFrom(-1, 0.5, Number.NaN, Number.POSITIVE_INFINITY, '3'),
+);
+const enumOf = (...values: string[]) => mostly(fc.constantFrom(...values), fc.constantFrom('other', 1));
+
+/**
+ * An object with some of `fields` (each present or absent), the `required` ones (valid values)
+ * nearly always there, and now and then a key of no field.
+ */
+const someOf = (fields: Record<string, fc.Arbitrary<unknown>>, required: Record<string, unknown> = {}) =>
+  fc
+    .record({
+      record: fc.record(fields, { requiredKeys: [] }),
+      keep: mostly(fc.constant(true), fc.constant(false)),
+      extra: mostly(fc.constant(null), fc.constantFrom('extra', 'toString', 'constructor')),
+    })
+    .map(({ record, keep, extra }) => {
+      const object: Record<string, unknown> = keep ? { ...required, ...record } : { ...record };
+      if (extra !== null) object[extra as string] = 1;
+      return object;
+    });
+
+const award = someOf(
+  {
+    id: mostly(fc.constantFrom('a1', 'a2', 'a3'), fc.constant('')),
+    credential: text,
+    kind: enumOf('course', 'badge'),
+    title: text,
+    code: text,
+    number,
+    credits: mostly(someOf({ value: number, unit: text }, { value: 3 }), fc.constant('3')),
+    tags: mostly(fc.array(text, { maxLength: 3 }), fc.constant('t')),
+    earned: date,
+    expires: date,
+    grade: text,
+    term: text,
+    status: enumOf('completed', 'in-progress', 'planned'),
+    source: enumOf('institution', 'transfer'),
+  },
+  { id: 'a1', credential: 'C' },
+);
+const because = { program: 'p', requirement: 'q', reason: 'r' };
+const exception = fc.oneof(
+  someOf(
+    { type: enumOf('waive'), program: text, requirement: text, reason: text, credits: number, by: text },
+    { type: 'waive', ...because },
+  ),
+  someOf(
+    { type: enumOf('substitute', 'apply'), program: text, requirement: text, reason: text, award: text },
+    { type: 'apply', ...because, award: 'a1' },
+  ),
+);
+const learner = someOf(
+  {
+    id: text,
+    name: text,
+    entered: date,
+    catalogYear: date,
+    declared: fc.array(text, { maxLength: 2 }),
+    tags: fc.array(text, { maxLength: 2 }),
+  },
+  { id: 'l' },
+);
+const transcript = mostly(
+  someOf(
+    {
+      $schema: text,
+      learner: mostly(learner, fc.constant(null)),
+      asOf: date,
+      awards: mostly(fc.array(award, { maxLength: 4 }), fc.constant({})),
+      exceptions: fc.array(exception, { maxLength: 2 }),
+    },
+    { learner: { id: 'l' }, awards: [] },
+  ),
+  fc.constantFrom(null, [], 'transcript', 3),
+);
+
+describe('the fast parser', () => {
+  it('accepts exactly the transcripts zod accepts, with the same parsed value', () => {
+    let accepted = 0;
+    let rejected = 0;
+    fc.assert(
+      fc.property(transcript, (input) => {
+        if (agree(Transcript, input)) accepted++;
+        else rejected++;
+      }),
+      { numRuns: runs(3000) },
+    );
+    // The property saw both sides: valid transcripts and invalid ones.
+    expect(Math.min(accepted, rejected)).toBeGreaterThan(100);
+  });
+
+  it('accepts exactly the audit options zod accepts', () => {
+    const options = someOf({
+      programs: fc.oneof(fc.array(text, { maxLength: 2 }), fc.constant('p')),
+      all: fc.oneof(fc.boolean(), fc.constant('yes')),
+      asOf: date,
+      includePlanned: fc.boolean(),
+      budget: number,
+    });
+    fc.assert(
+      fc.property(options, (input) => void agree(AuditOptionsSchema, input)),
+      { numRuns: runs(1000) },
+    );
+  });
+
+  it('is not sure of a __proto__ key, which zod drops from a stripping object without a word', () => {
+    const schema = z.object({ id: z.string() });
+    const input = JSON.parse('{"id": "a", "__proto__": {"x": 1}}') as unknown;
+    expect(schema.safeParse(input).success).toBe(true);
+    expect(parserOf(schema)!(input)).toBe(NOT_SURE);
+    expect(parserOf(schema)!({ id: 'a', other: 1 })).toEqual({ id: 'a' });
+  });
+
+  it('keeps a present optional field that is undefined, and fills defaults in', () => {
+    const schema = z.object({ a: z.string().optional(), b: z.string().default('x') }).strict();
+    expect(layout(parserOf(schema)!({ a: undefined }))).toEqual([
+      ['a', undefined],
+      ['b', 'x'],
+    ]);
+  });
+
+  it('generates code for a schema only when it is asked for a second time (one made for one parse is not worth it)', () => {
+    const schema = z.object({ id: z.string() });
+    expect(fastParser(schema)).toBeUndefined();
+    expect(fastParser(schema)!({ id: 'a' })).toEqual({ id: 'a' });
+  });
+
+  it('covers no schema it cannot mirror: lazy (recursive), transforms, records, plain unions', () => {
+    type Tree = { children: Tree[] };
+    const tree: z.ZodType<Tree> = z.lazy(() => z.object({ children: z.array(tree) }));
+    for (const schema of [
+      tree,
+      z.string().transform((s) => s.length),
+      z.record(z.string(), z.number()),
+      z.union([z.string(), z.number()]),
+    ])
+      expect(parserOf(schema)).toBeUndefined();
+  });
+});
