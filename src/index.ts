@@ -114,6 +114,7 @@ export {
   type Worded,
 } from './report/audit-json.js';
 export { auditToHtml, type HtmlExtras } from './report/audit-html.js';
+export { planResultJson, type PathwayPlanJson, type PlanResultJson } from './report/plan-json.js';
 export { awardExplanationJson, awardExplanationText, type AwardExplanationJson } from './report/award-explanation.js';
 export { catalogListingText } from './report/catalog-list-text.js';
 export { csvRows, CSV_HEADER } from './report/csv-summary.js';

@@ -213,12 +213,58 @@ export const AuditReportJsonSchema = z
   .strict()
   .meta({ id: 'AuditReport', description: 'credstack audit --format json (SPEC section 8)' });
 
+const PathwayPlanJson = z
+  .object({
+    target: z.string().describe('The program the plan completes'),
+    credentials: z.array(z.string()).describe('The catalog credentials to earn, in id order'),
+    steps: z
+      .array(
+        z
+          .object({
+            step: z.number().describe('Its place in the order, from 1'),
+            term: z.string().optional().describe('A term-by-term plan: the term, YEAR-TERM (2026-fall)'),
+            credits: z.number().optional().describe('A term-by-term plan: the credits taken that term'),
+            credentials: z.array(z.string()).describe('What to earn in this step'),
+          })
+          .strict()
+          .describe('Credentials that can be earned together once the steps before are done'),
+      )
+      .describe('The credentials in prerequisite order (one step a term, when scheduled)'),
+    cost: z
+      .object({
+        credits: z.number().describe("Credits the plan adds, in the program's unit"),
+        items: z.number().describe('How many credentials'),
+        terms: z.number().optional().describe('Terms the schedule takes, when scheduled'),
+      })
+      .strict()
+      .describe('What the plan costs'),
+    proven: z.boolean().describe('True when the solver proved no cheaper plan exists'),
+  })
+  .strict()
+  .meta({ id: 'PathwayPlan', description: 'A way to complete a program: what to earn, in what order' });
+
+/** Zod schema of the plan JSON output (`PlanResultJson`). */
+export const PlanResultJsonSchema = z
+  .object({
+    best: PathwayPlanJson.nullable().describe('The cheapest plan, or null when none was found'),
+    alternatives: z
+      .array(PathwayPlanJson)
+      .describe('The next cheapest plans, each leaving out a credential of those before'),
+    reason: z.string().optional().describe('Why no plan was found, when none was'),
+  })
+  .strict()
+  .meta({ id: 'PlanResult', description: 'credstack plan --format json (SPEC section 10)' });
+
 /** JSON Schemas (draft 2020-12) of credstack's outputs, by file name. */
 export function outputJsonSchemas(): Record<string, unknown> {
   return {
     'audit-result.schema.json': {
       $id: 'https://credstack.dev/schemas/audit-result.schema.json',
       ...z.toJSONSchema(AuditReportJsonSchema, { io: 'output', unrepresentable: 'any' }),
+    },
+    'plan-result.schema.json': {
+      $id: 'https://credstack.dev/schemas/plan-result.schema.json',
+      ...z.toJSONSchema(PlanResultJsonSchema, { io: 'output', unrepresentable: 'any' }),
     },
   };
 }

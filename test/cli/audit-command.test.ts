@@ -60,7 +60,14 @@ describe('credstack audit', () => {
   });
 
   it('--terms: the page plans what remains term by term (a term start the catalog lacks is one line)', async () => {
-    const args = ['audit', 'fixtures/maya-2025-first-year.json', '--program', 'cert-data-analytics', '--format', 'html'];
+    const args = [
+      'audit',
+      'fixtures/maya-2025-first-year.json',
+      '--program',
+      'cert-data-analytics',
+      '--format',
+      'html',
+    ];
     const page = await cli([...args, '--terms', '2026-fall:3']);
     expect(page.code).toBe(0);
     // 6 credits of micro-credentials, at most 3 a term: two terms, each step a term.

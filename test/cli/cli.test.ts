@@ -30,6 +30,7 @@ describe('the CLI', () => {
       'catalog-part.schema.json',
       'transcript.schema.json',
       'audit-result.schema.json',
+      'plan-result.schema.json',
     ]);
   });
 });

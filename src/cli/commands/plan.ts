@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander';
-import { plan, type PathwayPlan, type TermsOption } from '../../pathways/plan.js';
+import { plan, type TermsOption } from '../../pathways/plan.js';
 import { WhatIfAwards } from '../../pathways/what-if.js';
 import { parseWith } from '../../model/parse.js';
 import { planToText } from '../../report/audit-text.js';
+import { planResultJson } from '../../report/plan-json.js';
 import { catalogTitles } from '../../report/titles.js';
 import type { CliIo } from '../io.js';
 import { asOfOption, termsOption, todayIn, wholeNumber } from '../options.js';
@@ -85,10 +86,9 @@ export function registerPlan(program: Command, io: CliIo): void {
           io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
           return;
         }
-        const withoutAudit = ({ audit: _, ...rest }: PathwayPlan) => rest;
         io.stdout.write(
           options.format === 'json'
-            ? `${JSON.stringify({ best: result.best ? withoutAudit(result.best) : null, alternatives: result.alternatives.map(withoutAudit), ...(result.reason ? { reason: result.reason } : {}) }, null, 2)}\n`
+            ? `${JSON.stringify(planResultJson(result), null, 2)}\n`
             : planToText(options.target, result.best, result.alternatives, result.reason, catalogTitles(catalog)),
         );
       },

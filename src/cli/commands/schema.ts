@@ -6,12 +6,12 @@ import { outputJsonSchemas } from '../../report/audit-json-schema.js';
 import { writeFileAtomically } from '../../io/write-file.js';
 import type { CliIo } from '../io.js';
 
-/** `credstack schema [--out DIR]`: the JSON Schemas of the input files and of the audit output. */
+/** `credstack schema [--out DIR]`: the JSON Schemas of the input files and of the audit and plan outputs. */
 export function registerSchema(program: Command, io: CliIo): void {
   program
     .command('schema')
     .description(
-      'write the JSON Schemas of the input files (catalog, catalog part, transcript) and of the audit output',
+      'write the JSON Schemas of the input files (catalog, catalog part, transcript) and of the audit and plan outputs',
     )
     .option('--out <dir>', 'write one file per schema into this folder instead of printing them')
     .action(async (options: { out?: string }) => {
