@@ -202,16 +202,16 @@ export function planToText(
   if (best.credentials.length === 0)
     return `${program} needs nothing more${best.audit.status === 'in-progress' ? ' than finishing the work in progress' : ''}.\n`;
   const lines = [
-    `Plan for ${program}: ${plural(best.credentials.length, 'credential')}, ${best.cost.credits} credits${best.proven ? ' (the cheapest)' : ' (may not be the cheapest: the time limit ran out)'}`,
+    `Plan for ${program}: ${plural(best.credentials.length, 'credential')}, ${plural(best.cost.credits, 'credit')}${best.proven ? ' (the cheapest)' : ' (not proven the cheapest)'}`,
   ];
   if (best.cost.terms !== undefined) lines.push(`  ${plural(best.cost.terms, 'term')}`);
   for (const step of best.steps)
     lines.push(
-      `  ${step.term ? `${step.term} (${step.credits} credits)` : `Step ${step.step}`}: ${step.credentials.map(name).join(', ')}`,
+      `  ${step.term ? `${step.term} (${plural(step.credits ?? 0, 'credit')})` : `Step ${step.step}`}: ${step.credentials.map(name).join(', ')}`,
     );
   for (const [i, alternative] of alternatives.entries())
     lines.push(
-      `  Alternative ${i + 1} (${alternative.cost.credits} credits${alternative.proven ? '' : ', may not be the next cheapest'}): ${alternative.credentials.map(name).join(', ')}`,
+      `  Alternative ${i + 1} (${plural(alternative.cost.credits, 'credit')}${alternative.proven ? '' : ', not proven the next cheapest'}): ${alternative.credentials.map(name).join(', ')}`,
     );
   return `${lines.join('\n')}\n`;
 }
