@@ -77,10 +77,14 @@ export function rollUp(
 export function evaluateAllocation(problem: AllocationProblem, assignment: Assignment): Evaluation {
   const { nodes, items, policies } = problem;
   const consumed = new Array<boolean>(items.length).fill(false);
-  // Items applied to each leaf, in item order: a linked list per leaf (first item, next item).
+  // Items applied to each leaf, in item order: a linked list per leaf (first item, next item). A
+  // second application takes its original's place in that order (it spends the limits there
+  // when that leaf is its home), not the end of the problem where it is listed.
   const firstAt = new Array<number>(nodes.length).fill(-1);
   const next = new Array<number>(items.length).fill(-1);
-  for (let item = items.length - 1; item >= 0; item--) {
+  const order = itemOrder(items);
+  for (let k = items.length - 1; k >= 0; k--) {
+    const item = order ? order[k]! : k;
     const leaf = assignment[item]!;
     if (leaf < 0) continue;
     // A second application (listed double counting) uses nothing up: its original does.
@@ -343,6 +347,24 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
     totals: { ticks: totalTicks, residencyTicks, gpa },
     policiesMet,
   };
+}
+
+/** Each problem's items in the order of their originals (second applications beside theirs), when it has any. */
+const ordersOfItems = new WeakMap<AllocationProblem['items'], readonly number[]>();
+
+/**
+ * The items in the order of the items they apply (a second application right after its
+ * original), for a problem with listed double counting; undefined otherwise (item order).
+ */
+function itemOrder(items: AllocationProblem['items']): readonly number[] | undefined {
+  if (items.length === 0 || items[items.length - 1]!.copyOf === undefined) return undefined;
+  let order = ordersOfItems.get(items);
+  if (!order) {
+    const base = (k: number) => items[k]!.copyOf ?? k;
+    order = items.map((_, k) => k).sort((a, b) => base(a) - base(b) || a - b);
+    ordersOfItems.set(items, order);
+  }
+  return order;
 }
 
 /**

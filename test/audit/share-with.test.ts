@@ -103,6 +103,54 @@ describe('share: { with, where }: listed double counting', () => {
   });
 });
 
+describe('share: { with } and policy limits', () => {
+  it('an item applied twice spends a limit at its home, in its own place among the items there', () => {
+    // A 2-credit limit over everything. X (3 credits, earned first) is applied in "later" and, by
+    // the share, in "first" too; "first" comes first in tree order, so X spends the limit there,
+    // before Y (1 credit, earned later): X counts 2 and meets "first" alone, Y is clipped to
+    // nothing. The second application once spent the limit after Y (it is listed last), so X
+    // counted 1 beside Y's 1 (a fuzz find of the independent oracle).
+    const shared = testCatalog({
+      credentials: [
+        testCourse('X', { tags: ['a'] }),
+        testCourse('Y', { tags: ['a'], credits: { value: 1, unit: 'semester' } }),
+      ],
+      programs: [
+        {
+          id: 'p',
+          kind: 'certificate',
+          title: 'P',
+          policy: { limits: [{ id: 'cap', where: { fact: 'tags', operator: 'contains', value: 'a' }, maxCredits: 2 }] },
+          requirements: {
+            all: [
+              { id: 'first', where: { fact: 'tags', operator: 'contains', value: 'a' }, credits: 2, maxCredits: 2 },
+              {
+                id: 'later-group',
+                all: [
+                  { id: 'later', where: { fact: 'tags', operator: 'contains', value: 'a' }, credits: 1, maxCredits: 1 },
+                ],
+                share: { with: ['first'] },
+              },
+            ],
+          },
+        },
+      ],
+      gradeScale: { A: 4 },
+    });
+    const awards = [
+      { id: 'x', credential: 'X', earned: '2025-01-15' },
+      { id: 'y', credential: 'Y', earned: '2025-03-15' },
+    ];
+    const result = audit(shared, { learner: { id: 's' }, asOf: '2026-01-01', awards }, { programs: ['p'] });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const p = result.value.audits[0]!;
+    expect(p.status).toBe('complete');
+    expect(requirement(p, 'first').applied.map((a) => [a.award, a.credits])).toEqual([['x', 2]]);
+    // Its second application counts what it counts after the limit (the node's cap clips the node).
+    expect(requirement(p, 'later').applied.map((a) => [a.award, a.credits])).toEqual([['x', 2]]);
+  });
+});
+
 describe('share: { with }: catalog checks', () => {
   const load = (requirements: unknown) =>
     loadTestCatalog({
