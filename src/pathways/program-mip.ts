@@ -253,7 +253,8 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
 
 /**
  * The audit applies an item to a leaf only while the leaf is not met without it (README). A count
- * leaf so takes no more items than it needs (pins included). A credits leaf: with the item, the
+ * leaf so takes no more items than it needs (finished pins included: a pin of work in progress
+ * leaves room for the finished work that meets the leaf by finished work). A credits leaf: with the item, the
  * others stay under the need (whole ticks: at most need − 1), a row per application; only where it
  * can matter, in a program without total credits, whose unneeded items would not fall through
  * toward residency and the GPA anyway.
@@ -264,18 +265,21 @@ function everyItemNeeded(
   atLeaf: readonly (readonly Application[])[],
   applicationCredit: (a: Application) => Linear,
 ): void {
-  const { nodes, policies } = plan.problem;
+  const { nodes, items, policies } = plan.problem;
   nodes.forEach((node, leaf) => {
     if (node.kind !== 'leaf' || node.shared || node.waived) return;
     const chosen = atLeaf[leaf]!.filter((a) => !a.pinned);
     if (chosen.length === 0) return;
-    const pins = atLeaf[leaf]!.length - chosen.length;
+    // A pin of work in progress does not make finished work unneeded: the audit adds finished
+    // work to a leaf work in progress meets (it meets the leaf by finished work, a better score).
+    const finishedPins = atLeaf[leaf]!.filter((a) => a.pinned && !items[a.item]!.inProgress);
+    const pins = finishedPins.length;
     if (node.measure === 'count') {
       model.constrain(sum(...chosen.map((a) => [1, a.use] as const)), -Infinity, Math.max(0, node.need - pins));
       return;
     }
     if (policies.totalTicks !== undefined) return;
-    const total = sum(...atLeaf[leaf]!.map((a) => [1, applicationCredit(a)] as const));
+    const total = sum(...[...finishedPins, ...chosen].map((a) => [1, applicationCredit(a)] as const));
     const most = plan.problem.items.reduce((t, p, k) => t + (atLeaf[leaf]!.some((a) => a.item === k) ? p.ticks : 0), 0);
     const slack = Math.max(0, most - node.need + 1);
     // total − credit(a) ≤ need − 1 + slack · (1 − use(a)).

@@ -3,7 +3,7 @@ import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import type { Catalog } from '../../src/model/catalog.js';
 import type { TranscriptInput } from '../../src/model/transcript.js';
 import { plan, type PlanOptions } from '../../src/pathways/plan.js';
-import { shippedCatalog } from '../helpers.js';
+import { shippedCatalog, testCatalog, testCourse } from '../helpers.js';
 
 /** A small catalog with credit rules: courses a (3), b (3), c (2), d (1); adv (3) needs found (3); cert-x stands for found. */
 function smallCatalog(certRule: Record<string, unknown>, programs: unknown[]): Catalog {
@@ -130,5 +130,44 @@ describe('plan: the bugs issue 13 lists', () => {
     const catalog = smallCatalog({}, onlyAdv);
     const transcript = learner([{ id: 'plan:adv', credential: 'found', grade: 'A', earned: '2026-01-10' }]);
     expect(await bestOf(catalog, transcript, { target: 'p' })).toMatchObject({ credentials: ['adv'] });
+  });
+});
+
+describe('fuzz finds kept as regression tests', () => {
+  it('a leaf a pinned award in progress meets still takes the finished course the residency needs', async () => {
+    // n1 is met by an in-progress transfer course an advisor substituted there; the program needs
+    // 1 resident credit. The audit applies the planned course W to n1 (finished work meets it
+    // better) and it is resident: the plan is W. The model once held W out of n1 as unneeded (the
+    // pin counted as meeting it) and, with no total credits, W could not fall through: no plan.
+    const catalog = testCatalog({
+      credentials: [
+        testCourse('T', { tags: ['c'], credits: { value: 1, unit: 'semester' } }),
+        testCourse('W', { tags: ['c'] }),
+      ],
+      programs: [
+        {
+          id: 'p',
+          kind: 'certificate',
+          title: 'P',
+          policy: { residency: { minCredits: 1, sources: ['institution'] } },
+          requirements: {
+            id: 'n1',
+            where: { fact: 'tags', operator: 'contains', value: 'c' },
+            credits: 1,
+            maxCredits: 1,
+          },
+        },
+      ],
+      gradeScale: { A: 4 },
+    });
+    const transcript = {
+      learner: { id: 's' },
+      asOf: '2026-01-01',
+      awards: [{ id: 't', credential: 'T', earned: '2025-01-15', status: 'in-progress', source: 'transfer' }],
+      exceptions: [{ type: 'substitute', program: 'p', requirement: 'n1', award: 't', reason: 'advisor' }],
+    } as TranscriptInput;
+    const result = await plan(catalog, transcript, { target: 'p', alternatives: 0 });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.value.best).toMatchObject({ credentials: ['W'], proven: true });
   });
 });
