@@ -1,5 +1,5 @@
 import type { AppliedItem, AssertResult, RequirementResult, RequirementStatus } from '../audit/audit-result.js';
-import { assertMissingText, assertText } from './reason-text.js';
+import { assertMissingText, assertText, moreCredits } from './reason-text.js';
 import { esc, nameHtml, optionHtml, type TitleOf } from './html-text.js';
 
 /** How the page shows each status: a mark (decoration) and words. "Not yet" is neutral, not a failure. */
@@ -106,7 +106,7 @@ function leafHtml(node: RequirementResult, titleOf: TitleOf): string {
     const named = node.label === undefined ? only.credential === node.id : node.label === only.title;
     return named ? option : `<span class="name">${labelHtml(node, titleOf)}</span>: ${option}`;
   }
-  const missing = r?.credits !== undefined ? `${esc(r.credits)} more credits` : `${esc(r?.count ?? 1)} more`;
+  const missing = r?.credits !== undefined ? esc(moreCredits(r.credits)) : `${esc(r?.count ?? 1)} more`;
   if (options.length === 0) return `<span class="name">${labelHtml(node, titleOf)}</span>: ${missing}`;
   return `<span class="name">${labelHtml(node, titleOf)}</span>: ${missing}, from<ul class="options">${options.map((o) => `<li>${optionHtml(o)}</li>`).join('')}</ul>`;
 }

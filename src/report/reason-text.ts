@@ -4,6 +4,9 @@ import type { ConversionNotice } from '../interop/conversion-notice.js';
 import type { Duration } from '../model/dates.js';
 import type { Recommendation } from '../pathways/recommend.js';
 
+/** Credits still missing, in words: "1 more credit", "6 more credits". */
+export const moreCredits = (credits: number): string => `${credits} more ${credits === 1 ? 'credit' : 'credits'}`;
+
 type Wording<U extends { code: string }> = { readonly [C in U['code']]: (params: Extract<U, { code: C }>) => string };
 
 const list = (items: readonly string[]) => items.join(', ');
@@ -193,7 +196,7 @@ export function leafRemainingText(label: string, node: RequirementResult): strin
     inCredits ? `${o.title} (${o.credential}, ${o.credits} cr)` : titled(o.credential, o.title);
   if (one)
     return `${label}: ${only ? option(only) : options.length ? `one of ${list(options.map(option))}` : 'one more'}`;
-  const what = inCredits ? `${r.credits} more credits` : `${r.count} more`;
+  const what = inCredits ? moreCredits(r.credits!) : `${r.count} more`;
   return `${label}: ${what}${options.length ? `, from ${list(options.map(option))}` : ''}`;
 }
 
@@ -217,7 +220,7 @@ export function recommendationText(r: Recommendation): string {
   const left = r.requirementsLeft;
   const parts = [
     left > 0 ? `${left === 1 ? 'one requirement' : `${left} requirements`} (${firstFew(r.open)})` : '',
-    r.creditsLeft > 0 ? `${r.creditsLeft} more credits` : '',
+    r.creditsLeft > 0 ? moreCredits(r.creditsLeft) : '',
   ].filter(Boolean);
   return `${r.title}: ${parts.join(' and ') || 'policies to meet'}; ${effortText(r.effort)}`;
 }

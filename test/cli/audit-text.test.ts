@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers.js';
+import type { RequirementResult } from '../../src/audit/audit-result.js';
+import { leafRemainingText } from '../../src/report/reason-text.js';
 
 /** Issue 14: the text an advisor and a learner read, finding by finding. */
 const text = async (args: string[]) => {
@@ -70,5 +72,14 @@ describe('credstack audit text', () => {
     ]);
     expect(out).toContain('✓ Programming I (CSCI-110) 1/1 (what-if)  ← CSCI-110 (what-if)\n');
     expect(out).not.toMatch(/✓ CSCI-110 1\/1\s*←/);
+  });
+});
+
+describe('what remains, in words', () => {
+  it('says one more credit in the singular, more credits in the plural', () => {
+    const leaf = (credits: number) =>
+      ({ id: 'n', kind: 'where', status: 'incomplete', applied: [], remaining: { credits } }) as RequirementResult;
+    expect(leafRemainingText('Natural science', leaf(1))).toBe('Natural science: 1 more credit');
+    expect(leafRemainingText('Natural science', leaf(4))).toBe('Natural science: 4 more credits');
   });
 });
