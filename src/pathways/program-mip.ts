@@ -196,7 +196,9 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
   model.constrain(sum([1, variable(met[0]!)], [-1, links.completion]), 0, Infinity);
   everyItemNeeded(model, plan, atLeaf, applicationCredit);
 
-  // Node count caps: pins take the slots first.
+  // Node count caps: pins take the slots first; a pin of work in progress may give its slot up
+  // (the audit drops it when finished work completes the program without it), so only finished
+  // pins are counted (a relaxation where they are kept).
   nodes.forEach((node, n) => {
     if (node.maxCount === Infinity) return;
     const under: Application[] = [];
@@ -204,7 +206,7 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
       if (leafNode.kind !== 'leaf' || leafNode.shared) return;
       for (let up = leaf; up >= 0; up = nodes[up]!.parent) if (up === n) under.push(...atLeaf[leaf]!);
     });
-    const pins = under.filter((a) => a.pinned).length;
+    const pins = under.filter((a) => a.pinned && !items[a.item]!.inProgress).length;
     model.constrain(
       sum(...under.filter((a) => !a.pinned).map((a) => [1, a.use] as const)),
       -Infinity,

@@ -169,5 +169,30 @@ describe('fuzz finds kept as regression tests', () => {
     const result = await plan(catalog, transcript, { target: 'p', alternatives: 0 });
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     expect(result.value.best).toMatchObject({ credentials: ['W'], proven: true });
+    // The same under a node that lets one item count: the pin of work in progress gives its slot
+    // up to W (the audit drops it once W completes the program); the model once kept the slot.
+    const capped = testCatalog({
+      credentials: [
+        testCourse('T', { tags: ['c'], credits: { value: 1, unit: 'semester' } }),
+        testCourse('W', { tags: ['c'] }),
+      ],
+      programs: [
+        {
+          id: 'p',
+          kind: 'certificate',
+          title: 'P',
+          policy: { residency: { minCredits: 1, sources: ['institution'] } },
+          requirements: {
+            id: 'n0',
+            maxCount: 1,
+            all: [{ id: 'n1', where: { fact: 'tags', operator: 'contains', value: 'c' }, credits: 1 }],
+          },
+        },
+      ],
+      gradeScale: { A: 4 },
+    });
+    const underCap = await plan(capped, transcript, { target: 'p', alternatives: 0 });
+    if (!underCap.ok) throw new Error(JSON.stringify(underCap.issues));
+    expect(underCap.value.best).toMatchObject({ credentials: ['W'], proven: true });
   });
 });
