@@ -256,7 +256,8 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
 /**
  * The audit applies an item to a leaf only while the leaf is not met without it (README). A count
  * leaf so takes no more items than it needs (finished pins included: a pin of work in progress
- * leaves room for the finished work that meets the leaf by finished work). A credits leaf: with the item, the
+ * leaves room for the finished work that meets the leaf by finished work; a leaf under an
+ * assert has no such rows, since it takes items past its need when the assert needs them). A credits leaf: with the item, the
  * others stay under the need (whole ticks: at most need − 1), a row per application; only where it
  * can matter, in a program without total credits, whose unneeded items would not fall through
  * toward residency and the GPA anyway.
@@ -267,9 +268,11 @@ function everyItemNeeded(
   atLeaf: readonly (readonly Application[])[],
   applicationCredit: (a: Application) => Linear,
 ): void {
-  const { nodes, items, policies } = plan.problem;
+  const { nodes, items, policies, asserts } = plan.problem;
+  // Under an assert a leaf takes items past its need (the assert may need them): no rows there.
+  const underAssert = (leaf: number) => (asserts ?? []).some((a) => leaf >= a.owner && leaf < a.to);
   nodes.forEach((node, leaf) => {
-    if (node.kind !== 'leaf' || node.shared || node.waived) return;
+    if (node.kind !== 'leaf' || node.shared || node.waived || underAssert(leaf)) return;
     const chosen = atLeaf[leaf]!.filter((a) => !a.pinned);
     if (chosen.length === 0) return;
     // A pin of work in progress does not make finished work unneeded: the audit adds finished

@@ -195,4 +195,46 @@ describe('fuzz finds kept as regression tests', () => {
     if (!underCap.ok) throw new Error(JSON.stringify(underCap.issues));
     expect(underCap.value.best).toMatchObject({ credentials: ['W'], proven: true });
   });
+
+  it('a leaf under an assert takes items past its need: the plan may need them there', async () => {
+    // n0 needs 1 credit, and among what it counts two tagged a, one of at least 2 credits; the
+    // residency wants 4 resident credits. Held T (1 credit, in progress) and the planned W (3)
+    // both count in n0: the plan is W. The model once held T out of n0 as unneeded (W meets the
+    // credits), so the residency fell short and no plan was found.
+    const tagged = { fact: 'tags', operator: 'contains', value: 'a' };
+    const catalog = testCatalog({
+      credentials: [
+        testCourse('T', { tags: ['a'], credits: { value: 1, unit: 'semester' } }),
+        testCourse('W', { tags: ['a'] }),
+      ],
+      programs: [
+        {
+          id: 'p',
+          kind: 'certificate',
+          title: 'P',
+          policy: { residency: { minCredits: 4, sources: ['institution'] } },
+          requirements: {
+            id: 'n0',
+            where: tagged,
+            credits: 1,
+            assert: {
+              all: [
+                { where: { all: [tagged, { fact: 'credits', operator: 'greaterThanInclusive', value: 2 }] }, count: 1 },
+                { where: tagged, count: 2 },
+              ],
+            },
+          },
+        },
+      ],
+      gradeScale: { A: 4 },
+    });
+    const transcript = {
+      learner: { id: 's' },
+      asOf: '2026-01-01',
+      awards: [{ id: 't', credential: 'T', earned: '2025-01-15', status: 'in-progress' }],
+    } as TranscriptInput;
+    const result = await plan(catalog, transcript, { target: 'p', alternatives: 0 });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.value.best).toMatchObject({ credentials: ['W'], proven: true });
+  });
 });
