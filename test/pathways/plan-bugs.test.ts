@@ -133,67 +133,53 @@ describe('plan: the bugs issue 13 lists', () => {
   });
 });
 
+/**
+ * A catalog of T (1 credit, in progress on the transcript) and the course W (3 credits) to plan,
+ * both tagged `tag`, and program p with these requirements and a residency of `resident` credits.
+ */
+function residencyCase(tag: string, resident: number, requirements: unknown): Catalog {
+  return testCatalog({
+    credentials: [
+      testCourse('T', { tags: [tag], credits: { value: 1, unit: 'semester' } }),
+      testCourse('W', { tags: [tag] }),
+    ],
+    programs: [
+      {
+        id: 'p',
+        kind: 'certificate',
+        title: 'P',
+        policy: { residency: { minCredits: resident, sources: ['institution'] } },
+        requirements,
+      },
+    ],
+    gradeScale: { A: 4 },
+  });
+}
+const heldT = (extra: Record<string, unknown>, exceptions: unknown[] = []) =>
+  ({
+    learner: { id: 's' },
+    asOf: '2026-01-01',
+    awards: [{ id: 't', credential: 'T', earned: '2025-01-15', status: 'in-progress', ...extra }],
+    exceptions,
+  }) as TranscriptInput;
+const planW = { credentials: ['W'], proven: true };
+
 describe('fuzz finds kept as regression tests', () => {
   it('a leaf a pinned award in progress meets still takes the finished course the residency needs', async () => {
     // n1 is met by an in-progress transfer course an advisor substituted there; the program needs
     // 1 resident credit. The audit applies the planned course W to n1 (finished work meets it
     // better) and it is resident: the plan is W. The model once held W out of n1 as unneeded (the
     // pin counted as meeting it) and, with no total credits, W could not fall through: no plan.
-    const catalog = testCatalog({
-      credentials: [
-        testCourse('T', { tags: ['c'], credits: { value: 1, unit: 'semester' } }),
-        testCourse('W', { tags: ['c'] }),
-      ],
-      programs: [
-        {
-          id: 'p',
-          kind: 'certificate',
-          title: 'P',
-          policy: { residency: { minCredits: 1, sources: ['institution'] } },
-          requirements: {
-            id: 'n1',
-            where: { fact: 'tags', operator: 'contains', value: 'c' },
-            credits: 1,
-            maxCredits: 1,
-          },
-        },
-      ],
-      gradeScale: { A: 4 },
-    });
-    const transcript = {
-      learner: { id: 's' },
-      asOf: '2026-01-01',
-      awards: [{ id: 't', credential: 'T', earned: '2025-01-15', status: 'in-progress', source: 'transfer' }],
-      exceptions: [{ type: 'substitute', program: 'p', requirement: 'n1', award: 't', reason: 'advisor' }],
-    } as TranscriptInput;
-    const result = await plan(catalog, transcript, { target: 'p', alternatives: 0 });
-    if (!result.ok) throw new Error(JSON.stringify(result.issues));
-    expect(result.value.best).toMatchObject({ credentials: ['W'], proven: true });
+    const tagged = { fact: 'tags', operator: 'contains', value: 'c' };
+    const transcript = heldT({ source: 'transfer' }, [
+      { type: 'substitute', program: 'p', requirement: 'n1', award: 't', reason: 'advisor' },
+    ]);
+    const leaf = residencyCase('c', 1, { id: 'n1', where: tagged, credits: 1, maxCredits: 1 });
+    expect(await bestOf(leaf, transcript, { target: 'p', alternatives: 0 })).toMatchObject(planW);
     // The same under a node that lets one item count: the pin of work in progress gives its slot
     // up to W (the audit drops it once W completes the program); the model once kept the slot.
-    const capped = testCatalog({
-      credentials: [
-        testCourse('T', { tags: ['c'], credits: { value: 1, unit: 'semester' } }),
-        testCourse('W', { tags: ['c'] }),
-      ],
-      programs: [
-        {
-          id: 'p',
-          kind: 'certificate',
-          title: 'P',
-          policy: { residency: { minCredits: 1, sources: ['institution'] } },
-          requirements: {
-            id: 'n0',
-            maxCount: 1,
-            all: [{ id: 'n1', where: { fact: 'tags', operator: 'contains', value: 'c' }, credits: 1 }],
-          },
-        },
-      ],
-      gradeScale: { A: 4 },
-    });
-    const underCap = await plan(capped, transcript, { target: 'p', alternatives: 0 });
-    if (!underCap.ok) throw new Error(JSON.stringify(underCap.issues));
-    expect(underCap.value.best).toMatchObject({ credentials: ['W'], proven: true });
+    const capped = residencyCase('c', 1, { id: 'n0', maxCount: 1, all: [{ id: 'n1', where: tagged, credits: 1 }] });
+    expect(await bestOf(capped, transcript, { target: 'p', alternatives: 0 })).toMatchObject(planW);
   });
 
   it('a leaf under an assert takes items past its need: the plan may need them there', async () => {
@@ -202,39 +188,17 @@ describe('fuzz finds kept as regression tests', () => {
     // both count in n0: the plan is W. The model once held T out of n0 as unneeded (W meets the
     // credits), so the residency fell short and no plan was found.
     const tagged = { fact: 'tags', operator: 'contains', value: 'a' };
-    const catalog = testCatalog({
-      credentials: [
-        testCourse('T', { tags: ['a'], credits: { value: 1, unit: 'semester' } }),
-        testCourse('W', { tags: ['a'] }),
-      ],
-      programs: [
-        {
-          id: 'p',
-          kind: 'certificate',
-          title: 'P',
-          policy: { residency: { minCredits: 4, sources: ['institution'] } },
-          requirements: {
-            id: 'n0',
-            where: tagged,
-            credits: 1,
-            assert: {
-              all: [
-                { where: { all: [tagged, { fact: 'credits', operator: 'greaterThanInclusive', value: 2 }] }, count: 1 },
-                { where: tagged, count: 2 },
-              ],
-            },
-          },
-        },
-      ],
-      gradeScale: { A: 4 },
+    const catalog = residencyCase('a', 4, {
+      id: 'n0',
+      where: tagged,
+      credits: 1,
+      assert: {
+        all: [
+          { where: { all: [tagged, { fact: 'credits', operator: 'greaterThanInclusive', value: 2 }] }, count: 1 },
+          { where: tagged, count: 2 },
+        ],
+      },
     });
-    const transcript = {
-      learner: { id: 's' },
-      asOf: '2026-01-01',
-      awards: [{ id: 't', credential: 'T', earned: '2025-01-15', status: 'in-progress' }],
-    } as TranscriptInput;
-    const result = await plan(catalog, transcript, { target: 'p', alternatives: 0 });
-    if (!result.ok) throw new Error(JSON.stringify(result.issues));
-    expect(result.value.best).toMatchObject({ credentials: ['W'], proven: true });
+    expect(await bestOf(catalog, heldT({}), { target: 'p', alternatives: 0 })).toMatchObject(planW);
   });
 });
