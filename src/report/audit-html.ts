@@ -6,7 +6,7 @@ import type { Recommendation } from '../pathways/recommend.js';
 import { PAGE_CSS } from './html-css.js';
 import { remainingHtml, requirementTreeHtml, STATUS_VIEW } from './html-requirements.js';
 import { esc, nameHtml, type TitleOf } from './html-text.js';
-import { reasonText } from './reason-text.js';
+import { plural, reasonText } from './reason-text.js';
 import { stackingFigure } from './stacking-svg.js';
 
 /** What the advising report shows besides the audit. */
@@ -40,7 +40,6 @@ const BADGE_TEXT: Record<AuditStatus, string> = {
   incomplete: 'Not yet',
 };
 const badge = (status: AuditStatus) => `<span class="badge ${status}">${BADGE_TEXT[status]}</span>`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * One self-contained HTML page per learner, for a learner and an advisor (no network, no external

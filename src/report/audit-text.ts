@@ -10,20 +10,19 @@ import type {
 import type { Recommendation } from '../pathways/recommend.js';
 import type { PathwayPlan } from '../pathways/plan.js';
 import {
+  STATUS_MARKS,
+  STATUS_NOTES,
+  WHAT_IF_MARK,
   assertMissingText,
   assertText,
   chooseText,
   leafRemainingText,
+  plural,
   reasonText,
   recommendationText,
-  STATUS_MARKS,
-  STATUS_NOTES,
   titled,
-  WHAT_IF_MARK,
 } from './reason-text.js';
 import type { Titles } from './titles.js';
-
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** How to render: colour for a terminal (plain when piped or when NO_COLOR is set), and titles to show with ids. */
 export interface TextStyle {

@@ -4,6 +4,9 @@ import type { ConversionNotice } from '../interop/conversion-notice.js';
 import type { Duration } from '../model/dates.js';
 import type { Recommendation } from '../pathways/recommend.js';
 
+/** A count with its noun, singular for one: "1 credential", "3 terms". */
+export const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** Credits still missing, in words: "1 more credit", "6 more credits". */
 export const moreCredits = (credits: number): string => `${credits} more ${credits === 1 ? 'credit' : 'credits'}`;
 
