@@ -5,7 +5,7 @@ export interface AssertOutcome {
   /** Per assert node: a leaf's value (items or ticks), a group's children met. */
   readonly have: readonly number[];
   readonly met: readonly boolean[];
-  /** The same on finished work only. */
+  /** The same on finished work only (an at-most leaf still counts work in progress against it). */
   readonly metFinished: readonly boolean[];
 }
 
@@ -44,7 +44,10 @@ export function evaluateAsserts(
       // An item applied twice under the node is one item there.
       const key = match.key ?? -1 - (items[item]!.copyOf ?? item);
       push(values[match.assert]![match.leaf]!, key, amount);
-      if (!items[item]!.inProgress) push(finishedValues[match.assert]![match.leaf]!, key, amount);
+      // Work in progress counts against an at-most leaf on finished work too: it is applied
+      // there, and finishing it cannot lower the amount.
+      if (!items[item]!.inProgress || a.nodes[match.leaf]!.atMost)
+        push(finishedValues[match.assert]![match.leaf]!, key, amount);
     }
   }
   const outcomes = asserts.map((a, index) => {

@@ -174,6 +174,22 @@ describe('assert: among the counted', () => {
     expect(requirement(a, 'electives').assert).toMatchObject({ status: 'incomplete', have: { count: 2 } });
   });
 
+  it('at most one S/U with an S course in progress: it counts against the cap already (fuzz find)', () => {
+    // Nine credits need all three courses, so the S in progress is applied and makes two S
+    // courses: the assert fails now, not only once that course is finished.
+    const a = auditOf('satisfactory', [
+      ['DATA-201', 'S'],
+      ['DATA-202', 'S', 'in-progress'],
+      ['DATA-301', 'A'],
+    ]);
+    expect(a.status).toBe('incomplete');
+    expect(requirement(a, 'electives').assert).toMatchObject({
+      atMost: true,
+      status: 'incomplete',
+      have: { count: 2 },
+    });
+  });
+
   it('three subjects among the counted: the second HIST course goes to history, not breadth', () => {
     const a = auditOf('breadth', [
       ['HIST-110', 'A'],

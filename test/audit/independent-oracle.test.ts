@@ -582,6 +582,62 @@ describe('audits agree with an independent brute-force oracle', () => {
     expect(compareCase(c)?.problems).toEqual([]);
   });
 
+  it('an any node whose assert fails is not met, even where the audit shows it not needed (oracle scoring fix)', () => {
+    // X (a) meets n1's own need but not its assert (two courses of a); Y meets n3, so n1 is not
+    // needed. The 9-credit total cannot be met. Met: root, n2 (X), n3 (Y): 3, not 4.
+    const c = caseOf(
+      [
+        ['X', 3, ['a']],
+        ['Y', 3, ['b']],
+      ],
+      {
+        policy: { totalCredits: 9 },
+        requirements: {
+          id: 'root',
+          any: [
+            { id: 'n1', any: [{ id: 'n2', credential: 'X' }], assert: { where: tag('a'), count: 2 } },
+            { id: 'n3', credential: 'Y' },
+          ],
+        },
+      },
+    );
+    expect(oracleVerdict(c.catalog, c.transcript, 'P', noNesting)).toMatchObject({
+      status: 'incomplete',
+      bestScore: 3,
+    });
+    expect(compareCase(c)?.problems).toEqual([]);
+  });
+
+  it('an at-most assert counts work in progress against it on finished work too (audit bug)', () => {
+    // n3 needs 2 courses of b with at most 3 credits of b: Y (3, in progress) and Z (1) make 4,
+    // so n3 is not met, though Z alone, the finished work, is under the cap. W meets n4 and the
+    // root; the 12 credits cannot be met. Met: root, n4: 2 (the audit showed n3's assert as met).
+    const c = caseOf(
+      [
+        ['Y', 3, ['b']],
+        ['Z', 1, ['b']],
+        ['W', 2, ['w']],
+      ],
+      {
+        policy: { totalCredits: 12 },
+        requirements: {
+          id: 'root',
+          any: [
+            { id: 'n3', where: tag('b'), count: 2, assert: { where: tag('b'), maxCredits: 3 } },
+            { id: 'n4', credential: 'W' },
+          ],
+        },
+      },
+      [],
+      [{ status: 'in-progress' }, {}, {}],
+    );
+    expect(oracleVerdict(c.catalog, c.transcript, 'P', noNesting)).toMatchObject({
+      status: 'incomplete',
+      bestScore: 2,
+    });
+    expect(compareCase(c)?.problems).toEqual([]);
+  });
+
   // Every property run compares the status (complete iff an allocation of finished work completes
   // the program, in progress iff one needs in-progress work), the requirements met when not
   // complete (skipped when the audit says `optimal: false`), and the validity and figures of the

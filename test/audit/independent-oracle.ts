@@ -1144,12 +1144,14 @@ function reportedMet(r: ReportedNode): boolean {
   if (r.status !== 'not-needed') return MET.has(r.status);
   // A whole waiver meets the node; a partial one (`credits`) only lowers its need.
   if (r.waived && (r.waived as { credits?: number }).credits === undefined) return true;
+  // An `assert` on any node kind must hold too.
+  if (r.assert?.status === 'incomplete') return false;
   const children = (r.children ?? []).filter((c) => c.status !== 'not-applicable');
   if (r.kind === 'any') return children.filter(reportedMet).length >= (r.need?.count ?? 1);
-  if (r.kind === 'all') return children.every(reportedMet) && r.assert?.status !== 'incomplete';
+  if (r.kind === 'all') return children.every(reportedMet);
   const have = r.have?.credits ?? r.have?.count ?? 0;
   const need = r.need?.credits ?? r.need?.count ?? 0;
-  return have >= need && r.assert?.status !== 'incomplete';
+  return have >= need;
 }
 
 export function reportedScore(model: Model, reported: ReportedAudit): number {
