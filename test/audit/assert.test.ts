@@ -85,7 +85,7 @@ const catalog: Catalog = testCatalog({
 });
 
 type Held = [string, string] | [string, string, 'in-progress'];
-function auditOf(program: string, held: Held[]): ProgramAudit {
+function auditOf(program: string, held: Held[], exceptions: unknown[] = []): ProgramAudit {
   const awards = held.map(([credential, grade, status], i) => ({
     id: `a${i}`,
     credential,
@@ -93,7 +93,8 @@ function auditOf(program: string, held: Held[]): ProgramAudit {
     grade,
     ...(status ? { status } : {}),
   }));
-  const result = audit(catalog, { learner: { id: 's' }, asOf: '2026-05-01', awards }, { programs: [program] });
+  const transcript = { learner: { id: 's' }, asOf: '2026-05-01', awards, exceptions };
+  const result = audit(catalog, transcript as never, { programs: [program] });
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.value.audits[0]!;
 }
@@ -188,6 +189,23 @@ describe('assert: among the counted', () => {
       status: 'incomplete',
       have: { count: 2 },
     });
+  });
+
+  it('a credits waiver of the whole need lowers the need only: the assert still decides (SPEC decision)', () => {
+    // Waiving 9 credits of electives leaves nothing to earn by credits, but "two level-III
+    // courses among the counted" is a rule of its own: with one, the node is not met. A whole
+    // waiver (no `credits`) would meet the node, assert and all.
+    const waiver = { type: 'waive', program: 'levels', requirement: 'electives', reason: 'transfer' };
+    const held: Held[] = [['DATA-301', 'A']];
+    const partial = auditOf('levels', held, [{ ...waiver, credits: 9 }]);
+    expect(partial.status).toBe('incomplete');
+    expect(requirement(partial, 'electives')).toMatchObject({
+      status: 'incomplete',
+      need: { credits: 0 },
+      assert: { status: 'incomplete', have: { count: 1 }, need: { count: 2 } },
+      remaining: { assert: true },
+    });
+    expect(auditOf('levels', held, [waiver]).status).toBe('complete');
   });
 
   it('three subjects among the counted: the second HIST course goes to history, not breadth', () => {
