@@ -99,14 +99,14 @@ export const Policy = z.strictObject({
 });
 export type Policy = z.infer<typeof Policy>;
 
+/** What completing a program earns. */
+export const PROGRAM_KINDS = ['certificate', 'diploma', 'degree', 'micro-credential', 'badge'] as const;
+
 /** A program: a credential awarded for meeting requirements; it can stack further. */
 export const Program = withMeta(
   z.strictObject({
     id: name('Its id, unique in the catalog (versions of one program share it)'),
-    kind: described(
-      z.enum(['certificate', 'diploma', 'degree', 'micro-credential', 'badge']),
-      'What kind of credential completing it earns',
-    ),
+    kind: described(z.enum(PROGRAM_KINDS), 'What kind of credential completing it earns'),
     ...credentialFields,
     credits: z.optional(described(Credits, 'What it is worth in credits when it stacks into another program')),
     title: name('Its title, e.g. Bachelor of Science in Data Science'),

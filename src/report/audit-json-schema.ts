@@ -14,10 +14,12 @@ const Amount = z
     credits: z.number().optional().describe('Credits, in the program unit'),
   })
   .strict();
-const Status = z.enum(['complete', 'in-progress', 'incomplete']);
+/** A program's status. */
+export const Status = z.enum(['complete', 'in-progress', 'incomplete']);
 const RequirementStatus = z.enum(['complete', 'in-progress', 'incomplete', 'not-needed', 'not-applicable']);
 
-const Worded = (codes: readonly [string, ...string[]]) =>
+/** A reason or explanation as output: its stable code, its parameters and its wording. */
+export const Worded = (codes: readonly [string, ...string[]]) =>
   z
     .object({
       code: z.enum(codes).meta({ description: 'Stable code: what decided it' }),
@@ -26,7 +28,8 @@ const Worded = (codes: readonly [string, ...string[]]) =>
     .catchall(z.unknown())
     .meta({ description: 'Parameters of the code besides code and message' });
 
-const AppliedItem = z
+/** An item applied to a requirement (or falling through toward a total). */
+export const AppliedItem = z
   .object({
     award: z.string().meta({ description: 'The award id on the transcript' }),
     credential: z.string().optional().meta({ description: 'The catalog credential it counts as' }),
@@ -254,17 +257,3 @@ export const PlanResultJsonSchema = z
   })
   .strict()
   .meta({ id: 'PlanResult', description: 'credstack plan --format json (SPEC section 10)' });
-
-/** JSON Schemas (draft 2020-12) of credstack's outputs, by file name. */
-export function outputJsonSchemas(): Record<string, unknown> {
-  return {
-    'audit-result.schema.json': {
-      $id: 'https://credstack.dev/schemas/audit-result.schema.json',
-      ...z.toJSONSchema(AuditReportJsonSchema, { io: 'output', unrepresentable: 'any' }),
-    },
-    'plan-result.schema.json': {
-      $id: 'https://credstack.dev/schemas/plan-result.schema.json',
-      ...z.toJSONSchema(PlanResultJsonSchema, { io: 'output', unrepresentable: 'any' }),
-    },
-  };
-}

@@ -31,6 +31,8 @@ describe('the CLI', () => {
       'transcript.schema.json',
       'audit-result.schema.json',
       'plan-result.schema.json',
+      'list-result.schema.json',
+      'explain-result.schema.json',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inputJsonSchemas } from '../../src/model/json-schemas.js';
-import { outputJsonSchemas } from '../../src/report/audit-json-schema.js';
+import { outputJsonSchemas } from '../../src/report/output-json-schemas.js';
 
 /**
  * JSON Pointers of the properties (and named definitions) of a JSON Schema that carry no

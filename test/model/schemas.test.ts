@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Catalog, CatalogPart } from '../../src/model/catalog.js';
 import { inputJsonSchemas } from '../../src/model/json-schemas.js';
-import { outputJsonSchemas } from '../../src/report/audit-json-schema.js';
+import { outputJsonSchemas } from '../../src/report/output-json-schemas.js';
 import { parseWith } from '../../src/model/parse.js';
 import { Transcript } from '../../src/model/transcript.js';
 import { fixture, readFixture, ROOT, shippedCatalog } from '../helpers.js';

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { inputJsonSchemas } from '../../model/json-schemas.js';
-import { outputJsonSchemas } from '../../report/audit-json-schema.js';
+import { outputJsonSchemas } from '../../report/output-json-schemas.js';
 import { writeFileAtomically } from '../../io/write-file.js';
 import type { CliIo } from '../io.js';
 

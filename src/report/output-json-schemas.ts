@@ -1,0 +1,23 @@
+import * as z from 'zod';
+import { AuditReportJsonSchema, PlanResultJsonSchema } from './audit-json-schema.js';
+import { AwardExplanationJsonSchema, CatalogListingJsonSchema } from './listing-json-schema.js';
+
+const OUTPUTS = {
+  'audit-result.schema.json': AuditReportJsonSchema,
+  'plan-result.schema.json': PlanResultJsonSchema,
+  'list-result.schema.json': CatalogListingJsonSchema,
+  'explain-result.schema.json': AwardExplanationJsonSchema,
+} as const;
+
+/** JSON Schemas (draft 2020-12) of credstack's outputs, by file name. */
+export function outputJsonSchemas(): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(OUTPUTS).map(([file, schema]) => [
+      file,
+      {
+        $id: `https://credstack.dev/schemas/${file}`,
+        ...z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }),
+      },
+    ]),
+  );
+}
