@@ -39,12 +39,18 @@ const GPA_SLACK = 1e-7;
 export function programRows(model: LinearModel, plan: ProgramPlan, links: ProgramLinks): Map<string, Linear> {
   const { nodes, items, policies } = plan.problem;
   const applies = (i: number) => plan.applicable?.[i] ?? true;
-  const eligible = items.map((_, k) => plan.eligible[k]!);
-  const available = items.map((_, k) => (eligible[k] ? links.availability(plan.items[k]!) : ZERO_LINEAR));
+  // A second application (listed double counting) is there when its original is.
+  const base = (k: number) => items[k]!.copyOf ?? k;
+  const isCopy = (k: number) => items[k]!.copyOf !== undefined;
+  const eligible = items.map((_, k) => plan.eligible[base(k)]!);
+  const available = items.map((_, k) => (eligible[k] && !isCopy(k) ? links.availability(plan.items[k]!) : ZERO_LINEAR));
 
   // Applications: pins are there whenever the item is; the others are chosen.
   const atLeaf: Application[][] = nodes.map(() => []);
   const uses: Linear[][] = items.map(() => []);
+  /** Per original item: its applications to leaves in a range of nodes (a sharing node's). */
+  const usesIn = (k: number, from: number, to: number) =>
+    atLeaf.slice(from, to).flatMap((apps) => apps.filter((a) => a.item === k).map((a) => a.use));
   items.forEach((p, k) => {
     if (!eligible[k]) return;
     if (p.pinned >= 0) {
@@ -56,6 +62,15 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
       atLeaf[leaf]!.push({ item: k, use: x, pinned: false });
       uses[k]!.push(x);
     }
+  });
+  // A second application uses nothing up; it is there only while its original is applied under
+  // the sharing node (originals come first, so their applications are all placed by now).
+  items.forEach((p, k) => {
+    if (!eligible[k] || p.copyOf === undefined) return;
+    const copies = sum(...uses[k]!.map((u) => [1, u] as const));
+    const original = sum(...usesIn(p.copyOf, p.within!.from, p.within!.to).map((u) => [1, u] as const));
+    model.constrain(sum([1, copies], [-1, original]), -Infinity, 0);
+    uses[k] = [];
   });
 
   // A nested program's item applied here uses up the awards its own rows use up (w = x ∧ U).
@@ -95,7 +110,7 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
   const limited: boolean[] = [];
   items.forEach((p, k) => {
     limited.push(p.limits.some((l) => policies.limitCaps[l]! < Infinity));
-    if (!eligible[k] || p.components.length > 0) {
+    if (!eligible[k] || p.components.length > 0 || isCopy(k)) {
       fallThrough.push(undefined);
       counts.push(consumed[k]!);
       countedTicks.push(ZERO_LINEAR);
@@ -116,8 +131,12 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
       countedTicks.push(ticks);
     } else countedTicks.push(sum([p.ticks, u]));
   });
-  /** Credits an item adds where it is used: its ticks, no more than it counts after limits. */
-  const creditOf = (k: number, use: Linear): Linear => {
+  /**
+   * Credits an item adds where it is used: its ticks, no more than it counts after limits (a
+   * second application: no more than its original counts).
+   */
+  const creditOf = (item: number, use: Linear): Linear => {
+    const k = base(item);
     const ticks = items[k]!.ticks;
     if (!limited[k]) return sum([ticks, use]);
     const y = variable(model.continuous(0, ticks));
@@ -198,13 +217,19 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
 
   // Node count caps: pins take the slots first; a pin of work in progress may give its slot up
   // (the audit drops it when finished work completes the program without it), so only finished
-  // pins are counted (a relaxation where they are kept).
+  // pins are counted (a relaxation where they are kept). An item applied twice takes one slot
+  // under a node above both of its places: its second application takes none there.
+  const end = subtreeEnds(nodes);
+  const above = (n: number, from: number, to: number) => n <= from && end[n]! >= to;
   nodes.forEach((node, n) => {
     if (node.maxCount === Infinity) return;
     const under: Application[] = [];
     nodes.forEach((leafNode, leaf) => {
-      if (leafNode.kind !== 'leaf' || leafNode.shared) return;
-      for (let up = leaf; up >= 0; up = nodes[up]!.parent) if (up === n) under.push(...atLeaf[leaf]!);
+      if (leafNode.kind !== 'leaf' || leafNode.shared || leaf < n || leaf >= end[n]!) return;
+      for (const a of atLeaf[leaf]!) {
+        const within = items[a.item]!.within;
+        if (!within || !above(n, within.from, within.to)) under.push(a);
+      }
     });
     const pins = under.filter((a) => a.pinned && !items[a.item]!.inProgress).length;
     model.constrain(
@@ -215,8 +240,21 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
   });
 
   const completion = links.completion;
-  // Totals: credits rolled up under node caps, plus fall-through.
+  // Totals: credits rolled up under node caps, plus fall-through. An item applied twice counts
+  // once, at the first of its places: the original's credits alone are exact when no node cap
+  // clips them on the sharing side (below the nodes above both places); otherwise the second
+  // application's credits count too (an over-estimate: the what-if audit judges).
   if (policies.totalTicks !== undefined) {
+    const capped = (from: number, to: number, leaf: number) => {
+      for (let n = from; n < to; n++) if (nodes[n]!.cap < Infinity) return true;
+      for (let n = nodes[from]!.parent; n >= 0 && !above(n, leaf, leaf + 1); n = nodes[n]!.parent)
+        if (nodes[n]!.cap < Infinity) return true;
+      return false;
+    };
+    const inTotal = (a: Application, leaf: number) => {
+      const within = items[a.item]!.within;
+      return !within || capped(within.from, within.to, leaf);
+    };
     const credit: Linear[] = new Array(nodes.length);
     for (let i = nodes.length - 1; i >= 0; i--) {
       const node = nodes[i]!;
@@ -224,7 +262,7 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
         node.kind === 'leaf'
           ? node.shared
             ? ZERO_LINEAR
-            : sum(...atLeaf[i]!.map((a) => [1, applicationCredit(a)] as const))
+            : sum(...atLeaf[i]!.filter((a) => inTotal(a, i)).map((a) => [1, applicationCredit(a)] as const))
           : sum(...node.children.map((c) => [1, credit[c]!] as const));
       if (node.cap < Infinity && value.terms.length > 0) {
         const capped = variable(model.continuous(0, node.cap));
@@ -248,9 +286,19 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
   gpaRows(model, plan, links, counts);
   const byAward = new Map<string, Linear>();
   items.forEach((p, k) => {
-    if (eligible[k] && p.components.length === 0) byAward.set(plan.items[k]!.awardId, consumed[k]!);
+    if (eligible[k] && p.components.length === 0 && !isCopy(k)) byAward.set(plan.items[k]!.awardId, consumed[k]!);
   });
   return byAward;
+}
+
+/** Per node (depth-first pre-order): one past the last node of its subtree. */
+function subtreeEnds(nodes: ProgramPlan['problem']['nodes']): number[] {
+  const end = nodes.map((_, i) => i + 1);
+  for (let i = nodes.length - 1; i > 0; i--) {
+    const parent = nodes[i]!.parent;
+    end[parent] = Math.max(end[parent]!, end[i]!);
+  }
+  return end;
 }
 
 /**
