@@ -157,12 +157,42 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
     const most = policies.limitCountCaps[limit]!;
     // Inside a nested program's item an award counts with it whatever the limit: not in the count.
     const direct = (k: number) => sum([1, counts[k]!], ...viaBundles[k]!.map((w) => [-1, w] as const));
-    if (most < Infinity)
-      model.constrain(
-        sum(...members.filter((k) => items[k]!.pinned < 0).map((k) => [1, direct(k)] as const)),
-        -Infinity,
-        most,
-      );
+    if (most === Infinity) return;
+    model.constrain(
+      sum(...members.filter((k) => items[k]!.pinned < 0).map((k) => [1, direct(k)] as const)),
+      -Infinity,
+      most,
+    );
+    // But the audit spends a limit in tree order, an award inside a nested program's item too (it
+    // counts with the item whatever is left): an item applied to a leaf counts only while the
+    // finished awards inside nested items at leaves before it have left a slot.
+    // (Only awards under this limit alone, which has no credit cap: they surely take a slot.)
+    const takesSlot = (k: number) =>
+      eligible[k]! &&
+      !items[k]!.inProgress &&
+      items[k]!.limits.length === 1 &&
+      items[k]!.limits[0] === limit &&
+      cap === Infinity;
+    const inside: Linear[] = [];
+    const before: Linear[] = [];
+    for (const apps of atLeaf) {
+      const direct = apps.filter((a) => !a.pinned && !isCopy(a.item) && members.includes(a.item));
+      if (inside.length > 0)
+        for (const a of direct)
+          model.constrain(
+            sum(
+              ...inside.map((w) => [1, w] as const),
+              ...before.map((u) => [1, u] as const),
+              ...direct.map((d) => [1, d.use] as const),
+              [inside.length, a.use],
+            ),
+            -Infinity,
+            most + inside.length,
+          );
+      before.push(...direct.map((a) => a.use));
+      for (const a of apps)
+        for (const { component, w } of bundleParts.get(a) ?? []) if (takesSlot(component)) inside.push(w);
+    }
   });
 
   // Met variables, and each kind's rows.
@@ -213,6 +243,9 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
     kindModule(requirement).mip(requirement, part);
   });
   model.constrain(sum([1, variable(met[0]!)], [-1, links.completion]), 0, Infinity);
+  assertRows(model, plan, atLeaf, applicationCredit, (node) =>
+    applies(node) && !nodes[node]!.waived ? met[node]! : -1,
+  );
   everyItemNeeded(model, plan, atLeaf, applicationCredit);
 
   // Node count caps: pins take the slots first; a pin of work in progress may give its slot up
@@ -299,6 +332,77 @@ function subtreeEnds(nodes: ProgramPlan['problem']['nodes']): number[] {
     end[parent] = Math.max(end[parent]!, end[i]!);
   }
   return end;
+}
+
+/**
+ * Asserts ("among the counted"), relaxed: a node is met only when its assert is, an at-least leaf
+ * of an assert sees the applications under the node that match it (one per distinct value, or
+ * per item when it is applied twice there: the value of a group is at most the sum of its
+ * amounts and at most its largest), and an at-most leaf is taken as met (the model may count
+ * items the limits or caps would drop, so it is left to the what-if audit).
+ */
+function assertRows(
+  model: LinearModel,
+  plan: ProgramPlan,
+  atLeaf: readonly (readonly Application[])[],
+  applicationCredit: (a: Application) => Linear,
+  metOf: (node: number) => number,
+): void {
+  const { items, asserts } = plan.problem;
+  (asserts ?? []).forEach((a, index) => {
+    const owner = metOf(a.owner);
+    if (owner < 0) return;
+    // Per assert leaf: the amounts of the applications it sees, grouped by value.
+    const groups = a.nodes.map(() => new Map<number, { amounts: Linear[]; most: number }>());
+    for (let leaf = a.owner; leaf < a.to; leaf++)
+      for (const app of atLeaf[leaf]!) {
+        const item = items[app.item]!;
+        for (const match of item.asserts ?? []) {
+          if (match.assert !== index) continue;
+          const node = a.nodes[match.leaf]!;
+          if (node.atMost) continue;
+          const byCount = node.measure === 'count';
+          const key = match.key ?? -1 - (item.copyOf ?? app.item);
+          const group = groups[match.leaf]!;
+          const entry = group.get(key) ?? group.set(key, { amounts: [], most: 0 }).get(key)!;
+          entry.amounts.push(byCount ? app.use : applicationCredit(app));
+          entry.most = Math.max(entry.most, byCount ? 1 : item.ticks);
+        }
+      }
+    const met = a.nodes.map(() => model.binary());
+    for (let j = a.nodes.length - 1; j >= 0; j--) {
+      const node = a.nodes[j]!;
+      if (node.kind !== 'leaf') {
+        const need = node.kind === 'all' ? node.children.length : node.need;
+        model.row(
+          [
+            ...node.children.map((c) => ({ variable: met[c]!, coefficient: 1 })),
+            { variable: met[j]!, coefficient: -need },
+          ],
+          0,
+          Infinity,
+        );
+        continue;
+      }
+      if (node.atMost) continue;
+      const values = [...groups[j]!.values()].map(({ amounts, most }) => {
+        const total = sum(...amounts.map((x) => [1, x] as const));
+        if (amounts.length === 1) return total;
+        const value = variable(model.continuous(0, most));
+        model.constrain(sum([1, value], [-1, total]), -Infinity, 0);
+        return value;
+      });
+      model.constrain(sum(...values.map((v) => [1, v] as const), [-node.need, variable(met[j]!)]), 0, Infinity);
+    }
+    model.row(
+      [
+        { variable: owner, coefficient: 1 },
+        { variable: met[0]!, coefficient: -1 },
+      ],
+      -Infinity,
+      0,
+    );
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plan } from '../../src/pathways/plan.js';
-import { testCatalog, testCourse } from '../helpers.js';
+import type { TranscriptInput } from '../../src/model/transcript.js';
+import { readFixture, shippedCatalog, testCatalog, testCourse } from '../helpers.js';
 
 const course = (id: string, subject: string, tags: string[] = [], credits = 3) =>
   testCourse(id, { subject, tags, credits: { value: credits, unit: 'semester' } });
@@ -89,4 +90,40 @@ describe('plans and listed double counting', () => {
     });
     expect(result.value.rejected).toEqual([['A'], ['A', 'F1']]);
   });
+});
+
+describe('the shipped 2025 BS (STAT-201 counts twice, an assert, an overlap limit)', () => {
+  const fixtures = [
+    'farah-transcript.json',
+    'greedy-trap-transcript.json',
+    'jon-first-term.json',
+    'maya-2025-first-year.json',
+    'noor-statistics-emphasis.json',
+    'omar-failing-grades.json',
+    'tomas-electives-and-sharing.json',
+  ];
+  it('plans proven from nothing and from every fixture in its catalog year, none rejected', async () => {
+    const catalog = shippedCatalog();
+    const transcripts = [
+      { learner: { id: 'empty' }, asOf: '2026-05-15', awards: [] },
+      ...fixtures.map((f) => readFixture(f) as TranscriptInput),
+    ];
+    for (const transcript of transcripts) {
+      const result = await plan(catalog, transcript, {
+        target: 'bs-data-science',
+        alternatives: 0,
+        defaultAsOf: '2026-05-15',
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      expect([transcript.learner.id, result.value.best?.audit.version]).toEqual([
+        transcript.learner.id,
+        expect.objectContaining({ from: '2025-08-01' }),
+      ]);
+      expect([transcript.learner.id, result.value.best?.proven, result.value.rejected]).toEqual([
+        transcript.learner.id,
+        true,
+        [],
+      ]);
+    }
+  }, 60_000);
 });
