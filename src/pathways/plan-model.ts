@@ -30,11 +30,6 @@ export interface PlanModel {
   readonly candidates: readonly Candidate[];
   /** A candidate's prerequisites that nothing held meets, each as the candidates that would meet it. */
   readonly prerequisites: ReadonlyMap<string, readonly (readonly string[])[]>;
-  /**
-   * False when a program counts an item twice (listed double counting): the rows do not model
-   * second applications yet, so the model is not a relaxation there and no plan is proven.
-   */
-  readonly exact: boolean;
 }
 
 const NO_EXCEPTIONS: ProgramExceptions = { waivers: new Map(), pins: new Map() };
@@ -80,7 +75,6 @@ export function buildPlanModel(
   const provide = (prerequisite: string, candidate: string) =>
     (providers.get(prerequisite) ?? providers.set(prerequisite, new Set()).get(prerequisite)!).add(candidate);
   const completions = new Map<string, Linear>();
-  let exact = true;
   const consumedBy = new Map<string, Map<string, Linear>>();
   const components = new Map<string, string[]>();
   const costs = new Map<string, Rational>();
@@ -124,7 +118,6 @@ export function buildPlanModel(
       return replaced && item.credentialId ? sum([1, ONE_LINEAR], [-1, variable(z(item.credentialId))]) : ONE_LINEAR;
     };
     const completion = id === target ? ONE_LINEAR : variable(model.binary());
-    if (plan.problem.items.some((item) => item.copyOf !== undefined)) exact = false;
     const consumed = programRows(model, plan, {
       availability,
       completion,
@@ -160,7 +153,7 @@ export function buildPlanModel(
     const award = awards[offered.indexOf(credentials.get(id)!)]!;
     return { id, award, variable: chosen.get(id)!, credits: costs.get(id) ?? { n: 0, d: 1 } };
   });
-  return ok({ model, candidates, prerequisites, exact });
+  return ok({ model, candidates, prerequisites });
 }
 
 const isRepeat = (r: { readonly code: string }) => r.code === 'repeat' || r.code === 'repeat-over-limit';

@@ -223,9 +223,7 @@ export async function plan(
     const horizon = termsUsed(greedy);
     schedule = { codes: calendar.value.codes };
     if (horizon <= Math.max(1, Math.ceil(credits / calendar.value.maxCredits - 1e-9))) {
-      found.push(
-        toPlan(chosen, untimed.value.proven && built.value.exact, untimed.value.audit, built.value.prerequisites),
-      );
+      found.push(toPlan(chosen, untimed.value.proven, untimed.value.audit, built.value.prerequisites));
       search.exclude(chosen);
     }
     const rows = scheduleRows(
@@ -248,13 +246,7 @@ export async function plan(
       break;
     }
     found.push(
-      toPlan(
-        next.value.chosen,
-        next.value.proven && built.value.exact,
-        next.value.audit,
-        built.value.prerequisites,
-        next.value.values,
-      ),
+      toPlan(next.value.chosen, next.value.proven, next.value.audit, built.value.prerequisites, next.value.values),
     );
     if (next.value.chosen.length === 0) break;
     search.exclude(next.value.chosen);

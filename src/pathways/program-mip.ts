@@ -39,12 +39,18 @@ const GPA_SLACK = 1e-7;
 export function programRows(model: LinearModel, plan: ProgramPlan, links: ProgramLinks): Map<string, Linear> {
   const { nodes, items, policies } = plan.problem;
   const applies = (i: number) => plan.applicable?.[i] ?? true;
-  const eligible = items.map((_, k) => plan.eligible[k]!);
-  const available = items.map((_, k) => (eligible[k] ? links.availability(plan.items[k]!) : ZERO_LINEAR));
+  // A second application (listed double counting) is there when its original is.
+  const base = (k: number) => items[k]!.copyOf ?? k;
+  const isCopy = (k: number) => items[k]!.copyOf !== undefined;
+  const eligible = items.map((_, k) => plan.eligible[base(k)]!);
+  const available = items.map((_, k) => (eligible[k] && !isCopy(k) ? links.availability(plan.items[k]!) : ZERO_LINEAR));
 
   // Applications: pins are there whenever the item is; the others are chosen.
   const atLeaf: Application[][] = nodes.map(() => []);
   const uses: Linear[][] = items.map(() => []);
+  /** Per original item: its applications to leaves in a range of nodes (a sharing node's). */
+  const usesIn = (k: number, from: number, to: number) =>
+    atLeaf.slice(from, to).flatMap((apps) => apps.filter((a) => a.item === k).map((a) => a.use));
   items.forEach((p, k) => {
     if (!eligible[k]) return;
     if (p.pinned >= 0) {
@@ -56,6 +62,15 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
       atLeaf[leaf]!.push({ item: k, use: x, pinned: false });
       uses[k]!.push(x);
     }
+  });
+  // A second application uses nothing up; it is there only while its original is applied under
+  // the sharing node (originals come first, so their applications are all placed by now).
+  items.forEach((p, k) => {
+    if (!eligible[k] || p.copyOf === undefined) return;
+    const copies = sum(...uses[k]!.map((u) => [1, u] as const));
+    const original = sum(...usesIn(p.copyOf, p.within!.from, p.within!.to).map((u) => [1, u] as const));
+    model.constrain(sum([1, copies], [-1, original]), -Infinity, 0);
+    uses[k] = [];
   });
 
   // A nested program's item applied here uses up the awards its own rows use up (w = x ∧ U).
@@ -95,7 +110,7 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
   const limited: boolean[] = [];
   items.forEach((p, k) => {
     limited.push(p.limits.some((l) => policies.limitCaps[l]! < Infinity));
-    if (!eligible[k] || p.components.length > 0) {
+    if (!eligible[k] || p.components.length > 0 || isCopy(k)) {
       fallThrough.push(undefined);
       counts.push(consumed[k]!);
       countedTicks.push(ZERO_LINEAR);
@@ -116,8 +131,12 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
       countedTicks.push(ticks);
     } else countedTicks.push(sum([p.ticks, u]));
   });
-  /** Credits an item adds where it is used: its ticks, no more than it counts after limits. */
-  const creditOf = (k: number, use: Linear): Linear => {
+  /**
+   * Credits an item adds where it is used: its ticks, no more than it counts after limits (a
+   * second application: no more than its original counts).
+   */
+  const creditOf = (item: number, use: Linear): Linear => {
+    const k = base(item);
     const ticks = items[k]!.ticks;
     if (!limited[k]) return sum([ticks, use]);
     const y = variable(model.continuous(0, ticks));
@@ -138,12 +157,42 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
     const most = policies.limitCountCaps[limit]!;
     // Inside a nested program's item an award counts with it whatever the limit: not in the count.
     const direct = (k: number) => sum([1, counts[k]!], ...viaBundles[k]!.map((w) => [-1, w] as const));
-    if (most < Infinity)
-      model.constrain(
-        sum(...members.filter((k) => items[k]!.pinned < 0).map((k) => [1, direct(k)] as const)),
-        -Infinity,
-        most,
-      );
+    if (most === Infinity) return;
+    model.constrain(
+      sum(...members.filter((k) => items[k]!.pinned < 0).map((k) => [1, direct(k)] as const)),
+      -Infinity,
+      most,
+    );
+    // But the audit spends a limit in tree order, an award inside a nested program's item too (it
+    // counts with the item whatever is left): an item applied to a leaf counts only while the
+    // finished awards inside nested items at leaves before it have left a slot.
+    // (Only awards under this limit alone, which has no credit cap: they surely take a slot.)
+    const takesSlot = (k: number) =>
+      eligible[k]! &&
+      !items[k]!.inProgress &&
+      items[k]!.limits.length === 1 &&
+      items[k]!.limits[0] === limit &&
+      cap === Infinity;
+    const inside: Linear[] = [];
+    const before: Linear[] = [];
+    for (const apps of atLeaf) {
+      const direct = apps.filter((a) => !a.pinned && !isCopy(a.item) && members.includes(a.item));
+      if (inside.length > 0)
+        for (const a of direct)
+          model.constrain(
+            sum(
+              ...inside.map((w) => [1, w] as const),
+              ...before.map((u) => [1, u] as const),
+              ...direct.map((d) => [1, d.use] as const),
+              [inside.length, a.use],
+            ),
+            -Infinity,
+            most + inside.length,
+          );
+      before.push(...direct.map((a) => a.use));
+      for (const a of apps)
+        for (const { component, w } of bundleParts.get(a) ?? []) if (takesSlot(component)) inside.push(w);
+    }
   });
 
   // Met variables, and each kind's rows.
@@ -194,17 +243,26 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
     kindModule(requirement).mip(requirement, part);
   });
   model.constrain(sum([1, variable(met[0]!)], [-1, links.completion]), 0, Infinity);
+  assertRows(model, plan, atLeaf, applicationCredit, (node) =>
+    applies(node) && !nodes[node]!.waived ? met[node]! : -1,
+  );
   everyItemNeeded(model, plan, atLeaf, applicationCredit);
 
   // Node count caps: pins take the slots first; a pin of work in progress may give its slot up
   // (the audit drops it when finished work completes the program without it), so only finished
-  // pins are counted (a relaxation where they are kept).
+  // pins are counted (a relaxation where they are kept). An item applied twice takes one slot
+  // under a node above both of its places: its second application takes none there.
+  const end = subtreeEnds(nodes);
+  const above = (n: number, from: number, to: number) => n <= from && end[n]! >= to;
   nodes.forEach((node, n) => {
     if (node.maxCount === Infinity) return;
     const under: Application[] = [];
     nodes.forEach((leafNode, leaf) => {
-      if (leafNode.kind !== 'leaf' || leafNode.shared) return;
-      for (let up = leaf; up >= 0; up = nodes[up]!.parent) if (up === n) under.push(...atLeaf[leaf]!);
+      if (leafNode.kind !== 'leaf' || leafNode.shared || leaf < n || leaf >= end[n]!) return;
+      for (const a of atLeaf[leaf]!) {
+        const within = items[a.item]!.within;
+        if (!within || !above(n, within.from, within.to)) under.push(a);
+      }
     });
     const pins = under.filter((a) => a.pinned && !items[a.item]!.inProgress).length;
     model.constrain(
@@ -215,8 +273,21 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
   });
 
   const completion = links.completion;
-  // Totals: credits rolled up under node caps, plus fall-through.
+  // Totals: credits rolled up under node caps, plus fall-through. An item applied twice counts
+  // once, at the first of its places: the original's credits alone are exact when no node cap
+  // clips them on the sharing side (below the nodes above both places); otherwise the second
+  // application's credits count too (an over-estimate: the what-if audit judges).
   if (policies.totalTicks !== undefined) {
+    const capped = (from: number, to: number, leaf: number) => {
+      for (let n = from; n < to; n++) if (nodes[n]!.cap < Infinity) return true;
+      for (let n = nodes[from]!.parent; n >= 0 && !above(n, leaf, leaf + 1); n = nodes[n]!.parent)
+        if (nodes[n]!.cap < Infinity) return true;
+      return false;
+    };
+    const inTotal = (a: Application, leaf: number) => {
+      const within = items[a.item]!.within;
+      return !within || capped(within.from, within.to, leaf);
+    };
     const credit: Linear[] = new Array(nodes.length);
     for (let i = nodes.length - 1; i >= 0; i--) {
       const node = nodes[i]!;
@@ -224,7 +295,7 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
         node.kind === 'leaf'
           ? node.shared
             ? ZERO_LINEAR
-            : sum(...atLeaf[i]!.map((a) => [1, applicationCredit(a)] as const))
+            : sum(...atLeaf[i]!.filter((a) => inTotal(a, i)).map((a) => [1, applicationCredit(a)] as const))
           : sum(...node.children.map((c) => [1, credit[c]!] as const));
       if (node.cap < Infinity && value.terms.length > 0) {
         const capped = variable(model.continuous(0, node.cap));
@@ -248,9 +319,90 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
   gpaRows(model, plan, links, counts);
   const byAward = new Map<string, Linear>();
   items.forEach((p, k) => {
-    if (eligible[k] && p.components.length === 0) byAward.set(plan.items[k]!.awardId, consumed[k]!);
+    if (eligible[k] && p.components.length === 0 && !isCopy(k)) byAward.set(plan.items[k]!.awardId, consumed[k]!);
   });
   return byAward;
+}
+
+/** Per node (depth-first pre-order): one past the last node of its subtree. */
+function subtreeEnds(nodes: ProgramPlan['problem']['nodes']): number[] {
+  const end = nodes.map((_, i) => i + 1);
+  for (let i = nodes.length - 1; i > 0; i--) {
+    const parent = nodes[i]!.parent;
+    end[parent] = Math.max(end[parent]!, end[i]!);
+  }
+  return end;
+}
+
+/**
+ * Asserts ("among the counted"), relaxed: a node is met only when its assert is, an at-least leaf
+ * of an assert sees the applications under the node that match it (one per distinct value, or
+ * per item when it is applied twice there: the value of a group is at most the sum of its
+ * amounts and at most its largest), and an at-most leaf is taken as met (the model may count
+ * items the limits or caps would drop, so it is left to the what-if audit).
+ */
+function assertRows(
+  model: LinearModel,
+  plan: ProgramPlan,
+  atLeaf: readonly (readonly Application[])[],
+  applicationCredit: (a: Application) => Linear,
+  metOf: (node: number) => number,
+): void {
+  const { items, asserts } = plan.problem;
+  (asserts ?? []).forEach((a, index) => {
+    const owner = metOf(a.owner);
+    if (owner < 0) return;
+    // Per assert leaf: the amounts of the applications it sees, grouped by value.
+    const groups = a.nodes.map(() => new Map<number, { amounts: Linear[]; most: number }>());
+    for (let leaf = a.owner; leaf < a.to; leaf++)
+      for (const app of atLeaf[leaf]!) {
+        const item = items[app.item]!;
+        for (const match of item.asserts ?? []) {
+          if (match.assert !== index) continue;
+          const node = a.nodes[match.leaf]!;
+          if (node.atMost) continue;
+          const byCount = node.measure === 'count';
+          const key = match.key ?? -1 - (item.copyOf ?? app.item);
+          const group = groups[match.leaf]!;
+          const entry = group.get(key) ?? group.set(key, { amounts: [], most: 0 }).get(key)!;
+          entry.amounts.push(byCount ? app.use : applicationCredit(app));
+          entry.most = Math.max(entry.most, byCount ? 1 : item.ticks);
+        }
+      }
+    const met = a.nodes.map(() => model.binary());
+    for (let j = a.nodes.length - 1; j >= 0; j--) {
+      const node = a.nodes[j]!;
+      if (node.kind !== 'leaf') {
+        const need = node.kind === 'all' ? node.children.length : node.need;
+        model.row(
+          [
+            ...node.children.map((c) => ({ variable: met[c]!, coefficient: 1 })),
+            { variable: met[j]!, coefficient: -need },
+          ],
+          0,
+          Infinity,
+        );
+        continue;
+      }
+      if (node.atMost) continue;
+      const values = [...groups[j]!.values()].map(({ amounts, most }) => {
+        const total = sum(...amounts.map((x) => [1, x] as const));
+        if (amounts.length === 1) return total;
+        const value = variable(model.continuous(0, most));
+        model.constrain(sum([1, value], [-1, total]), -Infinity, 0);
+        return value;
+      });
+      model.constrain(sum(...values.map((v) => [1, v] as const), [-node.need, variable(met[j]!)]), 0, Infinity);
+    }
+    model.row(
+      [
+        { variable: owner, coefficient: 1 },
+        { variable: met[0]!, coefficient: -1 },
+      ],
+      -Infinity,
+      0,
+    );
+  });
 }
 
 /**

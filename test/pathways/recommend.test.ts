@@ -4,6 +4,7 @@ import { loadCatalog } from '../../src/catalog/load-catalog.js';
 import type { Catalog } from '../../src/model/catalog.js';
 import type { TranscriptInput } from '../../src/model/transcript.js';
 import { recommend, type Recommendation } from '../../src/pathways/recommend.js';
+import { planIncomplete } from '../../src/pathways/still-needed.js';
 import { recommendationText } from '../../src/report/reason-text.js';
 import { cli, readFixture, shippedCatalog, testCatalog } from '../helpers.js';
 
@@ -114,11 +115,25 @@ describe('recommend: ranked by the remaining effort of the exact plan', () => {
     );
   });
 
-  it('an unproven plan (the 2025 BS, whose listed double counting the model lacks) ranks by its cost, marked', async () => {
-    const ranked = await ranking(shippedCatalog(), readFixture('jon-first-term.json') as TranscriptInput);
-    const bs = ranked.find((r) => r.program === 'bs-data-science')!;
+  it('an unproven plan (as past the time limit) ranks by its cost, marked', async () => {
+    const catalog = shippedCatalog();
+    const transcript = readFixture('jon-first-term.json') as TranscriptInput;
+    const report = audit(catalog, transcript, { all: true });
+    if (!report.ok) throw new Error(JSON.stringify(report.issues));
+    const plans = await planIncomplete(catalog, transcript, report.value);
+    if (!plans.ok) throw new Error(JSON.stringify(plans.issues));
+    // The 2025 BS (STAT-201 counts twice) is proven; a time limit would leave a plan unproven.
+    const proven = plans.value.get('bs-data-science')!;
+    expect(proven.best).toMatchObject({ cost: { credits: 116 }, proven: true });
+    const unproven = new Map(plans.value).set('bs-data-science', {
+      ...proven,
+      best: { ...proven.best!, proven: false },
+    });
+    const ranked = await recommend(catalog, transcript, report.value, { plans: unproven });
+    if (!ranked.ok) throw new Error(JSON.stringify(ranked.issues));
+    const bs = ranked.value.find((r) => r.program === 'bs-data-science')!;
     expect(bs.effort).toMatchObject({ credits: 116, proven: false });
-    expect(ids(ranked).at(-1)).toBe('bs-data-science');
+    expect(ids(ranked.value).at(-1)).toBe('bs-data-science');
     expect(recommendationText(bs)).toContain('; a plan (not proven cheapest): 31 credentials, 116 credits (');
   });
 
