@@ -7,4 +7,6 @@ import { FUZZ, runs, SEED } from './fuzz.js';
 // npm test: one fixed seed, so a run passes or fails for a reason. Fuzz mode: no seed (each
 // property draws its own; a failure's message gives the seed and path to replay it) and ten times
 // the default runs; properties that set numRuns scale it with runs(n).
-fc.configureGlobal(FUZZ ? { numRuns: runs() } : { seed: SEED });
+// CREDSTACK_SEED=N replays a fuzz failure's seed (with its runs: set it together with CREDSTACK_FUZZ).
+const replay = process.env.CREDSTACK_SEED ? { seed: Number(process.env.CREDSTACK_SEED) } : {};
+fc.configureGlobal(FUZZ ? { numRuns: runs(), ...replay } : { seed: SEED });
