@@ -248,9 +248,8 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
   );
   everyItemNeeded(model, plan, atLeaf, applicationCredit);
 
-  // Node count caps: pins take the slots first; a pin of work in progress may give its slot up
-  // (the audit drops it when finished work completes the program without it), so only finished
-  // pins are counted (a relaxation where they are kept). An item applied twice takes one slot
+  // Node count caps: pins take the slots first, those that surely count (see surelyCountingPin;
+  // counting no others is a relaxation where they do count). An item applied twice takes one slot
   // under a node above both of its places: its second application takes none there.
   const end = subtreeEnds(nodes);
   const above = (n: number, from: number, to: number) => n <= from && end[n]! >= to;
@@ -264,7 +263,7 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
         if (!within || !above(n, within.from, within.to)) under.push(a);
       }
     });
-    const pins = under.filter((a) => a.pinned && !items[a.item]!.inProgress).length;
+    const pins = under.filter((a) => surelyCountingPin(items, a)).length;
     model.constrain(
       sum(...under.filter((a) => !a.pinned).map((a) => [1, a.use] as const)),
       -Infinity,
@@ -322,6 +321,17 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
     if (eligible[k] && p.components.length === 0 && !isCopy(k)) byAward.set(plan.items[k]!.awardId, consumed[k]!);
   });
   return byAward;
+}
+
+/**
+ * Whether a pinned application surely counts where it is pinned, and so takes a slot: finished
+ * work under no policy limit. A pin of work in progress may give its slot up (the audit drops it
+ * when finished work completes the program without it), and one a limit may clip to zero counts
+ * nowhere (the audit spends a limit in tree order: work at an earlier leaf can take all of it).
+ */
+function surelyCountingPin(items: ProgramPlan['problem']['items'], a: Application): boolean {
+  const item = items[a.item]!;
+  return a.pinned && !item.inProgress && item.limits.length === 0;
 }
 
 /** Per node (depth-first pre-order): one past the last node of its subtree. */
@@ -430,8 +440,8 @@ function everyItemNeeded(
     // A pin of work in progress does not make finished work unneeded: the audit adds finished
     // work to a leaf work in progress meets (it meets the leaf by finished work, a better score).
     const finishedPins = atLeaf[leaf]!.filter((a) => a.pinned && !items[a.item]!.inProgress);
-    const pins = finishedPins.length;
     if (node.measure === 'count') {
+      const pins = finishedPins.filter((a) => surelyCountingPin(items, a)).length;
       model.constrain(sum(...chosen.map((a) => [1, a.use] as const)), -Infinity, Math.max(0, node.need - pins));
       return;
     }

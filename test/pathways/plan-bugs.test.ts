@@ -201,4 +201,48 @@ describe('fuzz finds kept as regression tests', () => {
     });
     expect(await bestOf(catalog, heldT({}), { target: 'p', alternatives: 0 })).toMatchObject(planW);
   });
+
+  it('a pin a policy limit clips to zero takes no count slot (seed 1920447237)', async () => {
+    // n0 lets one item count. B (transfer, b) is substituted into n3, whose 1 credit is waived;
+    // the limit lets 1 credit of b or c count, spent in tree order. With the planned C at n2, C
+    // takes the limit's credit and B is clipped to zero, so it counts nowhere: n0 holds one item,
+    // complete. The model once counted B's slot as sure and found no plan.
+    const tagged = (value: string) => ({ fact: 'tags', operator: 'contains', value });
+    const bOrC = { any: [tagged('b'), tagged('c')] };
+    const oneCredit = { credits: { value: 1, unit: 'semester' } };
+    const catalog = testCatalog({
+      credentials: ['a', 'b', 'c'].map((tag) => testCourse(tag.toUpperCase(), { tags: [tag], ...oneCredit })),
+      programs: [
+        {
+          id: 'p',
+          kind: 'certificate',
+          title: 'P',
+          policy: { limits: [{ id: 'L0', where: bOrC, maxCredits: 1 }] },
+          requirements: {
+            id: 'n0',
+            maxCount: 1,
+            all: [
+              { id: 'n2', where: bOrC, credits: 1 },
+              { id: 'n3', where: tagged('a'), credits: 1 },
+            ],
+          },
+        },
+      ],
+      gradeScale: { A: 4 },
+    });
+    const transcript = {
+      learner: { id: 's' },
+      asOf: '2026-01-01',
+      awards: [{ id: 'b', credential: 'B', earned: '2025-01-15', source: 'transfer' }],
+      exceptions: [
+        { type: 'waive', program: 'p', requirement: 'n3', credits: 1, reason: 'advisor' },
+        { type: 'substitute', program: 'p', requirement: 'n3', award: 'b', reason: 'advisor' },
+      ],
+    } as TranscriptInput;
+    expect(await bestOf(catalog, transcript, { target: 'p', alternatives: 0 })).toMatchObject({
+      credentials: ['C'],
+      cost: { credits: 1, items: 1 },
+      proven: true,
+    });
+  });
 });
