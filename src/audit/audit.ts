@@ -15,6 +15,7 @@ import type { Program } from '../model/program.js';
 import { resolveExceptions } from './resolve-exceptions.js';
 import { DEFAULT_STEP_BUDGET, solveAllocation } from './solve-allocation.js';
 import { allocateJointly, overlapsAmong, type Counted, type JointRun, type Restrictions } from './joint-allocation.js';
+import type { Reason } from '../explain/reasons.js';
 
 /** What to audit. */
 export interface AuditOptions {
@@ -103,6 +104,9 @@ export function audit(
 
   // What each program counts matters only to overlap rules between programs audited together.
   const overlaps = overlapsAmong(requested.map((id) => prepared.programs.get(id)!.program));
+  // A joint search reruns every program under each set of restrictions, but a program's audit
+  // depends only on the awards kept out of it and on the nested programs' items: audited once each.
+  const audited = new Map<string, ReturnType<typeof auditProgram>>();
   const run = (restrictions: Restrictions): JointRun => {
     const bundles: CreditItem[] = [];
     const audits = new Map<string, ProgramAudit>();
@@ -116,9 +120,7 @@ export function audit(
       });
       const items = [
         ...(kept
-          ? own.map((item) =>
-              kept.has(item.awardId) ? { ...item, reasons: [...item.reasons, kept.get(item.awardId)!] } : item,
-            )
+          ? own.map((item) => (kept.has(item.awardId) ? { ...item, keptOut: kept.get(item.awardId)! } : item))
           : own),
         ...(inForce(target.program, catalogDate)
           ? bundles
@@ -135,17 +137,20 @@ export function audit(
         )
       )
         continue;
-      const applicable = applicableNodes(target.tree, learnerFacts(learner));
-      const result = auditProgram(
-        prepared,
-        id,
-        items,
-        exceptions.byProgram.get(id) ?? NO_EXCEPTIONS,
-        options.budget ?? DEFAULT_STEP_BUDGET,
-        wanted,
-        applicable,
-        overlaps.length > 0,
-      );
+      const key = overlaps.length > 0 ? inputsKey(id, kept, bundles) : undefined;
+      const result =
+        (key !== undefined ? audited.get(key) : undefined) ??
+        auditProgram(
+          prepared,
+          id,
+          items,
+          exceptions.byProgram.get(id) ?? NO_EXCEPTIONS,
+          options.budget ?? DEFAULT_STEP_BUDGET,
+          wanted,
+          applicableNodes(target.tree, learnerFacts(learner)),
+          overlaps.length > 0,
+        );
+      if (key !== undefined) audited.set(key, result);
       if (result.audit) {
         audits.set(id, result.audit);
         counted.set(id, result.counted);
@@ -162,6 +167,19 @@ export function audit(
     asOf,
     audits: joint.optimal ? audits : audits.map((a) => ({ ...a, optimal: false })),
   });
+}
+
+/** What a program's audit in a joint search depends on: the awards kept out of it, and the nested programs' items. */
+function inputsKey(id: string, kept: ReadonlyMap<string, Reason> | undefined, bundles: readonly CreditItem[]): string {
+  const why = (reason: Reason) => ('keptIn' in reason ? reason.keptIn : '');
+  const out = kept
+    ? [...kept]
+        .map(([award, reason]) => `${award}>${why(reason)}`)
+        .sort()
+        .join(',')
+    : '';
+  const nested = bundles.map((b) => `${b.awardId}:${String(b.facts.status)}:${b.components!.join(',')}`).join(';');
+  return `${id}|${out}|${nested}`;
 }
 
 /**

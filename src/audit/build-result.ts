@@ -279,6 +279,13 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
       return;
     }
     const item = items[index]!;
+    if (item.keptOut?.code === 'over-sharing' || item.keptOut?.code === 'exclusive-programs')
+      explanations.push({
+        code: 'kept-out',
+        award: item.awardId,
+        keptIn: item.keptOut.keptIn,
+        rule: item.keptOut.code === 'over-sharing' ? 'sharing' : 'exclusiveWith',
+      });
     if (item.components && assignment[index]! >= 0)
       explanations.push({
         code: 'stack',
@@ -360,9 +367,6 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
   };
 }
 
-/** Reasons an award may have and still be held: it counts, or could, in another program audited with this one. */
-const HELD_DESPITE: ReadonlySet<Reason['code']> = new Set(['exclusive-programs', 'over-sharing']);
-
 /**
  * The catalog credentials that would meet a leaf, as `remaining.options`: up to {@link MAX_OPTIONS},
  * the one a leaf names first, leaving out credentials the learner holds. An award held is one that
@@ -375,7 +379,7 @@ function optionsFinder(prepared: PreparedCatalog, outcome: ProgramOutcome) {
   const heldCredentials = () => {
     held = new Set();
     for (const item of [...plan.items, ...plan.ignored.map((i) => i.item)])
-      if (item.credentialId && item.reasons.every((r) => HELD_DESPITE.has(r.code))) held.add(item.credentialId);
+      if (item.credentialId && item.reasons.length === 0) held.add(item.credentialId);
     return held;
   };
   return (node: Requirement, index: number): RemainingOption[] => {

@@ -26,6 +26,12 @@ export interface CreditItem {
   readonly earned?: string;
   /** Why it cannot count in this program at all; empty when it may. */
   readonly reasons: readonly Reason[];
+  /**
+   * Kept out of this program's requirements by an overlap rule with a program audited with it
+   * (`sharing`, `exclusiveWith`): it may still fall through toward the total, which is not
+   * shared use (SPEC section 5).
+   */
+  readonly keptOut?: Reason;
   readonly effects: readonly RuleEffect[];
   /** For a completed nested program: the award ids it is made of. */
   readonly components?: readonly string[];

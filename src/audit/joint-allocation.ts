@@ -87,18 +87,21 @@ const compare = (x: readonly number[], y: readonly number[]) => x[0]! - y[0]! ||
  * `sharing` is broken by the programs' independent allocations, a branch and bound keeps shared
  * awards out of one program or the other (each restriction can only lower the programs' optimum,
  * so a restricted run bounds everything below it) and returns the best run that keeps every rule.
- * Past `budget` runs it returns the best found and says the result may not be optimal.
+ * Among runs as good, the search may keep out more awards than the rules need: each restriction
+ * of the best run is then lifted in turn while the run still keeps every rule and scores as well,
+ * so an award is kept out of a program only when it must be. Past `budget` runs it returns the
+ * best found and says the result may not be optimal.
  */
 export function allocateJointly(
   overlaps: readonly Overlap[],
   first: JointRun,
   run: (restrictions: Restrictions) => JointRun,
-  budget = 64,
+  budget = 256,
 ): { run: JointRun; optimal: boolean } {
   const broken = (r: JointRun) =>
     overlaps.map((o) => ({ overlap: o, awards: violation(o, r.counted) })).find((v) => v.awards.length > 0);
   if (!broken(first)) return { run: first, optimal: true };
-  let best: { run: JointRun; score: [number, number, number] } | undefined;
+  let best: { run: JointRun; score: [number, number, number]; restrictions: Restrictions } | undefined;
   const seen = new Set<string>();
   let runs = 0;
   let exhausted = false;
@@ -107,7 +110,7 @@ export function allocateJointly(
     if (best && compare(bound, best.score) <= 0) return;
     const conflict = broken(current);
     if (!conflict) {
-      best = { run: current, score: bound };
+      best = { run: current, score: bound, restrictions };
       return;
     }
     const { overlap, awards } = conflict;
@@ -139,5 +142,25 @@ export function allocateJointly(
       }
   };
   search(new Map(), first);
-  return best ? { run: best.run, optimal: !exhausted } : { run: first, optimal: false };
+  if (!best) return { run: first, optimal: false };
+  return { run: lifted(best, broken, run), optimal: !exhausted };
+}
+
+/** The best run with every restriction lifted, in turn, that it does not need (see {@link allocateJointly}). */
+function lifted(
+  best: { run: JointRun; score: [number, number, number]; restrictions: Restrictions },
+  broken: (run: JointRun) => unknown,
+  run: (restrictions: Restrictions) => JointRun,
+): JointRun {
+  let { restrictions, run: kept } = best;
+  const each = [...restrictions].flatMap(([program, awards]) => [...awards.keys()].sort().map((a) => [program, a]));
+  for (const [program, award] of each.sort(([p, a], [q, b]) => p!.localeCompare(q!) || a!.localeCompare(b!))) {
+    const fewer = new Map([...restrictions].map(([p, m]) => [p, new Map(m)]));
+    fewer.get(program!)!.delete(award!);
+    const candidate = run(fewer);
+    if (broken(candidate) || compare(score(candidate.audits), best.score) < 0) continue;
+    restrictions = fewer;
+    kept = candidate;
+  }
+  return kept;
 }

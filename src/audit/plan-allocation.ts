@@ -144,7 +144,9 @@ export function planAllocation(
     const allowed = item.reasons.length === 0 || (pin?.force === true && item.status !== 'planned');
     const counts = allowed && (item.status !== 'in-progress' || pass.includeInProgress);
     eligibleAll.push(counts);
-    const pinAt = pin && counts ? nodes.indexOf(pin.node) : -1;
+    // An item kept out of the requirements (an overlap rule) may only fall through.
+    const placeable = counts && item.keptOut === undefined;
+    const pinAt = pin && placeable ? nodes.indexOf(pin.node) : -1;
     const pinned = pinAt >= 0 && (applicable?.[pinAt] ?? true) ? pinAt : -1;
     const isBundle = item.components !== undefined;
     // Lists made only when they get something: most items have no shared leaf, limit or component.
@@ -153,7 +155,7 @@ export function planAllocation(
     let gradeBlock: string | undefined;
     // A pinned award goes to its leaf and nowhere else that uses it up; it still counts in the
     // shared overlays it matches, as any applied award does.
-    if (counts)
+    if (placeable)
       for (const leaf of leavesPassed(tree, item.equivalents, item.facts, isBundle)) {
         if (closed[leaf] || (pinned >= 0 && !tree.shared[leaf]) || !hasValueFor(item, leaf)) continue;
         if (!gradePasses(tree, item.points, leaf)) gradeBlock ??= tree.minGrade[leaf];
@@ -445,6 +447,7 @@ export function reasonsNotCounted(
   hadCandidates: boolean,
 ): Reason[] {
   if (!eligible && item.reasons.length > 0) return [...item.reasons];
+  if (item.keptOut) return [item.keptOut];
   if (!eligible) return [{ code: item.status === 'in-progress' ? 'in-progress-not-needed' : 'cannot-count' }];
   if (blockedByGrade) return [{ code: 'below-min-grade', grade: blockedByGrade }];
   if (hadCandidates) return [{ code: 'not-needed' }];

@@ -64,6 +64,7 @@ export const EXPLANATION_CODES = [
   'cap',
   'stack',
   'double-count',
+  'kept-out',
 ] as const satisfies readonly Explanation['code'][];
 
 /** A decision and what caused it: a credit rule, an exception, a cap, a nested program. */
@@ -110,6 +111,17 @@ export type Explanation =
       readonly requirements: readonly [string, string];
       /** The node whose `share: { with }` allows it. */
       readonly by: string;
+    }
+  | {
+      /**
+       * An overlap rule between programs audited together kept the award out of this program's
+       * requirements (it counts toward `keptIn`'s); it may still count toward the total here.
+       */
+      readonly code: 'kept-out';
+      readonly award: string;
+      readonly keptIn: string;
+      /** The rule: `sharing` (too much overlap) or `exclusiveWith`. */
+      readonly rule: 'sharing' | 'exclusiveWith';
     };
 
 /** A registrar exception placing an award in a requirement. */

@@ -88,6 +88,8 @@ const EXPLANATIONS: Wording<Explanation> = {
   cap: (e) => `${e.counted} of ${e.of} credits count: over the limit ${list(e.limits)}`,
   stack: (e) => `${e.program} is complete: its ${e.components} awards count here`,
   'double-count': (e) => `counts in both ${e.requirements[0]} and ${e.requirements[1]} (shared by ${e.by})`,
+  'kept-out': (e) =>
+    `kept out of the requirements: it counts toward ${e.keptIn}, and ${e.rule === 'sharing' ? 'the programs may share no more' : 'the programs exclude one another'} (it may still count toward the total)`,
 };
 
 /** The wording of every conversion notice (credentials converted to a transcript). */

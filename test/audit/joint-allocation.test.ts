@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import type { ProgramAudit, RequirementResult } from '../../src/audit/audit-result.js';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
-import { shippedCatalog } from '../helpers.js';
+import { readFixture, shippedCatalog } from '../helpers.js';
 
 const applied = (a: ProgramAudit) => {
   const walk = (n: RequirementResult): string[] => [
@@ -44,6 +44,38 @@ describe('programs audited together', () => {
     const shared = [...applied(bs)].filter((award) => applied(minor).has(award));
     expect(shared.length).toBeLessThanOrEqual(2);
     expect(shared).toContain('a0-STAT-201');
+  });
+
+  it('an award kept out of the major still counts toward its total, and only as many as the rule needs are kept out', () => {
+    // Farid (2022 BS, no declared programs): audited apart, the BS and the minor both apply f5
+    // (DATA-101), f6 (STAT-201) and f7 (DATA-320), one more than the two they may share. Keeping
+    // f7 out of the BS's requirements is enough: it still counts toward the BS's 120 credits
+    // (fall-through is not shared use), so the total is the BS's own 26.5; the minor keeps f5.
+    const farid = readFixture('farid-transfer-units.json');
+    const options = { programs: ['bs-data-science', 'minor-business-analytics'] };
+    const alone = audit(shippedCatalog(), farid as never, { programs: ['bs-data-science'] });
+    const together = audit(shippedCatalog(), farid as never, options);
+    if (!alone.ok || !together.ok) throw new Error('audit');
+    const [bs, minor] = together.value.audits as [ProgramAudit, ProgramAudit];
+    expect(bs.credits.applied).toBe(alone.value.audits[0]!.credits.applied);
+    expect(bs.credits.applied).toBe(26.5);
+    expect(bs.fallThrough.map((item) => item.award)).toContain('f7');
+    expect(bs.explanations.filter((e) => e.code === 'kept-out')).toEqual([
+      { code: 'kept-out', award: 'f7', keptIn: 'minor-business-analytics', rule: 'sharing' },
+    ]);
+    expect(minor.explanations.filter((e) => e.code === 'kept-out')).toEqual([]);
+    expect(applied(minor).has('f5')).toBe(true);
+    expect(bs.optimal && minor.optimal).toBe(true);
+  });
+
+  it('a complete degree audited with every program: the joint search ends (optimal) and the degree stays complete', () => {
+    const all = audit(shippedCatalog(), readFixture('ada-bs-complete.json') as never, { all: true });
+    if (!all.ok) throw new Error('audit');
+    expect(all.value.audits.every((a) => a.optimal)).toBe(true);
+    expect(all.value.audits.find((a) => a.program === 'bs-data-science')).toMatchObject({
+      status: 'complete',
+      credits: { applied: 127 },
+    });
   });
 
   it('never counts an award in two programs that exclude one another, choosing the split that completes both', () => {
