@@ -169,7 +169,10 @@ export class SearchState {
   consider(): void {
     const { size, cleansUp } = this.context;
     this.steps += size;
-    if (!cleansUp) return this.keep(this.assignment, this.evaluate(this.assignment));
+    if (!cleansUp) {
+      this.keep(this.assignment, this.evaluate(this.assignment));
+      return;
+    }
     const chain: string[] = [];
     let candidate = this.assignment;
     for (;;) {
@@ -177,13 +180,15 @@ export class SearchState {
       const known = this.considered.get(key);
       if (known !== undefined) {
         this.steps += known * size;
-        return this.remember(chain, known + 1);
+        this.remember(chain, known + 1);
+        return;
       }
       chain.push(key);
       const evaluation = this.evaluate(candidate);
       if (evaluation.everyItemNeeded) {
         this.remember(chain, 0);
-        return this.keep(candidate, evaluation);
+        this.keep(candidate, evaluation);
+        return;
       }
       if (candidate === this.assignment) candidate = this.assignment.slice();
       candidate[evaluation.lastUnneeded] = -1;
