@@ -114,6 +114,9 @@ export type Assignment = number[];
 /** Lexicographic objective: complete, nodes met, nodes met by finished work, progress. */
 export type Score = readonly [number, number, number, number];
 
+/** The score of a complete allocation (any one is as good as another). */
+export const COMPLETE_SCORE: Score = [1, 0, 0, 0];
+
 /** A GPA this close under its minimum still meets it (floating-point sums of grade points). */
 export const GPA_TOLERANCE = 1e-9;
 

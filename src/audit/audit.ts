@@ -198,9 +198,11 @@ function auditProgram(
   countsNeeded: boolean,
 ) {
   const target = prepared.programs.get(id)!;
+  // A nested program audited only for its parents matters only if complete (then by what it uses up).
+  const goal = wanted || countsNeeded ? 'best' : 'completion';
   const pass = (includeInProgress: boolean) => {
     const plan = planAllocation(target, items, exceptions, { includeInProgress }, applicable);
-    return { plan, solution: solveAllocation(plan.problem, budget) };
+    return { plan, solution: solveAllocation(plan.problem, budget, goal) };
   };
   // Counting in-progress work first: when even that does not complete the program, finished work
   // alone cannot either, and one pass decides (most audits of learners under way end here).

@@ -149,49 +149,40 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   // after the limits counts nothing there.
   if (treeShape(nodes).countRules) {
     const under = new Array<number>(nodes.length).fill(0);
-    // With second applications: the nodes each item already takes a slot under.
+    // With second applications: the nodes each item applied twice already takes a slot under.
     const marks = copies ? new Map<number, Set<number>>() : undefined;
+    const twice = copies ? appliedTwice(items) : undefined;
     // Distinct leaves: the values counted so far; an item repeating one counts nothing there.
     const seen = new Map<number, Set<number>>();
-    // Pins first (an exception places its award whatever the capacity), then the others, then
-    // second applications (listed double counting), which count only where their originals do.
-    for (const [pinnedNow, inProgressNow, copiesNow] of [
-      [true, false, false],
-      [true, true, false],
-      [false, false, false],
-      [false, true, false],
-      [false, false, true],
-      [false, true, true],
-    ] as const)
-      for (let leaf = 0; leaf < nodes.length; leaf++)
-        for (let item = firstAt[leaf]!; item >= 0; item = next[item]!) {
-          const { pinned, inProgress, copyOf } = items[item]!;
-          if ((pinned === leaf) !== pinnedNow || inProgress !== inProgressNow || (copyOf !== undefined) !== copiesNow)
-            continue;
-          if (copyOf !== undefined && excluded[copyOf]) excluded[item] = true;
-          if (!countsAt(item)) continue;
-          // An item applied twice takes one slot under a node above both of its places.
-          const slots =
-            marks && (marks.get(copyOf ?? item) ?? marks.set(copyOf ?? item, new Set()).get(copyOf ?? item));
-          let full = false;
-          for (let n = leaf; n >= 0 && !full; n = nodes[n]!.parent)
-            if (!slots?.has(n)) full = under[n]! >= nodes[n]!.maxCount;
-          const key = nodes[leaf]!.distinct ? items[item]!.distinctKeys?.get(leaf) : undefined;
-          if (key !== undefined) {
-            const values = seen.get(leaf) ?? seen.set(leaf, new Set()).get(leaf)!;
-            if (values.has(key)) full = true;
-            else if (!full) values.add(key);
+    const { item: inOrder, leaf: leafOf } = countRuleOrder(items, nodes.length, firstAt, next);
+    for (let k = 0; k < inOrder.length; k++) {
+      const item = inOrder[k]!;
+      const leaf = leafOf[k]!;
+      const { copyOf } = items[item]!;
+      if (copyOf !== undefined && excluded[copyOf]) excluded[item] = true;
+      if (!countsAt(item)) continue;
+      // An item applied twice takes one slot under a node above both of its places.
+      const base = copyOf ?? item;
+      const slots = twice?.[base] ? (marks!.get(base) ?? marks!.set(base, new Set()).get(base)!) : undefined;
+      let full = false;
+      for (let n = leaf; n >= 0 && !full; n = nodes[n]!.parent)
+        if (!slots?.has(n)) full = under[n]! >= nodes[n]!.maxCount;
+      const key = nodes[leaf]!.distinct ? items[item]!.distinctKeys?.get(leaf) : undefined;
+      if (key !== undefined) {
+        const values = seen.get(leaf) ?? seen.set(leaf, new Set()).get(leaf)!;
+        if (values.has(key)) full = true;
+        else if (!full) values.add(key);
+      }
+      if (full) {
+        excluded[item] = true;
+        counted[item] = 0;
+      } else
+        for (let n = leaf; n >= 0; n = nodes[n]!.parent)
+          if (!slots?.has(n)) {
+            under[n]!++;
+            slots?.add(n);
           }
-          if (full) {
-            excluded[item] = true;
-            counted[item] = 0;
-          } else
-            for (let n = leaf; n >= 0; n = nodes[n]!.parent)
-              if (!slots?.has(n)) {
-                under[n]!++;
-                slots?.add(n);
-              }
-        }
+    }
   }
   for (let leaf = 0; leaf < nodes.length; leaf++) {
     for (let item = firstAt[leaf]!; item >= 0; item = next[item]!) {
@@ -401,4 +392,63 @@ function homeTicks(
       ticks[leaf]! += counted[item]!;
   }
   return (leaf: number) => ticks[leaf]!;
+}
+
+/** Items and their leaves in the order count rules take them (see {@link countRuleOrder}); reused by every evaluation. */
+const ruleOrder = { item: [] as number[], leaf: [] as number[] };
+/** Per group of that order: where its entries start (scratch, reused). */
+const groupStart: number[] = [];
+
+/**
+ * The applied items in the order node maxCounts and distinct leaves take them: pins first (an
+ * exception places its award whatever the capacity), then the others, then second applications
+ * (listed double counting), which count only where their originals do; in each, finished work
+ * before work in progress, and then tree order (leaves in order, each leaf's items in item
+ * order). A second application is never pinned. Filled in two passes over the leaves' lists
+ * (a counting sort) into arrays every evaluation reuses: an evaluation never runs inside another.
+ */
+function countRuleOrder(
+  items: AllocationProblem['items'],
+  leaves: number,
+  firstAt: readonly number[],
+  next: readonly number[],
+): { readonly item: readonly number[]; readonly leaf: readonly number[] } {
+  const group = (item: number, leaf: number) => {
+    const { pinned, inProgress, copyOf } = items[item]!;
+    if (pinned === leaf) return copyOf === undefined ? (inProgress ? 1 : 0) : -1;
+    return (copyOf === undefined ? 2 : 4) + (inProgress ? 1 : 0);
+  };
+  groupStart.length = 0;
+  for (let g = 0; g <= 6; g++) groupStart.push(0);
+  for (let leaf = 0; leaf < leaves; leaf++)
+    for (let item = firstAt[leaf]!; item >= 0; item = next[item]!) {
+      const g = group(item, leaf);
+      if (g >= 0) groupStart[g + 1]!++;
+    }
+  for (let g = 1; g <= 6; g++) groupStart[g]! += groupStart[g - 1]!;
+  const { item: inOrder, leaf: leafOf } = ruleOrder;
+  inOrder.length = leafOf.length = groupStart[6]!;
+  for (let leaf = 0; leaf < leaves; leaf++)
+    for (let item = firstAt[leaf]!; item >= 0; item = next[item]!) {
+      const g = group(item, leaf);
+      if (g < 0) continue;
+      const at = groupStart[g]!++;
+      inOrder[at] = item;
+      leafOf[at] = leaf;
+    }
+  return ruleOrder;
+}
+
+/** Per problem with second applications: which items are applied twice (a second application copies them). */
+const appliedTwiceOf = new WeakMap<AllocationProblem['items'], readonly boolean[]>();
+
+/** Which items some second application copies: only they can take a place twice under one node. */
+function appliedTwice(items: AllocationProblem['items']): readonly boolean[] {
+  let twice = appliedTwiceOf.get(items);
+  if (!twice) {
+    const flags = new Array<boolean>(items.length).fill(false);
+    for (const item of items) if (item.copyOf !== undefined) flags[item.copyOf] = true;
+    appliedTwiceOf.set(items, (twice = flags));
+  }
+  return twice;
 }

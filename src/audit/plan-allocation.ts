@@ -101,9 +101,11 @@ export function planAllocation(
   const ticks = ticksIn(ticksPerCredit);
   const inUnit = inTicks(target, ticksPerCredit);
   const { planNodes, closed } =
-    exceptions.waivers.size > 0 || applicable
+    exceptions.waivers.size > 0
       ? buildPlanNodes(target, exceptions.waivers, ticksPerCredit, applicable)
-      : inUnit;
+      : applicable
+        ? forApplicable(target, inUnit, ticksPerCredit, applicable)
+        : inUnit;
 
   const residencySources: readonly string[] | undefined = policy.residency?.sources;
   let indexOfAward: Map<string, number> | undefined; // made when a nested program first needs its components
@@ -332,11 +334,40 @@ function ticksIn(ticksPerCredit: number) {
 
 type Waivers = ProgramExceptions['waivers'];
 /** What a plan takes from the program alone, in ticks: unwaived nodes and the policies. */
-interface ProgramInTicks {
-  readonly planNodes: PlanNode[];
-  readonly closed: boolean[];
+interface ProgramInTicks extends PlanNodes {
   readonly policies: PlanPolicies;
   readonly asserts: readonly PlanAssert[];
+  /** The nodes for each pattern of applicable nodes met so far (`when`), without waivers. */
+  readonly byApplicable: Map<string, PlanNodes>;
+}
+
+/** A program's nodes in the solver's terms, and which are closed (waived, not applicable, or under such a node). */
+interface PlanNodes {
+  readonly planNodes: PlanNode[];
+  readonly closed: boolean[];
+}
+
+/** Patterns of applicable nodes kept per program and unit: learners fall into a few, but the memo stays bounded. */
+const MAX_APPLICABLE_PATTERNS = 64;
+
+/**
+ * The program's nodes without waivers for the nodes that apply to a learner: memoised per
+ * pattern (learners with the same declarations share one node list, and so its tree shape).
+ */
+function forApplicable(
+  target: PreparedProgram,
+  inUnit: ProgramInTicks,
+  ticksPerCredit: number,
+  applicable: readonly boolean[],
+): PlanNodes {
+  let pattern = '';
+  for (let i = 0; i < applicable.length; i++) pattern += applicable[i] ? '1' : '0';
+  let known = inUnit.byApplicable.get(pattern);
+  if (!known) {
+    known = buildPlanNodes(target, new Map(), ticksPerCredit, applicable);
+    if (inUnit.byApplicable.size < MAX_APPLICABLE_PATTERNS) inUnit.byApplicable.set(pattern, known);
+  }
+  return known;
 }
 const programsInTicks = new WeakMap<PreparedProgram['tree'], Map<number, ProgramInTicks>>();
 
@@ -370,7 +401,10 @@ function inTicks(target: PreparedProgram, ticksPerCredit: number): ProgramInTick
         })),
       }),
     );
-    byTicks.set(ticksPerCredit, (known = { ...buildPlanNodes(target, new Map(), ticksPerCredit), policies, asserts }));
+    byTicks.set(
+      ticksPerCredit,
+      (known = { ...buildPlanNodes(target, new Map(), ticksPerCredit), policies, asserts, byApplicable: new Map() }),
+    );
   }
   return known;
 }
@@ -381,7 +415,7 @@ function buildPlanNodes(
   waivers: Waivers,
   ticksPerCredit: number,
   applicable?: readonly boolean[],
-): { planNodes: PlanNode[]; closed: boolean[] } {
+): PlanNodes {
   const ticks = ticksIn(ticksPerCredit);
   const closed = new Array<boolean>(tree.nodes.length).fill(false);
   const planNodes: PlanNode[] = tree.nodes.map((node, index) => {

@@ -52,7 +52,14 @@ export interface PreparedCatalog {
   unitFactor(from: string, to: string): Rational | undefined;
 }
 
-const cache = new WeakMap<Catalog, Map<string, PreparedCatalog>>();
+/** Per catalog: compiled catalogs by audit date and choice of versions, and by the two dates asked (a shortcut to them). */
+const cache = new WeakMap<
+  Catalog,
+  { readonly byVersions: Map<string, PreparedCatalog>; readonly byDates: Map<string, PreparedCatalog> }
+>();
+
+/** Pairs of dates remembered per catalog: learners of a batch have a few, and the shortcut stays bounded. */
+const MAX_DATE_PAIRS = 4096;
 
 /**
  * Compiles a checked catalog for audits as of `asOf`, with the program versions in force on the
@@ -60,13 +67,17 @@ const cache = new WeakMap<Catalog, Map<string, PreparedCatalog>>();
  * versions, so learners of a batch who follow the same versions share one compiled catalog.
  */
 export function prepareCatalog(catalog: Catalog, asOf: string, catalogDate: string = asOf): PreparedCatalog {
-  let byDate = cache.get(catalog);
-  if (!byDate) cache.set(catalog, (byDate = new Map()));
+  let known = cache.get(catalog);
+  if (!known) cache.set(catalog, (known = { byVersions: new Map(), byDates: new Map() }));
+  const dates = `${asOf}|${catalogDate}`;
+  const shortcut = known.byDates.get(dates);
+  if (shortcut) return shortcut;
   const versions = versionsOn(catalog, catalogDate);
   const key =
     versions === catalog.programs ? asOf : `${asOf}|${versions.map((v) => catalog.programs.indexOf(v)).join(',')}`;
-  let prepared = byDate.get(key);
-  if (!prepared) byDate.set(key, (prepared = compile(catalog, versions, asOf)));
+  let prepared = known.byVersions.get(key);
+  if (!prepared) known.byVersions.set(key, (prepared = compile(catalog, versions, asOf)));
+  if (known.byDates.size < MAX_DATE_PAIRS) known.byDates.set(dates, prepared);
   return prepared;
 }
 

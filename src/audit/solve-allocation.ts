@@ -3,7 +3,7 @@ import { evaluateAllocation, type Evaluation } from './evaluate-allocation.js';
 import { UpperBound } from './solver/bound.js';
 import { solveContext } from './solver/context.js';
 import { firstFit } from './solver/first-fit.js';
-import { search } from './solver/search.js';
+import { search, type SearchGoal } from './solver/search.js';
 import { searchOrder } from './solver/search-order.js';
 import { SearchState } from './solver/state.js';
 import { placeUncontested } from './solver/uncontested.js';
@@ -43,9 +43,15 @@ export interface Solution {
  * (`solver/counted-bounds.ts`), and keeps only complete allocations in which every item counts and
  * is needed. Ties keep the first allocation found, and every order is canonical (items by
  * candidates then canonical position, leaves in tree order), so the same transcript in any order
- * gives the same allocation.
+ * gives the same allocation. With `goal` 'completion' the search looks only for a complete
+ * allocation: an incomplete answer is then valid but not the best (`optimal` says whether the
+ * search ran to its end).
  */
-export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STEP_BUDGET): Solution {
+export function solveAllocation(
+  problem: AllocationProblem,
+  budget = DEFAULT_STEP_BUDGET,
+  goal: SearchGoal = 'best',
+): Solution {
   const context = solveContext(problem);
   const state = new SearchState(context);
   const contested = placeUncontested(state);
@@ -62,7 +68,7 @@ export function solveAllocation(problem: AllocationProblem, budget = DEFAULT_STE
   state.steps += context.size; // setting up the search: potentials, twins, suffixes
   const order = searchOrder(context, contested);
   for (const index of order.contested) state.addPotential(index, 1);
-  const exhausted = search(state, order, new UpperBound(state, order.contested), budget);
+  const exhausted = search(state, order, new UpperBound(state, order.contested), budget, goal);
   const { assignment, evaluation } = state.best!;
   return { assignment, evaluation, optimal: !exhausted, steps: state.steps };
 }

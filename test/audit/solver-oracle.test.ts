@@ -158,3 +158,37 @@ describe('fuzz finds kept as regression tests', () => {
     expect(compareScores(solution.evaluation.score, bruteForceBest(problem).score)).toBe(0);
   });
 });
+
+describe('a completion-only search (nested programs audited for their parents)', () => {
+  test.prop([fc.oneof(smallProblem, coupledProblem)], { seed: 15_1, numRuns: runs(600) })(
+    'completes exactly when the best allocation does, with the same allocation, in no more steps',
+    (problem) => {
+      const best = solveAllocation(problem, ORACLE_BUDGET);
+      const completion = solveAllocation(problem, ORACLE_BUDGET, 'completion');
+      expect(completion.optimal).toBe(true);
+      expect(isValidAllocation(problem, completion.assignment)).toBe(true);
+      expect(completion.evaluation.complete).toBe(best.evaluation.complete);
+      if (best.evaluation.complete) expect(completion.assignment).toEqual(best.assignment);
+      expect(completion.steps).toBeLessThanOrEqual(best.steps);
+    },
+  );
+
+  it('gives up on an incomplete program at once instead of proving its best allocation', () => {
+    // Two leaves of 10 credits, three courses (3, 4 and 5 credits) each could go to either: never
+    // complete, and proving the best incomplete allocation takes a search.
+    const problem: AllocationProblem = {
+      nodes: [
+        planNode({ parent: -1, kind: 'all', need: 2, children: [1, 2] }),
+        planNode({ parent: 0, kind: 'leaf', need: 10, measure: 'credits' }),
+        planNode({ parent: 0, kind: 'leaf', need: 10, measure: 'credits' }),
+      ],
+      items: [3, 4, 5].map((ticks) => planItem({ ticks, candidates: [1, 2] })),
+      policies: { limitCaps: [], limitCountCaps: [] },
+    };
+    const best = solveAllocation(problem);
+    const completion = solveAllocation(problem, undefined, 'completion');
+    expect(best.evaluation.complete).toBe(false);
+    expect(completion.evaluation.complete).toBe(false);
+    expect(completion.steps).toBeLessThan(best.steps);
+  });
+});

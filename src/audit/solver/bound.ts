@@ -1,11 +1,8 @@
-import { SCORE_TOLERANCE, type Score } from '../allocation-problem.js';
+import { COMPLETE_SCORE as COMPLETE, SCORE_TOLERANCE, type Score } from '../allocation-problem.js';
 import { filled } from './arrays.js';
 import { leafMet, progressWithin, requirementsWithin, type BoundScratch } from './leaf-bounds.js';
 import { PolicyReach } from './policy-reach.js';
 import type { SearchState } from './state.js';
-
-/** The score of a complete allocation (any one is as good as another). */
-const COMPLETE: Score = [1, 0, 0, 0];
 
 /**
  * An upper bound on the score of any allocation that completes the state's (the contested items

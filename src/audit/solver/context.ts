@@ -39,7 +39,7 @@ export function solveContext(problem: AllocationProblem): SolveContext {
     size += 1 + item.candidates.length + item.sharedCandidates.length + item.limits.length + item.components.length;
   const counted = countedBounds(problem);
   const asserts = problem.asserts ?? [];
-  const underAssert = nodes.map((_, leaf) => asserts.some((a) => leaf >= a.owner && leaf < a.to));
+  const { underAssert, countCapsOver, subtreeEnd } = nodeContext(problem);
   const hasCopy = new Array<boolean>(items.length).fill(false);
   for (const item of items) if (item.copyOf !== undefined) hasCopy[item.copyOf] = true;
   const users = filled(items.length, 0);
@@ -48,14 +48,6 @@ export function solveContext(problem: AllocationProblem): SolveContext {
     if (components.length === 0) users[index]!++;
     else for (const b of components) users[b]!++;
   }
-  const countCapsOver = nodes.map((_, leaf) => {
-    const capped: number[] = [];
-    for (let n = leaf; n >= 0; n = nodes[n]!.parent) if (nodes[n]!.maxCount < Infinity) capped.push(n);
-    return capped;
-  });
-  const subtreeEnd = nodes.map((_, n) => n + 1);
-  for (let n = nodes.length - 1; n > 0; n--)
-    subtreeEnd[nodes[n]!.parent] = Math.max(subtreeEnd[nodes[n]!.parent]!, subtreeEnd[n]!);
   return {
     problem,
     shape,
@@ -68,6 +60,37 @@ export function solveContext(problem: AllocationProblem): SolveContext {
     countCapsOver,
     subtreeEnd,
   };
+}
+
+/** The part of a context that depends on the nodes and asserts alone. */
+type NodeContext = Pick<SolveContext, 'underAssert' | 'countCapsOver' | 'subtreeEnd'>;
+
+/** Per node list: its node context, and the asserts it was made for. */
+const nodeContexts = new WeakMap<
+  AllocationProblem['nodes'],
+  { readonly asserts: AllocationProblem['asserts']; readonly context: NodeContext }
+>();
+
+/**
+ * What the solver reads of the nodes and asserts: memoised on the node list, which plans of one
+ * program and unit share (most audits find it made).
+ */
+function nodeContext({ nodes, asserts }: AllocationProblem): NodeContext {
+  const known = nodeContexts.get(nodes);
+  if (known && known.asserts === asserts) return known.context;
+  const all = asserts ?? [];
+  const underAssert = nodes.map((_, leaf) => all.some((a) => leaf >= a.owner && leaf < a.to));
+  const countCapsOver = nodes.map((_, leaf) => {
+    const capped: number[] = [];
+    for (let n = leaf; n >= 0; n = nodes[n]!.parent) if (nodes[n]!.maxCount < Infinity) capped.push(n);
+    return capped;
+  });
+  const subtreeEnd = nodes.map((_, n) => n + 1);
+  for (let n = nodes.length - 1; n > 0; n--)
+    subtreeEnd[nodes[n]!.parent] = Math.max(subtreeEnd[nodes[n]!.parent]!, subtreeEnd[n]!);
+  const context = { underAssert, countCapsOver, subtreeEnd };
+  nodeContexts.set(nodes, { asserts, context });
+  return context;
 }
 
 /** Whether an item uses up a base item another item uses up too. */

@@ -1,4 +1,4 @@
-import { compareScores, type Score } from '../allocation-problem.js';
+import { COMPLETE_SCORE, compareScores, type Score } from '../allocation-problem.js';
 import { filled } from './arrays.js';
 import type { UpperBound } from './bound.js';
 import { alwaysHasRoom, mayHaveRoom } from './room.js';
@@ -17,9 +17,22 @@ const LEFT_OUT = -1;
  * It keeps its own stack, without recursion (a transcript of thousands of awards is as deep).
  * Returns whether the step budget ran out before the search could prove the best allocation.
  */
-export function search(state: SearchState, order: SearchOrder, bound: UpperBound, budget: number): boolean {
-  return new BranchAndBound(state, order, bound, budget).run();
+export function search(
+  state: SearchState,
+  order: SearchOrder,
+  bound: UpperBound,
+  budget: number,
+  goal: SearchGoal = 'best',
+): boolean {
+  return new BranchAndBound(state, order, bound, budget, goal).run();
 }
+
+/**
+ * What a search looks for: the best allocation, or only whether one completes the program (a
+ * nested program audited for its parents alone): then every node whose bound is not complete is
+ * cut. Both find the same complete allocation when there is one (the first in search order).
+ */
+export type SearchGoal = 'best' | 'completion';
 
 class BranchAndBound {
   private exhausted = false;
@@ -35,6 +48,7 @@ class BranchAndBound {
     private readonly order: SearchOrder,
     private readonly bound: UpperBound,
     private readonly budget: number,
+    private readonly goal: SearchGoal,
   ) {
     this.ceiling = bound.score(0);
     this.next = filled(order.contested.length, 0);
@@ -101,8 +115,12 @@ class BranchAndBound {
       state.consider();
       return false;
     }
-    const best = state.best;
-    if (best && compareScores(this.bound.score(k, best.evaluation.score), best.evaluation.score) <= 0) return false;
+    if (this.goal === 'completion') {
+      if (compareScores(this.bound.score(k, COMPLETE_SCORE), COMPLETE_SCORE) < 0) return false;
+    } else {
+      const best = state.best;
+      if (best && compareScores(this.bound.score(k, best.evaluation.score), best.evaluation.score) <= 0) return false;
+    }
     const index = order.contested[k]!;
     // Moving the item's potential out and back, trying each candidate, and the room it may have.
     state.steps += 3 * state.context.problem.items[index]!.candidates.length;

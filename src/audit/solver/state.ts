@@ -4,6 +4,9 @@ import { filled } from './arrays.js';
 import type { SolveContext } from './context.js';
 import { leafMeasures, type Measure } from './measure.js';
 
+/** Assignments a search remembers having considered, at most (their keys are strings of the item count's length). */
+const MAX_CONSIDERED = 20_000;
+
 /** An allocation and what it achieves. */
 export interface Allocation {
   readonly assignment: Assignment;
@@ -57,8 +60,12 @@ export class SearchState {
   private readonly gradedTicks: number = 0;
   /** The work done, in steps (`DEFAULT_STEP_BUDGET`). */
   steps: number;
+  /** Allocations evaluated so far (a search's real work, where steps are its budget's measure). */
+  evaluations = 0;
   /** The best allocation found so far in which every item is needed. */
   best: Allocation | undefined;
+  /** Assignments considered under clean-up (as keys), each with the evaluations its clean-up took after it. */
+  private readonly considered = new Map<string, number>();
 
   constructor(readonly context: SolveContext) {
     const { problem, shape, size, counted } = context;
@@ -154,23 +161,59 @@ export class SearchState {
   /**
    * Evaluates the assignment and keeps it if it beats the best so far. Under asserts and listed
    * double counting an allocation may hold items nothing needs: taking them out one by one (the
-   * last first) keeps every requirement met and frees their room.
+   * last first) keeps every requirement met and frees their room. Different assignments the
+   * search reaches often clean up to the same ones: an assignment considered before is not
+   * evaluated again (what it cleans up to was compared then, with a best allocation no better
+   * than now's), though its steps are counted as before, so the budget ends a search where it did.
    */
   consider(): void {
-    const { problem, size, cleansUp } = this.context;
+    const { size, cleansUp } = this.context;
     this.steps += size;
-    let evaluation = evaluateAllocation(problem, this.assignment);
-    let candidate = this.assignment;
-    if (cleansUp && !evaluation.everyItemNeeded) {
-      candidate = this.assignment.slice();
-      while (!evaluation.everyItemNeeded) {
-        candidate[evaluation.lastUnneeded] = -1;
-        this.steps += size;
-        evaluation = evaluateAllocation(problem, candidate);
-      }
+    if (!cleansUp) {
+      this.keep(this.assignment, this.evaluate(this.assignment));
+      return;
     }
+    const chain: string[] = [];
+    let candidate = this.assignment;
+    for (;;) {
+      const key = candidate.join();
+      const known = this.considered.get(key);
+      if (known !== undefined) {
+        this.steps += known * size;
+        this.remember(chain, known + 1);
+        return;
+      }
+      chain.push(key);
+      const evaluation = this.evaluate(candidate);
+      if (evaluation.everyItemNeeded) {
+        this.remember(chain, 0);
+        this.keep(candidate, evaluation);
+        return;
+      }
+      if (candidate === this.assignment) candidate = this.assignment.slice();
+      candidate[evaluation.lastUnneeded] = -1;
+      this.steps += size;
+    }
+  }
+
+  private evaluate(assignment: Assignment): Evaluation {
+    this.evaluations++;
+    return evaluateAllocation(this.context.problem, assignment);
+  }
+
+  /** Keeps an allocation in which every item is needed if it beats the best so far. */
+  private keep(candidate: Assignment, evaluation: Evaluation): void {
     if (evaluation.everyItemNeeded && (!this.best || compareScores(evaluation.score, this.best.evaluation.score) > 0))
       this.best = { assignment: candidate === this.assignment ? this.assignment.slice() : candidate, evaluation };
+  }
+
+  /**
+   * Remembers a clean-up chain of assignments (as keys), each with the evaluations that followed
+   * it: `tail` after the last of them. Up to {@link MAX_CONSIDERED} assignments per search.
+   */
+  private remember(chain: readonly string[], tail: number): void {
+    for (let i = 0; i < chain.length && this.considered.size < MAX_CONSIDERED; i++)
+      this.considered.set(chain[i]!, chain.length - 1 - i + tail);
   }
 
   private move(index: number, leaf: number, sign: 1 | -1): void {
