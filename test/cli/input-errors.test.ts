@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'credstack-input-errors-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes `value` as JSON into the test's folder and returns its path. */
+function file(name: string, value: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(value));
+  return path;
+}
+
+const GIA = 'fixtures/gia-badge-pathway.json';
+const typo = { id: 'w1', credential: 'badge-data-litracy', earned: '2026-05-01' };
+const clash = { id: 'g1', credential: 'badge-data-literacy', earned: '2026-05-01' };
+
+describe('what-if errors name the what-if file and its own JSON path', () => {
+  it.each([
+    ['an array', (award: unknown) => [award], '$[0]'],
+    ['{ "awards": [...] }', (award: unknown) => ({ awards: [award] }), '$.awards[0]'],
+  ])('a what-if file written as %s', async (_, shape, at) => {
+    for (const command of [
+      ['audit', GIA, '--program', 'digital-bronze'],
+      ['plan', GIA, '--target', 'digital-bronze'],
+    ]) {
+      const unknown = file('typo.json', shape(typo));
+      const run = await cli([...command, '--what-if', unknown]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(
+        `error: ${unknown} ${at}.credential: expected the id of a catalog credential, got "badge-data-litracy" [unknown-reference]\n`,
+      );
+      const duplicate = file('clash.json', shape(clash));
+      const again = await cli([...command, '--what-if', duplicate]);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toBe(
+        `error: ${duplicate} ${at}.id: expected an award id not already on the transcript, got "g1" [duplicate-id]\n`,
+      );
+    }
+  });
+});
