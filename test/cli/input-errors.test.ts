@@ -42,3 +42,16 @@ describe('what-if errors name the what-if file and its own JSON path', () => {
     }
   });
 });
+
+describe('a command-line option value is named by its option, not as a place in the transcript', () => {
+  it.each([
+    [['audit', GIA, '--program', 'digital-bronze', '--program', 'nope'], '--program', 'the id of a catalog program'],
+    [['plan', GIA, '--target', 'nope'], '--target', 'the id of a catalog program'],
+    [['explain', GIA, '--award', 'nope'], '--award', 'the id of an award on the transcript'],
+    [['explain', GIA, '--award', 'g1', '--program', 'nope'], '--program', 'the id of a catalog program'],
+  ])('%j', async (args, option, expected) => {
+    const run = await cli(args);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`error: ${option}: expected ${expected}, got "nope" [unknown-reference]\n`);
+  });
+});

@@ -75,7 +75,11 @@ export function registerAudit(program: Command, io: CliIo): void {
       const auditOptions = { programs, all, ...dates };
       const planned = options.whatIf ? await readWhatIf(io, options.whatIf) : undefined;
       const extra = planned?.awards;
-      const blame = blameOn({ transcript: inputName(file), ...(planned ? { whatIf: planned.input } : {}) });
+      const blame = blameOn({
+        transcript: inputName(file),
+        options: { programs: '--program' },
+        ...(planned ? { whatIf: planned.input } : {}),
+      });
       const audited = valueOrThrow(
         extra ? whatIf(catalog, transcript, extra, auditOptions) : audit(catalog, transcript, auditOptions),
         blame,

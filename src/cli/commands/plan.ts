@@ -68,7 +68,11 @@ export function registerPlan(program: Command, io: CliIo): void {
             ...(options.terms ? { terms: options.terms } : {}),
             planned: planned?.awards ?? [],
           }),
-          blameOn({ transcript: inputName(file), ...(planned ? { whatIf: planned.input } : {}) }),
+          blameOn({
+            transcript: inputName(file),
+            options: { target: '--target' },
+            ...(planned ? { whatIf: planned.input } : {}),
+          }),
         );
         if (options.format === 'ctdl') {
           if (!result.best) {
