@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli } from '../helpers.js';
+import { cli, readFixture } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'credstack-input-errors-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,5 +53,17 @@ describe('a command-line option value is named by its option, not as a place in 
     const run = await cli(args);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`error: ${option}: expected ${expected}, got "nope" [unknown-reference]\n`);
+  });
+});
+
+describe('batch --program with an id the catalog does not have', () => {
+  it('is one error before any record, not an error record per transcript', async () => {
+    const ndjson = `${JSON.stringify(readFixture('gia-badge-pathway.json'))}\n`.repeat(3);
+    const run = await cli(['batch', '-', '--program', 'digital-bronze', '--program', 'nope', '--workers', '1'], {
+      stdin: ndjson,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('error: --program: expected the id of a catalog program, got "nope" [unknown-reference]\n');
   });
 });

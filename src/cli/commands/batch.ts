@@ -7,9 +7,9 @@ import { AtomicOutput } from '../../io/atomic-output.js';
 import { batchSource } from '../../io/read-batch-input.js';
 import { CSV_HEADER } from '../../report/csv-summary.js';
 import { EXIT, type CliIo, type RunIo } from '../io.js';
-import { asOfOption, programOption, todayIn, wholeNumber } from '../options.js';
+import { asOfOption, programOption, todayIn, unknownPrograms, wholeNumber } from '../options.js';
 import { Progress } from '../progress.js';
-import { catalogAt, ExitWith, valueOrThrow } from '../run-command.js';
+import { catalogAt, ExitWith, InvalidInput, valueOrThrow } from '../run-command.js';
 import { readLimitsFrom } from '../../io/read-limits.js';
 
 interface BatchOptions {
@@ -60,6 +60,9 @@ export function registerBatch(program: Command, io: RunIo): void {
         throw new InvalidArgumentError('name --program ID (repeat for several) or --all');
       const workers = workersFor(io, options.workers);
       const catalog = catalogAt(io, options.catalog);
+      // Checked once, here: an unknown program is the command's mistake, not every record's.
+      const unknown = unknownPrograms(catalog, options.program ?? []);
+      if (unknown.length > 0) throw new InvalidInput(unknown);
       const source = valueOrThrow(
         batchSource(input === '-' ? '-' : resolve(io.cwd, input), io.stdin, valueOrThrow(readLimitsFrom(io.env))),
       );
