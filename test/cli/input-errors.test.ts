@@ -41,6 +41,15 @@ describe('what-if errors name the what-if file and its own JSON path', () => {
       );
     }
   });
+
+  it('a what-if award of the wrong shape is named at its field, not as "one of the allowed shapes"', async () => {
+    const bad = file('shape.json', { awards: [{ ...clash, id: 'w1', status: 'done' }] });
+    const run = await cli(['audit', GIA, '--program', 'digital-bronze', '--what-if', bad]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `error: ${bad} $.awards[0].status: expected one of completed, in-progress, planned, got "done" [invalid-shape]\n`,
+    );
+  });
 });
 
 describe('a command-line option value is named by its option, not as a place in the transcript', () => {
