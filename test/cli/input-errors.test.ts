@@ -76,3 +76,16 @@ describe('batch --program with an id the catalog does not have', () => {
     expect(run.stderr).toBe('error: --program: expected the id of a catalog program, got "nope" [unknown-reference]\n');
   });
 });
+
+describe('counts and help say what they mean', () => {
+  it('batch counts one record and one error in the singular', async () => {
+    const run = await cli(['batch', '-', '--program', 'digital-bronze', '--workers', '1'], { stdin: '{}\n' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^batch: 1 record in .*incomplete audits; 1 error; peak memory/m);
+  });
+
+  it('schema --help names the outputs of every schema it writes', async () => {
+    const run = await cli(['schema', '--help']);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('and of the audit, plan, list and explain outputs');
+  });
+});
