@@ -2,6 +2,8 @@ import type { TermsOption } from '../pathways/plan-terms.js';
 import { InvalidArgumentError, Option } from 'commander';
 import { format } from 'date-fns';
 import { isIsoDate } from '../model/dates.js';
+import type { Catalog } from '../model/catalog.js';
+import { describeValue, type Issue } from '../model/issue.js';
 import type { CliIo } from './io.js';
 
 /** `--as-of DATE`, checked to be a real date. */
@@ -32,6 +34,20 @@ export function programOption(description: string): Option {
   return new Option('--program <id>', `${description} (repeat for several)`).argParser(
     (id: string, previous: string[] | undefined) => [...(previous ?? []), id],
   );
+}
+
+/** The `--program` values the catalog has no program for, each an issue of the option. */
+export function unknownPrograms(catalog: Catalog, ids: readonly string[]): Issue[] {
+  const known = new Set(catalog.programs.map((program) => program.id));
+  return ids
+    .filter((id) => !known.has(id))
+    .map((id) => ({
+      code: 'unknown-reference',
+      option: '--program',
+      path: [],
+      expected: 'the id of a catalog program',
+      received: describeValue(id),
+    }));
 }
 
 /** Parses an option's value as a whole number (decimal digits only) of at least `min`: anything else is a usage error. */

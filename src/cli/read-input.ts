@@ -3,8 +3,11 @@ import { readJsonFile } from '../io/read-json-file.js';
 import { readLimitsFrom, tooLarge } from '../io/read-limits.js';
 import { convertCredentials, type Conversion } from '../interop/convert-credentials.js';
 import type { Catalog } from '../model/catalog.js';
-import { parseJsonText } from '../model/parse.js';
+import { parseJsonText, parseWith } from '../model/parse.js';
+import { WhatIfAwards } from '../pathways/what-if.js';
+import type { AwardInput } from '../model/transcript.js';
 import { noticeText } from '../report/reason-text.js';
+import type { CommandInputs } from './blame.js';
 import type { CliIo } from './io.js';
 import { InvalidInput, valueOrThrow } from './run-command.js';
 
@@ -34,4 +37,14 @@ export async function readLearnerInput(io: CliIo, file: string, catalog: Catalog
   const conversion = valueOrThrow(convertCredentials(catalog, await readJsonInput(io, file)), inputName(file));
   for (const notice of conversion.notices) io.stderr.write(`note: ${noticeText(notice)}\n`);
   return conversion;
+}
+
+/** Reads a what-if file (an array of awards or `{ "awards": [...] }`): its awards, and how its issues are named. */
+export async function readWhatIf(
+  io: CliIo,
+  file: string,
+): Promise<{ readonly awards: AwardInput[]; readonly input: NonNullable<CommandInputs['whatIf']> }> {
+  const raw = await readJsonInput(io, file);
+  const input = { file: inputName(file), array: Array.isArray(raw) };
+  return { awards: valueOrThrow(parseWith(WhatIfAwards, raw, input.file)), input };
 }

@@ -21,13 +21,15 @@ export class ExitWith extends Error {
   }
 }
 
-/** The value of a result, or {@link InvalidInput} carrying its issues (named after `file` when they name none). */
-export function valueOrThrow<T>(result: Result<T>, file?: string): T {
-  if (!result.ok)
-    throw new InvalidInput(
-      file === undefined ? result.issues : result.issues.map((issue) => (issue.file ? issue : { ...issue, file })),
-    );
-  return result.value;
+/**
+ * The value of a result, or {@link InvalidInput} carrying its issues: named after `file` when they
+ * name none, or each placed by `blame` (see `blameOn`).
+ */
+export function valueOrThrow<T>(result: Result<T>, blame?: string | ((issue: Issue) => Issue)): T {
+  if (result.ok) return result.value;
+  if (blame === undefined) throw new InvalidInput(result.issues);
+  const place = typeof blame === 'string' ? (issue: Issue) => (issue.file ? issue : { ...issue, file: blame }) : blame;
+  throw new InvalidInput(result.issues.map(place));
 }
 
 /** Reads the catalog at `path` (relative to the working folder), or the shipped one. */

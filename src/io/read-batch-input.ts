@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BatchInput } from '../batch/batch-record.js';
 import { fail, ok, type Result } from '../model/issue.js';
 import { DEFAULT_READ_LIMITS, tooLarge, type ReadLimits } from './read-limits.js';
-import { kindOf, readTextFile } from './read-text-file.js';
+import { kindOf, readTextFile, systemErrorText } from './read-text-file.js';
 
 /** Where a batch comes from, and how far through it a reader is (for progress). */
 export interface BatchSource {
@@ -156,7 +156,7 @@ export function batchSource(
         file: path,
         path: [],
         expected: 'an NDJSON file, a folder of transcripts, or - for standard input',
-        received: (error as NodeJS.ErrnoException).code ?? String(error),
+        received: systemErrorText(error),
       },
     ]);
   }

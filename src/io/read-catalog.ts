@@ -5,7 +5,7 @@ import type { Catalog } from '../model/catalog.js';
 import { fail, type Issue, type Result } from '../model/issue.js';
 import { readJsonFile } from './read-json-file.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './read-limits.js';
-import { kindOf, unreadable } from './read-text-file.js';
+import { kindOf, systemErrorText, unreadable } from './read-text-file.js';
 
 /**
  * Reads a catalog from a JSON file or a folder of JSON files (every `*.json` below it, in
@@ -33,7 +33,7 @@ export function readCatalog(path: string, limits: ReadLimits = DEFAULT_READ_LIMI
         file: path,
         path: [],
         expected: 'a catalog file or folder',
-        received: (error as NodeJS.ErrnoException).code ?? String(error),
+        received: systemErrorText(error),
       },
     ]);
   }

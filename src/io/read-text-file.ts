@@ -49,13 +49,25 @@ export function kindOf(stats: Stats | Dirent): string {
   return 'not a regular file';
 }
 
-/** The issue of a file that cannot be opened or read: the system's error code, never its contents. */
+/** What the common system errors of opening a file mean, in words (others are named by their code). */
+const SYSTEM_ERRORS: ReadonlyMap<string, string> = new Map([
+  ['ENOENT', 'no such file'],
+  ['EACCES', 'no permission to read it'],
+  ['EPERM', 'no permission to read it'],
+  ['ENOTDIR', 'a path through something that is not a folder'],
+  ['EISDIR', 'a folder'],
+  ['ELOOP', 'a loop of symbolic links'],
+]);
+
+/** A system error (`ENOENT`) in words, the code after them: `no such file (ENOENT)`. */
+export function systemErrorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === undefined) return String(error);
+  const words = SYSTEM_ERRORS.get(code);
+  return words === undefined ? code : `${words} (${code})`;
+}
+
+/** The issue of a file that cannot be opened or read: the system's error, never its contents. */
 export function unreadable(file: string, error: unknown): Issue {
-  return {
-    code: 'unreadable-file',
-    file,
-    path: [],
-    expected: 'a readable file',
-    received: (error as NodeJS.ErrnoException).code ?? String(error),
-  };
+  return { code: 'unreadable-file', file, path: [], expected: 'a readable file', received: systemErrorText(error) };
 }

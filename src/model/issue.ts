@@ -23,6 +23,8 @@ export interface Issue {
   readonly code: IssueCode;
   /** The file the problem is in, when the input came from a file. */
   readonly file?: string;
+  /** The command-line option whose value the problem is in (`--program`), when it is in no file. */
+  readonly option?: string;
   /** JSON path segments from the document root. */
   readonly path: readonly (string | number)[];
   readonly expected: string;

@@ -56,6 +56,13 @@ function toIssues(issue: z.core.$ZodIssue, input: unknown, file?: string): Issue
       expected: `no field "${key}"`,
       received: describeValue(valueAt(input, [...path, key])),
     }));
+  if (issue.code === 'invalid_union') {
+    // The one shape the input has the type of (an array where an array or an object may be) is the
+    // one it meant: its own issues say more than "one of the allowed shapes".
+    const meant = issue.errors.filter((branch) => !branch.every((inner) => inner.path.length === 0));
+    if (meant.length === 1)
+      return meant[0]!.flatMap((inner) => toIssues({ ...inner, path: [...issue.path, ...inner.path] }, input, file));
+  }
   return [toIssue(issue, path, input, file)];
 }
 
@@ -75,11 +82,34 @@ function expectedText(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.expected === 'undefined' ? 'no such field' : `a value of type ${issue.expected}`;
+    case 'invalid_value':
+      // A schema's own message stays; zod's English ("Invalid option: ...") is reworded.
+      if (!issue.message.startsWith('Invalid')) return issue.message;
+      return issue.values.length === 1
+        ? describeValue(issue.values[0])
+        : `one of ${issue.values.map((value) => (typeof value === 'string' ? value : describeValue(value))).join(', ')}`;
+    case 'too_small':
+    case 'too_big':
+      return (/^Too (small|big)/.test(issue.message) ? boundText(issue) : undefined) ?? issue.message;
     case 'invalid_union':
       return issue.message === 'Invalid input' ? 'one of the allowed shapes' : issue.message;
     default:
       return issue.message.replace(/^Invalid input: expected /, '');
   }
+}
+
+/** A size or range bound in words (`a non-empty string`, `a number greater than 0`), for the kinds of value inputs hold. */
+function boundText(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string | undefined {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  const inclusive = issue.inclusive !== false;
+  if ((issue.origin === 'string' || issue.origin === 'array') && small && limit === 1 && inclusive)
+    return `a non-empty ${issue.origin}`;
+  const bound = small ? (inclusive ? 'at least' : 'more than') : inclusive ? 'at most' : 'less than';
+  if (issue.origin === 'number') return `a number ${bound.replace('more', 'greater')} ${limit}`;
+  if (issue.origin === 'string') return `a string of ${bound} ${limit} ${limit === 1 ? 'character' : 'characters'}`;
+  if (issue.origin === 'array') return `an array of ${bound} ${limit} ${limit === 1 ? 'item' : 'items'}`;
+  return undefined;
 }
 
 function valueAt(root: unknown, path: readonly (string | number)[]): unknown {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { credentialFields, CredentialKind } from './credential.js';
 import { IsoDate } from './dates.js';
-import { describeValue } from './issue.js';
+import { describeValue, type Issue } from './issue.js';
 import { described, describedRef, withMeta } from './schema-meta.js';
 
 export const AWARD_STATUSES = ['completed', 'in-progress', 'planned'] as const;
@@ -153,3 +153,17 @@ export const Transcript = withMeta(
 );
 export type Transcript = z.infer<typeof Transcript>;
 export type TranscriptInput = z.input<typeof Transcript>;
+
+/**
+ * Issues of an audit of a transcript with awards appended (from index `first` on), those of the
+ * appended awards named in the list they came from: `$.awards[7]` becomes `$.whatIf[1]` for
+ * `first` 6 and `list` "whatIf". Other issues are the transcript's and stay as they are.
+ */
+export function appendedAwardIssues(issues: readonly Issue[], first: number, list: string): Issue[] {
+  return issues.map((issue) => {
+    const [field, index, ...rest] = issue.path;
+    return field === 'awards' && typeof index === 'number' && index >= first
+      ? { ...issue, path: [list, index - first, ...rest] }
+      : issue;
+  });
+}

@@ -5,7 +5,13 @@ import { auditInput, dateOptions } from '../audit/audit-input.js';
 import type { Catalog } from '../model/catalog.js';
 import { describeValue, fail, ok, type Result } from '../model/issue.js';
 import { toNumber } from '../model/rational.js';
-import { Award, type AwardInput, type Transcript, type TranscriptInput } from '../model/transcript.js';
+import {
+  appendedAwardIssues,
+  Award,
+  type AwardInput,
+  type Transcript,
+  type TranscriptInput,
+} from '../model/transcript.js';
 import { loadHighs } from './highs-solver.js';
 import { buildPlanModel, type Candidate, type PlanModel } from './plan-model.js';
 import { type NoPlan, PlanSearch, planObjectives } from './plan-search.js';
@@ -59,7 +65,7 @@ export interface PlanOptions {
   readonly alternatives?: number;
   /** Seconds the solver may take in all (default 10); past them the best plan found is `proven: false`. */
   readonly timeLimit?: number;
-  /** Awards to count as planned besides the transcript's own (a what-if file). */
+  /** Awards to count as planned besides the transcript's own (a what-if file); their issues are at `planned[i]`. */
   readonly planned?: readonly AwardInput[];
   /**
    * Schedule term by term from `start` (`2026-fall`, a term of `settings.terms`), at most
@@ -144,7 +150,7 @@ export async function plan(
   };
   // The transcript as it is: what an audit finds wrong with it (unknown credentials, stale exceptions) is the plan's answer too.
   const first = audit(catalog, transcript, { ...auditOptions, includePlanned: true });
-  if (!first.ok) return first;
+  if (!first.ok) return fail(appendedAwardIssues(first.issues, input.value.transcript.awards.length, 'planned'));
   const start = first.value.audits[0]!;
   let schedule: { readonly rows?: Schedule; readonly codes: (count: number) => string[] } | undefined;
   const offered = (id: string) => catalog.credentials.find((c) => c.id === id)?.offered;

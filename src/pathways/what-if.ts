@@ -3,7 +3,7 @@ import type { AuditReport, ProgramAudit, RequirementResult } from '../audit/audi
 import type { Catalog } from '../model/catalog.js';
 import { describeValue, fail, type Result } from '../model/issue.js';
 import { parseWith } from '../model/parse.js';
-import { Award, Transcript, type AwardInput, type TranscriptInput } from '../model/transcript.js';
+import { appendedAwardIssues, Award, Transcript, type AwardInput, type TranscriptInput } from '../model/transcript.js';
 import * as z from 'zod/mini';
 
 /** Awards a what-if file adds: an array of awards or `{ "awards": [...] }`; all are taken as planned. */
@@ -18,7 +18,8 @@ export const WhatIfAwards = z.union([
 /**
  * A what-if audit: the transcript with `planned` awards (its own and `extra`) counted as if
  * completed. Every requirement whose status differs from the real audit, and every applied item
- * that is a planned award, is marked `hypothetical: true`.
+ * that is a planned award, is marked `hypothetical: true`. Problems with an award of `extra` are
+ * issues at its index in `extra`, under `whatIf` (`whatIf[0].credential`).
  *
  * @example
  * ```ts
@@ -74,7 +75,7 @@ export function whatIf(
     },
     { ...options, includePlanned: true },
   );
-  if (!hypothesis.ok) return hypothesis;
+  if (!hypothesis.ok) return fail(appendedAwardIssues(hypothesis.issues, parsed.value.awards.length, 'whatIf'));
   const planned = new Set([
     ...parsed.value.awards.filter((a) => a.status === 'planned').map((a) => a.id),
     ...added.value.map((a) => a.id),

@@ -12,7 +12,8 @@ import { formatPath, type Issue } from '../model/issue.js';
  * ```
  */
 export function issueText(issue: Issue): string {
-  const where = [issue.file, issue.path.length > 0 ? formatPath(issue.path) : undefined].filter(Boolean).join(' ');
+  const where =
+    issue.option ?? [issue.file, issue.path.length > 0 ? formatPath(issue.path) : undefined].filter(Boolean).join(' ');
   const found = issue.received === undefined ? '' : `, got ${issue.received}`;
   return `${where ? `${where}: ` : ''}expected ${issue.expected}${found} [${issue.code}]`;
 }

@@ -117,7 +117,7 @@ describe('credstack audit', () => {
     });
     const run = await cli(['audit', '-', '--program', 'aas-it', '--program', 'no-such-program'], { stdin: transcript });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('$.programs[1]: expected the id of a catalog program, got "no-such-program"');
+    expect(run.stderr).toContain('error: --program: expected the id of a catalog program, got "no-such-program"');
     expect(run.stderr).toContain('$.awards[0].credential: expected the id of a catalog credential, got "NOPE-1"');
     expect(run.stderr).toContain('$.exceptions[0].requirement: expected a requirement id of aas-it');
   });

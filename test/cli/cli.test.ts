@@ -20,7 +20,9 @@ describe('the CLI', () => {
     const run = await cli(['validate', 'no/such/catalog']);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toContain('ENOENT');
+    expect(run.stderr).toMatch(
+      /: expected a catalog file or folder, got no such file \(ENOENT\) \[unreadable-file\]\n$/,
+    );
   });
 
   it('prints the JSON Schemas', async () => {

@@ -19,16 +19,38 @@ describe('issues are worded the same whatever zod locale the application sets', 
       {
         code: 'invalid-shape',
         path: ['learner', 'id'],
-        expected: 'Too small: expected string to have >=1 characters',
+        expected: 'a non-empty string',
         received: '""',
       },
       {
         code: 'invalid-shape',
         path: ['awards', 0, 'status'],
-        expected: 'Invalid option: expected one of "completed"|"in-progress"|"planned"',
+        expected: 'one of completed, in-progress, planned',
         received: '"done"',
       },
     ]);
     expect(z.string().safeParse(1).error?.issues[0]?.message).toMatch(/^Entrée invalide/);
+  });
+});
+
+describe('issues word what was expected in their own words, never zod text', () => {
+  const issuesOf = (input: unknown) => {
+    const parsed = parseWith(Transcript, input);
+    return parsed.ok ? [] : parsed.issues.map((issue) => [issue.path.join('.'), issue.expected]);
+  };
+
+  it('bounds and options (a schema message of its own stays)', () => {
+    expect(
+      issuesOf({
+        learner: { id: 'l' },
+        awards: [{ id: 'a1', credential: 'X', source: 'elsewhere', credits: { value: -1, unit: '' } }],
+        exceptions: [{ type: 'waive', program: 'p', requirement: 'r', reason: 'x', credits: 0 }],
+      }),
+    ).toEqual([
+      ['awards.0.credits.value', 'credits of zero or more'],
+      ['awards.0.credits.unit', 'a non-empty string'],
+      ['awards.0.source', 'one of institution, transfer, external, prior-learning'],
+      ['exceptions.0.credits', 'a number greater than 0'],
+    ]);
   });
 });

@@ -7,8 +7,7 @@ import type { PathwayPlan } from '../../pathways/plan.js';
 import type { TermsOption } from '../../pathways/plan-terms.js';
 import { recommend, type Recommendation } from '../../pathways/recommend.js';
 import { planIncomplete, withPlans } from '../../pathways/still-needed.js';
-import { whatIf, WhatIfAwards } from '../../pathways/what-if.js';
-import { parseWith } from '../../model/parse.js';
+import { whatIf } from '../../pathways/what-if.js';
 import { auditToHtml } from '../../report/audit-html.js';
 import { auditReportJson } from '../../report/audit-json.js';
 import type { ConversionNotice } from '../../interop/conversion-notice.js';
@@ -20,7 +19,8 @@ import { resolve } from 'node:path';
 import type { CliIo } from '../io.js';
 import { wantsColor } from '../color.js';
 import { asOfOption, catalogDateOption, programOption, termsOption, todayIn } from '../options.js';
-import { inputName, readJsonInput, readLearnerInput } from '../read-input.js';
+import { blameOn } from '../blame.js';
+import { inputName, readLearnerInput, readWhatIf } from '../read-input.js';
 import { catalogAt, valueOrThrow } from '../run-command.js';
 
 interface AuditCommandOptions {
@@ -73,26 +73,24 @@ export function registerAudit(program: Command, io: CliIo): void {
         defaultAsOf: todayIn(io),
       };
       const auditOptions = { programs, all, ...dates };
-      const extra = options.whatIf
-        ? valueOrThrow(parseWith(WhatIfAwards, await readJsonInput(io, options.whatIf), options.whatIf))
-        : undefined;
+      const planned = options.whatIf ? await readWhatIf(io, options.whatIf) : undefined;
+      const extra = planned?.awards;
+      const blame = blameOn({
+        transcript: inputName(file),
+        options: { programs: '--program' },
+        ...(planned ? { whatIf: planned.input } : {}),
+      });
       const audited = valueOrThrow(
         extra ? whatIf(catalog, transcript, extra, auditOptions) : audit(catalog, transcript, auditOptions),
-        inputName(file),
+        blame,
       );
       // What each incomplete program still needs: its exact plan, planned once for stillNeeded, the
       // ranking and the page (which shows the plans' steps, term by term with --terms, instead of stillNeeded).
       const stillNeeded = { ...dates, ...(extra ? { whatIf: extra } : {}) };
-      const plans = valueOrThrow(
-        await planIncomplete(catalog, transcript as never, audited, stillNeeded),
-        inputName(file),
-      );
+      const plans = valueOrThrow(await planIncomplete(catalog, transcript as never, audited, stillNeeded), blame);
       const terms = options.terms;
       const schedules = terms
-        ? valueOrThrow(
-            await planIncomplete(catalog, transcript as never, audited, { ...stillNeeded, terms }),
-            inputName(file),
-          )
+        ? valueOrThrow(await planIncomplete(catalog, transcript as never, audited, { ...stillNeeded, terms }), blame)
         : undefined;
       const report = options.format === 'html' ? audited : withPlans(audited, plans);
       const recommendations = valueOrThrow(
@@ -101,7 +99,7 @@ export function registerAudit(program: Command, io: CliIo): void {
           plans,
           ...(terms && schedules ? { terms, schedules } : {}),
         }),
-        inputName(file),
+        blame,
       );
       const ranking = all && programs.length === 0 ? recommendations : undefined;
       const steps = new Map<string, PathwayPlan>();

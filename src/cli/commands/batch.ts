@@ -6,10 +6,11 @@ import { auditBatchInParallel } from '../../batch/parallel-batch.js';
 import { AtomicOutput } from '../../io/atomic-output.js';
 import { batchSource } from '../../io/read-batch-input.js';
 import { CSV_HEADER } from '../../report/csv-summary.js';
+import { plural } from '../../report/reason-text.js';
 import { EXIT, type CliIo, type RunIo } from '../io.js';
-import { asOfOption, programOption, todayIn, wholeNumber } from '../options.js';
+import { asOfOption, programOption, todayIn, unknownPrograms, wholeNumber } from '../options.js';
 import { Progress } from '../progress.js';
-import { catalogAt, ExitWith, valueOrThrow } from '../run-command.js';
+import { catalogAt, ExitWith, InvalidInput, valueOrThrow } from '../run-command.js';
 import { readLimitsFrom } from '../../io/read-limits.js';
 
 interface BatchOptions {
@@ -60,6 +61,9 @@ export function registerBatch(program: Command, io: RunIo): void {
         throw new InvalidArgumentError('name --program ID (repeat for several) or --all');
       const workers = workersFor(io, options.workers);
       const catalog = catalogAt(io, options.catalog);
+      // Checked once, here: an unknown program is the command's mistake, not every record's.
+      const unknown = unknownPrograms(catalog, options.program ?? []);
+      if (unknown.length > 0) throw new InvalidInput(unknown);
       const source = valueOrThrow(
         batchSource(input === '-' ? '-' : resolve(io.cwd, input), io.stdin, valueOrThrow(readLimitsFrom(io.env))),
       );
@@ -118,7 +122,7 @@ export function registerBatch(program: Command, io: RunIo): void {
       }
       const seconds = (Date.now() - started) / 1000;
       io.stderr.write(
-        `batch: ${records} records in ${seconds.toFixed(1)} s (${Math.round(records / Math.max(seconds, 0.001))}/s): ${counts.complete} complete, ${counts['in-progress']} in progress, ${counts.incomplete} incomplete audits; ${counts.error} errors; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
+        `batch: ${plural(records, 'record')} in ${seconds.toFixed(1)} s (${Math.round(records / Math.max(seconds, 0.001))}/s): ${counts.complete} complete, ${counts['in-progress']} in progress, ${counts.incomplete} incomplete audits; ${plural(counts.error, 'error')}; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
       );
       if (counts.error > 0) throw new ExitWith(EXIT.invalidInput);
     });

@@ -3,6 +3,7 @@ import { explainAward } from '../../audit/explain-award.js';
 import { awardExplanationJson, awardExplanationText } from '../../report/award-explanation.js';
 import type { CliIo } from '../io.js';
 import { asOfOption, catalogDateOption, programOption, todayIn } from '../options.js';
+import { blameOn } from '../blame.js';
 import { inputName, readLearnerInput } from '../read-input.js';
 import { catalogAt, valueOrThrow } from '../run-command.js';
 
@@ -37,7 +38,7 @@ export function registerExplain(program: Command, io: CliIo): void {
           ...(options.catalogDate ? { catalogDate: options.catalogDate } : {}),
           defaultAsOf: todayIn(io),
         }),
-        inputName(file),
+        blameOn({ transcript: inputName(file), options: { award: '--award', programs: '--program' } }),
       );
       io.stdout.write(
         options.format === 'json'

@@ -1,13 +1,12 @@
 import { Option, type Command } from 'commander';
 import { plan, type TermsOption } from '../../pathways/plan.js';
-import { WhatIfAwards } from '../../pathways/what-if.js';
-import { parseWith } from '../../model/parse.js';
 import { planToText } from '../../report/audit-text.js';
 import { planResultJson } from '../../report/plan-json.js';
 import { catalogTitles } from '../../report/titles.js';
 import type { CliIo } from '../io.js';
 import { asOfOption, termsOption, todayIn, wholeNumber } from '../options.js';
-import { inputName, readJsonInput, readLearnerInput } from '../read-input.js';
+import { blameOn } from '../blame.js';
+import { inputName, readLearnerInput, readWhatIf } from '../read-input.js';
 import { catalogAt, ExitWith, valueOrThrow } from '../run-command.js';
 import { planToCtdl } from '../../interop/ctdl-plan.js';
 
@@ -57,9 +56,7 @@ export function registerPlan(program: Command, io: CliIo): void {
       ) => {
         const catalog = catalogAt(io, options.catalog);
         const { transcript } = await readLearnerInput(io, file, catalog);
-        const extra = options.whatIf
-          ? valueOrThrow(parseWith(WhatIfAwards, await readJsonInput(io, options.whatIf), options.whatIf))
-          : [];
+        const planned = options.whatIf ? await readWhatIf(io, options.whatIf) : undefined;
         const result = valueOrThrow(
           await plan(catalog, transcript, {
             target: options.target,
@@ -69,9 +66,13 @@ export function registerPlan(program: Command, io: CliIo): void {
             ...(options.alternatives !== undefined ? { alternatives: options.alternatives } : {}),
             ...(options.timeLimit !== undefined ? { timeLimit: options.timeLimit } : {}),
             ...(options.terms ? { terms: options.terms } : {}),
-            planned: extra,
+            planned: planned?.awards ?? [],
           }),
-          inputName(file),
+          blameOn({
+            transcript: inputName(file),
+            options: { target: '--target' },
+            ...(planned ? { whatIf: planned.input } : {}),
+          }),
         );
         if (options.format === 'ctdl') {
           if (!result.best) {

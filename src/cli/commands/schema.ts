@@ -11,7 +11,7 @@ export function registerSchema(program: Command, io: CliIo): void {
   program
     .command('schema')
     .description(
-      'write the JSON Schemas of the input files (catalog, catalog part, transcript) and of the audit and plan outputs',
+      'write the JSON Schemas of the input files (catalog, catalog part, transcript) and of the audit, plan, list and explain outputs',
     )
     .option('--out <dir>', 'write one file per schema into this folder instead of printing them')
     .action(async (options: { out?: string }) => {
