@@ -184,6 +184,14 @@ export function recommendationsToText(recommendations: readonly Recommendation[]
   return `\nClosest programs:\n${recommendations.map((r, i) => `  ${i + 1}. ${recommendationText(r)}`).join('\n')}\n`;
 }
 
+/** "2 terms", or "7 terms, 2026-fall to 2028-fall (1 with nothing to take)": a schedule's empty terms are not listed. */
+function termsText(terms: number, steps: readonly { readonly term?: string }[]): string {
+  const listed = steps.filter((s) => s.term !== undefined);
+  const empty = terms - listed.length;
+  if (listed.length === 0 || empty <= 0) return plural(terms, 'term');
+  return `${plural(terms, 'term')}, ${listed[0]!.term} to ${listed.at(-1)!.term} (${empty} with nothing to take)`;
+}
+
 /**
  * A plan as an advisor reads it: steps in prerequisite order (or one line a term, scheduled), cost,
  * and whether it is proven the cheapest; credentials by title with their ids when `titles` are given.
@@ -203,7 +211,7 @@ export function planToText(
   const lines = [
     `Plan for ${program}: ${plural(best.credentials.length, 'credential')}, ${plural(best.cost.credits, 'credit')}${best.proven ? ' (the cheapest)' : ' (not proven the cheapest)'}`,
   ];
-  if (best.cost.terms !== undefined) lines.push(`  ${plural(best.cost.terms, 'term')}`);
+  if (best.cost.terms !== undefined) lines.push(`  ${termsText(best.cost.terms, best.steps)}`);
   for (const step of best.steps)
     lines.push(
       `  ${step.term ? `${step.term} (${plural(step.credits ?? 0, 'credit')})` : `Step ${step.step}`}: ${step.credentials.map(name).join(', ')}`,

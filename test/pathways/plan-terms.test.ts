@@ -58,6 +58,22 @@ describe('plans term by term (SPEC section 10)', () => {
     });
   });
 
+  it('a schedule with a term of nothing to take says so: its terms add up', async () => {
+    // Jon, Data Engineering at 3 credits a term: DATA-330 follows DATA-320 (spring) and runs in
+    // the fall, so 2028-summer has nothing; 6 terms are listed, 7 counted.
+    const run = await cli([
+      'plan',
+      'fixtures/jon-first-term.json',
+      '--target',
+      'cert-data-engineering',
+      '--terms',
+      '2026-fall:3',
+    ]);
+    const lines = run.stdout.split('\n');
+    expect(lines[1]).toBe('  7 terms, 2026-fall to 2028-fall (1 with nothing to take)');
+    expect(lines.filter((line) => /^ {2}\d{4}-/.test(line))).toHaveLength(6);
+  });
+
   it('credstack plan --terms prints term by term; a bad --terms is a usage error', async () => {
     const run = await cli([
       'plan',
