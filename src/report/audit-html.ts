@@ -105,7 +105,7 @@ function progressHtml(a: ProgramAudit): string {
   const max = a.credits.required ?? Math.max(a.credits.applied, 1);
   const value = Math.min(a.credits.applied, max);
   const label = `${a.title}: ${creditsText(a)}`;
-  return `<progress class="${a.status}" aria-label="${esc(label)}" max="${esc(max)}" value="${esc(value)}">${esc(value)} of ${esc(max)}</progress>`;
+  return `<progress class="${a.status}" aria-label="${esc(label)}" max="${esc(max)}" value="${esc(value)}">${esc(a.credits.applied)} of ${esc(max)}</progress>`;
 }
 
 const creditsText = (a: ProgramAudit) =>
@@ -124,7 +124,12 @@ function summaryText(a: ProgramAudit, extras: HtmlExtras): string {
     : a.stillNeeded
       ? `${plural(a.stillNeeded.length, 'credential')} still needed`
       : '';
-  return `${[creditsText(a), left === undefined ? '' : `${plural(left, 'requirement')} to go`, planText].filter(Boolean).join('; ')}.`;
+  // A policy short (a GPA below its minimum, residency) is open too, though no requirement is.
+  const policies = a.policies.filter((p) => p.status === 'incomplete' && p.id !== 'total-credits');
+  const policyText = policies.map((p) => `${p.label} ${p.have ?? 0} of at least ${p.need}`).join(', ');
+  const requirements =
+    left === undefined || (left === 0 && policies.length > 0) ? '' : `${plural(left, 'requirement')} to go`;
+  return `${[creditsText(a), requirements, policyText, planText].filter(Boolean).join('; ')}.`;
 }
 
 /** The catalog years of the version audited: "Catalog 2022-08-01 to 2025-07-31.", "Catalog from 2025-08-01.". */

@@ -34,11 +34,24 @@ describe('the HTML advising page', () => {
     expect(words(bs)).toMatch(/ of 120 semester credits; every requirement met\./);
   });
 
+  it('a program whose requirements are all met but whose GPA is short says so, not "0 requirements to go"', async () => {
+    // Omar: every requirement met, 121 of 120 credits, GPA 1.9 of the 2.0 the BS needs.
+    const { html } = await advisingPage('omar-failing-grades.json', ['bs-data-science']);
+    const bs = section(html, 'bs-data-science');
+    expect(words(bs)).toContain(
+      '121 of 120 semester credits; Grade point average (every graded course) 1.9 of at least 2.',
+    );
+    expect(words(bs)).not.toContain('0 requirements to go');
+    expect(html).toMatch(/<progress [^>]*>121 of 120<\/progress>/);
+  });
+
   it('leads with a summary, keeps "not yet" neutral and groups the open choice of a track', async () => {
     const { html } = await advisingPage('maya-2025-first-year.json', ['bs-data-science']);
     const bs = section(html, 'bs-data-science');
     // Open leaves on the cheapest way: science, humanities, social; DATA-210, 220, 310, 350; one track; electives, capstone, writing.
-    expect(words(html)).toContain('34 of 120 semester credits; 14 requirements to go.');
+    expect(words(html)).toContain(
+      '34 of 120 semester credits; 14 requirements to go; Credits earned in residence (institution) 28 of at least 30.',
+    );
     expect(bs).toContain('<span class="badge incomplete">Not yet</span>');
     expect(bs).not.toContain('✗');
     const choice = /<li class="choose">([\s\S]*?)<\/ol><\/li>/.exec(bs)?.[1] ?? '';

@@ -90,7 +90,9 @@ describe.runIf(canRunChromium)('the HTML advising page, in a real browser', () =
     const { page, requests } = await open('midway', 'desktop');
     await expect(page.title()).resolves.toBe('Advising report: Maya Chen');
     const text = await visibleText(page, 'body');
-    expect(text).toContain('34 of 120 semester credits; 14 requirements to go.');
+    expect(text).toContain(
+      '34 of 120 semester credits; 14 requirements to go; Credits earned in residence (institution) 28 of at least 30.',
+    );
     expect(text).toContain(
       '0 of 6 semester credits; 4 requirements to go; 4 credentials (6 credits) in the shortest plan, 2 terms of up to 3 credits.',
     );
