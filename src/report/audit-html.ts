@@ -7,7 +7,7 @@ import { PAGE_CSS } from './html-css.js';
 import { remainingHtml, requirementTreeHtml, STATUS_VIEW } from './html-requirements.js';
 import { esc, nameHtml, type TitleOf } from './html-text.js';
 import { plural, reasonText } from './reason-text.js';
-import { stackingFigure } from './stacking-svg.js';
+import { type StackingFigure, stackingFigure } from './stacking-svg.js';
 
 /** What the advising report shows besides the audit. */
 export interface HtmlExtras {
@@ -150,16 +150,17 @@ function programSection(a: ProgramAudit, extras: HtmlExtras, titleOf: TitleOf, s
 <p class="summary">${esc(summary)}${a.version ? ` <span class="muted">${esc(catalogYears(a.version))}</span>` : ''}</p>${budget}${problems}
 ${remaining.length ? `<h3>What remains</h3><ul class="remaining">${remaining.join('')}</ul>` : ''}
 ${plan?.credentials.length ? planHtml(plan, titleOf) : ''}
-${figure ? `<h3>How your credentials stack into it</h3><figure class="graph">${figure.svg}${pathsHtml(figure.paths)}<figcaption class="legend">Shaded: what you hold; white: programs on the way; green: this program.</figcaption></figure>` : ''}
+${figure ? `<h3>How your credentials stack into it</h3><figure class="graph">${figure.svg}${pathsHtml(figure)}<figcaption class="legend">Shaded: what you hold; white: programs on the way; green: this program.${figure.more > 0 ? ` ${plural(figure.more, 'more credential')} counting directly ${figure.more === 1 ? 'is' : 'are'} not drawn.` : ''}</figcaption></figure>` : ''}
 <h3>Requirements</h3>${requirementTreeHtml(a.requirements, titleOf)}${policies ? `<ul class="tree">${policies}</ul>` : ''}
 ${unusedHtml(a, extras, titleOf)}
 </section>`;
 }
 
 /** The stacking paths in words (shown on a phone and in print): the ones through other programs, then what counts directly. */
-function pathsHtml(paths: readonly (readonly string[])[]): string {
+function pathsHtml({ paths, more }: StackingFigure): string {
   const through = paths.filter((p) => p.length > 2).map((p) => `<li>${p.map(esc).join(' → ')}</li>`);
   const direct = paths.filter((p) => p.length === 2).map((p) => esc(p[0]!));
+  if (more > 0) direct.push(`and ${more} more`);
   const directly = direct.length ? [`<li>Directly: ${direct.join(', ')}</li>`] : [];
   return `<ul class="paths">${[...through, ...directly].join('')}</ul>`;
 }

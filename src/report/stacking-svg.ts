@@ -7,6 +7,8 @@ export interface StackingFigure {
   readonly svg: string;
   /** Each path as titles, from a held credential to the target. */
   readonly paths: readonly (readonly string[])[];
+  /** How many more held credentials count directly toward the target than the figure draws. */
+  readonly more: number;
 }
 
 const BOX_WIDTH = 210;
@@ -69,7 +71,7 @@ export function stackingFigure(
     ),
     '</svg>',
   ].join('');
-  return { svg, paths: paths.map((p) => p.map(name)) };
+  return { svg, paths: paths.map((p) => p.map(name)), more: all.length - paths.length };
 }
 
 interface Box {

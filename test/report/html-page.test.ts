@@ -32,6 +32,9 @@ describe('the HTML advising page', () => {
     );
     expect(bs).not.toMatch(/s-incomplete|Not yet|What remains|✗/);
     expect(words(bs)).toMatch(/ of 120 semester credits; every requirement met\./);
+    // The figure draws a dozen paths at most; the rest are counted, not dropped in silence.
+    expect(words(bs)).toMatch(/Directly: Composition I, [^.]*, and 18 more/);
+    expect(words(bs)).toContain('18 more credentials counting directly are not drawn.');
   });
 
   it('a program whose requirements are all met but whose GPA is short says so, not "0 requirements to go"', async () => {
