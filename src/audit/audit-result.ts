@@ -18,6 +18,8 @@ export type RequirementStatus = AuditStatus | 'not-needed' | 'not-applicable';
 export interface AppliedItem {
   readonly award: string;
   readonly credential?: string;
+  /** An award of no catalog credential (work described inline, such as transfer courses): its title, else its code. */
+  readonly title?: string;
   readonly credits: number;
   /** Credits of this item a cap did not count. */
   readonly capped?: number;
@@ -105,6 +107,8 @@ export interface UnusedAward {
   readonly award: string;
   /** The catalog credential the award is of, when it names one. */
   readonly credential?: string;
+  /** An award of no catalog credential: its title, else its code. */
+  readonly title?: string;
   readonly reasons: readonly Reason[];
 }
 

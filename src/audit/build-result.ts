@@ -61,6 +61,8 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     const pin = exceptions.pins.size > 0 ? exceptions.pins.get(item.awardId) : undefined;
     const applied: Mutable<AppliedItem> = { award: item.awardId } as Mutable<AppliedItem>;
     if (item.credentialId) applied.credential = item.credentialId;
+    const inline = inlineTitle(item);
+    if (inline !== undefined) applied.title = inline;
     applied.credits = credits(counted);
     if (full > counted) applied.capped = credits(full - counted);
     if (item.status === 'in-progress') applied.inProgress = true;
@@ -316,6 +318,8 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
       UnusedAward & { order: number }
     >;
     if (item.credentialId) entry.credential = item.credentialId;
+    const inline = inlineTitle(item);
+    if (inline !== undefined) entry.title = inline;
     entry.reasons = reasons;
     entry.order = order;
     return entry;
@@ -421,4 +425,11 @@ function whyUnused(item: CreditItem, index: number, outcome: ProgramOutcome, ove
     plan.blockedByGrade[index],
     planItem.candidates.length > 0 || planItem.sharedCandidates.length > 0,
   );
+}
+
+/** The title (else the code) of an award of no catalog credential, as the transcript describes it. */
+function inlineTitle(item: CreditItem): string | undefined {
+  if (item.credentialId !== undefined || item.components) return undefined;
+  const { title, code } = item.facts;
+  return typeof title === 'string' && title !== '' ? title : typeof code === 'string' && code !== '' ? code : undefined;
 }

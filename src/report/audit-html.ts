@@ -1,11 +1,18 @@
-import type { AuditReport, AuditStatus, PolicyResult, ProgramAudit, RequirementResult } from '../audit/audit-result.js';
+import type {
+  AuditReport,
+  AuditStatus,
+  PolicyResult,
+  ProgramAudit,
+  RequirementResult,
+  UnusedAward,
+} from '../audit/audit-result.js';
 import type { StackingGraph } from '../catalog/stacking-graph.js';
 import type { ReasonCode } from '../explain/reasons.js';
 import type { PathwayPlan } from '../pathways/plan.js';
 import type { Recommendation } from '../pathways/recommend.js';
 import { PAGE_CSS } from './html-css.js';
 import { remainingHtml, requirementTreeHtml, STATUS_VIEW } from './html-requirements.js';
-import { esc, nameHtml, type TitleOf } from './html-text.js';
+import { esc, inlineAwardHtml, nameHtml, type TitleOf } from './html-text.js';
 import { plural, reasonText } from './reason-text.js';
 import { type StackingFigure, stackingFigure } from './stacking-svg.js';
 
@@ -171,7 +178,7 @@ function problemsHtml(a: ProgramAudit, extras: HtmlExtras, titleOf: TitleOf): st
     .filter((u) => u.reasons.some((r) => PROBLEM_REASONS.has(r.code)))
     .map(
       (u) =>
-        `<li>${awardHtml(u.award, extras, titleOf)}: ${esc(
+        `<li>${awardHtml(u, extras, titleOf)}: ${esc(
           u.reasons
             .filter((r) => PROBLEM_REASONS.has(r.code))
             .map(reasonText)
@@ -205,11 +212,11 @@ function policyFigure(p: PolicyResult): string {
   return [credits, items].filter(Boolean).join(', ');
 }
 
-const awardHtml = (award: string, extras: HtmlExtras, titleOf: TitleOf) => {
-  const credential = extras.awards?.get(award);
+const awardHtml = (u: UnusedAward, extras: HtmlExtras, titleOf: TitleOf) => {
+  const credential = u.credential ?? extras.awards?.get(u.award);
   return credential
-    ? `${nameHtml(credential, titleOf)} <span class="muted">(award ${esc(award)})</span>`
-    : `award ${esc(award)}`;
+    ? `${nameHtml(credential, titleOf)} <span class="muted">(award ${esc(u.award)})</span>`
+    : inlineAwardHtml(u);
 };
 
 /** The steps of the shortest plan: term by term when it is scheduled, else in prerequisite order. */
@@ -235,7 +242,7 @@ function unusedHtml(a: ProgramAudit, extras: HtmlExtras, titleOf: TitleOf): stri
   const rows = a.unused
     .map(
       (u) =>
-        `<tr${u.reasons.some((r) => PROBLEM_REASONS.has(r.code)) ? ' class="problem"' : ''}><td>${awardHtml(u.award, extras, titleOf)}</td><td>${esc(u.reasons.map(reasonText).join('; '))}</td></tr>`,
+        `<tr${u.reasons.some((r) => PROBLEM_REASONS.has(r.code)) ? ' class="problem"' : ''}><td>${awardHtml(u, extras, titleOf)}</td><td>${esc(u.reasons.map(reasonText).join('; '))}</td></tr>`,
     )
     .join('');
   return `<h3>Awards that do not count here</h3><table><thead><tr><th scope="col">Award</th><th scope="col">Why</th></tr></thead><tbody>${rows}</tbody></table>`;

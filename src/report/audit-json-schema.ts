@@ -33,6 +33,7 @@ export const AppliedItem = z
   .object({
     award: z.string().meta({ description: 'The award id on the transcript' }),
     credential: z.string().optional().meta({ description: 'The catalog credential it counts as' }),
+    title: z.string().optional().describe('An award of no catalog credential (inline): its title, else its code'),
     credits: z.number().meta({ description: 'Credits it counts here, after limits' }),
     capped: z.number().optional().meta({ description: 'Credits a cap kept from counting' }),
     inProgress: z.literal(true).optional().describe('Counted once it is completed (an in-progress award)'),
@@ -180,6 +181,10 @@ const ProgramAudit = z
           .object({
             award: z.string().describe('The award id on the transcript'),
             credential: z.string().optional().describe('The credential the award is of'),
+            title: z
+              .string()
+              .optional()
+              .describe('An award of no catalog credential (inline): its title, else its code'),
             reasons: z.array(Worded(REASON_CODES)).describe('Why it does not count'),
           })
           .strict(),

@@ -76,7 +76,7 @@ export function auditToText(report: AuditReport, style: TextStyle): string {
       // The credential a requirement without a label names is titled in the label: its id is enough here.
       const applied = node.applied.length
         ? dim(
-            `  ← ${node.applied.map((a) => `${a.credential && !node.label && a.credential === node.credential ? a.credential : name(a.credential ?? a.award)}${a.inProgress ? ' (in progress)' : ''}${a.exception ? ` [${a.exception.type}]` : ''}${a.alsoIn ? ` (also in ${a.alsoIn.join(', ')})` : ''}${a.hypothetical ? ` ${WHAT_IF_MARK}` : ''}`).join(', ')}`,
+            `  ← ${node.applied.map((a) => `${a.credential && !node.label && a.credential === node.credential ? a.credential : a.credential ? name(a.credential) : inlineName(a)}${a.inProgress ? ' (in progress)' : ''}${a.exception ? ` [${a.exception.type}]` : ''}${a.alsoIn ? ` (also in ${a.alsoIn.join(', ')})` : ''}${a.hypothetical ? ` ${WHAT_IF_MARK}` : ''}`).join(', ')}`,
           )
         : '';
       lines.push(
@@ -103,7 +103,7 @@ export function auditToText(report: AuditReport, style: TextStyle): string {
         '  Not counted:',
         ...audit.unused.map(
           (u) =>
-            `    - ${u.credential ? `${name(u.credential)}, award ${u.award}` : u.award}: ${u.reasons.map(reasonText).join('; ')}`,
+            `    - ${u.credential ? `${name(u.credential)}, award ${u.award}` : inlineName(u)}: ${u.reasons.map(reasonText).join('; ')}`,
         ),
       );
     if (!audit.optimal)
@@ -221,4 +221,9 @@ export function planToText(
       `  Alternative ${i + 1} (${plural(alternative.cost.credits, 'credit')}${alternative.proven ? '' : ', not proven the next cheapest'}): ${alternative.credentials.map(name).join(', ')}`,
     );
   return `${lines.join('\n')}\n`;
+}
+
+/** An award of no catalog credential: "Calculus I (award a3)" when the transcript titles it, else its id. */
+function inlineName(a: { readonly award: string; readonly title?: string }): string {
+  return a.title !== undefined ? `${a.title} (award ${a.award})` : a.award;
 }

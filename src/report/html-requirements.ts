@@ -1,6 +1,6 @@
 import type { AppliedItem, AssertResult, RequirementResult, RequirementStatus } from '../audit/audit-result.js';
 import { assertMissingText, assertText, moreCredits } from './reason-text.js';
-import { esc, nameHtml, optionHtml, type TitleOf } from './html-text.js';
+import { esc, inlineAwardHtml, nameHtml, optionHtml, type TitleOf } from './html-text.js';
 
 /** How the page shows each status: a mark (decoration) and words. "Not yet" is neutral, not a failure. */
 export const STATUS_VIEW: Readonly<Record<RequirementStatus, { readonly mark: string; readonly text: string }>> = {
@@ -64,7 +64,7 @@ function appliedHtml(a: AppliedItem, titleOf: TitleOf, labels: ReadonlyMap<strin
     a.capped ? `${esc(a.capped)} cr over a cap` : '',
     a.alsoIn ? `also counts in ${a.alsoIn.map((id) => labels.get(id) ?? esc(id)).join(', ')}` : '',
   ].filter(Boolean);
-  return `${a.credential ? nameHtml(a.credential, titleOf) : `award ${esc(a.award)}`}${notes.length ? ` (${notes.join(', ')})` : ''}`;
+  return `${a.credential ? nameHtml(a.credential, titleOf) : inlineAwardHtml(a)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 
 function assertHtml(a: AssertResult, first: boolean): string {

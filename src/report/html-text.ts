@@ -19,3 +19,10 @@ export function nameHtml(id: string, titleOf: TitleOf): string {
 export function optionHtml(option: RemainingOption): string {
   return `${nameHtml(option.credential, () => option.title)} <span class="muted">· ${esc(option.credits)} cr</span>`;
 }
+
+/** An award of no catalog credential: its title from the transcript with its id ("Calculus I (award a3)"), else "award a3". */
+export function inlineAwardHtml(a: { readonly award: string; readonly title?: string }): string {
+  return a.title !== undefined
+    ? `${esc(a.title)} <span class="muted">(award ${esc(a.award)})</span>`
+    : `award ${esc(a.award)}`;
+}

@@ -20,6 +20,14 @@ describe('credstack audit text', () => {
     expect(out).not.toMatch(/^\s+- j5:/m);
   });
 
+  it('names transfer work described inline by its transcript title, with its award id', async () => {
+    // Maya's m01 and m02 name no catalog credential: the transcript gives their titles.
+    const out = await text(['audit', 'fixtures/maya-2025-first-year.json', '--program', 'bs-data-science']);
+    expect(out).toContain('✓ Writing 6 cr/6 cr  ← Composition (award m01), Composition II (ENGL-102)\n');
+    expect(out).toContain('← General Psychology (award m02)\n');
+    expect(out).not.toMatch(/← m0[12]\b/);
+  });
+
   it('words what remains by title, without a tautology, and the cheapest plan by title', async () => {
     const out = await text(['audit', 'fixtures/jon-first-term.json', '--program', 'cert-data-engineering']);
     expect(out).toContain(

@@ -93,7 +93,7 @@ describe('the HTML advising page', () => {
       'cert-cloud-security',
     );
     expect(words(/<div class="notice problems"[\s\S]*?<\/div>/.exec(eve)?.[0] ?? '').trim()).toBe(
-      "Needs attention CompTIA Security+ comptia-security-plus (award e2) : expired on 2024-03-01 award e4: denied by rule unaccredited-issuer: issuer is not on Riverbend's list of accredited issuers",
+      "Needs attention CompTIA Security+ comptia-security-plus (award e2) : expired on 2024-03-01 Web Development (award e4) : denied by rule unaccredited-issuer: issuer is not on Riverbend's list of accredited issuers",
     );
     expect(eve).toContain(
       '<tr><td>Foundations of Data Analysis <span class="code">DATA-101</span> <span class="muted">(award e1)</span></td><td>does not match any requirement</td></tr>',
