@@ -638,6 +638,35 @@ describe('audits agree with an independent brute-force oracle', () => {
     expect(compareCase(c)?.problems).toEqual([]);
   });
 
+  it('an item a leaf does not need, whose assert it cannot help, is not applied to raise the GPA (oracle fix)', () => {
+    // n0 needs 1 credit of c with one level-300 course among the counted: no course has a level,
+    // so n0 is never met. B (b, grade B) is substituted there and meets its credit; A (c, grade
+    // A) would lift the applied GPA to 3.5, but n0 does not need it (its own need is met without
+    // it, and it is not level 300): it is not applied, the GPA stays 3.0 < 3.5. Met: nothing.
+    const c = caseOf(
+      [
+        ['A', 1, ['c']],
+        ['B', 1, ['b']],
+      ],
+      {
+        policy: { gpa: { min: 3.5 } },
+        requirements: {
+          id: 'n0',
+          where: tag('c'),
+          credits: 1,
+          assert: { where: { fact: 'level', operator: 'equal', value: '300' }, count: 1 },
+        },
+      },
+      [{ type: 'substitute', program: 'P', requirement: 'n0', award: 'b', reason: 'advisor' }],
+      [{ grade: 'A' }, { grade: 'B' }],
+    );
+    expect(oracleVerdict(c.catalog, c.transcript, 'P', noNesting)).toMatchObject({
+      status: 'incomplete',
+      bestScore: 0,
+    });
+    expect(compareCase(c)?.problems).toEqual([]);
+  });
+
   // Every property run compares the status (complete iff an allocation of finished work completes
   // the program, in progress iff one needs in-progress work), the requirements met when not
   // complete (skipped when the audit says `optimal: false`), and the validity and figures of the

@@ -852,19 +852,18 @@ export function evaluate(model: Model, pass: Pass, allocation: Allocation): Eval
         broken.push(`${node.id} counts ${counting.length} items over its maxCount ${node.countCap}`);
       const sumOf = (indexes: readonly number[]) => indexes.reduce((s, index) => s + counted[index]!, 0);
       counts.set(node.id, node.shape === 'program' ? (allocation.bundles.has(node.order) ? 1 : 0) : counting.length);
-      const meets = (indexes: readonly number[]) => {
-        const own =
-          node.shape === 'program'
-            ? allocation.bundles.has(node.order)
-            : node.credits !== undefined
-              ? clip(sumOf(indexes)) >= node.credits - node.waivedCredits
-              : indexes.length >= node.count!;
-        return own && (!node.assert || assertHolds(node.assert, indexes.map(seen)));
-      };
-      isMet = meets(counting);
-      if (isMet && !node.share && node.shape !== 'program')
+      const ownMet = (indexes: readonly number[]) =>
+        node.shape === 'program'
+          ? allocation.bundles.has(node.order)
+          : node.credits !== undefined
+            ? clip(sumOf(indexes)) >= node.credits - node.waivedCredits
+            : indexes.length >= node.count!;
+      isMet = ownMet(counting) && (!node.assert || assertHolds(node.assert, counting.map(seen)));
+      // README: a leaf takes an item only while its own need is not met without it; its own assert,
+      // like those above, may still need the item (checked with them below).
+      if (!node.share && node.shape !== 'program')
         for (const index of counting)
-          if (!model.pins.has(index) && meets(counting.filter((i) => i !== index))) spare.push({ leaf: node, index });
+          if (!model.pins.has(index) && ownMet(counting.filter((i) => i !== index))) spare.push({ leaf: node, index });
       passUp = node.share ? 0 : clip(sumOf(counting.filter((index) => home[index] === node.order)));
       if (!node.share) under = counting;
     } else {
@@ -889,10 +888,10 @@ export function evaluate(model: Model, pass: Pass, allocation: Allocation): Eval
     return passUp;
   };
   const applied = visit(model.root, true);
-  // A spare application is still needed when the assert of a node above its leaf, seeing no
-  // other application of the item, needs it (SEMANTICS-12.md).
+  // A spare application is still needed when the assert of its leaf or of a node above it, seeing
+  // no other application of the item, needs it (SEMANTICS-12.md).
   const wasteful = spare.some(({ leaf, index }) => {
-    const above = model.ancestors[leaf.order]!.slice(0, -1);
+    const above = model.ancestors[leaf.order]!;
     return !above.some((node) => {
       if (!node.assert) return false;
       const elsewhere = leavesUnder(node).some((l) => l !== leaf && appliedAt[l.order]!.includes(index));
