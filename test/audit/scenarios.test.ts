@@ -219,6 +219,7 @@ describe('audit scenarios on the shipped catalog', () => {
       expect(requirement(aas, 'CSCI-240').applied).toEqual([
         {
           award: 'h3',
+          title: 'Network Administration',
           credits: 3,
           exception: { type: 'substitute', reason: "NETW 210 covers CSCI 240's outcomes", by: 'chair-it' },
         },

@@ -117,7 +117,11 @@ describe('an EU micro-credential of a Dutch university (educredentials wallet-te
     expect(result!.credits).toEqual({ applied: 1.5, required: null, unit: 'semester' });
     // Counted with its grade A: the certificate's minimum grade is C.
     expect(result!.requirements.applied).toEqual([
-      { award: 'http://example.com/credentials/crd-A1B2C3', credits: 1.5 },
+      {
+        award: 'http://example.com/credentials/crd-A1B2C3',
+        title: 'Microcredential Basisomzetting Kat naar Koffiezetapparaat',
+        credits: 1.5,
+      },
     ]);
   });
 
