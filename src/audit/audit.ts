@@ -4,7 +4,7 @@ import { ZERO } from '../model/rational.js';
 import type { Transcript, TranscriptInput } from '../model/transcript.js';
 import type { AuditReport, AuditStatus, ProgramAudit } from './audit-result.js';
 import { buildProgramAudit } from './build-result.js';
-import { creditItems, type CreditItem } from './credit-items.js';
+import { creditItems, type CreditItem, type KeptOut } from './credit-items.js';
 import { applicableNodes, planAllocation, type ProgramExceptions } from './plan-allocation.js';
 import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
 import { AuditOptionsSchema, auditInput } from './audit-input.js';
@@ -15,7 +15,6 @@ import type { Program } from '../model/program.js';
 import { resolveExceptions } from './resolve-exceptions.js';
 import { DEFAULT_STEP_BUDGET, solveAllocation } from './solve-allocation.js';
 import { allocateJointly, overlapsAmong, type Counted, type JointRun, type Restrictions } from './joint-allocation.js';
-import type { Reason } from '../explain/reasons.js';
 
 /** What to audit. */
 export interface AuditOptions {
@@ -170,16 +169,10 @@ export function audit(
 }
 
 /** What a program's audit in a joint search depends on: the awards kept out of it, and the nested programs' items. */
-function inputsKey(id: string, kept: ReadonlyMap<string, Reason> | undefined, bundles: readonly CreditItem[]): string {
-  const why = (reason: Reason) => ('keptIn' in reason ? reason.keptIn : '');
-  const out = kept
-    ? [...kept]
-        .map(([award, reason]) => `${award}>${why(reason)}`)
-        .sort()
-        .join(',')
-    : '';
-  const nested = bundles.map((b) => `${b.awardId}:${String(b.facts.status)}:${b.components!.join(',')}`).join(';');
-  return `${id}|${out}|${nested}`;
+function inputsKey(id: string, kept: ReadonlyMap<string, KeptOut> | undefined, bundles: readonly CreditItem[]): string {
+  const out = kept ? [...kept].map(([award, why]) => [award, why.keptIn]).sort(([a], [b]) => (a! < b! ? -1 : 1)) : [];
+  const nested = bundles.map((b) => [b.awardId, b.facts.status, b.components]);
+  return JSON.stringify([id, out, nested]);
 }
 
 /**

@@ -281,7 +281,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
       return;
     }
     const item = items[index]!;
-    if (item.keptOut?.code === 'over-sharing' || item.keptOut?.code === 'exclusive-programs')
+    if (item.keptOut && evaluation.fallThrough[index])
       explanations.push({
         code: 'kept-out',
         award: item.awardId,

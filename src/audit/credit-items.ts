@@ -31,11 +31,14 @@ export interface CreditItem {
    * (`sharing`, `exclusiveWith`): it may still fall through toward the total, which is not
    * shared use (SPEC section 5).
    */
-  readonly keptOut?: Reason;
+  readonly keptOut?: KeptOut;
   readonly effects: readonly RuleEffect[];
   /** For a completed nested program: the award ids it is made of. */
   readonly components?: readonly string[];
 }
+
+/** Why an overlap rule between programs keeps an award out of one of them. */
+export type KeptOut = Extract<Reason, { readonly code: 'exclusive-programs' | 'over-sharing' }>;
 
 /** Options of normalisation. */
 export interface ItemOptions {

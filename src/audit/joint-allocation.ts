@@ -1,4 +1,4 @@
-import type { Reason } from '../explain/reasons.js';
+import type { KeptOut } from './credit-items.js';
 import type { Program } from '../model/program.js';
 import type { ProgramAudit, RequirementResult } from './audit-result.js';
 
@@ -15,7 +15,7 @@ export interface Overlap {
 export type Counted = ReadonlyMap<string, number>;
 
 /** Awards kept out of programs: program → award → why. */
-export type Restrictions = ReadonlyMap<string, ReadonlyMap<string, Reason>>;
+export type Restrictions = ReadonlyMap<string, ReadonlyMap<string, KeptOut>>;
 
 /** One run of the programs under restrictions. */
 export interface JointRun {
@@ -153,10 +153,11 @@ function lifted(
   run: (restrictions: Restrictions) => JointRun,
 ): JointRun {
   let { restrictions, run: kept } = best;
-  const each = [...restrictions].flatMap(([program, awards]) => [...awards.keys()].sort().map((a) => [program, a]));
-  for (const [program, award] of each.sort(([p, a], [q, b]) => p!.localeCompare(q!) || a!.localeCompare(b!))) {
+  const key = ([program, award]: readonly [string, string]) => `${program}\u0000${award}`;
+  const each = [...restrictions].flatMap(([program, awards]) => [...awards.keys()].map((a) => [program, a] as const));
+  for (const [program, award] of each.sort((x, y) => (key(x) < key(y) ? -1 : 1))) {
     const fewer = new Map([...restrictions].map(([p, m]) => [p, new Map(m)]));
-    fewer.get(program!)!.delete(award!);
+    fewer.get(program)!.delete(award);
     const candidate = run(fewer);
     if (broken(candidate) || compare(score(candidate.audits), best.score) < 0) continue;
     restrictions = fewer;

@@ -140,14 +140,18 @@ export function planAllocation(
     }
     return keys.size > 0 ? keys : undefined;
   };
+  const keptOut = new Set(items.flatMap((item) => (item.keptOut ? [item.awardId] : [])));
+  /** Whether a nested program's item is made of an award kept out of this program. */
+  const holdsKeptOut = (item: CreditItem) => keptOut.size > 0 && item.components!.some((id) => keptOut.has(id));
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
     const pin = exceptions.pins.size > 0 ? exceptions.pins.get(item.awardId) : undefined;
     const allowed = item.reasons.length === 0 || (pin?.force === true && item.status !== 'planned');
     const counts = allowed && (item.status !== 'in-progress' || pass.includeInProgress);
     eligibleAll.push(counts);
-    // An item kept out of the requirements (an overlap rule) may only fall through.
-    const placeable = counts && item.keptOut === undefined;
+    // An item kept out of the requirements (an overlap rule) may only fall through; so may a
+    // nested program's item made of one: applying it would use that award up here.
+    const placeable = counts && item.keptOut === undefined && !(item.components && holdsKeptOut(item));
     const pinAt = pin && placeable ? nodes.indexOf(pin.node) : -1;
     const pinned = pinAt >= 0 && (applicable?.[pinAt] ?? true) ? pinAt : -1;
     const isBundle = item.components !== undefined;

@@ -22,7 +22,9 @@ export function blameOn(inputs: CommandInputs): (issue: Issue) => Issue {
   return (issue) => {
     if (issue.file !== undefined) return issue;
     const [first, ...rest] = issue.path;
-    const option = typeof first === 'string' ? options.get(first) : undefined;
+    // The command line gives its options well-formed (strings, lists of strings): a shape issue at
+    // an option's name is a stray field of the transcript (strict objects), not the option's value.
+    const option = typeof first === 'string' && issue.code !== 'invalid-shape' ? options.get(first) : undefined;
     if (option !== undefined) return { ...issue, option, path: [] };
     if (inputs.whatIf && WHAT_IF_LISTS.has(first))
       return { ...issue, file: inputs.whatIf.file, path: inputs.whatIf.array ? rest : ['awards', ...rest] };

@@ -42,6 +42,8 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
   // A second application (listed double counting) is there when its original is.
   const base = (k: number) => items[k]!.copyOf ?? k;
   const isCopy = (k: number) => items[k]!.copyOf !== undefined;
+  /** Originals with a second application: their home (where they spend limits) is the earlier of two places. */
+  const twice = new Set(items.flatMap((p) => (p.copyOf === undefined ? [] : [p.copyOf])));
   const eligible = items.map((_, k) => plan.eligible[base(k)]!);
   const available = items.map((_, k) => (eligible[k] && !isCopy(k) ? links.availability(plan.items[k]!) : ZERO_LINEAR));
 
@@ -176,7 +178,9 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
     const inside: Linear[] = [];
     const before: Linear[] = [];
     for (const apps of atLeaf) {
-      const direct = apps.filter((a) => !a.pinned && !isCopy(a.item) && members.includes(a.item));
+      // An item that may be applied twice spends its slot at the earlier of its places, which these
+      // rows do not know: it is left out of them (a relaxation).
+      const direct = apps.filter((a) => !a.pinned && !isCopy(a.item) && !twice.has(a.item) && members.includes(a.item));
       if (inside.length > 0)
         for (const a of direct)
           model.constrain(

@@ -121,4 +121,66 @@ describe('programs audited together', () => {
     if (!lonely.ok) throw new Error('audit');
     expect(lonely.value.audits.map((a) => a.status).sort()).toEqual(['complete', 'incomplete']);
   });
+
+  describe('review finds: kept-out awards and nested programs', () => {
+    const course = (id: string) => ({ id, kind: 'course', title: id, credits: { value: 3 }, tags: ['t'] });
+    const catalogOf = (programs: unknown[]) => {
+      const loaded = loadCatalog([
+        {
+          file: 'x.json',
+          json: {
+            institution: { id: 'x', name: 'X' },
+            settings: { gradeScale: { A: 4, B: 3, F: 0 } },
+            credentials: ['A', 'B'].map(course),
+            programs,
+          },
+        },
+      ]);
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+      return loaded.value;
+    };
+    const holdsAB = transcript(['A', 'B']);
+
+    it('an award kept out of a program is kept out of the nested programs it holds there too', () => {
+      // p (any of n or B) excludes q (A); n needs A. Both complete when p takes B and q takes A;
+      // p once kept A through n's item although A was kept out of p, and q stayed incomplete.
+      const catalog = catalogOf([
+        { id: 'n', kind: 'certificate', title: 'N', requirements: { credential: 'A' } },
+        {
+          id: 'p',
+          kind: 'certificate',
+          title: 'P',
+          policy: { exclusiveWith: ['q'] },
+          requirements: { any: [{ program: 'n' }, { credential: 'B' }] },
+        },
+        { id: 'q', kind: 'certificate', title: 'Q', requirements: { credential: 'A' } },
+      ]);
+      const together = audit(catalog, holdsAB, { programs: ['p', 'q'] });
+      if (!together.ok) throw new Error('audit');
+      expect(together.value.audits.map((a) => [a.program, a.status, a.optimal])).toEqual([
+        ['p', 'complete', true],
+        ['q', 'complete', true],
+      ]);
+    });
+
+    it('an award kept out that cannot fall through (no total) is unused, with no "kept-out" explanation', () => {
+      const catalog = catalogOf([
+        {
+          id: 'p',
+          kind: 'certificate',
+          title: 'P',
+          policy: { exclusiveWith: ['q'] },
+          requirements: { credential: 'A' },
+        },
+        { id: 'q', kind: 'certificate', title: 'Q', requirements: { any: [{ credential: 'A' }, { credential: 'B' }] } },
+      ]);
+      const together = audit(catalog, holdsAB, { programs: ['p', 'q'] });
+      if (!together.ok) throw new Error('audit');
+      const q = together.value.audits[1]!;
+      expect(q.explanations.filter((e) => e.code === 'kept-out')).toEqual([]);
+      expect(q.unused.find((u) => u.award === 'a0-A')?.reasons).toEqual([
+        { code: 'exclusive-programs', keptIn: 'p', a: 'p', b: 'q' },
+      ]);
+    });
+  });
 });

@@ -42,6 +42,23 @@ describe('what-if errors name the what-if file and its own JSON path', () => {
     }
   });
 
+  it("a transcript's own stray field named like an option is the transcript's error, not the option's", async () => {
+    // A transcript is a strict object: "programs" and "target" are not its fields.
+    const stray = file('stray.json', {
+      ...(readFixture('gia-badge-pathway.json') as object),
+      programs: ['x'],
+      target: 'y',
+    });
+    for (const command of [
+      ['audit', stray, '--program', 'digital-bronze'],
+      ['plan', stray, '--target', 'digital-bronze'],
+    ]) {
+      const run = await cli(command);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(`^error: ${stray} \\$\\.(programs|target): expected no field`));
+    }
+  });
+
   it('a what-if award of the wrong shape is named at its field, not as "one of the allowed shapes"', async () => {
     const bad = file('shape.json', { awards: [{ ...clash, id: 'w1', status: 'done' }] });
     const run = await cli(['audit', GIA, '--program', 'digital-bronze', '--what-if', bad]);

@@ -245,4 +245,48 @@ describe('fuzz finds kept as regression tests', () => {
       proven: true,
     });
   });
+
+  it('an item applied twice spends a count limit at the earlier of its places (review find)', async () => {
+    // O1 (o, lim) held meets t and, shared from s, s's leaf; C (lim) completes n. The limit lets
+    // one lim item count, spent in tree order: O1 at t (its earlier place, before b) takes it, C
+    // inside n counts whatever. So only Z is missing; the model once charged O1 at s, after n's
+    // C, ruled that out and offered O2 + Z "proven".
+    const tagged = (value: string) => ({ all: [{ fact: 'tags', operator: 'contains', value }] });
+    const course = (id: string, tags: string[]) => ({ id, kind: 'course', title: id, credits: { value: 3 }, tags });
+    const loaded = loadCatalog([
+      {
+        file: 'x.json',
+        json: {
+          institution: { id: 'x', name: 'X' },
+          settings: { gradeScale: { A: 4, B: 3, F: 0 } },
+          credentials: [course('O1', ['o', 'lim']), course('O2', ['o']), course('C', ['lim']), course('Z', [])],
+          programs: [
+            { id: 'n', kind: 'certificate', title: 'N', requirements: { credential: 'C' } },
+            {
+              id: 'p',
+              kind: 'certificate',
+              title: 'P',
+              policy: { limits: [{ id: 'lim', where: tagged('lim'), maxCount: 1 }] },
+              requirements: {
+                all: [
+                  { id: 't', where: tagged('o'), count: 1 },
+                  { id: 'b', program: 'n' },
+                  { id: 's', share: { with: ['t'] }, all: [{ where: tagged('o'), count: 1 }] },
+                  { id: 'z', credential: 'Z' },
+                ],
+              },
+            },
+          ],
+        },
+      },
+    ]);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    const held = learner(
+      ['O1', 'C'].map((credential, i) => ({ id: `a${i}`, credential, earned: '2025-12-15', grade: 'B' })),
+    );
+    expect(await bestOf(loaded.value, held, { target: 'p', alternatives: 0 })).toMatchObject({
+      credentials: ['Z'],
+      proven: true,
+    });
+  });
 });
