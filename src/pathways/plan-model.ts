@@ -109,17 +109,24 @@ export function buildPlanModel(
       { includeInProgress: true },
       applicableNodes(program.tree, learner),
     );
+    /** A held award a planned retake would replace in this program (repeats are resolved per program). */
+    const replacedByRetake = (item: CreditItem): boolean =>
+      !item.components &&
+      !candidateOf.has(item.awardId) &&
+      item.credentialId !== undefined &&
+      withCandidates.get(item.awardId)!.reasons.some(isRepeat) &&
+      !item.reasons.some(isRepeat);
     const availability = (item: CreditItem): Linear => {
       if (item.components) return completions.get(item.credentialId!)!;
       const candidate = candidateOf.get(item.awardId);
       if (candidate) return variable(z(candidate.id));
       // A held award its retake would replace counts only while the retake is not planned.
-      const replaced = withCandidates.get(item.awardId)!.reasons.some(isRepeat) && !item.reasons.some(isRepeat);
-      return replaced && item.credentialId ? sum([1, ONE_LINEAR], [-1, variable(z(item.credentialId))]) : ONE_LINEAR;
+      return replacedByRetake(item) ? sum([1, ONE_LINEAR], [-1, variable(z(item.credentialId!))]) : ONE_LINEAR;
     };
     const completion = id === target ? ONE_LINEAR : variable(model.binary());
     const consumed = programRows(model, plan, {
       availability,
+      replacedByRetake,
       completion,
       consumedIn: (nested, award) => consumedBy.get(nested)?.get(award),
       items,

@@ -9,6 +9,8 @@ import { type Linear, type LinearModel, sum, termsOf, variable, ZERO_LINEAR } fr
 export interface ProgramLinks {
   /** Whether an item is there: 1 for a held award, a candidate's variable, a nested program's completion. */
   readonly availability: (item: CreditItem) => Linear;
+  /** Whether a held award is one a planned retake would replace in this program. */
+  readonly replacedByRetake: (item: CreditItem) => boolean;
   /** 1 for the target; for a nested program, its completion variable (its rows hold only when it is 1). */
   readonly completion: Linear;
   /** For an award inside a nested program's item: whether that program's rows use it up. */
@@ -87,7 +89,11 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
         const used = links.consumedIn(program, plan.items[c]!.awardId);
         if (!used) continue;
         const w = variable(model.continuous(0, 1));
-        model.constrain(sum([1, w], [-1, application.use], [-1, used]), -1, Infinity);
+        // A held award a planned retake replaces here is not part of the nested item here (the
+        // audit resolves repeats per program: the nested program may count it, this one not), so
+        // the item need not use it up: only w ≤ x and w ≤ U then (a relaxation where it is part).
+        if (!links.replacedByRetake(plan.items[c]!))
+          model.constrain(sum([1, w], [-1, application.use], [-1, used]), -1, Infinity);
         model.constrain(sum([1, w], [-1, application.use]), -Infinity, 0);
         model.constrain(sum([1, w], [-1, used]), -Infinity, 0);
         parts.push({ component: c, w });

@@ -289,4 +289,55 @@ describe('fuzz finds kept as regression tests', () => {
       proven: true,
     });
   });
+
+  it('a held award a planned retake replaces in the parent only stays in the nested program (seed -181967960)', async () => {
+    // C3 (a certification, tags a and b) is held with a D. Q needs a credit of a; P needs Q and
+    // an overlay credit of b, with minimum grade C. Planned again (no grade), C3 counts in P in
+    // place of the D, while Q keeps counting the D (a graded award beats an ungraded one there),
+    // so Q's item in P holds nothing of P's: the retake alone completes P. The model once made
+    // Q's item use the D up in P too, where the retake had replaced it, and planned C3 + W.
+    const tagged = (value: string) => ({ fact: 'tags', operator: 'contains', value });
+    const loaded = loadCatalog([
+      {
+        file: 'x.json',
+        json: {
+          institution: { id: 'u', name: 'U' },
+          settings: { unit: 'semester', gradeScale: { A: 4, B: 3, C: 2, D: 1, F: 0 } },
+          credentials: [
+            {
+              id: 'C3',
+              kind: 'certification',
+              title: 'C3',
+              issuer: 'ext',
+              credits: { value: 1, unit: 'semester' },
+              tags: ['a', 'b'],
+            },
+            { id: 'W', kind: 'course', title: 'W', credits: { value: 3, unit: 'semester' }, tags: ['a', 'b'] },
+          ],
+          programs: [
+            { id: 'Q', kind: 'certificate', title: 'Q', requirements: { id: 'q0', where: tagged('a'), credits: 1 } },
+            {
+              id: 'P',
+              kind: 'certificate',
+              title: 'P',
+              policy: { minGrade: 'C' },
+              requirements: {
+                id: 'n0',
+                all: [
+                  { id: 'pq', program: 'Q' },
+                  { id: 'n2', where: tagged('b'), credits: 1, share: true },
+                ],
+              },
+            },
+          ],
+        },
+      },
+    ]);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    const held = learner([{ id: 'a3', credential: 'C3', earned: '2025-04-15', grade: 'D', source: 'transfer' }]);
+    expect(await bestOf(loaded.value, held, { target: 'P', alternatives: 0 })).toMatchObject({
+      credentials: ['C3'],
+      proven: true,
+    });
+  });
 });
