@@ -15,13 +15,18 @@ const INPUT_SCHEMAS = {
  * references, cycles) are credstack's own and not expressible here.
  */
 export function inputJsonSchemas(): Record<string, unknown> {
+  return publishedJsonSchemas(INPUT_SCHEMAS, 'input');
+}
+
+/** Zod schemas as published JSON Schemas, by file name: each with its `$id` under credstack.dev. */
+export function publishedJsonSchemas(
+  schemas: Readonly<Record<string, z.core.$ZodType>>,
+  io: 'input' | 'output',
+): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(INPUT_SCHEMAS).map(([file, schema]) => [
+    Object.entries(schemas).map(([file, schema]) => [
       file,
-      {
-        $id: `https://credstack.dev/schemas/${file}`,
-        ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
-      },
+      { $id: `https://credstack.dev/schemas/${file}`, ...z.toJSONSchema(schema, { io, unrepresentable: 'any' }) },
     ]),
   );
 }

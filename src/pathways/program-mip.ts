@@ -2,6 +2,7 @@ import type { CreditItem } from '../audit/credit-items.js';
 import type { ProgramPlan } from '../audit/plan-allocation.js';
 import type { Policy } from '../model/program.js';
 import type { MipNode } from '../requirements/kind.js';
+import { nodeContext } from '../audit/solver/context.js';
 import { kindModule } from '../requirements/registry.js';
 import { type Linear, type LinearModel, sum, termsOf, variable, ZERO_LINEAR } from './linear-model.js';
 
@@ -261,7 +262,7 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
   // Node count caps: pins take the slots first, those that surely count (see surelyCountingPin;
   // counting no others is a relaxation where they do count). An item applied twice takes one slot
   // under a node above both of its places: its second application takes none there.
-  const end = subtreeEnds(nodes);
+  const end = nodeContext(plan.problem).subtreeEnd;
   const above = (n: number, from: number, to: number) => n <= from && end[n]! >= to;
   nodes.forEach((node, n) => {
     if (node.maxCount === Infinity) return;
@@ -342,16 +343,6 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
 function surelyCountingPin(items: ProgramPlan['problem']['items'], a: Application): boolean {
   const item = items[a.item]!;
   return a.pinned && !item.inProgress && item.limits.length === 0;
-}
-
-/** Per node (depth-first pre-order): one past the last node of its subtree. */
-function subtreeEnds(nodes: ProgramPlan['problem']['nodes']): number[] {
-  const end = nodes.map((_, i) => i + 1);
-  for (let i = nodes.length - 1; i > 0; i--) {
-    const parent = nodes[i]!.parent;
-    end[parent] = Math.max(end[parent]!, end[i]!);
-  }
-  return end;
 }
 
 /**
@@ -440,11 +431,11 @@ function everyItemNeeded(
   atLeaf: readonly (readonly Application[])[],
   applicationCredit: (a: Application) => Linear,
 ): void {
-  const { nodes, items, policies, asserts } = plan.problem;
+  const { nodes, items, policies } = plan.problem;
   // Under an assert a leaf takes items past its need (the assert may need them): no rows there.
-  const underAssert = (leaf: number) => (asserts ?? []).some((a) => leaf >= a.owner && leaf < a.to);
+  const { underAssert } = nodeContext(plan.problem);
   nodes.forEach((node, leaf) => {
-    if (node.kind !== 'leaf' || node.shared || node.waived || underAssert(leaf)) return;
+    if (node.kind !== 'leaf' || node.shared || node.waived || underAssert[leaf]) return;
     const chosen = atLeaf[leaf]!.filter((a) => !a.pinned);
     if (chosen.length === 0) return;
     // A pin of work in progress does not make finished work unneeded: the audit adds finished

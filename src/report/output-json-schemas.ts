@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { publishedJsonSchemas } from '../model/json-schemas.js';
 import { AuditReportJsonSchema, PlanResultJsonSchema } from './audit-json-schema.js';
 import { AwardExplanationJsonSchema, CatalogListingJsonSchema } from './listing-json-schema.js';
 
@@ -11,13 +11,5 @@ const OUTPUTS = {
 
 /** JSON Schemas (draft 2020-12) of credstack's outputs, by file name. */
 export function outputJsonSchemas(): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(OUTPUTS).map(([file, schema]) => [
-      file,
-      {
-        $id: `https://credstack.dev/schemas/${file}`,
-        ...z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }),
-      },
-    ]),
-  );
+  return publishedJsonSchemas(OUTPUTS, 'output');
 }

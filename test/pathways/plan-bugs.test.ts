@@ -252,39 +252,32 @@ describe('fuzz finds kept as regression tests', () => {
     // inside n counts whatever. So only Z is missing; the model once charged O1 at s, after n's
     // C, ruled that out and offered O2 + Z "proven".
     const tagged = (value: string) => ({ all: [{ fact: 'tags', operator: 'contains', value }] });
-    const course = (id: string, tags: string[]) => ({ id, kind: 'course', title: id, credits: { value: 3 }, tags });
-    const loaded = loadCatalog([
-      {
-        file: 'x.json',
-        json: {
-          institution: { id: 'x', name: 'X' },
-          settings: { gradeScale: { A: 4, B: 3, F: 0 } },
-          credentials: [course('O1', ['o', 'lim']), course('O2', ['o']), course('C', ['lim']), course('Z', [])],
-          programs: [
-            { id: 'n', kind: 'certificate', title: 'N', requirements: { credential: 'C' } },
-            {
-              id: 'p',
-              kind: 'certificate',
-              title: 'P',
-              policy: { limits: [{ id: 'lim', where: tagged('lim'), maxCount: 1 }] },
-              requirements: {
-                all: [
-                  { id: 't', where: tagged('o'), count: 1 },
-                  { id: 'b', program: 'n' },
-                  { id: 's', share: { with: ['t'] }, all: [{ where: tagged('o'), count: 1 }] },
-                  { id: 'z', credential: 'Z' },
-                ],
-              },
-            },
-          ],
+    const course = (id: string, tags: string[]) => testCourse(id, { tags });
+    const catalog = testCatalog({
+      credentials: [course('O1', ['o', 'lim']), course('O2', ['o']), course('C', ['lim']), course('Z', [])],
+      programs: [
+        { id: 'n', kind: 'certificate', title: 'N', requirements: { credential: 'C' } },
+        {
+          id: 'p',
+          kind: 'certificate',
+          title: 'P',
+          policy: { limits: [{ id: 'lim', where: tagged('lim'), maxCount: 1 }] },
+          requirements: {
+            all: [
+              { id: 't', where: tagged('o'), count: 1 },
+              { id: 'b', program: 'n' },
+              { id: 's', share: { with: ['t'] }, all: [{ where: tagged('o'), count: 1 }] },
+              { id: 'z', credential: 'Z' },
+            ],
+          },
         },
-      },
-    ]);
-    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+      ],
+      gradeScale: { A: 4, B: 3, F: 0 },
+    });
     const held = learner(
       ['O1', 'C'].map((credential, i) => ({ id: `a${i}`, credential, earned: '2025-12-15', grade: 'B' })),
     );
-    expect(await bestOf(loaded.value, held, { target: 'p', alternatives: 0 })).toMatchObject({
+    expect(await bestOf(catalog, held, { target: 'p', alternatives: 0 })).toMatchObject({
       credentials: ['Z'],
       proven: true,
     });
@@ -297,45 +290,32 @@ describe('fuzz finds kept as regression tests', () => {
     // so Q's item in P holds nothing of P's: the retake alone completes P. The model once made
     // Q's item use the D up in P too, where the retake had replaced it, and planned C3 + W.
     const tagged = (value: string) => ({ fact: 'tags', operator: 'contains', value });
-    const loaded = loadCatalog([
-      {
-        file: 'x.json',
-        json: {
-          institution: { id: 'u', name: 'U' },
-          settings: { unit: 'semester', gradeScale: { A: 4, B: 3, C: 2, D: 1, F: 0 } },
-          credentials: [
-            {
-              id: 'C3',
-              kind: 'certification',
-              title: 'C3',
-              issuer: 'ext',
-              credits: { value: 1, unit: 'semester' },
-              tags: ['a', 'b'],
-            },
-            { id: 'W', kind: 'course', title: 'W', credits: { value: 3, unit: 'semester' }, tags: ['a', 'b'] },
-          ],
-          programs: [
-            { id: 'Q', kind: 'certificate', title: 'Q', requirements: { id: 'q0', where: tagged('a'), credits: 1 } },
-            {
-              id: 'P',
-              kind: 'certificate',
-              title: 'P',
-              policy: { minGrade: 'C' },
-              requirements: {
-                id: 'n0',
-                all: [
-                  { id: 'pq', program: 'Q' },
-                  { id: 'n2', where: tagged('b'), credits: 1, share: true },
-                ],
-              },
-            },
-          ],
+    const oneCredit = { credits: { value: 1, unit: 'semester' }, tags: ['a', 'b'] };
+    const catalog = testCatalog({
+      credentials: [
+        testCourse('C3', { kind: 'certification', issuer: 'ext', ...oneCredit }),
+        testCourse('W', { tags: ['a', 'b'] }),
+      ],
+      programs: [
+        { id: 'Q', kind: 'certificate', title: 'Q', requirements: { id: 'q0', where: tagged('a'), credits: 1 } },
+        {
+          id: 'P',
+          kind: 'certificate',
+          title: 'P',
+          policy: { minGrade: 'C' },
+          requirements: {
+            id: 'n0',
+            all: [
+              { id: 'pq', program: 'Q' },
+              { id: 'n2', where: tagged('b'), credits: 1, share: true },
+            ],
+          },
         },
-      },
-    ]);
-    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+      ],
+      gradeScale: { A: 4, B: 3, C: 2, D: 1, F: 0 },
+    });
     const held = learner([{ id: 'a3', credential: 'C3', earned: '2025-04-15', grade: 'D', source: 'transfer' }]);
-    expect(await bestOf(loaded.value, held, { target: 'P', alternatives: 0 })).toMatchObject({
+    expect(await bestOf(catalog, held, { target: 'P', alternatives: 0 })).toMatchObject({
       credentials: ['C3'],
       proven: true,
     });

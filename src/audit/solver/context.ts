@@ -63,7 +63,7 @@ export function solveContext(problem: AllocationProblem): SolveContext {
 }
 
 /** The part of a context that depends on the nodes and asserts alone. */
-type NodeContext = Pick<SolveContext, 'underAssert' | 'countCapsOver' | 'subtreeEnd'>;
+export type NodeContext = Pick<SolveContext, 'underAssert' | 'countCapsOver' | 'subtreeEnd'>;
 
 /** Per node list: its node context, and the asserts it was made for. */
 const nodeContexts = new WeakMap<
@@ -75,7 +75,7 @@ const nodeContexts = new WeakMap<
  * What the solver reads of the nodes and asserts: memoised on the node list, which plans of one
  * program and unit share (most audits find it made).
  */
-function nodeContext({ nodes, asserts }: AllocationProblem): NodeContext {
+export function nodeContext({ nodes, asserts }: AllocationProblem): NodeContext {
   const known = nodeContexts.get(nodes);
   if (known && known.asserts === asserts) return known.context;
   const all = asserts ?? [];
