@@ -140,9 +140,12 @@ export function planAllocation(
     }
     return keys.size > 0 ? keys : undefined;
   };
-  const keptOut = new Set(items.flatMap((item) => (item.keptOut ? [item.awardId] : [])));
+  // Only programs audited together under an overlap rule keep awards out (made then only: the audit's hot path).
+  const keptOut = items.some((item) => item.keptOut)
+    ? new Set(items.filter((item) => item.keptOut).map((item) => item.awardId))
+    : undefined;
   /** Whether a nested program's item is made of an award kept out of this program. */
-  const holdsKeptOut = (item: CreditItem) => keptOut.size > 0 && item.components!.some((id) => keptOut.has(id));
+  const holdsKeptOut = (item: CreditItem) => keptOut !== undefined && item.components!.some((id) => keptOut.has(id));
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
     const pin = exceptions.pins.size > 0 ? exceptions.pins.get(item.awardId) : undefined;
