@@ -21,6 +21,11 @@ export interface Candidate {
   readonly variable: number;
   /** Its credits in the target's unit (credit rules applied): what earning it costs. */
   readonly credits: Rational;
+  /**
+   * Its position (from 0) among all the catalog's credentials in id order: the last tie-break
+   * reads it, so whether other credentials are candidates changes no plan.
+   */
+  readonly position: number;
 }
 
 /** The plan's MIP before an objective: its columns and rows, and what its variables stand for. */
@@ -157,8 +162,14 @@ export function buildPlanModel(
     prerequisites.set(next, unmet);
   }
   const candidates = [...chosen.keys()].sort().map((id) => {
-    const award = awards[offered.indexOf(credentials.get(id)!)]!;
-    return { id, award, variable: chosen.get(id)!, credits: costs.get(id) ?? { n: 0, d: 1 } };
+    const position = offered.indexOf(credentials.get(id)!);
+    return {
+      id,
+      award: awards[position]!,
+      variable: chosen.get(id)!,
+      credits: costs.get(id) ?? { n: 0, d: 1 },
+      position,
+    };
   });
   return ok({ model, candidates, prerequisites });
 }

@@ -28,15 +28,16 @@ export interface SearchLimits {
 }
 
 /**
- * A plan's stages: credits; then credentials and, after them, the sum of positions in id order,
+ * A plan's stages: credits; then credentials and, after them, the sum of their positions among
+ * all the catalog's credentials in id order,
  * in one whole-number objective (a credential more weighs more than every position together).
  */
 export function planObjectives(candidates: readonly Candidate[]): MipTerm[][] {
   const denominator = candidates.reduce((d, c) => lcm(d, c.credits.d), 1);
-  const positions = (candidates.length * (candidates.length + 1)) / 2;
+  const positions = candidates.reduce((total, c) => total + c.position + 1, 0);
   return [
     candidates.map((c) => ({ variable: c.variable, coefficient: (c.credits.n * denominator) / c.credits.d })),
-    candidates.map((c, i) => ({ variable: c.variable, coefficient: positions + 1 + i + 1 })),
+    candidates.map((c) => ({ variable: c.variable, coefficient: positions + 1 + c.position + 1 })),
   ];
 }
 

@@ -320,4 +320,59 @@ describe('fuzz finds kept as regression tests', () => {
       proven: true,
     });
   });
+  it('ties are broken by positions among all the catalog credentials, not among the candidates (seed 594356224)', async () => {
+    // P needs 9 credits (its one requirement is waived); C0 (2) and C4 (3) are held, so 4 more.
+    // {C1, C5} and {C2, C3} both cost 4 credits in 2 credentials. In the catalog's id order
+    // (C0 … C6, W) their positions sum to 2 + 6 = 8 and 3 + 4 = 7: {C2, C3}. Among the candidates
+    // alone (C0 and C4, held, are none) both sum to 1 + 2 = 0 + 3, and the solver took {C1, C5}.
+    const course = (id: string, credits: number, tag: string) =>
+      testCourse(id, {
+        kind: 'certification',
+        issuer: 'ext',
+        credits: { value: credits, unit: 'semester' },
+        tags: [tag],
+      });
+    const catalog = testCatalog({
+      credentials: [
+        course('C0', 2, 'b'),
+        course('C1', 3, 'a'),
+        course('C2', 2, 'c'),
+        course('C3', 2, 'b'),
+        course('C4', 3, 'c'),
+        course('C5', 1, 'c'),
+        course('C6', 1, 'c'),
+        testCourse('W', { credits: { value: 3, unit: 'semester' }, tags: ['a', 'b', 'c'] }),
+      ],
+      programs: [
+        {
+          id: 'P',
+          kind: 'certificate',
+          title: 'P',
+          policy: { totalCredits: 9 },
+          requirements: {
+            id: 'n0',
+            all: [
+              {
+                id: 'n1',
+                all: [{ id: 'n2', where: { fact: 'tags', operator: 'contains', value: 'a' }, credits: 1, share: true }],
+              },
+            ],
+          },
+        },
+      ],
+      gradeScale: { A: 4, B: 3, C: 2, D: 1, F: 0 },
+    });
+    const held: TranscriptInput = {
+      ...learner([
+        { id: 'a0', credential: 'C0', earned: '2025-01-15', status: 'in-progress', source: 'transfer' },
+        { id: 'a4', credential: 'C4', earned: '2025-05-15', status: 'in-progress' },
+      ]),
+      exceptions: [{ type: 'waive', program: 'P', requirement: 'n1', reason: 'advisor' }],
+    };
+    expect(await bestOf(catalog, held, { target: 'P', alternatives: 0 })).toMatchObject({
+      credentials: ['C2', 'C3'],
+      cost: { credits: 4, items: 2 },
+      proven: true,
+    });
+  });
 });
