@@ -83,9 +83,11 @@ export class UpperBound {
 
   /**
    * The bound at depth k. Against a score to beat, a component is worked out only when the ones
-   * before it tie (else 0).
+   * before it tie (else 0). With `subsets`, it bounds too every allocation that leaves out some
+   * of the items placed (what a clean-up makes of one): each relaxation counts at most what the
+   * items placed add, and fewer add no more, but for the GPA, which taking items out may raise.
    */
-  score(k: number, against?: Score): Score {
+  score(k: number, against?: Score, subsets = false): Score {
     const { state } = this;
     const { shape } = state.context;
     const { leafList, need, waived } = shape;
@@ -125,7 +127,7 @@ export class UpperBound {
       largest,
       this.scratch,
     );
-    const policiesMet = this.policies.met();
+    const policiesMet = this.policies.met(subsets);
     if (this.met[0] && policiesMet === 3) return COMPLETE;
     const met = metCount + policiesMet;
     if (differs(met, against, 1)) return [0, met, 0, 0];

@@ -57,6 +57,8 @@ export class SearchState {
    * count whatever happens (they fall through) or are used up so far.
    */
   private gpaBalance = 0;
+  /** The GPA balance with nothing used up: the most any allocation's subset can have. */
+  private readonly gpaBalanceAlone: number = 0;
   private readonly gradedTicks: number = 0;
   /** The work done, in steps (`DEFAULT_STEP_BUDGET`). */
   steps: number;
@@ -96,6 +98,7 @@ export class SearchState {
       if (weight > 0 || (weight < 0 && item.fallsThrough)) this.gpaBalance += weight;
       if (item.points !== null && item.ticks > 0 && item.components.length === 0) this.gradedTicks += item.ticks;
     }
+    this.gpaBalanceAlone = this.gpaBalance;
     this.steps = size;
   }
 
@@ -151,11 +154,15 @@ export class SearchState {
     return this.context.countCapsOver[leaf]!.length > 0 || this.measures[leaf]!.mayRefuse;
   }
 
-  /** Whether the GPA policy may still be met (the evaluation's tolerance, on the balance). */
-  gpaPossible(): boolean {
+  /**
+   * Whether the GPA policy may still be met (the evaluation's tolerance, on the balance); with
+   * `subsets`, by some allocation of the items placed or fewer (taking one out may raise the GPA).
+   */
+  gpaPossible(subsets = false): boolean {
     const { fixedGpa, minGpa } = this.context.problem.policies;
+    const balance = subsets ? this.gpaBalanceAlone : this.gpaBalance;
     // (points / graded ≥ minimum − ε) ⇔ balance ≥ −ε × graded.
-    return fixedGpa ? fixedGpa.met : minGpa === undefined || this.gpaBalance >= -GPA_TOLERANCE * this.gradedTicks;
+    return fixedGpa ? fixedGpa.met : minGpa === undefined || balance >= -GPA_TOLERANCE * this.gradedTicks;
   }
 
   /**
