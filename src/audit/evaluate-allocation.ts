@@ -1,4 +1,4 @@
-import { evaluateAsserts, type AssertOutcome } from './evaluate-asserts.js';
+import { evaluateAsserts, type AssertOutcome, type AssertsEvaluation } from './evaluate-asserts.js';
 import { treeShape } from './tree-shape.js';
 import {
   GPA_TOLERANCE,
@@ -75,6 +75,62 @@ export function rollUp(
 
 /** Evaluates one allocation exactly: caps, limits, fall-through, residency, GPA and the score. */
 export function evaluateAllocation(problem: AllocationProblem, assignment: Assignment): Evaluation {
+  return evaluateApplied(problem, assignment, appliedCounts(problem, assignment));
+}
+
+/**
+ * The first stage of an evaluation: what each item applied counts after limits and count rules,
+ * what each leaf has, the asserts, and whether every item is needed ({@link AppliedCounts.lastUnneeded}).
+ * A clean-up reads only that; {@link evaluateApplied} finishes the evaluation (once: it goes on
+ * spending the limits in these arrays).
+ */
+export interface AppliedCounts {
+  /** The last applied item (in item order, pins aside) that is not needed; -1 when every one is. */
+  readonly lastUnneeded: number;
+  readonly consumed: boolean[];
+  /** Items applied to each leaf, in item order: a linked list per leaf (first item, next item). */
+  readonly firstAt: number[];
+  readonly next: number[];
+  /** Items that count nowhere (past a count rule, or a second application outside its sharing node). */
+  readonly excluded: boolean[];
+  /** Items a limit's maxCount (or its credits, to zero) keeps from counting. */
+  readonly blocked: boolean[];
+  readonly counted: number[];
+  /** What is left of each limit: credits and items. */
+  readonly budget: number[];
+  readonly countBudget: number[];
+  readonly leafTicks: number[];
+  readonly leafTicksFinished: number[];
+  readonly leafCount: number[];
+  readonly leafCountFinished: number[];
+  /** Listed double counting: where each item is at home (see {@link homes}). */
+  readonly home: readonly number[] | undefined;
+  readonly asserts: AssertsEvaluation | undefined;
+}
+
+/** Spends the limits on an item, in the order items come: what it counts after them. */
+function spend(items: AllocationProblem['items'], applied: AppliedCounts, item: number): number {
+  const { budget, countBudget } = applied;
+  const { ticks, limits } = items[item]!;
+  let open = true;
+  for (const limit of limits) if (countBudget[limit]! <= 0) open = false;
+  let allowed = open ? ticks : 0;
+  for (const limit of limits) allowed = Math.min(allowed, budget[limit]!);
+  if (open && (allowed > 0 || ticks === 0)) for (const limit of limits) countBudget[limit]! -= 1;
+  else applied.blocked[item] = true;
+  for (const limit of limits) budget[limit]! -= allowed;
+  return (applied.counted[item] = allowed);
+}
+
+/** Whether an item counts: an item clipped to zero counts nowhere (SPEC section 4), not toward a count either. */
+function countsAt(items: AllocationProblem['items'], applied: AppliedCounts, item: number): boolean {
+  if (applied.excluded[item]) return false;
+  const { components, ticks } = items[item]!;
+  return components.length > 0 || (!applied.blocked[item] && (ticks === 0 || applied.counted[item]! > 0));
+}
+
+/** The first stage of evaluating an allocation (see {@link AppliedCounts}). */
+export function appliedCounts(problem: AllocationProblem, assignment: Assignment): AppliedCounts {
   const { nodes, items, policies } = problem;
   const consumed = new Array<boolean>(items.length).fill(false);
   // Items applied to each leaf, in item order: a linked list per leaf (first item, next item). A
@@ -93,37 +149,29 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
     next[item] = firstAt[leaf]!;
     firstAt[leaf] = item;
   }
-
-  // Limits: budgets are spent by applied items in tree order, then by fall-through items.
   const excluded = new Array<boolean>(items.length).fill(false);
-  const budget = [...policies.limitCaps];
-  const countBudget = [...policies.limitCountCaps];
-  const counted = new Array<number>(items.length).fill(0);
-  // Items a limit's maxCount (or its credits, to zero) keeps from counting: they count nowhere.
-  const blocked = new Array<boolean>(items.length).fill(false);
-  const spend = (item: number): number => {
-    const { ticks, limits } = items[item]!;
-    let open = true;
-    for (const limit of limits) if (countBudget[limit]! <= 0) open = false;
-    let allowed = open ? ticks : 0;
-    for (const limit of limits) allowed = Math.min(allowed, budget[limit]!);
-    if (open && (allowed > 0 || ticks === 0)) for (const limit of limits) countBudget[limit]! -= 1;
-    else blocked[item] = true;
-    for (const limit of limits) budget[limit]! -= allowed;
-    return (counted[item] = allowed);
-  };
-  const leafTicks = new Array<number>(nodes.length).fill(0);
-  const leafTicksFinished = new Array<number>(nodes.length).fill(0);
-  const leafCount = new Array<number>(nodes.length).fill(0);
-  const leafCountFinished = new Array<number>(nodes.length).fill(0);
-  // An item clipped to zero counts nowhere (SPEC section 4): not toward a count either.
-  const countsAt = (item: number) =>
-    !excluded[item] &&
-    (items[item]!.components.length > 0 || (!blocked[item] && (items[item]!.ticks === 0 || counted[item]! > 0)));
   // Listed double counting: an item applied twice has its home at the first of its places in
   // tree order (it spends the limits and counts toward the total there, once).
   const copies = items.length > 0 && items[items.length - 1]!.copyOf !== undefined;
-  const home = copies ? homes(items, assignment, excluded) : undefined;
+  const applied: { -readonly [K in keyof AppliedCounts]: AppliedCounts[K] } = {
+    lastUnneeded: -1,
+    consumed,
+    firstAt,
+    next,
+    excluded,
+    blocked: new Array<boolean>(items.length).fill(false),
+    counted: new Array<number>(items.length).fill(0),
+    // Limits: budgets are spent by applied items in tree order, then by fall-through items.
+    budget: [...policies.limitCaps],
+    countBudget: [...policies.limitCountCaps],
+    leafTicks: new Array<number>(nodes.length).fill(0),
+    leafTicksFinished: new Array<number>(nodes.length).fill(0),
+    leafCount: new Array<number>(nodes.length).fill(0),
+    leafCountFinished: new Array<number>(nodes.length).fill(0),
+    home: copies ? homes(items, assignment, excluded) : undefined,
+    asserts: undefined,
+  };
+  const { counted, blocked, home, leafTicks, leafTicksFinished, leafCount, leafCountFinished } = applied;
   // Finished work spends the limits before work in progress does (in tree order each time), so
   // work in progress never takes a cap's room from completed work: counting it can only help.
   for (const inProgressNow of [false, true])
@@ -133,8 +181,8 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
         if (home && home[base] !== leaf) continue;
         const { components } = items[base]!;
         if (components.length === 0) {
-          if (items[base]!.inProgress === inProgressNow) spend(base);
-        } else for (const c of components) if (items[c]!.inProgress === inProgressNow) spend(c);
+          if (items[base]!.inProgress === inProgressNow) spend(items, applied, base);
+        } else for (const c of components) if (items[c]!.inProgress === inProgressNow) spend(items, applied, c);
       }
   // A second application counts what its original counts after limits.
   if (copies)
@@ -160,7 +208,7 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
       const leaf = leafOf[k]!;
       const { copyOf } = items[item]!;
       if (copyOf !== undefined && excluded[copyOf]) excluded[item] = true;
-      if (!countsAt(item)) continue;
+      if (!countsAt(items, applied, item)) continue;
       // An item applied twice takes one slot under a node above both of its places.
       const base = copyOf ?? item;
       const slots = twice?.[base] ? (marks!.get(base) ?? marks!.set(base, new Set()).get(base)!) : undefined;
@@ -189,7 +237,7 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
       const { components, inProgress } = items[item]!;
       if (components.length > 0 && !excluded[item]) counted[item] = components.reduce((sum, c) => sum + counted[c]!, 0);
       const ticks = counted[item]!;
-      const one = countsAt(item) ? 1 : 0;
+      const one = countsAt(items, applied, item) ? 1 : 0;
       leafTicks[leaf]! += ticks;
       leafCount[leaf]! += one;
       if (!inProgress) {
@@ -198,17 +246,32 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
       }
     }
   }
-  const asserts = problem.asserts ? evaluateAsserts(problem.asserts, items, assignment, countsAt, counted) : undefined;
+  const asserts = problem.asserts
+    ? evaluateAsserts(problem.asserts, items, assignment, (item) => countsAt(items, applied, item), counted)
+    : undefined;
+  applied.asserts = asserts;
   // The last applied item (pins aside) that is not needed, or -1.
-  let lastUnneeded = -1;
-  for (let item = items.length - 1; item >= 0 && lastUnneeded < 0; item--) {
+  for (let item = items.length - 1; item >= 0 && applied.lastUnneeded < 0; item--) {
     const leaf = assignment[item]!;
     if (leaf < 0 || items[item]!.pinned === leaf) continue;
     const byCount = nodes[leaf]!.measure === 'count';
     const without = byCount ? leafCount[leaf]! - 1 : leafTicks[leaf]! - counted[item]!;
-    if (!(countsAt(item) && (without < nodes[leaf]!.need || asserts?.neededByAssert(item) === true)))
-      lastUnneeded = item;
+    if (!(countsAt(items, applied, item) && (without < nodes[leaf]!.need || asserts?.neededByAssert(item) === true)))
+      applied.lastUnneeded = item;
   }
+  return applied;
+}
+
+/** The second stage of an evaluation: fall-through, shared leaves, the tree, the policies and the score. */
+export function evaluateApplied(
+  problem: AllocationProblem,
+  assignment: Assignment,
+  applied: AppliedCounts,
+): Evaluation {
+  const { nodes, items, policies } = problem;
+  const { consumed, counted, leafTicks, leafTicksFinished, leafCount, leafCountFinished, home, asserts, lastUnneeded } =
+    applied;
+  const countsAtItem = (item: number) => countsAt(items, applied, item);
   const everyItemNeeded = lastUnneeded < 0;
   // Then the other items that count in the program, in item order: fall-through, and those only
   // in shared overlays (a limit clips an item anywhere in the program, overlays included).
@@ -219,7 +282,7 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
       if (inProgress !== inProgressNow || consumed[item] || components.length > 0) continue;
       if (!(fallsThrough || sharedCandidates.length > 0)) continue;
       fallThrough[item] = fallsThrough;
-      spend(item);
+      spend(items, applied, item);
     }
 
   // Shared leaves take matching items in item order until met, each for what the limits leave of
@@ -229,7 +292,7 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   // A distinct shared leaf takes, of each value, the item counting the most (the first of those).
   const bestOfValue = new Map<number, Map<number, number>>();
   items.forEach((item, index) => {
-    if (!countsAt(index) || !item.distinctKeys) return;
+    if (!countsAtItem(index) || !item.distinctKeys) return;
     for (const leaf of item.sharedCandidates) {
       const key = nodes[leaf]!.distinct ? item.distinctKeys.get(leaf) : undefined;
       if (key === undefined) continue;
@@ -240,7 +303,7 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
   });
   items.forEach((item, index) => {
     const ticks = ticksOf(index);
-    if (!countsAt(index)) return;
+    if (!countsAtItem(index)) return;
     for (const leaf of item.sharedCandidates) {
       const node = nodes[leaf]!;
       const key = node.distinct ? item.distinctKeys?.get(leaf) : undefined;
@@ -286,7 +349,7 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
 
   // Toward the total an item counts once, at home.
   let totalTicks = home
-    ? rollUp(nodes, haveOf, homeTicks(nodes, items, assignment, counted, countsAt, home)).credits[0]!
+    ? rollUp(nodes, haveOf, homeTicks(nodes, items, assignment, counted, countsAtItem, home)).credits[0]!
     : all.credits[0]!;
   let residencyTicks = 0;
   let points = 0;
@@ -296,7 +359,7 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
     if (!(consumed[index] || fallThrough[index]) || item.components.length > 0) return;
     if (item.resident) residencyTicks += counted[index]!;
     // An item a limit clips to zero counts nowhere, not in the GPA either.
-    if (item.points !== null && item.ticks > 0 && countsAt(index)) {
+    if (item.points !== null && item.ticks > 0 && countsAtItem(index)) {
       points += item.points * item.ticks;
       graded += item.ticks;
     }
@@ -330,7 +393,7 @@ export function evaluateAllocation(problem: AllocationProblem, assignment: Assig
     have,
     progress,
     counted,
-    counting: items.map((_, item) => countsAt(item)),
+    counting: items.map((_, item) => countsAtItem(item)),
     asserts: asserts?.outcomes ?? [],
     consumed,
     fallThrough,

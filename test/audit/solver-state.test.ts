@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AllocationProblem } from '../../src/audit/allocation-problem.js';
+import { DEFAULT_STEP_BUDGET } from '../../src/audit/solve-allocation.js';
+import { UpperBound } from '../../src/audit/solver/bound.js';
 import { solveContext } from '../../src/audit/solver/context.js';
+import { firstFit } from '../../src/audit/solver/first-fit.js';
+import { search } from '../../src/audit/solver/search.js';
+import { searchOrder } from '../../src/audit/solver/search-order.js';
 import { SearchState } from '../../src/audit/solver/state.js';
+import { placeUncontested } from '../../src/audit/solver/uncontested.js';
 import { planItem, planNode } from './plan-builders.js';
 
 describe('the search state considering allocations', () => {
@@ -40,5 +46,40 @@ describe('the search state considering allocations', () => {
     state.consider();
     expect(state.evaluations).toBe(2);
     expect(state.best?.assignment).toEqual([1, -1]);
+  });
+});
+
+describe('the search reaching a complete assignment', () => {
+  // Leaf 1 needs 2 credits, leaf 2 too but nothing can go there: no allocation completes. The
+  // first fit places course 0 (1 credit, the fewest candidates first, then item order) at leaf 1,
+  // where course 1 (2 credits) does not surely fit beside it: [1, -1], leaf 1 unmet. The search
+  // reaches that assignment again (course 0 there, course 1 left out): the bound over it is its
+  // own score, no better than the best, so it is not evaluated again. Course 1 alone meets leaf 1.
+  const problem: AllocationProblem = {
+    nodes: [
+      planNode({ parent: -1, kind: 'all', need: 2, children: [1, 2] }),
+      planNode({ parent: 0, kind: 'leaf', need: 2, measure: 'credits' }),
+      planNode({ parent: 0, kind: 'leaf', need: 2, measure: 'credits' }),
+    ],
+    items: [
+      planItem({ ticks: 1, inProgress: true, candidates: [1] }),
+      planItem({ ticks: 2, inProgress: true, candidates: [1] }),
+    ],
+    policies: { limitCaps: [], limitCountCaps: [] },
+  };
+
+  it('evaluates it only when the bound over it (and what a clean-up makes of it) beats the best', () => {
+    const context = solveContext(problem);
+    const state = new SearchState(context);
+    const contested = placeUncontested(state);
+    expect(contested).toEqual([0, 1]);
+    expect(firstFit(state, contested)).toBe(false);
+    expect(state.evaluations).toBe(1);
+    expect(state.best?.assignment).toEqual([1, -1]);
+    const order = searchOrder(context, contested);
+    for (const index of order.contested) state.addPotential(index, 1);
+    expect(search(state, order, new UpperBound(state, order.contested), DEFAULT_STEP_BUDGET)).toBe(false);
+    expect(state.evaluations).toBe(2);
+    expect(state.best?.assignment).toEqual([-1, 1]);
   });
 });

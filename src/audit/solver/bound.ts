@@ -83,36 +83,21 @@ export class UpperBound {
 
   /**
    * The bound at depth k. Against a score to beat, a component is worked out only when the ones
-   * before it tie (else 0).
+   * before it tie (else 0). With `subsets`, it bounds too every allocation that leaves out some
+   * of the items placed (what a clean-up makes of one): each relaxation counts at most what the
+   * items placed add, and fewer add no more, but for the GPA, which taking items out may raise.
    */
-  score(k: number, against?: Score): Score {
+  score(k: number, against?: Score, subsets = false): Score {
     const { state } = this;
     const { shape } = state.context;
     const { leafList, need, waived } = shape;
     const { placed, potential, measures, ceiling } = state;
     state.steps += this.steps;
     const largest = this.suffixMaxValue[k]!;
-    let relaxedProgress = 0;
-    let placedProgress = 0;
-    const open = this.openLeaves;
-    open.length = 0;
     for (let j = 0; j < leafList.length; j++) {
       const leaf = leafList[j]!;
-      const shared = this.shared[leaf]!;
-      const relaxed = Math.min(ceiling[leaf]!, placed[leaf]! + potential[leaf]! + shared);
-      const now = Math.min(ceiling[leaf]!, placed[leaf]! + shared);
-      const target = need[leaf]!;
-      const full = waived[leaf] === 1 || target === 0;
+      const relaxed = Math.min(ceiling[leaf]!, placed[leaf]! + potential[leaf]! + this.shared[leaf]!);
       this.met[leaf] = leafMet(shape, ceiling[leaf]!, leaf, relaxed);
-      const relaxedShare = full ? 1 : Math.min(1, relaxed / target);
-      const nowShare = full ? 1 : Math.min(1, now / target);
-      relaxedProgress += relaxedShare;
-      placedProgress += nowShare;
-      if (relaxedShare > nowShare) {
-        this.openRoom[leaf] = relaxedShare - nowShare;
-        this.openGain[leaf] = Math.min(1, measures[leaf]!.bound(largest) / target);
-        open.push(leaf);
-      }
     }
     const itemsLeft = this.contested.length - k;
     const metCount = requirementsWithin(
@@ -125,12 +110,34 @@ export class UpperBound {
       largest,
       this.scratch,
     );
-    const policiesMet = this.policies.met();
+    const policiesMet = this.policies.met(subsets);
     if (this.met[0] && policiesMet === 3) return COMPLETE;
     const met = metCount + policiesMet;
     if (differs(met, against, 1)) return [0, met, 0, 0];
     const finished = this.anyInProgress ? Math.min(metCount, this.finishedBound(k)) : metCount;
     if (differs(finished, against, 2)) return [0, met, finished, 0];
+    // Progress, worked out only now (about half the bounds are decided before it).
+    let relaxedProgress = 0;
+    let placedProgress = 0;
+    const open = this.openLeaves;
+    open.length = 0;
+    for (let j = 0; j < leafList.length; j++) {
+      const leaf = leafList[j]!;
+      const shared = this.shared[leaf]!;
+      const relaxed = Math.min(ceiling[leaf]!, placed[leaf]! + potential[leaf]! + shared);
+      const now = Math.min(ceiling[leaf]!, placed[leaf]! + shared);
+      const target = need[leaf]!;
+      const full = waived[leaf] === 1 || target === 0;
+      const relaxedShare = full ? 1 : Math.min(1, relaxed / target);
+      const nowShare = full ? 1 : Math.min(1, now / target);
+      relaxedProgress += relaxedShare;
+      placedProgress += nowShare;
+      if (relaxedShare > nowShare) {
+        this.openRoom[leaf] = relaxedShare - nowShare;
+        this.openGain[leaf] = Math.min(1, measures[leaf]!.bound(largest) / target);
+        open.push(leaf);
+      }
+    }
     const progress = Math.min(
       relaxedProgress,
       placedProgress + Math.min(this.suffixGain[k]!, progressWithin(open, this.openRoom, this.openGain, itemsLeft)),

@@ -36,13 +36,13 @@ export class PolicyReach {
     if (item.resident) this.residencyIn[this.groupOf(item)]! -= sign * item.ticks;
   }
 
-  /** How many of the three policies (total, residency, GPA) may still be met. */
-  met(): number {
+  /** How many of the three policies (total, residency, GPA) may still be met (with `subsets`, see {@link UpperBound.score}). */
+  met(subsets = false): number {
     const { totalTicks, residencyTicks } = this.state.context.problem.policies;
     return (
       Number(totalTicks === undefined || this.clipped(this.totalIn) >= totalTicks) +
       Number(residencyTicks === undefined || this.clipped(this.residencyIn) >= residencyTicks) +
-      Number(this.state.gpaPossible())
+      Number(this.state.gpaPossible(subsets))
     );
   }
 

@@ -112,7 +112,10 @@ class BranchAndBound {
     }
     state.steps++;
     if (k === order.contested.length) {
-      state.consider();
+      // A complete assignment is evaluated only if it (or what a clean-up makes of it) may beat the best.
+      const best = state.best;
+      if (!best || compareScores(this.bound.score(k, best.evaluation.score, true), best.evaluation.score) > 0)
+        state.consider();
       return false;
     }
     if (this.goal === 'completion') {

@@ -1,5 +1,5 @@
 import { compareScores, GPA_TOLERANCE, type Assignment } from '../allocation-problem.js';
-import { evaluateAllocation, type Evaluation } from '../evaluate-allocation.js';
+import { appliedCounts, evaluateAllocation, evaluateApplied, type Evaluation } from '../evaluate-allocation.js';
 import { filled } from './arrays.js';
 import type { SolveContext } from './context.js';
 import { leafMeasures, type Measure } from './measure.js';
@@ -57,6 +57,8 @@ export class SearchState {
    * count whatever happens (they fall through) or are used up so far.
    */
   private gpaBalance = 0;
+  /** The GPA balance with nothing used up: the most any allocation's subset can have. */
+  private readonly gpaBalanceAlone: number = 0;
   private readonly gradedTicks: number = 0;
   /** The work done, in steps (`DEFAULT_STEP_BUDGET`). */
   steps: number;
@@ -96,6 +98,7 @@ export class SearchState {
       if (weight > 0 || (weight < 0 && item.fallsThrough)) this.gpaBalance += weight;
       if (item.points !== null && item.ticks > 0 && item.components.length === 0) this.gradedTicks += item.ticks;
     }
+    this.gpaBalanceAlone = this.gpaBalance;
     this.steps = size;
   }
 
@@ -151,11 +154,15 @@ export class SearchState {
     return this.context.countCapsOver[leaf]!.length > 0 || this.measures[leaf]!.mayRefuse;
   }
 
-  /** Whether the GPA policy may still be met (the evaluation's tolerance, on the balance). */
-  gpaPossible(): boolean {
+  /**
+   * Whether the GPA policy may still be met (the evaluation's tolerance, on the balance); with
+   * `subsets`, by some allocation of the items placed or fewer (taking one out may raise the GPA).
+   */
+  gpaPossible(subsets = false): boolean {
     const { fixedGpa, minGpa } = this.context.problem.policies;
+    const balance = subsets ? this.gpaBalanceAlone : this.gpaBalance;
     // (points / graded ≥ minimum − ε) ⇔ balance ≥ −ε × graded.
-    return fixedGpa ? fixedGpa.met : minGpa === undefined || this.gpaBalance >= -GPA_TOLERANCE * this.gradedTicks;
+    return fixedGpa ? fixedGpa.met : minGpa === undefined || balance >= -GPA_TOLERANCE * this.gradedTicks;
   }
 
   /**
@@ -176,7 +183,7 @@ export class SearchState {
     const chain: string[] = [];
     let candidate = this.assignment;
     for (;;) {
-      const key = candidate.join();
+      const key = assignmentKey(candidate, this.context.shape.count);
       const known = this.considered.get(key);
       if (known !== undefined) {
         this.steps += known * size;
@@ -184,14 +191,16 @@ export class SearchState {
         return;
       }
       chain.push(key);
-      const evaluation = this.evaluate(candidate);
-      if (evaluation.everyItemNeeded) {
+      // An allocation with an item nothing needs is only cleaned up: its first stage says which.
+      this.evaluations++;
+      const applied = appliedCounts(this.context.problem, candidate);
+      if (applied.lastUnneeded < 0) {
         this.remember(chain, 0);
-        this.keep(candidate, evaluation);
+        this.keep(candidate, evaluateApplied(this.context.problem, candidate, applied));
         return;
       }
       if (candidate === this.assignment) candidate = this.assignment.slice();
-      candidate[evaluation.lastUnneeded] = -1;
+      candidate[applied.lastUnneeded] = -1;
       this.steps += size;
     }
   }
@@ -257,6 +266,24 @@ export class SearchState {
     const weight = this.gpaWeight[base]!;
     if (weight < 0 && !this.context.problem.items[base]!.fallsThrough) this.gpaBalance += sign * weight;
   }
+}
+
+/** Chunks of an assignment turned into a string at a time (arguments to one call). */
+const KEY_CHUNK = 4096;
+
+/**
+ * An assignment as a string key: one UTF-16 code unit per item (its leaf + 1, so -1 is 0) when
+ * every leaf fits in one, much quicker to make than a decimal list; else the decimal list.
+ */
+function assignmentKey(assignment: Assignment, nodes: number): string {
+  if (nodes >= 0xffff) return assignment.join();
+  let key = '';
+  for (let from = 0; from < assignment.length; from += KEY_CHUNK) {
+    const chunk = assignment.slice(from, from + KEY_CHUNK);
+    for (let i = 0; i < chunk.length; i++) chunk[i]! += 1;
+    key += String.fromCharCode(...chunk);
+  }
+  return key;
 }
 
 function top(stack: readonly number[] | undefined): number {
