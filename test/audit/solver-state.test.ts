@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AllocationProblem } from '../../src/audit/allocation-problem.js';
-import { DEFAULT_STEP_BUDGET } from '../../src/audit/solve-allocation.js';
+import { DEFAULT_STEP_BUDGET, solveAllocation } from '../../src/audit/solve-allocation.js';
 import { UpperBound } from '../../src/audit/solver/bound.js';
 import { solveContext } from '../../src/audit/solver/context.js';
 import { firstFit } from '../../src/audit/solver/first-fit.js';
@@ -81,5 +81,46 @@ describe('the search reaching a complete assignment', () => {
     expect(search(state, order, new UpperBound(state, order.contested), DEFAULT_STEP_BUDGET)).toBe(false);
     expect(state.evaluations).toBe(2);
     expect(state.best?.assignment).toEqual([-1, 1]);
+  });
+});
+
+describe('the bound over an assert on a requirement leaf', () => {
+  // Leaf 1 takes one course, under an assert of two matching courses; leaf 2 takes one course.
+  // Courses 0 and 1 both match the assert, but a limit lets only one of them count: no
+  // allocation meets leaf 1. Course 0 can go to leaf 2 as well, so without the assert every leaf
+  // could be met (course 0 at leaf 2, course 1 at leaf 1) and the program completed.
+  const problem: AllocationProblem = {
+    nodes: [
+      planNode({ parent: -1, kind: 'all', need: 2, children: [1, 2] }),
+      planNode({ parent: 0, kind: 'leaf', need: 1 }),
+      planNode({ parent: 0, kind: 'leaf', need: 1 }),
+    ],
+    items: [
+      planItem({ ticks: 3, candidates: [1, 2], limits: [0], asserts: [{ assert: 0, leaf: 0 }] }),
+      planItem({ ticks: 3, candidates: [1], limits: [0], asserts: [{ assert: 0, leaf: 0 }] }),
+    ],
+    policies: { limitCaps: [Infinity], limitCountCaps: [1] },
+    asserts: [
+      {
+        owner: 1,
+        to: 2,
+        nodes: [{ parent: -1, children: [], kind: 'leaf', need: 2, measure: 'count', atMost: false, distinct: false }],
+      },
+    ],
+  };
+
+  it('takes the leaf as unmet when its assert cannot be met, limits counted', () => {
+    const context = solveContext(problem);
+    const state = new SearchState(context);
+    const contested = placeUncontested(state);
+    expect(contested).toEqual([0, 1]);
+    const order = searchOrder(context, contested);
+    for (const index of order.contested) state.addPotential(index, 1);
+    // Leaf 2 and the three policies (none set) at most, as the best allocation (course 0 at leaf
+    // 2; the limit lets only one course count): the progress bound still sees leaf 1 filled.
+    expect(new UpperBound(state, order.contested).score(0)).toEqual([0, 4, 1, 4]);
+    const solution = solveAllocation(problem);
+    expect(solution.assignment).toEqual([2, -1]);
+    expect(solution.evaluation.score).toEqual([0, 4, 1, 3]);
   });
 });

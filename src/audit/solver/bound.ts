@@ -1,5 +1,6 @@
 import { COMPLETE_SCORE as COMPLETE, SCORE_TOLERANCE, type Score } from '../allocation-problem.js';
 import { filled } from './arrays.js';
+import { AssertReach } from './assert-reach.js';
 import { leafMet, progressWithin, requirementsWithin, type BoundScratch } from './leaf-bounds.js';
 import { PolicyReach } from './policy-reach.js';
 import type { SearchState } from './state.js';
@@ -16,6 +17,8 @@ import type { SearchState } from './state.js';
 export class UpperBound {
   /** What the policies can still reach: the search tells it which items it leaves out. */
   readonly policies: PolicyReach;
+  /** What the asserts on requirement leaves can still reach. */
+  private readonly asserts: AssertReach;
   /** Per leaf: what overlays count (every item matching them, in full), all and finished only. */
   private readonly shared: number[];
   private readonly sharedFinished: number[];
@@ -46,6 +49,7 @@ export class UpperBound {
     const { items } = problem;
     const { count, need, cap } = shape;
     this.policies = new PolicyReach(state);
+    this.asserts = new AssertReach(state, contested);
     this.shared = filled(count, 0);
     this.sharedFinished = filled(count, 0);
     for (let index = 0; index < items.length; index++)
@@ -99,6 +103,7 @@ export class UpperBound {
       const relaxed = Math.min(ceiling[leaf]!, placed[leaf]! + potential[leaf]! + this.shared[leaf]!);
       this.met[leaf] = leafMet(shape, ceiling[leaf]!, leaf, relaxed);
     }
+    if (this.asserts.any) this.asserts.cut(k, this.met);
     const itemsLeft = this.contested.length - k;
     const metCount = requirementsWithin(
       shape,
