@@ -124,3 +124,43 @@ describe('the bound over an assert on a requirement leaf', () => {
     expect(solution.evaluation.score).toEqual([0, 4, 1, 3]);
   });
 });
+
+describe('the bound over an assert on finished work', () => {
+  // Leaf 1 takes one course, under an assert of one matching course: course 1 matches, but it
+  // is in progress, so finished work cannot meet the leaf (course 0 meets it, not its assert).
+  // Leaf 2 takes one course, and none can go there: no allocation completes the program.
+  const problem: AllocationProblem = {
+    nodes: [
+      planNode({ parent: -1, kind: 'all', need: 2, children: [1, 2] }),
+      planNode({ parent: 0, kind: 'leaf', need: 1 }),
+      planNode({ parent: 0, kind: 'leaf', need: 1 }),
+    ],
+    items: [
+      planItem({ ticks: 3, candidates: [1] }),
+      planItem({ ticks: 3, candidates: [1], inProgress: true, asserts: [{ assert: 0, leaf: 0 }] }),
+    ],
+    policies: { limitCaps: [], limitCountCaps: [] },
+    asserts: [
+      {
+        owner: 1,
+        to: 2,
+        nodes: [{ parent: -1, children: [], kind: 'leaf', need: 1, measure: 'count', atMost: false, distinct: false }],
+      },
+    ],
+  };
+
+  it('takes the leaf as unmet by finished work when only work in progress meets its assert', () => {
+    const context = solveContext(problem);
+    const state = new SearchState(context);
+    const contested = placeUncontested(state);
+    expect(contested).toEqual([0, 1]);
+    const order = searchOrder(context, contested);
+    for (const index of order.contested) state.addPotential(index, 1);
+    // Leaf 1 and the three policies (none set) met at most, none of the leaves by finished work.
+    const bound = new UpperBound(state, order.contested).score(0, [0, 4, 0, 0]);
+    expect(bound.slice(0, 3)).toEqual([0, 4, 0]);
+    const solution = solveAllocation(problem);
+    expect(solution.assignment).toEqual([-1, 1]);
+    expect(solution.evaluation.score.slice(0, 3)).toEqual([0, 4, 0]);
+  });
+});

@@ -85,19 +85,22 @@ export class AssertReach {
     return this.asserts.length > 0;
   }
 
-  /** Sets `met[owner]` to 0 for each leaf met in `met` whose assert cannot be met with the items from depth k on undecided. */
-  cut(k: number, met: number[]): void {
-    for (const a of this.asserts) if (met[a.owner] === 1 && !this.reachable(a, k)) met[a.owner] = 0;
+  /**
+   * Sets `met[owner]` to 0 for each leaf met in `met` whose assert cannot be met with the items
+   * from depth k on undecided; with `finished`, by finished work (work in progress left out).
+   */
+  cut(k: number, met: number[], finished = false): void {
+    for (const a of this.asserts) if (met[a.owner] === 1 && !this.reachable(a, k, finished)) met[a.owner] = 0;
   }
 
-  private reachable(a: LeafAssert, k: number): boolean {
+  private reachable(a: LeafAssert, k: number, finished: boolean): boolean {
     const { nodes, leaves, owner } = a;
     const met = this.met;
     for (let i = nodes.length - 1; i >= 0; i--) {
       const node = nodes[i]!;
       if (node.kind === 'leaf') {
         const leaf = leaves[i];
-        met[i] = leaf === undefined || this.most(leaf, owner, k) >= leaf.need;
+        met[i] = leaf === undefined || this.most(leaf, owner, k, finished) >= leaf.need;
         continue;
       }
       // Children come after their parent: they were worked out already.
@@ -109,7 +112,7 @@ export class AssertReach {
   }
 
   /** The most an at-least leaf can have: items placed at the owner or undecided, one per value, limits' counts kept. */
-  private most(leaf: AssertLeaf, owner: number, k: number): number {
+  private most(leaf: AssertLeaf, owner: number, k: number, finished: boolean): number {
     const { assignment } = this.state;
     const { items } = this.state.context.problem;
     const { limitCountCaps } = this.state.context.problem.policies;
@@ -123,7 +126,7 @@ export class AssertReach {
     for (let j = 0; j < leaf.items.length; j++) {
       const index = leaf.items[j]!;
       const at = assignment[index]!;
-      if (at !== owner && (at >= 0 || this.depth[index]! < k)) continue;
+      if ((at !== owner && (at >= 0 || this.depth[index]! < k)) || (finished && items[index]!.inProgress)) continue;
       const ticks = leaf.measure === 'count' ? 1 : items[index]!.ticks;
       const key = leaf.keys[j]!;
       const s = seenKeys.indexOf(key);

@@ -162,6 +162,7 @@ export class UpperBound {
       const sum = placedFinished[leaf]! + potentialFinished[leaf]! + this.sharedFinished[leaf]!;
       this.metFinished[leaf] = leafMet(shape, ceiling[leaf]!, leaf, sum);
     }
+    if (this.asserts.any) this.asserts.cut(k, this.metFinished, true);
     const { suffixFinished, suffixMaxValue, scratch } = this;
     return requirementsWithin(
       shape,
