@@ -84,41 +84,59 @@ describe('the search reaching a complete assignment', () => {
   });
 });
 
-describe('the bound over an assert on a requirement leaf', () => {
-  // Leaf 1 takes one course, under an assert of two matching courses; leaf 2 takes one course.
-  // Courses 0 and 1 both match the assert, but a limit lets only one of them count: no
-  // allocation meets leaf 1. Course 0 can go to leaf 2 as well, so without the assert every leaf
-  // could be met (course 0 at leaf 2, course 1 at leaf 1) and the program completed.
-  const problem: AllocationProblem = {
+/** Two leaves of one course each under an `all`; the first under an assert of `need` matching courses. */
+function assertOnFirstLeaf(
+  need: number,
+  items: AllocationProblem['items'],
+  policies: AllocationProblem['policies'],
+): AllocationProblem {
+  return {
     nodes: [
       planNode({ parent: -1, kind: 'all', need: 2, children: [1, 2] }),
       planNode({ parent: 0, kind: 'leaf', need: 1 }),
       planNode({ parent: 0, kind: 'leaf', need: 1 }),
     ],
-    items: [
-      planItem({ ticks: 3, candidates: [1, 2], limits: [0], asserts: [{ assert: 0, leaf: 0 }] }),
-      planItem({ ticks: 3, candidates: [1], limits: [0], asserts: [{ assert: 0, leaf: 0 }] }),
-    ],
-    policies: { limitCaps: [Infinity], limitCountCaps: [1] },
+    items,
+    policies,
     asserts: [
       {
         owner: 1,
         to: 2,
-        nodes: [{ parent: -1, children: [], kind: 'leaf', need: 2, measure: 'count', atMost: false, distinct: false }],
+        nodes: [{ parent: -1, children: [], kind: 'leaf', need, measure: 'count', atMost: false, distinct: false }],
       },
     ],
   };
+}
+
+/** The bound at the search's root: both courses contested (each test's problem has two), nothing placed by the search. */
+function rootBound(problem: AllocationProblem): UpperBound {
+  const context = solveContext(problem);
+  const state = new SearchState(context);
+  const contested = placeUncontested(state);
+  expect(contested).toEqual([0, 1]);
+  const order = searchOrder(context, contested);
+  for (const index of order.contested) state.addPotential(index, 1);
+  return new UpperBound(state, order.contested);
+}
+
+describe('the bound over an assert on a requirement leaf', () => {
+  // Leaf 1 takes one course, under an assert of two matching courses; leaf 2 takes one course.
+  // Courses 0 and 1 both match the assert, but a limit lets only one of them count: no
+  // allocation meets leaf 1. Course 0 can go to leaf 2 as well, so without the assert every leaf
+  // could be met (course 0 at leaf 2, course 1 at leaf 1) and the program completed.
+  const problem = assertOnFirstLeaf(
+    2,
+    [
+      planItem({ ticks: 3, candidates: [1, 2], limits: [0], asserts: [{ assert: 0, leaf: 0 }] }),
+      planItem({ ticks: 3, candidates: [1], limits: [0], asserts: [{ assert: 0, leaf: 0 }] }),
+    ],
+    { limitCaps: [Infinity], limitCountCaps: [1] },
+  );
 
   it('takes the leaf as unmet when its assert cannot be met, limits counted', () => {
-    const context = solveContext(problem);
-    const state = new SearchState(context);
-    const contested = placeUncontested(state);
-    expect(contested).toEqual([0, 1]);
-    const order = searchOrder(context, contested);
-    for (const index of order.contested) state.addPotential(index, 1);
     // Leaf 2 and the three policies (none set) at most, as the best allocation (course 0 at leaf
     // 2; the limit lets only one course count): the progress bound still sees leaf 1 filled.
-    expect(new UpperBound(state, order.contested).score(0)).toEqual([0, 4, 1, 4]);
+    expect(rootBound(problem).score(0)).toEqual([0, 4, 1, 4]);
     const solution = solveAllocation(problem);
     expect(solution.assignment).toEqual([2, -1]);
     expect(solution.evaluation.score).toEqual([0, 4, 1, 3]);
@@ -129,35 +147,18 @@ describe('the bound over an assert on finished work', () => {
   // Leaf 1 takes one course, under an assert of one matching course: course 1 matches, but it
   // is in progress, so finished work cannot meet the leaf (course 0 meets it, not its assert).
   // Leaf 2 takes one course, and none can go there: no allocation completes the program.
-  const problem: AllocationProblem = {
-    nodes: [
-      planNode({ parent: -1, kind: 'all', need: 2, children: [1, 2] }),
-      planNode({ parent: 0, kind: 'leaf', need: 1 }),
-      planNode({ parent: 0, kind: 'leaf', need: 1 }),
-    ],
-    items: [
+  const problem = assertOnFirstLeaf(
+    1,
+    [
       planItem({ ticks: 3, candidates: [1] }),
       planItem({ ticks: 3, candidates: [1], inProgress: true, asserts: [{ assert: 0, leaf: 0 }] }),
     ],
-    policies: { limitCaps: [], limitCountCaps: [] },
-    asserts: [
-      {
-        owner: 1,
-        to: 2,
-        nodes: [{ parent: -1, children: [], kind: 'leaf', need: 1, measure: 'count', atMost: false, distinct: false }],
-      },
-    ],
-  };
+    { limitCaps: [], limitCountCaps: [] },
+  );
 
   it('takes the leaf as unmet by finished work when only work in progress meets its assert', () => {
-    const context = solveContext(problem);
-    const state = new SearchState(context);
-    const contested = placeUncontested(state);
-    expect(contested).toEqual([0, 1]);
-    const order = searchOrder(context, contested);
-    for (const index of order.contested) state.addPotential(index, 1);
     // Leaf 1 and the three policies (none set) met at most, none of the leaves by finished work.
-    const bound = new UpperBound(state, order.contested).score(0, [0, 4, 0, 0]);
+    const bound = rootBound(problem).score(0, [0, 4, 0, 0]);
     expect(bound.slice(0, 3)).toEqual([0, 4, 0]);
     const solution = solveAllocation(problem);
     expect(solution.assignment).toEqual([-1, 1]);
