@@ -67,6 +67,15 @@ export interface AssertMatch {
   readonly key?: number;
 }
 
+/**
+ * The value an item brings to an assert leaf it matches: its distinct value there, or one of its
+ * own (negative; a second application shares its original's, so an item applied twice under the
+ * node is one item there).
+ */
+export function assertValueKey(match: AssertMatch, items: readonly PlanItem[], item: number): number {
+  return match.key ?? -1 - (items[item]!.copyOf ?? item);
+}
+
 /** A node of an assert's tree, in the solver's terms (needs in ticks for credits). */
 export interface PlanAssertNode {
   readonly parent: number;

@@ -1,4 +1,4 @@
-import type { Assignment, PlanAssert, PlanItem } from './allocation-problem.js';
+import { assertValueKey, type Assignment, type PlanAssert, type PlanItem } from './allocation-problem.js';
 
 /** What one assert finds among the items its node counts. */
 export interface AssertOutcome {
@@ -41,8 +41,7 @@ export function evaluateAsserts(
       const a = asserts[match.assert]!;
       if (!under(a, leaf)) continue;
       const amount = a.nodes[match.leaf]!.measure === 'count' ? 1 : counted[item]!;
-      // An item applied twice under the node is one item there.
-      const key = match.key ?? -1 - (items[item]!.copyOf ?? item);
+      const key = assertValueKey(match, items, item);
       push(values[match.assert]![match.leaf]!, key, amount);
       // Work in progress counts against an at-most leaf on finished work too: it is applied
       // there, and finishing it cannot lower the amount.
@@ -64,7 +63,7 @@ export function evaluateAsserts(
       const byKey = values[match.assert]![match.leaf]!;
       const have = outcomes[match.assert]!.have[match.leaf]!;
       const amount = node.measure === 'count' ? 1 : counted[item]!;
-      if (have - loss(byKey.get(match.key ?? -1 - (items[item]!.copyOf ?? item))!, amount) < node.need) return true;
+      if (have - loss(byKey.get(assertValueKey(match, items, item))!, amount) < node.need) return true;
     }
     return false;
   };

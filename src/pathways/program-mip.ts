@@ -1,3 +1,4 @@
+import { assertValueKey } from '../audit/allocation-problem.js';
 import type { CreditItem } from '../audit/credit-items.js';
 import type { ProgramPlan } from '../audit/plan-allocation.js';
 import type { Policy } from '../model/program.js';
@@ -373,7 +374,7 @@ function assertRows(
           const node = a.nodes[match.leaf]!;
           if (node.atMost) continue;
           const byCount = node.measure === 'count';
-          const key = match.key ?? -1 - (item.copyOf ?? app.item);
+          const key = assertValueKey(match, items, app.item);
           const group = groups[match.leaf]!;
           const entry = group.get(key) ?? group.set(key, { amounts: [], most: 0 }).get(key)!;
           entry.amounts.push(byCount ? app.use : applicationCredit(app));

@@ -1,4 +1,4 @@
-import type { PlanAssertNode } from '../allocation-problem.js';
+import { assertValueKey, type PlanAssertNode } from '../allocation-problem.js';
 import { filled } from './arrays.js';
 import type { SearchState } from './state.js';
 
@@ -67,7 +67,7 @@ export class AssertReach {
           const match = item.asserts?.find((m) => m.assert === index && m.leaf === n);
           if (!match || (item.pinned !== owner && !item.candidates.includes(owner))) return;
           matching.push(i);
-          keys.push(match.key ?? -1 - (item.copyOf ?? i));
+          keys.push(assertValueKey(match, items, i));
           const capped =
             item.components.length > 0 || item.copyOf !== undefined
               ? -1
