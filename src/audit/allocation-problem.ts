@@ -67,6 +67,20 @@ export interface AssertMatch {
   readonly key?: number;
 }
 
+/** Per item list with second applications: which items are applied twice. */
+const appliedTwiceOf = new WeakMap<readonly PlanItem[], readonly boolean[]>();
+
+/** Which items some second application copies: only they can take a place twice under one node. */
+export function appliedTwice(items: readonly PlanItem[]): readonly boolean[] {
+  let twice = appliedTwiceOf.get(items);
+  if (!twice) {
+    const flags = new Array<boolean>(items.length).fill(false);
+    for (const item of items) if (item.copyOf !== undefined) flags[item.copyOf] = true;
+    appliedTwiceOf.set(items, (twice = flags));
+  }
+  return twice;
+}
+
 /**
  * The value an item brings to an assert leaf it matches: its distinct value there, or one of its
  * own (negative; a second application shares its original's, so an item applied twice under the

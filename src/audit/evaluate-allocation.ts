@@ -1,6 +1,7 @@
 import { evaluateAsserts, type AssertOutcome, type AssertsEvaluation } from './evaluate-asserts.js';
 import { treeShape } from './tree-shape.js';
 import {
+  appliedTwice,
   GPA_TOLERANCE,
   type AllocationProblem,
   type Assignment,
@@ -500,18 +501,4 @@ function countRuleOrder(
       leafOf[at] = leaf;
     }
   return ruleOrder;
-}
-
-/** Per problem with second applications: which items are applied twice (a second application copies them). */
-const appliedTwiceOf = new WeakMap<AllocationProblem['items'], readonly boolean[]>();
-
-/** Which items some second application copies: only they can take a place twice under one node. */
-function appliedTwice(items: AllocationProblem['items']): readonly boolean[] {
-  let twice = appliedTwiceOf.get(items);
-  if (!twice) {
-    const flags = new Array<boolean>(items.length).fill(false);
-    for (const item of items) if (item.copyOf !== undefined) flags[item.copyOf] = true;
-    appliedTwiceOf.set(items, (twice = flags));
-  }
-  return twice;
 }

@@ -1,4 +1,4 @@
-import type { AllocationProblem } from '../allocation-problem.js';
+import { type AllocationProblem, appliedTwice } from '../allocation-problem.js';
 import { treeShape, type TreeShape } from '../tree-shape.js';
 import { filled } from './arrays.js';
 import { countedBounds, type CountedBounds } from './counted-bounds.js';
@@ -40,8 +40,7 @@ export function solveContext(problem: AllocationProblem): SolveContext {
   const counted = countedBounds(problem);
   const asserts = problem.asserts ?? [];
   const { underAssert, countCapsOver, subtreeEnd } = nodeContext(problem);
-  const hasCopy = new Array<boolean>(items.length).fill(false);
-  for (const item of items) if (item.copyOf !== undefined) hasCopy[item.copyOf] = true;
+  const hasCopy = appliedTwice(items);
   const users = filled(items.length, 0);
   for (let index = 0; index < items.length; index++) {
     const { components } = items[index]!;
