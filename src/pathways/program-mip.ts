@@ -1,4 +1,4 @@
-import { assertValueKey } from '../audit/allocation-problem.js';
+import { appliedTwice, assertValueKey } from '../audit/allocation-problem.js';
 import type { CreditItem } from '../audit/credit-items.js';
 import type { ProgramPlan } from '../audit/plan-allocation.js';
 import type { Policy } from '../model/program.js';
@@ -47,7 +47,7 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
   const base = (k: number) => items[k]!.copyOf ?? k;
   const isCopy = (k: number) => items[k]!.copyOf !== undefined;
   /** Originals with a second application: their home (where they spend limits) is the earlier of two places. */
-  const twice = new Set(items.flatMap((p) => (p.copyOf === undefined ? [] : [p.copyOf])));
+  const twice = appliedTwice(items);
   const eligible = items.map((_, k) => plan.eligible[base(k)]!);
   const available = items.map((_, k) => (eligible[k] && !isCopy(k) ? links.availability(plan.items[k]!) : ZERO_LINEAR));
 
@@ -188,7 +188,7 @@ export function programRows(model: LinearModel, plan: ProgramPlan, links: Progra
     for (const apps of atLeaf) {
       // An item that may be applied twice spends its slot at the earlier of its places, which these
       // rows do not know: it is left out of them (a relaxation).
-      const direct = apps.filter((a) => !a.pinned && !isCopy(a.item) && !twice.has(a.item) && members.includes(a.item));
+      const direct = apps.filter((a) => !a.pinned && !isCopy(a.item) && !twice[a.item] && members.includes(a.item));
       if (inside.length > 0)
         for (const a of direct)
           model.constrain(
