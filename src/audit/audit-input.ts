@@ -92,3 +92,13 @@ function unknownGrades(catalog: Catalog, transcript: Transcript): Issue[] {
   });
   return issues;
 }
+
+/** The issue of a program id the catalog has no program for, named at `path` of the input. */
+export function unknownProgram(id: unknown, path: readonly (string | number)[]): Issue {
+  return {
+    code: 'unknown-reference',
+    path: [...path],
+    expected: 'the id of a catalog program',
+    received: describeValue(id),
+  };
+}

@@ -1,5 +1,5 @@
 import type { Catalog } from '../model/catalog.js';
-import { describeValue, fail, ok, type Issue, type Result } from '../model/issue.js';
+import { fail, ok, type Issue, type Result } from '../model/issue.js';
 import { ZERO } from '../model/rational.js';
 import type { Transcript, TranscriptInput } from '../model/transcript.js';
 import type { AuditReport, AuditStatus, ProgramAudit } from './audit-result.js';
@@ -7,7 +7,7 @@ import { buildProgramAudit } from './build-result.js';
 import { creditItems, type CreditItem, type KeptOut } from './credit-items.js';
 import { applicableNodes, planAllocation, type ProgramExceptions } from './plan-allocation.js';
 import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
-import { AuditOptionsSchema, auditInput } from './audit-input.js';
+import { AuditOptionsSchema, auditInput, unknownProgram } from './audit-input.js';
 import { leavesPassed } from './program-tree.js';
 import { learnerFacts, resolveAwards } from './resolve-awards.js';
 import { inForce } from '../catalog/program-versions.js';
@@ -82,12 +82,7 @@ export function audit(
   if (!options.all)
     (byOption ? named : declaredPrograms.length > 0 ? [] : declared).forEach((id, index) => {
       if (!prepared.programs.has(id))
-        issues.push({
-          code: 'unknown-reference',
-          path: byOption ? ['programs', index] : ['learner', 'declared', index],
-          expected: 'the id of a catalog program',
-          received: describeValue(id),
-        });
+        issues.push(unknownProgram(id, byOption ? ['programs', index] : ['learner', 'declared', index]));
     });
   if (requested.length === 0)
     issues.push({
@@ -106,6 +101,17 @@ export function audit(
   // A joint search reruns every program under each set of restrictions, but a program's audit
   // depends only on the awards kept out of it and on the nested programs' items: audited once each.
   const audited = new Map<string, ReturnType<typeof auditProgram>>();
+  // What no restriction changes: each program's own items, and the learner's facts.
+  const ownItems = new Map<string, readonly CreditItem[]>();
+  const itemsOf = (id: string, target: PreparedProgram) =>
+    ownItems.get(id) ??
+    ownItems
+      .set(
+        id,
+        creditItems(prepared, target, awards.value, { includePlanned: options.includePlanned ?? false, catalogDate }),
+      )
+      .get(id)!;
+  const facts = learnerFacts(learner);
   const run = (restrictions: Restrictions): JointRun => {
     const bundles: CreditItem[] = [];
     const audits = new Map<string, ProgramAudit>();
@@ -113,10 +119,7 @@ export function audit(
     for (const id of prepared.programsNeeded(requested)) {
       const target = prepared.programs.get(id)!;
       const kept = restrictions.get(id);
-      const own = creditItems(prepared, target, awards.value, {
-        includePlanned: options.includePlanned ?? false,
-        catalogDate,
-      });
+      const own = itemsOf(id, target);
       const items = [
         ...(kept
           ? own.map((item) => (kept.has(item.awardId) ? { ...item, keptOut: kept.get(item.awardId)! } : item))
@@ -137,8 +140,9 @@ export function audit(
       )
         continue;
       const key = overlaps.length > 0 ? inputsKey(id, kept, bundles) : undefined;
+      const known = key !== undefined ? audited.get(key) : undefined;
       const result =
-        (key !== undefined ? audited.get(key) : undefined) ??
+        known ??
         auditProgram(
           prepared,
           id,
@@ -146,10 +150,10 @@ export function audit(
           exceptions.byProgram.get(id) ?? NO_EXCEPTIONS,
           options.budget ?? DEFAULT_STEP_BUDGET,
           wanted,
-          applicableNodes(target.tree, learnerFacts(learner)),
+          applicableNodes(target.tree, facts),
           overlaps.length > 0,
         );
-      if (key !== undefined) audited.set(key, result);
+      if (key !== undefined && !known) audited.set(key, result);
       if (result.audit) {
         audits.set(id, result.audit);
         counted.set(id, result.counted);
@@ -170,7 +174,7 @@ export function audit(
 
 /** What a program's audit in a joint search depends on: the awards kept out of it, and the nested programs' items. */
 function inputsKey(id: string, kept: ReadonlyMap<string, KeptOut> | undefined, bundles: readonly CreditItem[]): string {
-  const out = kept ? [...kept].map(([award, why]) => [award, why.keptIn]).sort(([a], [b]) => (a! < b! ? -1 : 1)) : [];
+  const out = kept ? [...kept].sort(([a], [b]) => (a < b ? -1 : 1)) : [];
   const nested = bundles.map((b) => [b.awardId, b.facts.status, b.components]);
   return JSON.stringify([id, out, nested]);
 }

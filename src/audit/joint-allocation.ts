@@ -120,7 +120,7 @@ export function allocateJointly(
         [overlap.a, overlap.b],
         [overlap.b, overlap.a],
       ] as const) {
-        const next = new Map([...restrictions].map(([p, m]) => [p, new Map(m)]));
+        const next = copyRestrictions(restrictions);
         const forProgram = next.get(drop) ?? next.set(drop, new Map()).get(drop)!;
         forProgram.set(award, {
           code: overlap.exclusive ? 'exclusive-programs' : 'over-sharing',
@@ -146,6 +146,11 @@ export function allocateJointly(
   return { run: lifted(best, broken, run), optimal: !exhausted };
 }
 
+/** A copy of restrictions to change: each program's map its own. */
+function copyRestrictions(restrictions: Restrictions): Map<string, Map<string, KeptOut>> {
+  return new Map([...restrictions].map(([program, kept]) => [program, new Map(kept)]));
+}
+
 /** The best run with every restriction lifted, in turn, that it does not need (see {@link allocateJointly}). */
 function lifted(
   best: { run: JointRun; score: [number, number, number]; restrictions: Restrictions },
@@ -156,7 +161,7 @@ function lifted(
   const key = ([program, award]: readonly [string, string]) => `${program}\u0000${award}`;
   const each = [...restrictions].flatMap(([program, awards]) => [...awards.keys()].map((a) => [program, a] as const));
   for (const [program, award] of each.sort((x, y) => (key(x) < key(y) ? -1 : 1))) {
-    const fewer = new Map([...restrictions].map(([p, m]) => [p, new Map(m)]));
+    const fewer = copyRestrictions(restrictions);
     fewer.get(program)!.delete(award);
     const candidate = run(fewer);
     if (broken(candidate) || compare(score(candidate.audits), best.score) < 0) continue;

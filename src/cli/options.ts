@@ -3,7 +3,8 @@ import { InvalidArgumentError, Option } from 'commander';
 import { format } from 'date-fns';
 import { isIsoDate } from '../model/dates.js';
 import type { Catalog } from '../model/catalog.js';
-import { describeValue, type Issue } from '../model/issue.js';
+import { unknownProgram } from '../audit/audit-input.js';
+import type { Issue } from '../model/issue.js';
 import type { CliIo } from './io.js';
 
 /** `--as-of DATE`, checked to be a real date. */
@@ -41,13 +42,11 @@ export function unknownPrograms(catalog: Catalog, ids: readonly string[]): Issue
   const known = new Set(catalog.programs.map((program) => program.id));
   return ids
     .filter((id) => !known.has(id))
-    .map((id) => ({
-      code: 'unknown-reference',
-      option: '--program',
-      path: [],
-      expected: 'the id of a catalog program',
-      received: describeValue(id),
-    }));
+    .map((id) => {
+      // The option named after the code, as in every issue of an option.
+      const { code, ...rest } = unknownProgram(id, []);
+      return { code, option: '--program', ...rest };
+    });
 }
 
 /** Parses an option's value as a whole number (decimal digits only) of at least `min`: anything else is a usage error. */

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { audit } from '../audit/audit.js';
 import type { ProgramAudit } from '../audit/audit-result.js';
-import { auditInput, dateOptions } from '../audit/audit-input.js';
+import { auditInput, dateOptions, unknownProgram } from '../audit/audit-input.js';
 import type { Catalog } from '../model/catalog.js';
 import { describeValue, fail, ok, type Result } from '../model/issue.js';
 import { toNumber } from '../model/rational.js';
@@ -129,15 +129,7 @@ export async function plan(
   const input = auditInput(catalog, transcriptInput, options, PlanOptionsSchema);
   if (!input.ok) return input;
   const { asOf, prepared, catalogDate } = input.value;
-  if (!prepared.programs.has(options.target))
-    return fail([
-      {
-        code: 'unknown-reference',
-        path: ['target'],
-        expected: 'the id of a catalog program',
-        received: describeValue(options.target),
-      },
-    ]);
+  if (!prepared.programs.has(options.target)) return fail([unknownProgram(options.target, ['target'])]);
   const calendar = options.terms ? termCalendar(catalog, options.terms) : undefined;
   if (calendar && !calendar.ok) return calendar;
   const withPlanned = plannedToo(input.value.transcript, input.value.options.planned ?? []);

@@ -443,7 +443,7 @@ function everyItemNeeded(
     // work to a leaf work in progress meets (it meets the leaf by finished work, a better score).
     const finishedPins = atLeaf[leaf]!.filter((a) => a.pinned && !items[a.item]!.inProgress);
     if (node.measure === 'count') {
-      const pins = finishedPins.filter((a) => surelyCountingPin(items, a)).length;
+      const pins = atLeaf[leaf]!.filter((a) => surelyCountingPin(items, a)).length;
       model.constrain(sum(...chosen.map((a) => [1, a.use] as const)), -Infinity, Math.max(0, node.need - pins));
       return;
     }
