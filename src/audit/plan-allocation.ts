@@ -111,7 +111,8 @@ export function planAllocation(
   let indexOfAward: Map<string, number> | undefined; // made when a nested program first needs its components
   const eligibleAll: boolean[] = [];
   const blockedAll: (string | undefined)[] = [];
-  const planned: PlanItem[] = [];
+  // Per item: its plan item, made only for items that can matter (most items of a nested program cannot).
+  const planned: (PlanItem | undefined)[] = [];
   // Distinct leaves: each item's value of the leaf's fact, as a number (equal values, equal numbers).
   const distinctLeaves = tree.hasDistinct;
   const interned = new Map<string, number>();
@@ -139,6 +140,39 @@ export function planAllocation(
       keys.set(leaf, value === undefined ? keyOf({ award: item.awardId }) : keyOf(value));
     }
     return keys.size > 0 ? keys : undefined;
+  };
+  /** The plan item of items[index], placed at `pinned` or among its candidates. */
+  const planItem = (
+    index: number,
+    candidates: readonly number[],
+    sharedCandidates: readonly number[],
+    pinned: number,
+    fallsThrough: boolean,
+    components: readonly number[],
+  ): PlanItem => {
+    const item = items[index]!;
+    const isBundle = item.components !== undefined;
+    let limits: readonly number[] = NONE;
+    // Limits matter only to items that may count: the others are left out of the problem.
+    if (eligibleAll[index] && !isBundle)
+      for (let limit = 0; limit < target.limits.length; limit++)
+        if (target.limits[limit]!(item.facts)) limits = added(limits, limit);
+    const leaves = pinned >= 0 ? [pinned] : candidates;
+    // Every key written (undefined when absent): one shape for every plan item the solver reads.
+    return {
+      ticks: isBundle ? 0 : ticks(item.credits),
+      candidates,
+      sharedCandidates,
+      pinned,
+      distinctKeys: distinctLeaves ? distinctKeysOf([...leaves, ...sharedCandidates], item) : undefined,
+      asserts: assertMatchesOf(item, leaves),
+      limits,
+      points: isBundle ? null : item.points,
+      resident: residencySources?.includes(item.source) ?? false,
+      fallsThrough,
+      inProgress: item.status === 'in-progress',
+      components,
+    };
   };
   // Only programs audited together under an overlap rule keep awards out (made then only: the audit's hot path).
   const keptOut = items.some((item) => item.keptOut)
@@ -177,11 +211,6 @@ export function planAllocation(
         ? undefined
         : (gradeBlock ?? (programGradeOk ? undefined : policy.minGrade)),
     );
-    let limits: readonly number[] = NONE;
-    // Limits matter only to items that may count: the others are left out of the problem below.
-    if (counts && !isBundle)
-      for (let limit = 0; limit < target.limits.length; limit++)
-        if (target.limits[limit]!(item.facts)) limits = added(limits, limit);
     let components: readonly number[] = NONE;
     if (item.components) {
       if (!indexOfAward) {
@@ -190,34 +219,20 @@ export function planAllocation(
       }
       for (const id of item.components) {
         const component = indexOfAward.get(id);
-        if (component !== undefined && eligibleAll[component]) components = added(components, component);
+        if (component === undefined || !eligibleAll[component]) continue;
+        components = added(components, component);
+        // The parts of a nested program are in the problem even when nothing else takes them.
+        planned[component] ??= planItem(component, NONE, NONE, -1, false, NONE);
       }
     }
-    const keys = distinctLeaves
-      ? distinctKeysOf([...(pinned >= 0 ? [pinned] : candidates), ...sharedCandidates], item)
-      : undefined;
-    const asserts = assertMatchesOf(item, pinned >= 0 ? [pinned] : candidates);
-    // Every key written (undefined when absent): one shape for every plan item the solver reads.
-    planned.push({
-      ticks: isBundle ? 0 : ticks(item.credits),
-      candidates,
-      sharedCandidates,
-      pinned,
-      distinctKeys: keys,
-      asserts,
-      limits,
-      points: isBundle ? null : item.points,
-      resident: residencySources?.includes(item.source) ?? false,
-      fallsThrough: counts && !isBundle && policy.totalCredits !== undefined && programGradeOk,
-      inProgress: item.status === 'in-progress',
-      components,
-    });
+    const fallsThrough = counts && !isBundle && policy.totalCredits !== undefined && programGradeOk;
+    // Keep only what can matter: candidates, pins, fall-through, and the parts of nested programs.
+    planned.push(
+      candidates.length + sharedCandidates.length > 0 || pinned >= 0 || fallsThrough
+        ? planItem(index, candidates, sharedCandidates, pinned, fallsThrough, components)
+        : undefined,
+    );
   }
-  // Keep only what can matter: candidates, pins, fall-through, and the parts of nested programs.
-  const keep = planned.map(
-    (p) => p.candidates.length + p.sharedCandidates.length > 0 || p.pinned >= 0 || p.fallsThrough,
-  );
-  for (const p of planned) for (const c of p.components) keep[c] = true;
   const newIndex = new Array<number>(items.length).fill(-1);
   const plan = {
     items: [] as PlanItem[],
@@ -229,13 +244,13 @@ export function planAllocation(
   const ignored: ProgramPlan['ignored'][number][] = [];
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
-    if (!keep[index]) {
+    const p = planned[index];
+    if (!p) {
       if (!item.components)
         ignored.push({ item, eligible: eligibleAll[index]!, blockedByGrade: blockedAll[index], order: index });
       continue;
     }
     newIndex[index] = plan.items.length;
-    const p = planned[index]!;
     plan.items.push(p.components.length > 0 ? { ...p, components: p.components.map((c) => newIndex[c]!) } : p);
     plan.credit.push(item);
     plan.order.push(index);
