@@ -114,14 +114,15 @@ export function resolveAwards(prepared: PreparedCatalog, transcript: Transcript)
     if (earlier === undefined) first.set(key, r);
     else earlier.repeated = r.repeated = true;
   }
-  return ok(
-    resolved.sort(
-      (a, b) =>
-        compareText(a.award.earned ?? '9999-99-99', b.award.earned ?? '9999-99-99') ||
-        compareText(a.award.id, b.award.id),
-    ),
-  );
+  // Sorted only when out of order: most transcripts list their awards by date already.
+  for (let i = 1; i < resolved.length; i++)
+    if (canonicalOrder(resolved[i - 1]!, resolved[i]!) > 0) return ok(resolved.sort(canonicalOrder));
+  return ok(resolved);
 }
+
+/** Earned date (undated last), then award id. */
+const canonicalOrder = (a: ResolvedAward, b: ResolvedAward) =>
+  compareText(a.award.earned ?? '9999-99-99', b.award.earned ?? '9999-99-99') || compareText(a.award.id, b.award.id);
 
 /** The learner facts of SPEC section 4, as conditions read them. */
 export function learnerFacts(transcript: Transcript): Readonly<Record<(typeof LEARNER_FACTS)[number], unknown>> {
