@@ -127,7 +127,7 @@ function baseItem(
     : resolved.credits;
   const factor = own ? prepared.unitFactor(own.unit, unit) : ONE;
   if (!factor) reasons.push({ code: 'unknown-unit', unit: own?.unit ?? '' });
-  const credits = own && factor ? times(rational(own.value), factor) : ZERO;
+  const credits = own && factor ? (factor === ONE ? rational(own.value) : times(rational(own.value), factor)) : ZERO;
   const tags = outcome.tags.length === 0 ? facts.tags : [...new Set([...(facts.tags as string[]), ...outcome.tags])];
   const counted = toNumber(credits);
   const item: CreditItem = {

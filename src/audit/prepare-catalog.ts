@@ -94,6 +94,7 @@ function compile(catalog: Catalog, versions: readonly Program[], asOf: string): 
   ]);
   const unitFactor = (from: string, to: string) => {
     const a = factors.get(from);
+    if (from === to) return a && ONE;
     const b = factors.get(to);
     return a && b ? divide(a, b) : undefined;
   };
