@@ -102,252 +102,240 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     return assertNode(0);
   };
 
-  /** The requirement tree with its results (made once, when first read). */
-  const requirementTree = (): RequirementResult => {
-    // An item a limit clips to zero counts nowhere (SPEC section 4): it is not shown as applied.
-    const clippedToZero = (item: number) =>
-      problem.items[item]!.components.length === 0 && problem.items[item]!.ticks > 0 && evaluation.counted[item] === 0;
-    const appliedTo = new Map<number, number[]>();
-    assignment.forEach((leaf, item) => {
-      if (leaf >= 0 && !clippedToZero(item)) (appliedTo.get(leaf) ?? appliedTo.set(leaf, []).get(leaf)!).push(item);
-    });
-    for (const [leaf, list] of evaluation.sharedApplied) appliedTo.set(leaf, [...list]);
-    // Second applications are last in the problem: each leaf lists its items in the canonical order.
-    if (problem.items.length > items.length)
-      for (const list of appliedTo.values())
-        list.sort((a, b) => (problem.items[a]!.copyOf ?? a) - (problem.items[b]!.copyOf ?? b));
+  // An item a limit clips to zero counts nowhere (SPEC section 4): it is not shown as applied.
+  const clippedToZero = (item: number) =>
+    problem.items[item]!.components.length === 0 && problem.items[item]!.ticks > 0 && evaluation.counted[item] === 0;
+  const appliedTo = new Map<number, number[]>();
+  assignment.forEach((leaf, item) => {
+    if (leaf >= 0 && !clippedToZero(item)) (appliedTo.get(leaf) ?? appliedTo.set(leaf, []).get(leaf)!).push(item);
+  });
+  for (const [leaf, list] of evaluation.sharedApplied) appliedTo.set(leaf, [...list]);
+  // Second applications are last in the problem: each leaf lists its items in the canonical order.
+  if (problem.items.length > items.length)
+    for (const list of appliedTo.values())
+      list.sort((a, b) => (problem.items[a]!.copyOf ?? a) - (problem.items[b]!.copyOf ?? b));
 
-    // An alternative of an `any` whose need the other children meet is not needed, nor anything under it.
-    const needed = problem.nodes.map(() => true);
-    problem.nodes.forEach((planNode, index) => {
-      const parent = planNode.parent;
-      if (parent < 0) return;
-      const group = problem.nodes[parent]!;
-      needed[index] = needed[parent]! && !(group.kind === 'any' && evaluation.met[parent]! && !evaluation.met[index]!);
-    });
-    const nodeResult = (index: number): RequirementResult => {
-      const node = nodes[index]!;
-      const planNode = problem.nodes[index]!;
-      const id = target.ids.get(node)!;
-      const waiver = exceptions.waivers.get(node);
-      const applies = plan.applicable?.[index] ?? true;
-      const status: RequirementStatus = !applies
-        ? 'not-applicable'
-        : !needed[index]
-          ? 'not-needed'
-          : planNode.waived || evaluation.metFinished[index]
-            ? 'complete'
-            : evaluation.met[index]
-              ? 'in-progress'
-              : 'incomplete';
-      const kind = target.tree.kinds[index]!;
-      const isLeaf = planNode.kind === 'leaf';
-      const measure = (value: number) =>
-        planNode.measure === 'credits' ? { credits: credits(value) } : { count: value };
-      const needValue = isLeaf ? planNode.need : planNode.kind === 'any' ? planNode.need : planNode.children.length;
-      const haveValue = isLeaf ? evaluation.have[index]! : planNode.children.filter((c) => evaluation.met[c]).length;
-      const assert = applies ? assertOf(index) : undefined;
-      const remaining =
-        status !== 'incomplete'
-          ? undefined
-          : assert && haveValue >= needValue
-            ? { assert: true as const }
-            : remainingOf(node, index, isLeaf, needValue - haveValue, planNode.measure === 'credits', credits, options);
-      // An unmet `any`: the choice left among its open alternatives.
-      const choice =
-        remaining && kind === 'any'
-          ? {
-              choose: needValue - haveValue,
-              of: planNode.children
-                .filter((c) => !evaluation.met[c] && (plan.applicable?.[c] ?? true))
-                .map((c) => target.ids.get(nodes[c]!)!),
-            }
-          : undefined;
-      const result: Mutable<RequirementResult> = { id } as Mutable<RequirementResult>;
-      if (node.label) result.label = node.label;
-      result.kind = kind;
-      const named = target.tree.specs[index]?.counts;
-      if (named !== undefined && (kind === 'credential' || kind === 'program')) result.credential = named;
-      result.status = status;
-      if (applies && (isLeaf || planNode.kind === 'any')) {
-        result.need = isLeaf ? measure(needValue) : { count: needValue };
-        result.have = isLeaf ? measure(haveValue) : { count: haveValue };
-      }
-      if (planNode.shared && isLeaf) result.shared = true;
-      if (waiver)
-        result.waived = {
-          reason: waiver.reason,
-          ...(waiver.by ? { by: waiver.by } : {}),
-          ...(waiver.credits !== undefined ? { credits: waiver.credits } : {}),
-        };
-      const placed = appliedTo.get(index);
-      const applied: AppliedItem[] = [];
-      if (placed) for (const item of placed) applied.push(appliedItem(item, index));
-      result.applied = applied;
-      if (assert) result.assert = assert;
-      if (remaining) result.remaining = choice ? { ...remaining, ...choice } : remaining;
-      if (!isLeaf) result.children = planNode.children.map(nodeResult);
-      return result;
-    };
-    return nodeResult(0);
-  };
-
-  /** The policies, explanations and unused awards (made once, when one of them is first read). */
-  const details = () => {
-    const policies: PolicyResult[] = [];
-    const policyStatus = (met: boolean): AuditStatus => (met ? 'complete' : 'incomplete');
-    if (problem.policies.totalTicks !== undefined)
-      policies.push({
-        id: 'total-credits',
-        label: 'Total credits',
-        status: policyStatus(evaluation.policiesMet.total),
-        need: credits(problem.policies.totalTicks),
-        have: credits(evaluation.totals.ticks),
-      });
-    if (policy.residency)
-      policies.push({
-        id: 'residency',
-        label: `Credits earned in residence (${policy.residency.sources.join(', ')})`,
-        status: policyStatus(evaluation.policiesMet.residency),
-        need: policy.residency.minCredits,
-        have: credits(evaluation.totals.residencyTicks),
-      });
-    const minGpa = policy.minGpa ?? policy.gpa?.min;
-    if (minGpa !== undefined)
-      policies.push({
-        id: 'min-gpa',
-        label: policy.gpa?.over === 'all-graded' ? 'Grade point average (every graded course)' : 'Grade point average',
-        status: policyStatus(evaluation.policiesMet.gpa),
-        need: minGpa,
-        have: evaluation.totals.gpa === null ? null : round(evaluation.totals.gpa),
-      });
-    // Limits with nothing left: an award under one that counts nowhere is over a cap.
-    const usedUp = new Set<number>();
-    (policy.limits ?? []).forEach((limit, index) => {
-      // The items that spent the limit: applied, fall-through, or counted in a shared overlay.
-      let matched = 0;
-      let counted = 0;
-      let countedItems = 0;
-      for (let i = 0; i < problem.items.length; i++) {
-        const item = problem.items[i]!;
-        if (!item.limits.includes(index)) continue;
-        if (!(evaluation.consumed[i] || evaluation.fallThrough[i] || item.sharedCandidates.length > 0)) continue;
-        matched += item.ticks;
-        counted += evaluation.counted[i]!;
-        if (evaluation.counting[i]) countedItems++;
-      }
-      if (counted >= problem.policies.limitCaps[index]! || countedItems >= problem.policies.limitCountCaps[index]!)
-        usedUp.add(index);
-      policies.push({
-        id: limit.id,
-        label: limit.label ?? limit.id,
-        ...(limit.maxCredits !== undefined ? { need: limit.maxCredits } : {}),
-        have: credits(counted),
-        ...(matched > counted ? { clipped: credits(matched - counted) } : {}),
-        ...(limit.maxCount !== undefined ? { maxCount: limit.maxCount, count: countedItems } : {}),
-      });
-    });
-
-    const explanations: Explanation[] = [];
-    items.forEach((item) => {
-      for (const effect of item.effects) explanations.push({ award: item.awardId, ...effect });
-    });
-    // Exceptions in a fixed order (waivers by requirement id, pins by award id), not the transcript's.
-    const byId =
-      <T>(id: (entry: T) => string) =>
-      (a: T, b: T) =>
-        id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
-    for (const [node, waiver] of [...exceptions.waivers].sort(byId(([node]) => target.ids.get(node)!)))
-      explanations.push({
-        code: 'waive',
-        requirement: target.ids.get(node)!,
+  // An alternative of an `any` whose need the other children meet is not needed, nor anything under it.
+  const needed = problem.nodes.map(() => true);
+  problem.nodes.forEach((planNode, index) => {
+    const parent = planNode.parent;
+    if (parent < 0) return;
+    const group = problem.nodes[parent]!;
+    needed[index] = needed[parent]! && !(group.kind === 'any' && evaluation.met[parent]! && !evaluation.met[index]!);
+  });
+  const nodeResult = (index: number): RequirementResult => {
+    const node = nodes[index]!;
+    const planNode = problem.nodes[index]!;
+    const id = target.ids.get(node)!;
+    const waiver = exceptions.waivers.get(node);
+    const applies = plan.applicable?.[index] ?? true;
+    const status: RequirementStatus = !applies
+      ? 'not-applicable'
+      : !needed[index]
+        ? 'not-needed'
+        : planNode.waived || evaluation.metFinished[index]
+          ? 'complete'
+          : evaluation.met[index]
+            ? 'in-progress'
+            : 'incomplete';
+    const kind = target.tree.kinds[index]!;
+    const isLeaf = planNode.kind === 'leaf';
+    const measure = (value: number) =>
+      planNode.measure === 'credits' ? { credits: credits(value) } : { count: value };
+    const needValue = isLeaf ? planNode.need : planNode.kind === 'any' ? planNode.need : planNode.children.length;
+    const haveValue = isLeaf ? evaluation.have[index]! : planNode.children.filter((c) => evaluation.met[c]).length;
+    const assert = applies ? assertOf(index) : undefined;
+    const remaining =
+      status !== 'incomplete'
+        ? undefined
+        : assert && haveValue >= needValue
+          ? { assert: true as const }
+          : remainingOf(node, index, isLeaf, needValue - haveValue, planNode.measure === 'credits', credits, options);
+    // An unmet `any`: the choice left among its open alternatives.
+    const choice =
+      remaining && kind === 'any'
+        ? {
+            choose: needValue - haveValue,
+            of: planNode.children
+              .filter((c) => !evaluation.met[c] && (plan.applicable?.[c] ?? true))
+              .map((c) => target.ids.get(nodes[c]!)!),
+          }
+        : undefined;
+    const result: Mutable<RequirementResult> = { id } as Mutable<RequirementResult>;
+    if (node.label) result.label = node.label;
+    result.kind = kind;
+    const named = target.tree.specs[index]?.counts;
+    if (named !== undefined && (kind === 'credential' || kind === 'program')) result.credential = named;
+    result.status = status;
+    if (applies && (isLeaf || planNode.kind === 'any')) {
+      result.need = isLeaf ? measure(needValue) : { count: needValue };
+      result.have = isLeaf ? measure(haveValue) : { count: haveValue };
+    }
+    if (planNode.shared && isLeaf) result.shared = true;
+    if (waiver)
+      result.waived = {
         reason: waiver.reason,
         ...(waiver.by ? { by: waiver.by } : {}),
         ...(waiver.credits !== undefined ? { credits: waiver.credits } : {}),
-      });
-    for (const [award, pin] of [...exceptions.pins].sort(byId(([award]) => award)))
-      explanations.push({
-        code: pin.force ? 'apply' : 'substitute',
-        award,
-        requirement: target.ids.get(pin.node)!,
-        reason: pin.reason,
-        ...(pin.by ? { by: pin.by } : {}),
-      });
-    problem.items.forEach((planItem, index) => {
-      if (planItem.copyOf !== undefined) {
-        const leaf = assignment[index]!;
-        const original = assignment[planItem.copyOf]!;
-        if (leaf >= 0 && original >= 0)
-          explanations.push({
-            code: 'double-count',
-            award: items[planItem.copyOf]!.awardId,
-            requirements: [target.ids.get(nodes[original]!)!, target.ids.get(nodes[leaf]!)!],
-            by: target.ids.get(nodes[planItem.within!.from]!)!,
-          });
-        return;
-      }
-      const item = items[index]!;
-      if (item.keptOut && evaluation.fallThrough[index])
-        explanations.push({
-          code: 'kept-out',
-          award: item.awardId,
-          keptIn: item.keptOut.keptIn,
-          rule: item.keptOut.code === 'over-sharing' ? 'sharing' : 'exclusiveWith',
-        });
-      if (item.components && assignment[index]! >= 0)
-        explanations.push({
-          code: 'stack',
-          award: item.awardId,
-          requirement: target.ids.get(nodes[assignment[index]!]!)!,
-          program: item.credentialId!,
-          components: planItem.components.length,
-        });
-      const counted = evaluation.counted[index]!;
-      if (
-        (evaluation.consumed[index] || evaluation.fallThrough[index]) &&
-        planItem.components.length === 0 &&
-        counted < planItem.ticks
-      ) {
-        const limits = planItem.limits.map((l) => policy.limits![l]!.id);
-        explanations.push({
-          code: 'cap',
-          award: item.awardId,
-          counted: credits(counted),
-          of: credits(planItem.ticks),
-          limits,
-        });
-      }
-    });
-
-    const unusedAward = (item: CreditItem, reasons: Reason[], order: number) => {
-      const entry: Mutable<UnusedAward & { order: number }> = { award: item.awardId } as Mutable<
-        UnusedAward & { order: number }
-      >;
-      if (item.credentialId) entry.credential = item.credentialId;
-      const inline = inlineTitle(item);
-      if (inline !== undefined) entry.title = inline;
-      entry.reasons = reasons;
-      entry.order = order;
-      return entry;
-    };
-    const unused: (UnusedAward & { order: number })[] = plan.ignored.map(({ item, eligible, blockedByGrade, order }) =>
-      unusedAward(item, reasonsNotCounted(item, eligible, blockedByGrade, false), order),
-    );
-    const inSharedLeaf = new Set([...evaluation.sharedApplied.values()].flat());
-    items.forEach((item, index) => {
-      if (item.components) return;
-      const planItem = problem.items[index]!;
-      const usedSomewhere = evaluation.consumed[index] || evaluation.fallThrough[index] || inSharedLeaf.has(index);
-      if (usedSomewhere && (evaluation.counted[index]! > 0 || planItem.ticks === 0)) return;
-      const overCap = planItem.ticks > 0 && (usedSomewhere || planItem.limits.some((l) => usedUp.has(l)));
-      unused.push(unusedAward(item, whyUnused(item, index, outcome, overCap), plan.order[index]!));
-    });
-    return {
-      policies,
-      unused: unused.sort((a, b) => a.order - b.order).map(({ order: _, ...entry }): UnusedAward => entry),
-      explanations,
-    };
+      };
+    const placed = appliedTo.get(index);
+    const applied: AppliedItem[] = [];
+    if (placed) for (const item of placed) applied.push(appliedItem(item, index));
+    result.applied = applied;
+    if (assert) result.assert = assert;
+    if (remaining) result.remaining = choice ? { ...remaining, ...choice } : remaining;
+    if (!isLeaf) result.children = planNode.children.map(nodeResult);
+    return result;
   };
+
+  const policies: PolicyResult[] = [];
+  const policyStatus = (met: boolean): AuditStatus => (met ? 'complete' : 'incomplete');
+  if (problem.policies.totalTicks !== undefined)
+    policies.push({
+      id: 'total-credits',
+      label: 'Total credits',
+      status: policyStatus(evaluation.policiesMet.total),
+      need: credits(problem.policies.totalTicks),
+      have: credits(evaluation.totals.ticks),
+    });
+  if (policy.residency)
+    policies.push({
+      id: 'residency',
+      label: `Credits earned in residence (${policy.residency.sources.join(', ')})`,
+      status: policyStatus(evaluation.policiesMet.residency),
+      need: policy.residency.minCredits,
+      have: credits(evaluation.totals.residencyTicks),
+    });
+  const minGpa = policy.minGpa ?? policy.gpa?.min;
+  if (minGpa !== undefined)
+    policies.push({
+      id: 'min-gpa',
+      label: policy.gpa?.over === 'all-graded' ? 'Grade point average (every graded course)' : 'Grade point average',
+      status: policyStatus(evaluation.policiesMet.gpa),
+      need: minGpa,
+      have: evaluation.totals.gpa === null ? null : round(evaluation.totals.gpa),
+    });
+  // Limits with nothing left: an award under one that counts nowhere is over a cap.
+  const usedUp = new Set<number>();
+  (policy.limits ?? []).forEach((limit, index) => {
+    // The items that spent the limit: applied, fall-through, or counted in a shared overlay.
+    let matched = 0;
+    let counted = 0;
+    let countedItems = 0;
+    for (let i = 0; i < problem.items.length; i++) {
+      const item = problem.items[i]!;
+      if (!item.limits.includes(index)) continue;
+      if (!(evaluation.consumed[i] || evaluation.fallThrough[i] || item.sharedCandidates.length > 0)) continue;
+      matched += item.ticks;
+      counted += evaluation.counted[i]!;
+      if (evaluation.counting[i]) countedItems++;
+    }
+    if (counted >= problem.policies.limitCaps[index]! || countedItems >= problem.policies.limitCountCaps[index]!)
+      usedUp.add(index);
+    policies.push({
+      id: limit.id,
+      label: limit.label ?? limit.id,
+      ...(limit.maxCredits !== undefined ? { need: limit.maxCredits } : {}),
+      have: credits(counted),
+      ...(matched > counted ? { clipped: credits(matched - counted) } : {}),
+      ...(limit.maxCount !== undefined ? { maxCount: limit.maxCount, count: countedItems } : {}),
+    });
+  });
+
+  const explanations: Explanation[] = [];
+  items.forEach((item) => {
+    for (const effect of item.effects) explanations.push({ award: item.awardId, ...effect });
+  });
+  // Exceptions in a fixed order (waivers by requirement id, pins by award id), not the transcript's.
+  const byId =
+    <T>(id: (entry: T) => string) =>
+    (a: T, b: T) =>
+      id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
+  for (const [node, waiver] of [...exceptions.waivers].sort(byId(([node]) => target.ids.get(node)!)))
+    explanations.push({
+      code: 'waive',
+      requirement: target.ids.get(node)!,
+      reason: waiver.reason,
+      ...(waiver.by ? { by: waiver.by } : {}),
+      ...(waiver.credits !== undefined ? { credits: waiver.credits } : {}),
+    });
+  for (const [award, pin] of [...exceptions.pins].sort(byId(([award]) => award)))
+    explanations.push({
+      code: pin.force ? 'apply' : 'substitute',
+      award,
+      requirement: target.ids.get(pin.node)!,
+      reason: pin.reason,
+      ...(pin.by ? { by: pin.by } : {}),
+    });
+  problem.items.forEach((planItem, index) => {
+    if (planItem.copyOf !== undefined) {
+      const leaf = assignment[index]!;
+      const original = assignment[planItem.copyOf]!;
+      if (leaf >= 0 && original >= 0)
+        explanations.push({
+          code: 'double-count',
+          award: items[planItem.copyOf]!.awardId,
+          requirements: [target.ids.get(nodes[original]!)!, target.ids.get(nodes[leaf]!)!],
+          by: target.ids.get(nodes[planItem.within!.from]!)!,
+        });
+      return;
+    }
+    const item = items[index]!;
+    if (item.keptOut && evaluation.fallThrough[index])
+      explanations.push({
+        code: 'kept-out',
+        award: item.awardId,
+        keptIn: item.keptOut.keptIn,
+        rule: item.keptOut.code === 'over-sharing' ? 'sharing' : 'exclusiveWith',
+      });
+    if (item.components && assignment[index]! >= 0)
+      explanations.push({
+        code: 'stack',
+        award: item.awardId,
+        requirement: target.ids.get(nodes[assignment[index]!]!)!,
+        program: item.credentialId!,
+        components: planItem.components.length,
+      });
+    const counted = evaluation.counted[index]!;
+    if (
+      (evaluation.consumed[index] || evaluation.fallThrough[index]) &&
+      planItem.components.length === 0 &&
+      counted < planItem.ticks
+    ) {
+      const limits = planItem.limits.map((l) => policy.limits![l]!.id);
+      explanations.push({
+        code: 'cap',
+        award: item.awardId,
+        counted: credits(counted),
+        of: credits(planItem.ticks),
+        limits,
+      });
+    }
+  });
+
+  const unusedAward = (item: CreditItem, reasons: Reason[], order: number) => {
+    const entry: Mutable<UnusedAward & { order: number }> = { award: item.awardId } as Mutable<
+      UnusedAward & { order: number }
+    >;
+    if (item.credentialId) entry.credential = item.credentialId;
+    const inline = inlineTitle(item);
+    if (inline !== undefined) entry.title = inline;
+    entry.reasons = reasons;
+    entry.order = order;
+    return entry;
+  };
+  const unused: (UnusedAward & { order: number })[] = plan.ignored.map(({ item, eligible, blockedByGrade, order }) =>
+    unusedAward(item, reasonsNotCounted(item, eligible, blockedByGrade, false), order),
+  );
+  const inSharedLeaf = new Set([...evaluation.sharedApplied.values()].flat());
+  items.forEach((item, index) => {
+    if (item.components) return;
+    const planItem = problem.items[index]!;
+    const usedSomewhere = evaluation.consumed[index] || evaluation.fallThrough[index] || inSharedLeaf.has(index);
+    if (usedSomewhere && (evaluation.counted[index]! > 0 || planItem.ticks === 0)) return;
+    const overCap = planItem.ticks > 0 && (usedSomewhere || planItem.limits.some((l) => usedUp.has(l)));
+    unused.push(unusedAward(item, whyUnused(item, index, outcome, overCap), plan.order[index]!));
+  });
 
   const fallThrough: AppliedItem[] = [];
   let fallThroughTicks = 0;
@@ -357,8 +345,7 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
       fallThroughTicks += evaluation.counted[index]!;
     }
   const required = policy.totalCredits ?? target.program.credits?.value ?? null;
-  let requirements: RequirementResult | undefined;
-  let rest: ReturnType<typeof details> | undefined;
+  const requirements = nodeResult(0);
   // The headline (SPEC section 8): credits applied to requirements, plus fall-through (there is
   // some only under a totalCredits); while requirements are open, only the fall-through that
   // leaves room for what they still need, so it does not read as full.
@@ -366,12 +353,9 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
   const room =
     evaluation.met[0] || policy.totalCredits === undefined
       ? Infinity
-      : Math.max(0, policy.totalCredits - onRequirements - creditsStillNeeded((requirements = requirementTree())));
+      : Math.max(0, policy.totalCredits - onRequirements - creditsStillNeeded(requirements));
   const applied = round(onRequirements + Math.min(credits(fallThroughTicks), room));
-  // The summary is made now; the tree and the lists only when read (a batch writing CSV, a
-  // caller reading statuses, never pays for them). Own enumerable getters: JSON, spreads and
-  // equality see plain values, in this key order.
-  const audit: ProgramAudit = {
+  return {
     program: target.program.id,
     title: target.program.title,
     ...(target.program.effective ? { version: target.program.effective } : {}),
@@ -379,36 +363,12 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     status: outcome.status,
     optimal: outcome.optimal,
     credits: { applied, required, unit: target.unit },
-    get requirements() {
-      return (requirements ??= requirementTree());
-    },
-    get policies() {
-      return (rest ??= details()).policies;
-    },
+    requirements,
+    policies,
     fallThrough,
-    get unused() {
-      return (rest ??= details()).unused;
-    },
-    get explanations() {
-      return (rest ??= details()).explanations;
-    },
+    unused: unused.sort((a, b) => a.order - b.order).map(({ order: _, ...entry }) => entry),
+    explanations,
   };
-  return withInspectableValues(audit);
-}
-
-/** Node's `util.inspect` hook (by its registered symbol: the core imports nothing of Node's). */
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-
-/**
- * A result with getters shows its values, not `[Getter]`, when logged in Node: a hidden (not
- * enumerable) inspect hook that shows a plain copy.
- */
-function withInspectableValues<T extends object>(value: T): T {
-  return Object.defineProperty(value, INSPECT, {
-    value(this: T, _depth: number, options: object, inspect: (value: unknown, options: object) => string) {
-      return inspect({ ...this }, options);
-    },
-  });
 }
 
 /**
