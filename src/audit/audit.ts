@@ -120,14 +120,18 @@ export function audit(
       const target = prepared.programs.get(id)!;
       const kept = restrictions.get(id);
       const own = itemsOf(id, target);
-      const items = [
-        ...(kept
-          ? own.map((item) => (kept.has(item.awardId) ? { ...item, keptOut: kept.get(item.awardId)! } : item))
-          : own),
-        ...(inForce(target.program, catalogDate)
-          ? bundles
-          : bundles.map((bundle) => outsideYears(bundle, target.program))),
-      ];
+      // Most programs nest none and keep nothing out: their own items as they are.
+      const items =
+        !kept && bundles.length === 0
+          ? own
+          : [
+              ...(kept
+                ? own.map((item) => (kept.has(item.awardId) ? { ...item, keptOut: kept.get(item.awardId)! } : item))
+                : own),
+              ...(inForce(target.program, catalogDate)
+                ? bundles
+                : bundles.map((bundle) => outsideYears(bundle, target.program))),
+            ];
       // A nested program nothing on the transcript can count toward is incomplete: no need to allocate it.
       const wanted = requested.includes(id);
       if (
@@ -187,7 +191,7 @@ function inputsKey(id: string, kept: ReadonlyMap<string, KeptOut> | undefined, b
 function auditProgram(
   prepared: PreparedCatalog,
   id: string,
-  items: CreditItem[],
+  items: readonly CreditItem[],
   exceptions: ProgramExceptions,
   budget: number,
   wanted: boolean,

@@ -31,6 +31,9 @@ export interface ProgramOutcome {
 /** A result under construction, its keys set in order. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** What a program without shared leaves has in them: nothing (shared, never changed). */
+const NO_ITEMS: ReadonlySet<number> = new Set();
+
 const round = (value: number) => Math.round(value * 100) / 100;
 const MAX_OPTIONS = 12;
 
@@ -251,22 +254,24 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
     <T>(id: (entry: T) => string) =>
     (a: T, b: T) =>
       id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
-  for (const [node, waiver] of [...exceptions.waivers].sort(byId(([node]) => target.ids.get(node)!)))
-    explanations.push({
-      code: 'waive',
-      requirement: target.ids.get(node)!,
-      reason: waiver.reason,
-      ...(waiver.by ? { by: waiver.by } : {}),
-      ...(waiver.credits !== undefined ? { credits: waiver.credits } : {}),
-    });
-  for (const [award, pin] of [...exceptions.pins].sort(byId(([award]) => award)))
-    explanations.push({
-      code: pin.force ? 'apply' : 'substitute',
-      award,
-      requirement: target.ids.get(pin.node)!,
-      reason: pin.reason,
-      ...(pin.by ? { by: pin.by } : {}),
-    });
+  if (exceptions.waivers.size > 0)
+    for (const [node, waiver] of [...exceptions.waivers].sort(byId(([node]) => target.ids.get(node)!)))
+      explanations.push({
+        code: 'waive',
+        requirement: target.ids.get(node)!,
+        reason: waiver.reason,
+        ...(waiver.by ? { by: waiver.by } : {}),
+        ...(waiver.credits !== undefined ? { credits: waiver.credits } : {}),
+      });
+  if (exceptions.pins.size > 0)
+    for (const [award, pin] of [...exceptions.pins].sort(byId(([award]) => award)))
+      explanations.push({
+        code: pin.force ? 'apply' : 'substitute',
+        award,
+        requirement: target.ids.get(pin.node)!,
+        reason: pin.reason,
+        ...(pin.by ? { by: pin.by } : {}),
+      });
   problem.items.forEach((planItem, index) => {
     if (planItem.copyOf !== undefined) {
       const leaf = assignment[index]!;
@@ -327,7 +332,8 @@ export function buildProgramAudit(prepared: PreparedCatalog, outcome: ProgramOut
   const unused: (UnusedAward & { order: number })[] = plan.ignored.map(({ item, eligible, blockedByGrade, order }) =>
     unusedAward(item, reasonsNotCounted(item, eligible, blockedByGrade, false), order),
   );
-  const inSharedLeaf = new Set([...evaluation.sharedApplied.values()].flat());
+  const inSharedLeaf =
+    evaluation.sharedApplied.size > 0 ? new Set([...evaluation.sharedApplied.values()].flat()) : NO_ITEMS;
   items.forEach((item, index) => {
     if (item.components) return;
     const planItem = problem.items[index]!;

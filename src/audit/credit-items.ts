@@ -62,11 +62,13 @@ export function creditItems(
   const { program } = target;
   const effective = program.effective;
   const outsideYears = !inForce(program, options.catalogDate);
-  const yearsReason: Reason = {
-    code: 'outside-catalog-years',
-    ...(effective?.from ? { from: effective.from } : {}),
-    ...(effective?.to ? { to: effective.to } : {}),
-  };
+  const yearsReason: Reason | undefined = outsideYears
+    ? {
+        code: 'outside-catalog-years',
+        ...(effective?.from ? { from: effective.from } : {}),
+        ...(effective?.to ? { to: effective.to } : {}),
+      }
+    : undefined;
   const oldest = target.oldestCounted;
   const rules = prepared.creditRules;
   const key = `${target.unit}|${options.includePlanned}`;
@@ -84,7 +86,7 @@ export function creditItems(
     const tooOld = oldest !== undefined && earned !== undefined && earned < oldest;
     if (!outsideYears && !tooOld) return base;
     const extra: Reason[] = [
-      ...(outsideYears ? [yearsReason] : []),
+      ...(yearsReason ? [yearsReason] : []),
       ...(tooOld ? [{ code: 'older-than-recency' as const, window: program.policy!.recency!, earned: earned! }] : []),
     ];
     return { ...base, reasons: [...extra, ...base.reasons] };

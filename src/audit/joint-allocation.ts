@@ -25,6 +25,7 @@ export interface JointRun {
 
 /** The overlap rules among the programs audited together (the tighter of both directions). */
 export function overlapsAmong(programs: readonly Program[]): Overlap[] {
+  if (programs.length < 2) return []; // an overlap is between two programs audited together
   const ids = new Set(programs.map((p) => p.id));
   const found = new Map<string, Overlap>();
   for (const program of programs) {

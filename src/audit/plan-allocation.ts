@@ -115,13 +115,14 @@ export function planAllocation(
   const planned: (PlanItem | undefined)[] = [];
   // Distinct leaves: each item's value of the leaf's fact, as a number (equal values, equal numbers).
   const distinctLeaves = tree.hasDistinct;
-  const interned = new Map<string, number>();
+  let interned: Map<string, number> | undefined; // made when a distinct leaf or an assert first needs a value's key
   const distinctValue = (item: CreditItem, leaf: number): unknown => {
     const value = ownValue(item.facts, tree.specs[leaf]!.distinct!);
     return value === undefined || value === null ? undefined : value;
   };
   const keyOf = (value: unknown) => {
     const text = JSON.stringify(value);
+    interned ??= new Map();
     let key = interned.get(text);
     if (key === undefined) interned.set(text, (key = interned.size));
     return key;
