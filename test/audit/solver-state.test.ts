@@ -165,3 +165,26 @@ describe('the bound over an assert on finished work', () => {
     expect(solution.evaluation.score.slice(0, 3)).toEqual([0, 4, 0]);
   });
 });
+
+describe('the bound over the totals under a limit that lets only so many items count', () => {
+  // One leaf of one course; two resident courses of 3 credits each, both able to go there and
+  // falling through otherwise, under a limit that lets one item count: 3 credits count at most,
+  // toward the total and residency of 6 each. Before, the bound counted both courses in full and
+  // took the program as completable (the batch's searches went on where the best was proven).
+  const problem: AllocationProblem = {
+    nodes: [
+      planNode({ parent: -1, kind: 'all', need: 1, children: [1] }),
+      planNode({ parent: 0, kind: 'leaf', need: 1 }),
+    ],
+    items: [0, 1].map(() => planItem({ ticks: 3, candidates: [1], limits: [0], resident: true, fallsThrough: true })),
+    policies: { totalTicks: 6, residencyTicks: 6, limitCaps: [Infinity], limitCountCaps: [1] },
+  };
+
+  it('counts only the largest items the limit lets count', () => {
+    // The leaf, the root and the GPA (none set) met at most; progress 1 (the leaf) + 1/2 + 1/2.
+    expect(rootBound(problem).score(0)).toEqual([0, 3, 2, 2]);
+    const solution = solveAllocation(problem);
+    expect(solution.assignment).toEqual([1, -1]);
+    expect(solution.evaluation.score).toEqual([0, 3, 2, 2]);
+  });
+});
