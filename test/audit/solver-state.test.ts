@@ -4,6 +4,7 @@ import { DEFAULT_STEP_BUDGET, solveAllocation } from '../../src/audit/solve-allo
 import { UpperBound } from '../../src/audit/solver/bound.js';
 import { solveContext } from '../../src/audit/solver/context.js';
 import { firstFit } from '../../src/audit/solver/first-fit.js';
+import { mayHaveRoom } from '../../src/audit/solver/room.js';
 import { search } from '../../src/audit/solver/search.js';
 import { searchOrder } from '../../src/audit/solver/search-order.js';
 import { SearchState } from '../../src/audit/solver/state.js';
@@ -186,5 +187,34 @@ describe('the bound over the totals under a limit that lets only so many items c
     const solution = solveAllocation(problem);
     expect(solution.assignment).toEqual([1, -1]);
     expect(solution.evaluation.score).toEqual([0, 3, 2, 2]);
+  });
+});
+
+describe('the search placing items under a limit that lets only so many items count', () => {
+  // One leaf of 9 credits; three courses of 3 credits, the first pinned there, all under a limit
+  // that lets one item count. In an allocation where every item is needed each applied course
+  // counts, so spends the limit's one item: the search places no second one (a pin takes no slot:
+  // it is applied whatever it counts). Before, it placed both and let the clean-up take one out.
+  const problem: AllocationProblem = {
+    nodes: [
+      planNode({ parent: -1, kind: 'all', need: 1, children: [1] }),
+      planNode({ parent: 0, kind: 'leaf', need: 9, measure: 'credits' }),
+    ],
+    items: [
+      planItem({ ticks: 3, pinned: 1, limits: [0] }),
+      planItem({ ticks: 3, candidates: [1], limits: [0] }),
+      planItem({ ticks: 3, candidates: [1], limits: [0] }),
+    ],
+    policies: { limitCaps: [Infinity], limitCountCaps: [1] },
+  };
+
+  it('places no more items under the limit than it lets count', () => {
+    const state = new SearchState(solveContext(problem));
+    expect(placeUncontested(state)).toEqual([1, 2]);
+    expect(mayHaveRoom(state, 1, 1)).toBe(true);
+    state.place(1, 1);
+    expect(mayHaveRoom(state, 1, 2)).toBe(false);
+    state.unplace(1, 1);
+    expect(mayHaveRoom(state, 1, 2)).toBe(true);
   });
 });

@@ -36,10 +36,12 @@ export function surelyHasRoom(state: SearchState, leaf: number, index: number): 
  * Whether `leaf` may take item `index`, as far as the items placed so far tell: what they count
  * for sure already leaves none of them unneeded. Where no limit can clip, the same as
  * {@link surelyHasRoom}; else a complete allocation is checked as a whole (`SearchState.consider`).
+ * No limit may have more items placed under it than it lets count ({@link SearchState.limitHasRoom}).
  */
 export function mayHaveRoom(state: SearchState, leaf: number, index: number): boolean {
   const { counted, shape, underAssert } = state.context;
-  if (!counted.mayCount[index] || !roomUnderCounts(state, leaf, index)) return false;
+  if (!counted.mayCount[index] || !roomUnderCounts(state, leaf, index) || !state.limitHasRoom(index, leaf))
+    return false;
   const measure = state.measures[leaf]!;
   const least = measure.least(index);
   const exact = least === measure.most(index);

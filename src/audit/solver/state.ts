@@ -1,4 +1,4 @@
-import { compareScores, GPA_TOLERANCE, type Assignment } from '../allocation-problem.js';
+import { compareScores, GPA_TOLERANCE, type Assignment, type PlanItem } from '../allocation-problem.js';
 import { appliedCounts, evaluateAllocation, evaluateApplied, type Evaluation } from '../evaluate-allocation.js';
 import { filled } from './arrays.js';
 import type { SolveContext } from './context.js';
@@ -43,6 +43,12 @@ export class SearchState {
   private readonly smallestSure: number[][] = [];
   /** Per node with a `maxCount`: the items placed under it that take a slot there. */
   readonly slots: number[];
+  /**
+   * Per policy limit: the items placed under it (pins, second applications and nested programs
+   * aside). In an allocation where every item is needed each of them counts, and so spends one
+   * of the limit's `maxCount`: no more can be placed ({@link limitHasRoom}).
+   */
+  private readonly underLimit: number[];
   /** Per base item: how many placed items use it up. */
   private readonly inUse: number[];
   /**
@@ -84,6 +90,7 @@ export class SearchState {
     this.sureExact = filled(count, 0);
     this.slots = filled(count, 0);
     this.inUse = filled(items.length, 0);
+    this.underLimit = filled(policies.limitCountCaps.length, 0);
     const { minGpa } = policies;
     this.gpaWeight = items.map((item) =>
       minGpa === undefined || item.points === null || item.ticks <= 0 || item.components.length > 0
@@ -128,6 +135,18 @@ export class SearchState {
     const { components } = this.context.problem.items[index]!;
     if (components.length === 0) return this.inUse[index] === 0;
     for (const b of components) if (this.inUse[b] !== 0) return false;
+    return true;
+  }
+
+  /**
+   * Whether item `index` may be placed at `leaf` under the limits' `maxCount`s: each limit of its
+   * has a slot left among the items placed (which all count in an allocation where every item is needed).
+   */
+  limitHasRoom(index: number, leaf: number): boolean {
+    const item = this.context.problem.items[index]!;
+    if (!takesLimitSlot(item, leaf)) return true;
+    const { limitCountCaps } = this.context.problem.policies;
+    for (const l of item.limits) if (this.underLimit[l]! >= limitCountCaps[l]!) return false;
     return true;
   }
 
@@ -256,6 +275,7 @@ export class SearchState {
         this.smallestSure[leaf]!.pop();
       }
     }
+    if (takesLimitSlot(item, leaf)) for (const l of item.limits) this.underLimit[l]! += sign;
     if (item.components.length === 0) this.useUp(index, sign);
     else for (const b of item.components) this.useUp(b, sign);
     this.assignment[index] = sign === 1 ? leaf : -1;
@@ -266,6 +286,11 @@ export class SearchState {
     const weight = this.gpaWeight[base]!;
     if (weight < 0 && !this.context.problem.items[base]!.fallsThrough) this.gpaBalance += sign * weight;
   }
+}
+
+/** Whether an item placed at `leaf` is one that must count under its limits: no pin there, second application or nested program. */
+function takesLimitSlot(item: PlanItem, leaf: number): boolean {
+  return item.limits.length > 0 && item.pinned !== leaf && item.copyOf === undefined && item.components.length === 0;
 }
 
 /** Chunks of an assignment turned into a string at a time (arguments to one call). */
