@@ -218,3 +218,39 @@ describe('the search placing items under a limit that lets only so many items co
     expect(mayHaveRoom(state, 1, 2)).toBe(true);
   });
 });
+
+describe('the search placing items at a leaf under an assert', () => {
+  // One leaf of 3 credits, under an assert of two matching courses; courses 0 and 2 match it,
+  // course 1 does not. With course 0 there the leaf is met, and the assert counts no course 1:
+  // course 1 there would be needed by nothing, whatever comes later. Course 2 may be needed by the
+  // assert. Before, a leaf under an assert took any item, for the clean-up to take out.
+  const problem: AllocationProblem = {
+    nodes: [
+      planNode({ parent: -1, kind: 'all', need: 1, children: [1] }),
+      planNode({ parent: 0, kind: 'leaf', need: 3, measure: 'credits' }),
+    ],
+    items: [
+      planItem({ ticks: 3, candidates: [1], asserts: [{ assert: 0, leaf: 0 }] }),
+      planItem({ ticks: 3, candidates: [1] }),
+      planItem({ ticks: 3, candidates: [1], asserts: [{ assert: 0, leaf: 0 }] }),
+    ],
+    policies: { limitCaps: [], limitCountCaps: [] },
+    asserts: [
+      {
+        owner: 1,
+        to: 2,
+        nodes: [{ parent: -1, children: [], kind: 'leaf', need: 2, measure: 'count', atMost: false, distinct: false }],
+      },
+    ],
+  };
+
+  it('takes no item there that only the leaf could need once the leaf is met', () => {
+    const state = new SearchState(solveContext(problem));
+    expect(placeUncontested(state)).toEqual([0, 1, 2]);
+    expect(mayHaveRoom(state, 1, 1)).toBe(true);
+    state.place(0, 1);
+    expect(mayHaveRoom(state, 1, 1)).toBe(false);
+    expect(mayHaveRoom(state, 1, 2)).toBe(true);
+    expect(solveAllocation(problem).assignment).toEqual([1, -1, 1]);
+  });
+});

@@ -1,7 +1,7 @@
 import { compareScores, GPA_TOLERANCE, type Assignment, type PlanItem } from '../allocation-problem.js';
 import { appliedCounts, evaluateAllocation, evaluateApplied, type Evaluation } from '../evaluate-allocation.js';
 import { filled } from './arrays.js';
-import type { SolveContext } from './context.js';
+import { neededByLeafOnly, type SolveContext } from './context.js';
 import { leafMeasures, type Measure } from './measure.js';
 
 /** Assignments a search remembers having considered, at most (their keys are strings of the item count's length). */
@@ -163,7 +163,7 @@ export class SearchState {
     return top(this.smallest[leaf]);
   }
 
-  /** The smallest exact value of the items placed at `leaf` (pins aside), Infinity when none. */
+  /** The smallest exact value of the items placed at `leaf` that only the leaf needs (pins aside), Infinity when none. */
   smallestSureAt(leaf: number): number {
     return top(this.smallestSure[leaf]);
   }
@@ -268,7 +268,9 @@ export class SearchState {
       if (sign === 1) {
         (this.smallest[leaf] ??= []).push(Math.min(value, this.smallestAt(leaf)));
         (this.smallestSure[leaf] ??= []).push(
-          least === value ? Math.min(least, this.smallestSureAt(leaf)) : this.smallestSureAt(leaf),
+          least === value && neededByLeafOnly(this.context, index, leaf)
+            ? Math.min(least, this.smallestSureAt(leaf))
+            : this.smallestSureAt(leaf),
         );
       } else {
         this.smallest[leaf]!.pop();
