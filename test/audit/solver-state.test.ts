@@ -4,6 +4,7 @@ import { DEFAULT_STEP_BUDGET, solveAllocation } from '../../src/audit/solve-allo
 import { UpperBound } from '../../src/audit/solver/bound.js';
 import { solveContext } from '../../src/audit/solver/context.js';
 import { firstFit } from '../../src/audit/solver/first-fit.js';
+import { mayHaveRoom } from '../../src/audit/solver/room.js';
 import { search } from '../../src/audit/solver/search.js';
 import { searchOrder } from '../../src/audit/solver/search-order.js';
 import { SearchState } from '../../src/audit/solver/state.js';
@@ -163,5 +164,93 @@ describe('the bound over an assert on finished work', () => {
     const solution = solveAllocation(problem);
     expect(solution.assignment).toEqual([-1, 1]);
     expect(solution.evaluation.score.slice(0, 3)).toEqual([0, 4, 0]);
+  });
+});
+
+describe('the bound over the totals under a limit that lets only so many items count', () => {
+  // One leaf of one course; two resident courses of 3 credits each, both able to go there and
+  // falling through otherwise, under a limit that lets one item count: 3 credits count at most,
+  // toward the total and residency of 6 each. Before, the bound counted both courses in full and
+  // took the program as completable (the batch's searches went on where the best was proven).
+  const problem: AllocationProblem = {
+    nodes: [
+      planNode({ parent: -1, kind: 'all', need: 1, children: [1] }),
+      planNode({ parent: 0, kind: 'leaf', need: 1 }),
+    ],
+    items: [0, 1].map(() => planItem({ ticks: 3, candidates: [1], limits: [0], resident: true, fallsThrough: true })),
+    policies: { totalTicks: 6, residencyTicks: 6, limitCaps: [Infinity], limitCountCaps: [1] },
+  };
+
+  it('counts only the largest items the limit lets count', () => {
+    // The leaf, the root and the GPA (none set) met at most; progress 1 (the leaf) + 1/2 + 1/2.
+    expect(rootBound(problem).score(0)).toEqual([0, 3, 2, 2]);
+    const solution = solveAllocation(problem);
+    expect(solution.assignment).toEqual([1, -1]);
+    expect(solution.evaluation.score).toEqual([0, 3, 2, 2]);
+  });
+});
+
+describe('the search placing items under a limit that lets only so many items count', () => {
+  // One leaf of 9 credits; three courses of 3 credits, the first pinned there, all under a limit
+  // that lets one item count. In an allocation where every item is needed each applied course
+  // counts, so spends the limit's one item: the search places no second one (a pin takes no slot:
+  // it is applied whatever it counts). Before, it placed both and let the clean-up take one out.
+  const problem: AllocationProblem = {
+    nodes: [
+      planNode({ parent: -1, kind: 'all', need: 1, children: [1] }),
+      planNode({ parent: 0, kind: 'leaf', need: 9, measure: 'credits' }),
+    ],
+    items: [
+      planItem({ ticks: 3, pinned: 1, limits: [0] }),
+      planItem({ ticks: 3, candidates: [1], limits: [0] }),
+      planItem({ ticks: 3, candidates: [1], limits: [0] }),
+    ],
+    policies: { limitCaps: [Infinity], limitCountCaps: [1] },
+  };
+
+  it('places no more items under the limit than it lets count', () => {
+    const state = new SearchState(solveContext(problem));
+    expect(placeUncontested(state)).toEqual([1, 2]);
+    expect(mayHaveRoom(state, 1, 1)).toBe(true);
+    state.place(1, 1);
+    expect(mayHaveRoom(state, 1, 2)).toBe(false);
+    state.unplace(1, 1);
+    expect(mayHaveRoom(state, 1, 2)).toBe(true);
+  });
+});
+
+describe('the search placing items at a leaf under an assert', () => {
+  // One leaf of 3 credits, under an assert of two matching courses; courses 0 and 2 match it,
+  // course 1 does not. With course 0 there the leaf is met, and the assert counts no course 1:
+  // course 1 there would be needed by nothing, whatever comes later. Course 2 may be needed by the
+  // assert. Before, a leaf under an assert took any item, for the clean-up to take out.
+  const problem: AllocationProblem = {
+    nodes: [
+      planNode({ parent: -1, kind: 'all', need: 1, children: [1] }),
+      planNode({ parent: 0, kind: 'leaf', need: 3, measure: 'credits' }),
+    ],
+    items: [
+      planItem({ ticks: 3, candidates: [1], asserts: [{ assert: 0, leaf: 0 }] }),
+      planItem({ ticks: 3, candidates: [1] }),
+      planItem({ ticks: 3, candidates: [1], asserts: [{ assert: 0, leaf: 0 }] }),
+    ],
+    policies: { limitCaps: [], limitCountCaps: [] },
+    asserts: [
+      {
+        owner: 1,
+        to: 2,
+        nodes: [{ parent: -1, children: [], kind: 'leaf', need: 2, measure: 'count', atMost: false, distinct: false }],
+      },
+    ],
+  };
+
+  it('takes no item there that only the leaf could need once the leaf is met', () => {
+    const state = new SearchState(solveContext(problem));
+    expect(placeUncontested(state)).toEqual([0, 1, 2]);
+    expect(mayHaveRoom(state, 1, 1)).toBe(true);
+    state.place(0, 1);
+    expect(mayHaveRoom(state, 1, 1)).toBe(false);
+    expect(mayHaveRoom(state, 1, 2)).toBe(true);
+    expect(solveAllocation(problem).assignment).toEqual([1, -1, 1]);
   });
 });

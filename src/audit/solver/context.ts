@@ -92,6 +92,16 @@ export function nodeContext({ nodes, asserts }: AllocationProblem): NodeContext 
   return context;
 }
 
+/**
+ * Whether item `index` applied at `leaf` is needed only by the leaf's own need: no assert over
+ * the leaf may need it (it matches none of their leaves, and it is no second application).
+ */
+export function neededByLeafOnly({ problem, underAssert }: SolveContext, index: number, leaf: number): boolean {
+  if (!underAssert[leaf]) return true;
+  const item = problem.items[index]!;
+  return item.asserts === undefined && item.copyOf === undefined;
+}
+
 /** Whether an item uses up a base item another item uses up too. */
 export function sharesBase({ problem, users }: SolveContext, index: number): boolean {
   const { components } = problem.items[index]!;

@@ -5,7 +5,8 @@ import type { SearchState } from './state.js';
 /**
  * What the program's policies can still reach, for the bound: the totals and residency with every
  * item counted in full, but items under a limit no more than its cap (each item against its
- * first limit, whose budget it spends), less what items left out for good no longer bring (those
+ * first limit, whose budget it spends) and, under a limit with a `maxCount`, only its largest
+ * items that many (no more count there), less what items left out for good no longer bring (those
  * that count only when used up, which no nested program can use up either); the GPA as the
  * state's balance of grade points.
  */
@@ -14,17 +15,36 @@ export class PolicyReach {
   private readonly groupCap: number[];
   private readonly totalIn: number[];
   private readonly residencyIn: number[];
+  /**
+   * Per group whose limit lets only so many items count: its items, largest first (else empty),
+   * and what the largest of those not left out bring, that many, toward the total and residency.
+   */
+  private readonly members: (readonly number[])[];
+  private readonly topTotal: number[];
+  private readonly topResidency: number[];
+  /** Per item: left out for good (it brings nothing to the policies any more). */
+  private readonly out: Uint8Array;
 
   constructor(private readonly state: SearchState) {
     const { items, policies } = state.context.problem;
     this.groupCap = [...policies.limitCaps, Infinity];
     this.totalIn = filled(this.groupCap.length, 0);
     this.residencyIn = filled(this.groupCap.length, 0);
-    for (const item of items) {
+    const members: number[][] = this.groupCap.map(() => []);
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index]!;
       if (item.components.length > 0 || item.copyOf !== undefined) continue;
-      this.totalIn[this.groupOf(item)]! += item.ticks;
-      if (item.resident) this.residencyIn[this.groupOf(item)]! += item.ticks;
+      const group = this.groupOf(item);
+      this.totalIn[group]! += item.ticks;
+      if (item.resident) this.residencyIn[group]! += item.ticks;
+      if (this.countCap(group) < Infinity) members[group]!.push(index);
     }
+    for (const list of members) list.sort((a, b) => items[b]!.ticks - items[a]!.ticks || a - b);
+    this.members = members;
+    this.topTotal = filled(this.groupCap.length, 0);
+    this.topResidency = filled(this.groupCap.length, 0);
+    this.out = new Uint8Array(items.length);
+    for (let group = 0; group < members.length; group++) if (members[group]!.length > 0) this.countTop(group);
   }
 
   /** Leaves item `index` out for good (or, with -1, takes that back). */
@@ -32,16 +52,19 @@ export class PolicyReach {
     const item = this.state.context.problem.items[index]!;
     if (item.fallsThrough || item.components.length > 0 || item.copyOf !== undefined) return;
     if (this.state.context.users[index]! > 1) return;
-    this.totalIn[this.groupOf(item)]! -= sign * item.ticks;
-    if (item.resident) this.residencyIn[this.groupOf(item)]! -= sign * item.ticks;
+    const group = this.groupOf(item);
+    this.totalIn[group]! -= sign * item.ticks;
+    if (item.resident) this.residencyIn[group]! -= sign * item.ticks;
+    this.out[index] = sign === 1 ? 1 : 0;
+    if (this.members[group]!.length > 0) this.countTop(group);
   }
 
   /** How many of the three policies (total, residency, GPA) may still be met (with `subsets`, see {@link UpperBound.score}). */
   met(subsets = false): number {
     const { totalTicks, residencyTicks } = this.state.context.problem.policies;
     return (
-      Number(totalTicks === undefined || this.clipped(this.totalIn) >= totalTicks) +
-      Number(residencyTicks === undefined || this.clipped(this.residencyIn) >= residencyTicks) +
+      Number(totalTicks === undefined || this.clipped(this.totalIn, this.topTotal) >= totalTicks) +
+      Number(residencyTicks === undefined || this.clipped(this.residencyIn, this.topResidency) >= residencyTicks) +
       Number(this.state.gpaPossible(subsets))
     );
   }
@@ -50,8 +73,8 @@ export class PolicyReach {
   progress(): number {
     const { totalTicks, residencyTicks } = this.state.context.problem.policies;
     return (
-      (totalTicks ? Math.min(1, this.clipped(this.totalIn) / totalTicks) : 1) +
-      (residencyTicks ? Math.min(1, this.clipped(this.residencyIn) / residencyTicks) : 1)
+      (totalTicks ? Math.min(1, this.clipped(this.totalIn, this.topTotal) / totalTicks) : 1) +
+      (residencyTicks ? Math.min(1, this.clipped(this.residencyIn, this.topResidency) / residencyTicks) : 1)
     );
   }
 
@@ -59,9 +82,40 @@ export class PolicyReach {
     return item.limits.length > 0 ? item.limits[0]! : this.groupCap.length - 1;
   }
 
-  private clipped(amounts: readonly number[]): number {
+  /** Items a group's limit lets count at most (Infinity for the last group, outside every limit). */
+  private countCap(group: number): number {
+    return this.state.context.problem.policies.limitCountCaps[group] ?? Infinity;
+  }
+
+  /** What the largest items of a count-capped group not left out bring, as many as its limit lets count. */
+  private countTop(group: number): void {
+    const { items } = this.state.context.problem;
+    const cap = this.countCap(group);
+    let total = 0;
+    let residency = 0;
+    let taken = 0;
+    let takenResident = 0;
+    for (const index of this.members[group]!) {
+      if (this.out[index] === 1) continue;
+      const item = items[index]!;
+      if (taken < cap) {
+        total += item.ticks;
+        taken++;
+      }
+      if (item.resident && takenResident < cap) {
+        residency += item.ticks;
+        takenResident++;
+      }
+      if (taken >= cap && takenResident >= cap) break;
+    }
+    this.topTotal[group] = total;
+    this.topResidency[group] = residency;
+  }
+
+  private clipped(amounts: readonly number[], top: readonly number[]): number {
     let sum = 0;
-    for (let g = 0; g < amounts.length; g++) sum += Math.min(this.groupCap[g]!, amounts[g]!);
+    for (let g = 0; g < amounts.length; g++)
+      sum += Math.min(this.groupCap[g]!, this.members[g]!.length > 0 ? top[g]! : amounts[g]!);
     return sum;
   }
 }

@@ -1,3 +1,4 @@
+import { neededByLeafOnly } from './context.js';
 import type { SearchState } from './state.js';
 
 /**
@@ -36,22 +37,24 @@ export function surelyHasRoom(state: SearchState, leaf: number, index: number): 
  * Whether `leaf` may take item `index`, as far as the items placed so far tell: what they count
  * for sure already leaves none of them unneeded. Where no limit can clip, the same as
  * {@link surelyHasRoom}; else a complete allocation is checked as a whole (`SearchState.consider`).
+ * Under an assert, only the items no assert may need ({@link neededByLeafOnly}) must be needed by
+ * the leaf itself: the others may be needed by the assert, which the clean-up finds. No limit
+ * may have more items placed under it than it lets count ({@link SearchState.limitHasRoom}).
  */
 export function mayHaveRoom(state: SearchState, leaf: number, index: number): boolean {
-  const { counted, shape, underAssert } = state.context;
-  if (!counted.mayCount[index] || !roomUnderCounts(state, leaf, index)) return false;
+  const { counted, shape } = state.context;
+  if (!counted.mayCount[index] || !roomUnderCounts(state, leaf, index) || !state.limitHasRoom(index, leaf))
+    return false;
   const measure = state.measures[leaf]!;
   const least = measure.least(index);
   const exact = least === measure.most(index);
-  const smallestExact = exact ? Math.min(least, state.smallestSureAt(leaf)) : state.smallestSureAt(leaf);
+  const own = neededByLeafOnly(state.context, index, leaf);
+  const smallestExact = exact && own ? Math.min(least, state.smallestSureAt(leaf)) : state.smallestSureAt(leaf);
   // The item a leaf needs least is its smallest exact one (without it the leaf keeps at least the
   // least of all the others) or an inexact one (without it, at least its exact items): either
-  // way the leaf must stay unmet without it.
-  const kept =
-    smallestExact < Infinity
-      ? state.sureAll[leaf]! + least - smallestExact
-      : state.sureExact[leaf]! + (exact ? least : 0);
-  return kept < shape.need[leaf]! || underAssert[leaf]!;
+  // way the leaf must stay unmet without it. An item an assert may need is not that one.
+  if (smallestExact < Infinity) return state.sureAll[leaf]! + least - smallestExact < shape.need[leaf]!;
+  return !own || state.sureExact[leaf]! + (exact ? least : 0) < shape.need[leaf]!;
 }
 
 /**

@@ -1,7 +1,7 @@
-import { compareScores, GPA_TOLERANCE, type Assignment } from '../allocation-problem.js';
+import { compareScores, GPA_TOLERANCE, type Assignment, type PlanItem } from '../allocation-problem.js';
 import { appliedCounts, evaluateAllocation, evaluateApplied, type Evaluation } from '../evaluate-allocation.js';
 import { filled } from './arrays.js';
-import type { SolveContext } from './context.js';
+import { neededByLeafOnly, type SolveContext } from './context.js';
 import { leafMeasures, type Measure } from './measure.js';
 
 /** Assignments a search remembers having considered, at most (their keys are strings of the item count's length). */
@@ -43,6 +43,12 @@ export class SearchState {
   private readonly smallestSure: number[][] = [];
   /** Per node with a `maxCount`: the items placed under it that take a slot there. */
   readonly slots: number[];
+  /**
+   * Per policy limit: the items placed under it (pins, second applications and nested programs
+   * aside). In an allocation where every item is needed each of them counts, and so spends one
+   * of the limit's `maxCount`: no more can be placed ({@link limitHasRoom}).
+   */
+  private readonly underLimit: number[];
   /** Per base item: how many placed items use it up. */
   private readonly inUse: number[];
   /**
@@ -84,6 +90,7 @@ export class SearchState {
     this.sureExact = filled(count, 0);
     this.slots = filled(count, 0);
     this.inUse = filled(items.length, 0);
+    this.underLimit = filled(policies.limitCountCaps.length, 0);
     const { minGpa } = policies;
     this.gpaWeight = items.map((item) =>
       minGpa === undefined || item.points === null || item.ticks <= 0 || item.components.length > 0
@@ -131,6 +138,18 @@ export class SearchState {
     return true;
   }
 
+  /**
+   * Whether item `index` may be placed at `leaf` under the limits' `maxCount`s: each limit of its
+   * has a slot left among the items placed (which all count in an allocation where every item is needed).
+   */
+  limitHasRoom(index: number, leaf: number): boolean {
+    const item = this.context.problem.items[index]!;
+    if (!takesLimitSlot(item, leaf)) return true;
+    const { limitCountCaps } = this.context.problem.policies;
+    for (const l of item.limits) if (this.underLimit[l]! >= limitCountCaps[l]!) return false;
+    return true;
+  }
+
   /** Whether a second application's original, if placed, is under its sharing node. */
   originalAllows(index: number): boolean {
     const { copyOf, within } = this.context.problem.items[index]!;
@@ -144,7 +163,7 @@ export class SearchState {
     return top(this.smallest[leaf]);
   }
 
-  /** The smallest exact value of the items placed at `leaf` (pins aside), Infinity when none. */
+  /** The smallest exact value of the items placed at `leaf` that only the leaf needs (pins aside), Infinity when none. */
   smallestSureAt(leaf: number): number {
     return top(this.smallestSure[leaf]);
   }
@@ -249,13 +268,16 @@ export class SearchState {
       if (sign === 1) {
         (this.smallest[leaf] ??= []).push(Math.min(value, this.smallestAt(leaf)));
         (this.smallestSure[leaf] ??= []).push(
-          least === value ? Math.min(least, this.smallestSureAt(leaf)) : this.smallestSureAt(leaf),
+          least === value && neededByLeafOnly(this.context, index, leaf)
+            ? Math.min(least, this.smallestSureAt(leaf))
+            : this.smallestSureAt(leaf),
         );
       } else {
         this.smallest[leaf]!.pop();
         this.smallestSure[leaf]!.pop();
       }
     }
+    if (takesLimitSlot(item, leaf)) for (const l of item.limits) this.underLimit[l]! += sign;
     if (item.components.length === 0) this.useUp(index, sign);
     else for (const b of item.components) this.useUp(b, sign);
     this.assignment[index] = sign === 1 ? leaf : -1;
@@ -266,6 +288,11 @@ export class SearchState {
     const weight = this.gpaWeight[base]!;
     if (weight < 0 && !this.context.problem.items[base]!.fallsThrough) this.gpaBalance += sign * weight;
   }
+}
+
+/** Whether an item placed at `leaf` is one that must count under its limits: no pin there, second application or nested program. */
+function takesLimitSlot(item: PlanItem, leaf: number): boolean {
+  return item.limits.length > 0 && item.pinned !== leaf && item.copyOf === undefined && item.components.length === 0;
 }
 
 /** Chunks of an assignment turned into a string at a time (arguments to one call). */
