@@ -1,4 +1,7 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
+import { iso, minLength } from 'zod/mini';
+
+const { NUMBER_FORMAT_RANGES, codePointLength } = z.core.util;
 
 /** What a fast parser answers when it cannot vouch for the value: zod decides (and words the issues). */
 export const NOT_SURE: unique symbol = Symbol('not sure');
@@ -32,7 +35,20 @@ interface Schema {
 }
 /** A zod check as zod runs it: `when` decides whether it applies, `check` adds issues to its payload. */
 interface Check {
-  readonly _zod: { readonly def: { readonly when?: unknown } };
+  readonly _zod: {
+    readonly def: {
+      readonly check?: string;
+      readonly when?: unknown;
+      readonly minimum?: number;
+      readonly maximum?: number;
+      readonly length?: number;
+      readonly value?: unknown;
+      readonly inclusive?: boolean;
+      readonly format?: string;
+      readonly pattern?: unknown;
+    };
+    readonly traits: ReadonlySet<string>;
+  };
 }
 
 /** Each schema's parser (null: not covered); `once` for a schema asked for only once so far. */
@@ -103,15 +119,116 @@ function emit(schema: Schema, input: string, out: Emitter): string | undefined {
   const { traits, def } = schema._zod;
   // A string format is a check of its own, run before the others (as zod does).
   const checks = [...(traits.has('$ZodCheck') ? [schema as unknown as Check] : []), ...(def.checks ?? [])];
-  if (checks.length === 0) return result;
-  const payload = out.name();
-  out.lines.push(`const ${payload} = { value: ${result}, issues: [] };`);
+  let payload: string | undefined;
   for (const check of checks) {
+    const kind = check._zod.def.check;
+    // A check that rewrites the value (trim, toLowerCase...): not covered.
+    if (kind === 'overwrite') return undefined;
+    const fails = inlineCheck(check, def.type, result, out);
+    if (fails !== undefined) {
+      if (fails !== '') out.lines.push(`if (${fails}) return F;`);
+      continue;
+    }
+    if (payload === undefined) {
+      payload = out.name();
+      out.lines.push(`const ${payload} = { value: ${result}, issues: [] };`);
+    }
     const run = `(${out.ref(check)}._zod.check(${payload}) instanceof Promise || ${payload}.issues.length > 0)`;
     const { when } = check._zod.def;
     out.lines.push(when ? `if (${out.ref(when)}(${payload}) && ${run}) return F;` : `if ${run} return F;`);
   }
   return result;
+}
+
+/** zod's own `when` of its length checks (true for any string or array): such a check always runs here. */
+const LENGTH_WHEN = minLength(1)._zod.def.when;
+/** zod's ISO date pattern, which {@link isIsoDateText} mirrors. */
+const DATE_PATTERN = iso.date()._zod.def.pattern;
+
+/**
+ * A check of one of zod's kinds as an expression of `value` (a `type` zod has already accepted),
+ * true when zod's check would add an issue: what zod's check tests, without its payload and call;
+ * '' for a check that tests nothing, undefined for a check to run as zod runs it.
+ */
+function inlineCheck(check: Check, type: string, value: string, out: Emitter): string | undefined {
+  const { traits, def } = check._zod;
+  if (def.check === 'describe' || def.check === 'meta') return '';
+  const length = type === 'string' || type === 'array';
+  if (def.when !== undefined && !(length && def.when === LENGTH_WHEN)) return undefined;
+  const count = (n: unknown) => (typeof n === 'number' && Number.isSafeInteger(n) ? String(n) : undefined);
+  // A string's length is in code points: UTF-16 units are counted only when they do not settle it.
+  const points = `${out.ref(codePointLength)}(${value})`;
+  if (length && traits.has('$ZodCheckMinLength')) {
+    const min = count(def.minimum);
+    if (min === undefined) return undefined;
+    if (type === 'array' || def.minimum! <= 1) return `${value}.length < ${min}`;
+    return `(${value}.length < ${2 * def.minimum!} && ${points} < ${min})`;
+  }
+  if (length && traits.has('$ZodCheckMaxLength')) {
+    const max = count(def.maximum);
+    if (max === undefined) return undefined;
+    return type === 'array' ? `${value}.length > ${max}` : `(${value}.length > ${max} && ${points} > ${max})`;
+  }
+  if (length && traits.has('$ZodCheckLengthEquals')) {
+    const exact = count(def.length);
+    if (exact === undefined) return undefined;
+    return type === 'array'
+      ? `${value}.length !== ${exact}`
+      : `(${value}.length < ${exact} || ${value}.length > ${2 * def.length!} || ${points} !== ${exact})`;
+  }
+  if (type !== 'number' && type !== 'string') return undefined;
+  if (type === 'number' && (traits.has('$ZodCheckGreaterThan') || traits.has('$ZodCheckLessThan'))) {
+    if (typeof def.value !== 'number') return undefined;
+    const bound = Number.isFinite(def.value) ? String(def.value) : `${out.ref(def)}.value`;
+    const op = traits.has('$ZodCheckGreaterThan') ? '>' : '<';
+    return `!(${value} ${op}${def.inclusive ? '=' : ''} ${bound})`;
+  }
+  if (type === 'number' && traits.has('$ZodCheckNumberFormat')) {
+    const range =
+      typeof def.format === 'string'
+        ? (NUMBER_FORMAT_RANGES as Record<string, [number, number]>)[def.format]
+        : undefined;
+    if (range === undefined || !Object.hasOwn(NUMBER_FORMAT_RANGES, def.format!)) return undefined;
+    // The value is a finite number: a range as wide as its kind's tests nothing.
+    const int = def.format!.includes('int');
+    const [min, max] = range;
+    const tests = int ? [`!Number.isSafeInteger(${value})`] : [];
+    if (min > (int ? Number.MIN_SAFE_INTEGER : -Number.MAX_VALUE)) tests.push(`${value} < ${min}`);
+    if (max < (int ? Number.MAX_SAFE_INTEGER : Number.MAX_VALUE)) tests.push(`${value} > ${max}`);
+    return tests.join(' || ');
+  }
+  if (type === 'string' && traits.has('$ZodISODate') && def.pattern === DATE_PATTERN)
+    return `!${out.ref(isIsoDateText)}(${value})`;
+  if (type === 'string' && traits.has('$ZodCheckRegex') && def.pattern instanceof RegExp) {
+    const pattern = out.ref(def.pattern);
+    return `(${pattern}.lastIndex = 0, !${pattern}.test(${value}))`;
+  }
+  return undefined;
+}
+
+/** Days in each month of a common year (index 1 is January). */
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The ASCII digit at `at` in `text` as a number, else NaN. */
+function digitAt(text: string, at: number): number {
+  const d = text.charCodeAt(at) - 48;
+  return d >= 0 && d <= 9 ? d : Number.NaN;
+}
+
+/**
+ * True when `text` matches zod's ISO date pattern: `YYYY-MM-DD` in ASCII digits, a real date of
+ * the proleptic Gregorian calendar (year 0000 is a leap year). What the pattern accepts, without
+ * the regular expression (a test in test/model/fast-parse.test.ts compares the two).
+ */
+export function isIsoDateText(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const year = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
+  const month = digitAt(text, 5) * 10 + digitAt(text, 6);
+  const day = digitAt(text, 8) * 10 + digitAt(text, 9);
+  // NaN (a character not a digit) fails every comparison.
+  if (!(month >= 1 && month <= 12 && day >= 1 && year >= 0)) return false;
+  if (month === 2 && day === 29) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= MONTH_DAYS[month]!;
 }
 
 function emitType(schema: Schema, input: string, out: Emitter): string | undefined {
