@@ -309,6 +309,12 @@ const notObject = (input: string) => `typeof ${input} !== 'object' || ${input} =
  * An object: each field in the shape's order, as zod's `handlePropertyResult` settles it (an
  * absent optional field stays absent, a present one stays even when undefined, a default fills
  * in); unknown keys are dropped, or not sure for a strict object.
+ *
+ * The input's keys are read in one `for...in` (what zod's strict check walks), each value by the
+ * loop's key: V8 reads those by the object's own layout, where a read by name at each field goes
+ * through a lookup shared by every shape of award (five on Ada's transcript). A field the loop
+ * did not meet may still be present (a key not enumerable, or inherited from a prototype not
+ * enumerable): it is looked up as zod does (`key in input`).
  */
 function emitObject(schema: Schema, input: string, out: Emitter): string | undefined {
   const { shape, catchall } = schema._zod.def;
@@ -320,27 +326,28 @@ function emitObject(schema: Schema, input: string, out: Emitter): string | undef
   if (keys.some((key) => key in Object.prototype)) return undefined;
   // zod drops a stripping object's `__proto__` key without a word: not sure (credstack rejects it).
   out.lines.push(`if (${notObject(input)}${strict ? '' : ` || Object.hasOwn(${input}, '__proto__')`}) return F;`);
+  const fields = keys.map((key) => ({ key, name: JSON.stringify(key), value: out.name(), seen: out.name() }));
+  out.lines.push(`let ${fields.map(({ value, seen }) => `${value}, ${seen} = false`).join(', ')};`);
+  const key = out.name();
+  out.lines.push(`for (const ${key} in ${input}) {`, `switch (${key}) {`);
+  for (const { name, value, seen } of fields)
+    out.lines.push(`case ${name}: ${value} = ${input}[${key}]; ${seen} = true; break;`);
+  if (strict) out.lines.push('default: return F;');
+  out.lines.push('}', '}');
   const result = out.name();
   out.lines.push(`const ${result} = {};`);
-  for (const key of keys) {
+  for (const { key, name, value, seen } of fields) {
     const field = shape[key]!;
     const { optin, optout } = field._zod;
-    const name = JSON.stringify(key);
-    const value = out.name();
-    out.lines.push(`const ${value} = ${input}[${name}];`);
-    // Present as zod sees it (`key in input`); a defined value is always present.
-    const present = `(${value} !== undefined || ${name} in ${input})`;
-    if (optin === 'optional' && optout === 'optional') out.lines.push(`if (${present}) {`);
-    else if (optin === undefined) out.lines.push(`if (!${present}) return F;`, '{');
+    // Present as zod sees it (`key in input`): met by the loop, or else looked up.
+    out.lines.push(`if (!${seen} && ${name} in ${input}) { ${seen} = true; ${value} = ${input}[${name}]; }`);
+    if (optin === 'optional' && optout === 'optional') out.lines.push(`if (${seen}) {`);
+    else if (optin === undefined) out.lines.push(`if (!${seen}) return F;`, '{');
     else if (optin === 'defaulted' && optout === undefined) out.lines.push('{');
     else return undefined;
     const parsed = emit(field, value, out);
     if (parsed === undefined) return undefined;
     out.lines.push(`${result}[${name}] = ${parsed};`, '}');
-  }
-  if (strict) {
-    const key = out.name();
-    out.lines.push(`for (const ${key} in ${input}) if (!${out.ref(new Set(keys))}.has(${key})) return F;`);
   }
   return result;
 }

@@ -55,8 +55,29 @@ const number = mostly(
 const enumOf = (...values: string[]) => mostly(fc.constantFrom(...values), fc.constantFrom('other', 1));
 
 /**
+ * How an object holds its fields: as a plain object does, or one of them not enumerable, or
+ * inherited from its prototype (enumerable or not, as a class's getter is), or with no prototype.
+ */
+const FORMS = ['plain', 'hidden', 'inherited', 'getter', 'bare'] as const;
+type Form = (typeof FORMS)[number];
+
+/** `object` held in `form`: the same fields as zod sees them (`key in object`, `object[key]`). */
+function held(object: Record<string, unknown>, form: Form): object {
+  const [first, ...rest] = Object.keys(object);
+  if (form === 'plain' || first === undefined) return object;
+  if (form === 'bare') return Object.assign(Object.create(null), object);
+  if (form === 'hidden')
+    return Object.defineProperty({ ...object }, first, { value: object[first], enumerable: false });
+  const prototype =
+    form === 'inherited'
+      ? { [first]: object[first] }
+      : Object.defineProperty({}, first, { get: () => object[first], enumerable: false });
+  return Object.assign(Object.create(prototype), Object.fromEntries(rest.map((key) => [key, object[key]])));
+}
+
+/**
  * An object with some of `fields` (each present or absent), the `required` ones (valid values)
- * nearly always there, and now and then a key of no field.
+ * nearly always there, now and then a key of no field, and now and then held in another form.
  */
 const someOf = (fields: Record<string, fc.Arbitrary<unknown>>, required: Record<string, unknown> = {}) =>
   fc
@@ -64,11 +85,12 @@ const someOf = (fields: Record<string, fc.Arbitrary<unknown>>, required: Record<
       record: fc.record(fields, { requiredKeys: [] }),
       keep: mostly(fc.constant(true), fc.constant(false)),
       extra: mostly(fc.constant(null), fc.constantFrom('extra', 'toString', 'constructor')),
+      form: fc.oneof({ weight: 20, arbitrary: fc.constant<Form>('plain') }, fc.constantFrom(...FORMS)),
     })
-    .map(({ record, keep, extra }) => {
+    .map(({ record, keep, extra, form }) => {
       const object: Record<string, unknown> = keep ? { ...required, ...record } : { ...record };
       if (extra !== null) object[extra as string] = 1;
-      return object;
+      return held(object, form);
     });
 
 const award = someOf(
@@ -199,6 +221,17 @@ describe('the fast parser', () => {
   it('does not cover a check that rewrites the value (trim, toLowerCase)', () => {
     expect(parserOf(zm.string().check(zm.trim()))).toBeUndefined();
     expect(parserOf(zm.strictObject({ code: zm.string().check(zm.minLength(1), zm.toLowerCase()) }))).toBeUndefined();
+  });
+
+  it('reads a field that is not enumerable or inherited as zod does (present, with its value)', () => {
+    for (const form of FORMS) {
+      const awards = [
+        { id: 'a1', grade: undefined, credential: 'C' },
+        { id: 'a2', credential: 'C', grade: 'A' },
+      ];
+      const input = { learner: held({ id: 'l', name: 'N' }, form), awards: awards.map((award) => held(award, form)) };
+      expect(agree(Transcript, input), form).toBe(true);
+    }
   });
 
   it('is not sure of a __proto__ key, which zod drops from a stripping object without a word', () => {
