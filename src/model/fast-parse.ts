@@ -86,6 +86,8 @@ class Emitter {
   readonly refs: unknown[] = [];
   /** Schemas on the way down: one met again refers to itself (z.lazy), not covered. */
   readonly path = new Set<Schema>();
+  /** The keys of every object schema, which {@link plainPrototype} tests `Object.prototype` for. */
+  readonly keys = new Set<string>();
   private count = 0;
   name(): string {
     return `v${this.count++}`;
@@ -100,7 +102,9 @@ function generate(schema: Schema): FastParser | undefined {
   const out = new Emitter();
   const result = emit(schema, 'input', out);
   if (result === undefined) return undefined;
-  const source = `return function fastParse(input) {\n${out.lines.join('\n')}\nreturn ${result};\n};`;
+  // Whether Object.prototype is as a plain object's fields need it, once a parse (it may change in between).
+  const plain = `const plain = ${out.ref(plainPrototype)}(${out.ref([...out.keys])});`;
+  const source = `return function fastParse(input) {\n${plain}\n${out.lines.join('\n')}\nreturn ${result};\n};`;
   try {
     return new Function('r', 'F', source)(out.refs, NOT_SURE) as FastParser;
   } catch {
@@ -306,6 +310,15 @@ function emitType(schema: Schema, input: string, out: Emitter): string | undefin
 const notObject = (input: string) => `typeof ${input} !== 'object' || ${input} === null || Array.isArray(${input})`;
 
 /**
+ * True when `Object.prototype` has no enumerable property and none of `keys`: then an object
+ * whose prototype it is has a key of `keys` only when its own properties say so.
+ */
+function plainPrototype(keys: readonly string[]): boolean {
+  for (const _ in Object.prototype) return false;
+  return !keys.some((key) => key in Object.prototype);
+}
+
+/**
  * An object: each field in the shape's order, as zod's `handlePropertyResult` settles it (an
  * absent optional field stays absent, a present one stays even when undefined, a default fills
  * in); unknown keys are dropped, or not sure for a strict object.
@@ -313,8 +326,10 @@ const notObject = (input: string) => `typeof ${input} !== 'object' || ${input} =
  * The input's keys are read in one `for...in` (what zod's strict check walks), each value by the
  * loop's key: V8 reads those by the object's own layout, where a read by name at each field goes
  * through a lookup shared by every shape of award (five on Ada's transcript). A field the loop
- * did not meet may still be present (a key not enumerable, or inherited from a prototype not
- * enumerable): it is looked up as zod does (`key in input`).
+ * did not meet is absent when the object is plain: its prototype `Object.prototype` as
+ * {@link plainPrototype} wants it, and every own property enumerable (as many as the loop met).
+ * Otherwise such a field may still be present (a key not enumerable, or inherited): it is looked
+ * up as zod does (`key in input`).
  */
 function emitObject(schema: Schema, input: string, out: Emitter): string | undefined {
   const { shape, catchall } = schema._zod.def;
@@ -324,23 +339,29 @@ function emitObject(schema: Schema, input: string, out: Emitter): string | undef
   const keys = Object.keys(shape);
   // Keys every object has (`constructor`, `__proto__`) are present in zod's eyes even when absent.
   if (keys.some((key) => key in Object.prototype)) return undefined;
+  for (const key of keys) out.keys.add(key);
   // zod drops a stripping object's `__proto__` key without a word: not sure (credstack rejects it).
   out.lines.push(`if (${notObject(input)}${strict ? '' : ` || Object.hasOwn(${input}, '__proto__')`}) return F;`);
   const fields = keys.map((key) => ({ key, name: JSON.stringify(key), value: out.name(), seen: out.name() }));
-  out.lines.push(`let ${fields.map(({ value, seen }) => `${value}, ${seen} = false`).join(', ')};`);
   const key = out.name();
-  out.lines.push(`for (const ${key} in ${input}) {`, `switch (${key}) {`);
+  const met = out.name();
+  out.lines.push(`let ${met} = 0, ${fields.map(({ value, seen }) => `${value}, ${seen} = false`).join(', ')};`);
+  out.lines.push(`for (const ${key} in ${input}) {`, `${met}++;`, `switch (${key}) {`);
   for (const { name, value, seen } of fields)
     out.lines.push(`case ${name}: ${value} = ${input}[${key}]; ${seen} = true; break;`);
   if (strict) out.lines.push('default: return F;');
   out.lines.push('}', '}');
+  out.lines.push(
+    `if (!plain || Object.getPrototypeOf(${input}) !== Object.prototype || ${met} !== Object.getOwnPropertyNames(${input}).length) {`,
+  );
+  for (const { name, value, seen } of fields)
+    out.lines.push(`if (!${seen} && ${name} in ${input}) { ${seen} = true; ${value} = ${input}[${name}]; }`);
+  out.lines.push('}');
   const result = out.name();
   out.lines.push(`const ${result} = {};`);
   for (const { key, name, value, seen } of fields) {
     const field = shape[key]!;
     const { optin, optout } = field._zod;
-    // Present as zod sees it (`key in input`): met by the loop, or else looked up.
-    out.lines.push(`if (!${seen} && ${name} in ${input}) { ${seen} = true; ${value} = ${input}[${name}]; }`);
     if (optin === 'optional' && optout === 'optional') out.lines.push(`if (${seen}) {`);
     else if (optin === undefined) out.lines.push(`if (!${seen}) return F;`, '{');
     else if (optin === 'defaulted' && optout === undefined) out.lines.push('{');

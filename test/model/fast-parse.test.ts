@@ -234,6 +234,24 @@ describe('the fast parser', () => {
     }
   });
 
+  it('reads a field Object.prototype is given as zod does, enumerable or not', () => {
+    const input = { learner: { id: 'l' }, awards: [{ id: 'a1', credential: 'C' }] };
+    for (const enumerable of [false, true])
+      try {
+        Object.defineProperty(Object.prototype, 'grade', {
+          value: 'A',
+          enumerable,
+          writable: true,
+          configurable: true,
+        });
+        // Every award has the grade (zod reads it); an enumerable one is an unknown key of the learner.
+        expect(agree(Transcript, input)).toBe(!enumerable);
+      } finally {
+        delete (Object.prototype as { grade?: unknown }).grade;
+      }
+    expect(agree(Transcript, input)).toBe(true);
+  });
+
   it('is not sure of a __proto__ key, which zod drops from a stripping object without a word', () => {
     const schema = z.object({ id: z.string() });
     const input = JSON.parse('{"id": "a", "__proto__": {"x": 1}}') as unknown;
