@@ -1,4 +1,7 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
+import { iso, minLength } from 'zod/mini';
+
+const { NUMBER_FORMAT_RANGES, codePointLength } = z.core.util;
 
 /** What a fast parser answers when it cannot vouch for the value: zod decides (and words the issues). */
 export const NOT_SURE: unique symbol = Symbol('not sure');
@@ -32,7 +35,20 @@ interface Schema {
 }
 /** A zod check as zod runs it: `when` decides whether it applies, `check` adds issues to its payload. */
 interface Check {
-  readonly _zod: { readonly def: { readonly when?: unknown } };
+  readonly _zod: {
+    readonly def: {
+      readonly check?: string;
+      readonly when?: unknown;
+      readonly minimum?: number;
+      readonly maximum?: number;
+      readonly length?: number;
+      readonly value?: unknown;
+      readonly inclusive?: boolean;
+      readonly format?: string;
+      readonly pattern?: unknown;
+    };
+    readonly traits: ReadonlySet<string>;
+  };
 }
 
 /** Each schema's parser (null: not covered); `once` for a schema asked for only once so far. */
@@ -70,6 +86,8 @@ class Emitter {
   readonly refs: unknown[] = [];
   /** Schemas on the way down: one met again refers to itself (z.lazy), not covered. */
   readonly path = new Set<Schema>();
+  /** The keys of every object schema, which {@link plainPrototype} tests `Object.prototype` for. */
+  readonly keys = new Set<string>();
   private count = 0;
   name(): string {
     return `v${this.count++}`;
@@ -84,7 +102,9 @@ function generate(schema: Schema): FastParser | undefined {
   const out = new Emitter();
   const result = emit(schema, 'input', out);
   if (result === undefined) return undefined;
-  const source = `return function fastParse(input) {\n${out.lines.join('\n')}\nreturn ${result};\n};`;
+  // Whether Object.prototype is as a plain object's fields need it, once a parse (it may change in between).
+  const plain = `const plain = ${out.ref(plainPrototype)}(${out.ref([...out.keys])});`;
+  const source = `return function fastParse(input) {\n${plain}\n${out.lines.join('\n')}\nreturn ${result};\n};`;
   try {
     return new Function('r', 'F', source)(out.refs, NOT_SURE) as FastParser;
   } catch {
@@ -104,19 +124,121 @@ function emit(schema: Schema, input: string, out: Emitter): string | undefined {
   // A string format is a check of its own, run before the others (as zod does).
   const checks = [...(traits.has('$ZodCheck') ? [schema as unknown as Check] : []), ...(def.checks ?? [])];
   if (checks.length === 0) return result;
-  // One payload per check site, made with the parser and reused: a payload made per parse is an
-  // allocation site V8 may pretenure (it did, early in a batch), and a payload in old space holding
-  // a young value keeps every value parsed alive until a full GC (a tenth of an audit's time).
-  const payload = out.ref({ value: undefined, issues: [] });
-  out.lines.push(`${payload}.value = ${result};`, `if (${payload}.issues.length > 0) ${payload}.issues = [];`);
+  // One payload per check site run as zod runs it, made with the parser and reused: a payload made
+  // per parse is an allocation site V8 may pretenure (it did, early in a batch), and a payload in
+  // old space holding a young value keeps every value parsed alive until a full GC.
+  let payload: string | undefined;
   for (const check of checks) {
+    const kind = check._zod.def.check;
+    // A check that rewrites the value (trim, toLowerCase...): not covered.
+    if (kind === 'overwrite') return undefined;
+    const fails = inlineCheck(check, def.type, result, out);
+    if (fails !== undefined) {
+      if (fails !== '') out.lines.push(`if (${fails}) return F;`);
+      continue;
+    }
+    if (payload === undefined) {
+      payload = out.ref({ value: undefined, issues: [] });
+      out.lines.push(`${payload}.value = ${result};`, `if (${payload}.issues.length > 0) ${payload}.issues = [];`);
+    }
     const run = `(${out.ref(check)}._zod.check(${payload}) instanceof Promise || ${payload}.issues.length > 0)`;
     const { when } = check._zod.def;
     out.lines.push(when ? `if (${out.ref(when)}(${payload}) && ${run}) return F;` : `if ${run} return F;`);
   }
   // The value is not kept past its checks.
-  out.lines.push(`${payload}.value = undefined;`);
+  if (payload !== undefined) out.lines.push(`${payload}.value = undefined;`);
   return result;
+}
+
+/** zod's own `when` of its length checks (true for any string or array): such a check always runs here. */
+const LENGTH_WHEN = minLength(1)._zod.def.when;
+/** zod's ISO date pattern, which {@link isIsoDateText} mirrors. */
+const DATE_PATTERN = iso.date()._zod.def.pattern;
+
+/**
+ * A check of one of zod's kinds as an expression of `value` (a `type` zod has already accepted),
+ * true when zod's check would add an issue: what zod's check tests, without its payload and call;
+ * '' for a check that tests nothing, undefined for a check to run as zod runs it.
+ */
+function inlineCheck(check: Check, type: string, value: string, out: Emitter): string | undefined {
+  const { traits, def } = check._zod;
+  if (def.check === 'describe' || def.check === 'meta') return '';
+  const length = type === 'string' || type === 'array';
+  if (def.when !== undefined && !(length && def.when === LENGTH_WHEN)) return undefined;
+  const count = (n: unknown) => (typeof n === 'number' && Number.isSafeInteger(n) ? String(n) : undefined);
+  // A string's length is in code points: UTF-16 units are counted only when they do not settle it.
+  const points = `${out.ref(codePointLength)}(${value})`;
+  if (length && traits.has('$ZodCheckMinLength')) {
+    const min = count(def.minimum);
+    if (min === undefined) return undefined;
+    if (type === 'array' || def.minimum! <= 1) return `${value}.length < ${min}`;
+    return `(${value}.length < ${2 * def.minimum!} && ${points} < ${min})`;
+  }
+  if (length && traits.has('$ZodCheckMaxLength')) {
+    const max = count(def.maximum);
+    if (max === undefined) return undefined;
+    return type === 'array' ? `${value}.length > ${max}` : `(${value}.length > ${max} && ${points} > ${max})`;
+  }
+  if (length && traits.has('$ZodCheckLengthEquals')) {
+    const exact = count(def.length);
+    if (exact === undefined) return undefined;
+    return type === 'array'
+      ? `${value}.length !== ${exact}`
+      : `(${value}.length < ${exact} || ${value}.length > ${2 * def.length!} || ${points} !== ${exact})`;
+  }
+  if (type !== 'number' && type !== 'string') return undefined;
+  if (type === 'number' && (traits.has('$ZodCheckGreaterThan') || traits.has('$ZodCheckLessThan'))) {
+    if (typeof def.value !== 'number') return undefined;
+    const bound = Number.isFinite(def.value) ? String(def.value) : `${out.ref(def)}.value`;
+    const op = traits.has('$ZodCheckGreaterThan') ? '>' : '<';
+    return `!(${value} ${op}${def.inclusive ? '=' : ''} ${bound})`;
+  }
+  if (type === 'number' && traits.has('$ZodCheckNumberFormat')) {
+    const range =
+      typeof def.format === 'string'
+        ? (NUMBER_FORMAT_RANGES as Record<string, [number, number]>)[def.format]
+        : undefined;
+    if (range === undefined || !Object.hasOwn(NUMBER_FORMAT_RANGES, def.format!)) return undefined;
+    // The value is a finite number: a range as wide as its kind's tests nothing.
+    const int = def.format!.includes('int');
+    const [min, max] = range;
+    const tests = int ? [`!Number.isSafeInteger(${value})`] : [];
+    if (min > (int ? Number.MIN_SAFE_INTEGER : -Number.MAX_VALUE)) tests.push(`${value} < ${min}`);
+    if (max < (int ? Number.MAX_SAFE_INTEGER : Number.MAX_VALUE)) tests.push(`${value} > ${max}`);
+    return tests.join(' || ');
+  }
+  if (type === 'string' && traits.has('$ZodISODate') && def.pattern === DATE_PATTERN)
+    return `!${out.ref(isIsoDateText)}(${value})`;
+  if (type === 'string' && traits.has('$ZodCheckRegex') && def.pattern instanceof RegExp) {
+    const pattern = out.ref(def.pattern);
+    return `(${pattern}.lastIndex = 0, !${pattern}.test(${value}))`;
+  }
+  return undefined;
+}
+
+/** Days in each month of a common year (index 1 is January). */
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The ASCII digit at `at` in `text` as a number, else NaN. */
+function digitAt(text: string, at: number): number {
+  const d = text.charCodeAt(at) - 48;
+  return d >= 0 && d <= 9 ? d : Number.NaN;
+}
+
+/**
+ * True when `text` matches zod's ISO date pattern: `YYYY-MM-DD` in ASCII digits, a real date of
+ * the proleptic Gregorian calendar (year 0000 is a leap year). What the pattern accepts, without
+ * the regular expression (a test in test/model/fast-parse.test.ts compares the two).
+ */
+export function isIsoDateText(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const year = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
+  const month = digitAt(text, 5) * 10 + digitAt(text, 6);
+  const day = digitAt(text, 8) * 10 + digitAt(text, 9);
+  // NaN (a character not a digit) fails every comparison.
+  if (!(month >= 1 && month <= 12 && day >= 1 && year >= 0)) return false;
+  if (month === 2 && day === 29) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= MONTH_DAYS[month]!;
 }
 
 function emitType(schema: Schema, input: string, out: Emitter): string | undefined {
@@ -194,9 +316,26 @@ function emitType(schema: Schema, input: string, out: Emitter): string | undefin
 const notObject = (input: string) => `typeof ${input} !== 'object' || ${input} === null || Array.isArray(${input})`;
 
 /**
+ * True when `Object.prototype` has no enumerable property and none of `keys`: then an object
+ * whose prototype it is has a key of `keys` only when its own properties say so.
+ */
+function plainPrototype(keys: readonly string[]): boolean {
+  for (const _ in Object.prototype) return false;
+  return !keys.some((key) => key in Object.prototype);
+}
+
+/**
  * An object: each field in the shape's order, as zod's `handlePropertyResult` settles it (an
  * absent optional field stays absent, a present one stays even when undefined, a default fills
  * in); unknown keys are dropped, or not sure for a strict object.
+ *
+ * The input's keys are read in one `for...in` (what zod's strict check walks), each value by the
+ * loop's key: V8 reads those by the object's own layout, where a read by name at each field goes
+ * through a lookup shared by every shape of award (five on Ada's transcript). A field the loop
+ * did not meet is absent when the object is plain: its prototype `Object.prototype` as
+ * {@link plainPrototype} wants it, and every own property enumerable (as many as the loop met).
+ * Otherwise such a field may still be present (a key not enumerable, or inherited): it is looked
+ * up as zod does (`key in input`).
  */
 function emitObject(schema: Schema, input: string, out: Emitter): string | undefined {
   const { shape, catchall } = schema._zod.def;
@@ -206,29 +345,36 @@ function emitObject(schema: Schema, input: string, out: Emitter): string | undef
   const keys = Object.keys(shape);
   // Keys every object has (`constructor`, `__proto__`) are present in zod's eyes even when absent.
   if (keys.some((key) => key in Object.prototype)) return undefined;
+  for (const key of keys) out.keys.add(key);
   // zod drops a stripping object's `__proto__` key without a word: not sure (credstack rejects it).
   out.lines.push(`if (${notObject(input)}${strict ? '' : ` || Object.hasOwn(${input}, '__proto__')`}) return F;`);
+  const fields = keys.map((key) => ({ key, name: JSON.stringify(key), value: out.name(), seen: out.name() }));
+  const key = out.name();
+  const met = out.name();
+  out.lines.push(`let ${met} = 0, ${fields.map(({ value, seen }) => `${value}, ${seen} = false`).join(', ')};`);
+  out.lines.push(`for (const ${key} in ${input}) {`, `${met}++;`, `switch (${key}) {`);
+  for (const { name, value, seen } of fields)
+    out.lines.push(`case ${name}: ${value} = ${input}[${key}]; ${seen} = true; break;`);
+  if (strict) out.lines.push('default: return F;');
+  out.lines.push('}', '}');
+  out.lines.push(
+    `if (!plain || Object.getPrototypeOf(${input}) !== Object.prototype || ${met} !== Object.getOwnPropertyNames(${input}).length) {`,
+  );
+  for (const { name, value, seen } of fields)
+    out.lines.push(`if (!${seen} && ${name} in ${input}) { ${seen} = true; ${value} = ${input}[${name}]; }`);
+  out.lines.push('}');
   const result = out.name();
   out.lines.push(`const ${result} = {};`);
-  for (const key of keys) {
+  for (const { key, name, value, seen } of fields) {
     const field = shape[key]!;
     const { optin, optout } = field._zod;
-    const name = JSON.stringify(key);
-    const value = out.name();
-    out.lines.push(`const ${value} = ${input}[${name}];`);
-    // Present as zod sees it (`key in input`); a defined value is always present.
-    const present = `(${value} !== undefined || ${name} in ${input})`;
-    if (optin === 'optional' && optout === 'optional') out.lines.push(`if (${present}) {`);
-    else if (optin === undefined) out.lines.push(`if (!${present}) return F;`, '{');
+    if (optin === 'optional' && optout === 'optional') out.lines.push(`if (${seen}) {`);
+    else if (optin === undefined) out.lines.push(`if (!${seen}) return F;`, '{');
     else if (optin === 'defaulted' && optout === undefined) out.lines.push('{');
     else return undefined;
     const parsed = emit(field, value, out);
     if (parsed === undefined) return undefined;
     out.lines.push(`${result}[${name}] = ${parsed};`, '}');
-  }
-  if (strict) {
-    const key = out.name();
-    out.lines.push(`for (const ${key} in ${input}) if (!${out.ref(new Set(keys))}.has(${key})) return F;`);
   }
   return result;
 }
