@@ -52,14 +52,14 @@ export function figureSpecs(batchTranscripts: number): readonly FigureSpec[] {
     },
     {
       id: 'degree-report',
-      label: 'same, the whole report read (as JSON)',
+      label: 'degree audit (Ada), the whole report read (as JSON)',
       unit: 'audits/CPU s',
       better: 'higher',
       digits: 0,
     },
     {
       id: 'single-report',
-      label: 'same for the minor, the whole report read (as JSON)',
+      label: 'the minor (15 awards), the whole report read (as JSON)',
       unit: 'audits/CPU s',
       better: 'higher',
       digits: 0,

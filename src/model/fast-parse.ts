@@ -126,27 +126,35 @@ function emit(schema: Schema, input: string, out: Emitter): string | undefined {
   if (checks.length === 0) return result;
   // One payload per check site run as zod runs it, made with the parser and reused: a payload made
   // per parse is an allocation site V8 may pretenure (it did, early in a batch), and a payload in
-  // old space holding a young value keeps every value parsed alive until a full GC.
+  // old space holding a young value keeps every value parsed alive until a full GC. A parse that
+  // meets the site busy (a check parsing the same schema again) takes a payload of its own.
   let payload: string | undefined;
+  /** Leaves the site: the shared payload free again and holding no value. */
+  const release = () => (payload === undefined ? '' : `${payload}.busy = false; ${payload}.value = undefined; `);
   for (const check of checks) {
     const kind = check._zod.def.check;
     // A check that rewrites the value (trim, toLowerCase...): not covered.
     if (kind === 'overwrite') return undefined;
     const fails = inlineCheck(check, def.type, result, out);
     if (fails !== undefined) {
-      if (fails !== '') out.lines.push(`if (${fails}) return F;`);
+      if (fails !== '') out.lines.push(`if (${fails}) { ${release()}return F; }`);
       continue;
     }
     if (payload === undefined) {
-      payload = out.ref({ value: undefined, issues: [] });
-      out.lines.push(`${payload}.value = ${result};`, `if (${payload}.issues.length > 0) ${payload}.issues = [];`);
+      payload = out.name();
+      const shared = out.ref({ value: undefined, issues: [], busy: false });
+      out.lines.push(
+        `const ${payload} = ${shared}.busy ? { value: undefined, issues: [], busy: false } : ${shared};`,
+        `${payload}.busy = true;`,
+        `${payload}.value = ${result};`,
+        `if (${payload}.issues.length > 0) ${payload}.issues = [];`,
+      );
     }
     const run = `(${out.ref(check)}._zod.check(${payload}) instanceof Promise || ${payload}.issues.length > 0)`;
     const { when } = check._zod.def;
-    out.lines.push(when ? `if (${out.ref(when)}(${payload}) && ${run}) return F;` : `if ${run} return F;`);
+    out.lines.push(`if (${when ? `${out.ref(when)}(${payload}) && ${run}` : run}) { ${release()}return F; }`);
   }
-  // The value is not kept past its checks.
-  if (payload !== undefined) out.lines.push(`${payload}.value = undefined;`);
+  if (payload !== undefined) out.lines.push(release());
   return result;
 }
 

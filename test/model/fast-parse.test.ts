@@ -218,6 +218,31 @@ describe('the fast parser', () => {
     );
     expect(Math.min(accepted, rejected)).toBeGreaterThan(500);
   });
+  it('agrees with zod when a check parses the same schema again (a check site busy), and keeps no value after', () => {
+    // The refinement adds its issue, then parses with the same schema: the inner parse must not
+    // take the outer check's payload (and clear its issue).
+    let inner: unknown = { n: 1 };
+    const Counted: z.ZodType = z.object({ n: z.number() }).check(
+      z.superRefine((value, ctx) => {
+        if (value.n < 0) ctx.addIssue({ code: 'custom', message: 'negative' });
+        if (inner !== undefined) {
+          const again = inner;
+          inner = undefined;
+          parserOf(Counted)!(again);
+          inner = again;
+        }
+      }),
+    );
+    parserOf(Counted);
+    expect(agree(Counted, { n: -1 })).toBe(false);
+    expect(agree(Counted, { n: 2 })).toBe(true);
+    // The transcript's checks are written out but its refinement, the one check run through zod;
+    // its payload lets go of the transcript once checked.
+    const source = parserOf(Transcript)!.toString();
+    expect(source.match(/_zod\.check\(/g)).toHaveLength(1);
+    expect(source).toMatch(/\.busy = false; \S+\.value = undefined;/);
+  });
+
   it('does not cover a check that rewrites the value (trim, toLowerCase)', () => {
     expect(parserOf(zm.string().check(zm.trim()))).toBeUndefined();
     expect(parserOf(zm.strictObject({ code: zm.string().check(zm.minLength(1), zm.toLowerCase()) }))).toBeUndefined();

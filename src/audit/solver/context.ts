@@ -11,8 +11,9 @@ export interface SolveContext {
   readonly size: number;
   readonly counted: CountedBounds;
   /**
-   * Per node: under an assert. Any item a leaf there takes may be one the assert needs, so it
-   * takes items past its need: which of them every allocation needs is for the clean-up to find.
+   * Per node: under an assert. An item a leaf there takes that matches an assert's leaf may be one
+   * the assert needs, so the leaf takes such items past its need: which of them every allocation
+   * needs is for the clean-up to find ({@link neededByLeafOnly} tells the others).
    */
   readonly underAssert: readonly boolean[];
   /** Per item: some second application (listed double counting) copies it. */
@@ -94,7 +95,8 @@ export function nodeContext({ nodes, asserts }: AllocationProblem): NodeContext 
 
 /**
  * Whether item `index` applied at `leaf` is needed only by the leaf's own need: no assert over
- * the leaf may need it (it matches none of their leaves, and it is no second application).
+ * the leaf may need it (it matches none of their leaves). A second application is taken as one an
+ * assert may need: a margin only (one without assert matches cannot be), which keeps the cut safe.
  */
 export function neededByLeafOnly({ problem, underAssert }: SolveContext, index: number, leaf: number): boolean {
   if (!underAssert[leaf]) return true;

@@ -4,7 +4,8 @@ import type { SearchState } from './state.js';
 /**
  * Whether a leaf may take one more item, as the search knows it: the rule that every applied
  * item is needed (README), count caps and distinct values. A leaf takes an item only if, without
- * its smallest item, it would be unmet (a leaf under an assert takes items past its need).
+ * its smallest item, it would be unmet (a leaf under an assert takes items past its need that an
+ * assert over it may need).
  */
 
 /**
@@ -35,9 +36,8 @@ export function surelyHasRoom(state: SearchState, leaf: number, index: number): 
 
 /**
  * Whether `leaf` may take item `index`, as far as the items placed so far tell: what they count
- * for sure already leaves none of them unneeded. Where no limit can clip, the same as
- * {@link surelyHasRoom}; else a complete allocation is checked as a whole (`SearchState.consider`).
- * Under an assert, only the items no assert may need ({@link neededByLeafOnly}) must be needed by
+ * for sure already leaves none of them unneeded (a complete allocation is checked as a whole,
+ * `SearchState.consider`). Under an assert, only the items no assert may need ({@link neededByLeafOnly}) must be needed by
  * the leaf itself: the others may be needed by the assert, which the clean-up finds. No limit
  * may have more items placed under it than it lets count ({@link SearchState.limitHasRoom}).
  */
@@ -54,7 +54,8 @@ export function mayHaveRoom(state: SearchState, leaf: number, index: number): bo
   // least of all the others) or an inexact one (without it, at least its exact items): either
   // way the leaf must stay unmet without it. An item an assert may need is not that one.
   if (smallestExact < Infinity) return state.sureAll[leaf]! + least - smallestExact < shape.need[leaf]!;
-  return !own || state.sureExact[leaf]! + (exact ? least : 0) < shape.need[leaf]!;
+  // No exact item placed, and this one inexact (an exact one of its own took the branch above).
+  return !own || state.sureExact[leaf]! < shape.need[leaf]!;
 }
 
 /**
