@@ -76,6 +76,17 @@ const programs = [
       },
     },
   },
+  {
+    id: 'two-subjects',
+    kind: 'certificate',
+    title: 'Three breadth credits, two subjects among the counted',
+    requirements: {
+      id: 'breadth',
+      where: { fact: 'tags', operator: 'contains', value: 'breadth' },
+      credits: 3,
+      assert: { where: { fact: 'tags', operator: 'contains', value: 'breadth' }, count: 2, distinct: 'subject' },
+    },
+  },
 ];
 const catalog: Catalog = testCatalog({
   credentials,
@@ -219,6 +230,18 @@ describe('assert: among the counted', () => {
     expect(applied(a, 'breadth')).toEqual(['HIST-110', 'PHIL-110', 'ARTS-110']);
     expect(applied(a, 'history')).toEqual(['HIST-120']);
     expect(requirement(a, 'breadth').assert).toMatchObject({ distinct: 'subject', have: { count: 3 } });
+  });
+
+  it('an item that adds nothing to an unmet assert is not needed by it: a second HIST course stays out', () => {
+    // HIST-110 meets the 3 credits; "two subjects among the counted" falls short with HIST-120
+    // as without it (one subject either way), so nothing needs HIST-120 there: it is not applied.
+    const a = auditOf('two-subjects', [
+      ['HIST-110', 'A'],
+      ['HIST-120', 'A'],
+    ]);
+    expect(a.status).toBe('incomplete');
+    expect(applied(a, 'breadth')).toEqual(['HIST-110']);
+    expect(requirement(a, 'breadth').assert).toMatchObject({ status: 'incomplete', have: { count: 1 } });
   });
 
   it('two of three perspectives: an any inside an assert', () => {
