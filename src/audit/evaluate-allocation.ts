@@ -340,12 +340,20 @@ export function evaluateApplied(
   );
   const have = new Array<number>(nodes.length);
   const progress = new Array<number>(nodes.length);
+  // Requirements met and progress count every node but those under a whole waiver: the waiver
+  // meets that node, so what is under it (met by a pin, or not) is no requirement of its own.
+  const { underWaiver } = treeShape(nodes);
   let progressSum = 0;
+  let metCount = 0;
+  let metFinishedCount = 0;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     have[i] = haveOf(i);
     progress[i] = node.kind !== 'leaf' ? 0 : node.waived || node.need === 0 ? 1 : Math.min(1, have[i]! / node.need);
+    if (underWaiver[i] === 1) continue;
     progressSum += progress[i]!;
+    if (all.met[i]) metCount++;
+    if (finished.met[i]) metFinishedCount++;
   }
 
   // Toward the total an item counts once, at home.
@@ -378,11 +386,10 @@ export function evaluateApplied(
     (policies.totalTicks ? Math.min(1, totalTicks / policies.totalTicks) : 1) +
     (policies.residencyTicks ? Math.min(1, residencyTicks / policies.residencyTicks) : 1);
   const complete = all.met[0]! && policyCount === 3;
-  const count = (flags: boolean[]) => flags.reduce((n, f) => n + Number(f), 0);
   // Any complete allocation is as good as another (SPEC section 5): only incomplete ones are ranked further.
   const score: Score = complete
     ? [1, 0, 0, 0]
-    : [0, count(all.met) + policyCount, count(finished.met), progressSum + policyProgress];
+    : [0, metCount + policyCount, metFinishedCount, progressSum + policyProgress];
   return {
     score,
     complete,

@@ -12,7 +12,10 @@ export interface AssertOutcome {
 /** The asserts of an allocation, and whether each applied item is needed by one. */
 export interface AssertsEvaluation {
   readonly outcomes: readonly AssertOutcome[];
-  /** Whether an item applied at a leaf is needed by an at-least leaf of an assert above it: without it that leaf would fall short. */
+  /**
+   * Whether an item applied at a leaf is needed by an at-least leaf of an assert above it: that
+   * leaf counts less without this application, and then falls short.
+   */
   readonly neededByAssert: (item: number) => boolean;
 }
 
@@ -63,7 +66,11 @@ export function evaluateAsserts(
       const byKey = values[match.assert]![match.leaf]!;
       const have = outcomes[match.assert]!.have[match.leaf]!;
       const amount = node.measure === 'count' ? 1 : counted[item]!;
-      if (have - loss(byKey.get(assertValueKey(match, items, item))!, amount) < node.need) return true;
+      // Needed only if the leaf counts less without it and is then short: an application that
+      // changes nothing there (a value already counted, the item seen through its other
+      // application) is not needed by it, however short the leaf falls.
+      const lost = loss(byKey.get(assertValueKey(match, items, item))!, amount);
+      if (lost > 0 && have - lost < node.need) return true;
     }
     return false;
   };

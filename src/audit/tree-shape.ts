@@ -12,6 +12,8 @@ export interface TreeShape {
   readonly need: Float64Array;
   readonly cap: Float64Array;
   readonly waived: Uint8Array;
+  /** 1 under a wholly waived node: the waiver meets that node, so nothing under it is scored. */
+  readonly underWaiver: Uint8Array;
   /** Children of node i: childList[childStart[i]] up to childList[childStart[i + 1]]. */
   readonly childStart: Int32Array;
   readonly childList: Int32Array;
@@ -34,6 +36,7 @@ export function treeShape(nodes: readonly PlanNode[]): TreeShape {
   const need = new Float64Array(count);
   const cap = new Float64Array(count);
   const waived = new Uint8Array(count);
+  const underWaiver = new Uint8Array(count);
   const underCap = new Uint8Array(count);
   const childStart = new Int32Array(count + 1);
   const children: number[] = [];
@@ -44,6 +47,7 @@ export function treeShape(nodes: readonly PlanNode[]): TreeShape {
     need[i] = node.need;
     cap[i] = node.cap;
     waived[i] = node.waived ? 1 : 0;
+    underWaiver[i] = node.parent >= 0 && (waived[node.parent] === 1 || underWaiver[node.parent] === 1) ? 1 : 0;
     underCap[i] =
       node.cap < Infinity ||
       node.maxCount < Infinity ||
@@ -61,6 +65,7 @@ export function treeShape(nodes: readonly PlanNode[]): TreeShape {
     need,
     cap,
     waived,
+    underWaiver,
     childStart,
     childList: Int32Array.from(children),
     leafList: Int32Array.from(leaves),

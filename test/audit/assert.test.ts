@@ -76,6 +76,17 @@ const programs = [
       },
     },
   },
+  {
+    id: 'two-subjects',
+    kind: 'certificate',
+    title: 'Three breadth credits, two subjects among the counted',
+    requirements: {
+      id: 'breadth',
+      where: { fact: 'tags', operator: 'contains', value: 'breadth' },
+      credits: 3,
+      assert: { where: { fact: 'tags', operator: 'contains', value: 'breadth' }, count: 2, distinct: 'subject' },
+    },
+  },
 ];
 const catalog: Catalog = testCatalog({
   credentials,
@@ -221,6 +232,18 @@ describe('assert: among the counted', () => {
     expect(requirement(a, 'breadth').assert).toMatchObject({ distinct: 'subject', have: { count: 3 } });
   });
 
+  it('an item that adds nothing to an unmet assert is not needed by it: a second HIST course stays out', () => {
+    // HIST-110 meets the 3 credits; "two subjects among the counted" falls short with HIST-120
+    // as without it (one subject either way), so nothing needs HIST-120 there: it is not applied.
+    const a = auditOf('two-subjects', [
+      ['HIST-110', 'A'],
+      ['HIST-120', 'A'],
+    ]);
+    expect(a.status).toBe('incomplete');
+    expect(applied(a, 'breadth')).toEqual(['HIST-110']);
+    expect(requirement(a, 'breadth').assert).toMatchObject({ status: 'incomplete', have: { count: 1 } });
+  });
+
   it('two of three perspectives: an any inside an assert', () => {
     const met = auditOf('perspectives', [
       ['DATA-201', 'A'],
@@ -236,6 +259,59 @@ describe('assert: among the counted', () => {
     ]);
     expect(unmet.status).toBe('incomplete');
     expect(requirement(unmet, 'courses').assert).toMatchObject({ kind: 'any', have: { count: 1 }, need: { count: 2 } });
+  });
+});
+
+describe('assert and waivers: what is under a waived requirement is not a requirement met', () => {
+  it('a real requirement is met rather than the part of a waived block a substitute would fill (fuzz find, seed 404)', () => {
+    // At most 2 transfer credits count (a limit spent in tree order). x takes 1 transfer credit,
+    // y takes TR-A, and the lab block is waived, with TR-B substituted into its lab; the root
+    // asserts a level-300 course among the counted, which no course is, so nothing completes.
+    // TR-C in x and TR-A in y spend the limit, so TR-B counts nothing in the lab: x, y and the
+    // (waived) block are met, 3 requirements. TR-A in x and TR-B counting in the lab would meet
+    // x, the block and the lab under it, but the waiver already meets the block: the lab is no
+    // requirement of its own then, so that allocation meets 2 and y would be left open.
+    const transfer = { fact: 'tags', operator: 'contains', value: 'transfer' };
+    const oneCredit = (id: string) => testCourse(id, { tags: ['transfer'], credits: { value: 1, unit: 'semester' } });
+    const waivers = testCatalog({
+      credentials: [oneCredit('TR-A'), oneCredit('TR-B'), oneCredit('TR-C')],
+      programs: [
+        {
+          id: 'p',
+          kind: 'certificate',
+          title: 'P',
+          policy: { limits: [{ id: 'transfer', where: transfer, maxCredits: 2 }] },
+          requirements: {
+            id: 'root',
+            all: [
+              { id: 'x', where: transfer, credits: 1, maxCredits: 1 },
+              { id: 'y', credential: 'TR-A' },
+              { id: 'lab-block', all: [{ id: 'lab', where: transfer, credits: 1 }] },
+            ],
+            assert: { where: { fact: 'level', operator: 'equal', value: '300' }, count: 1 },
+          },
+        },
+      ],
+      gradeScale: { A: 4 },
+    });
+    const awards = ['TR-A', 'TR-B', 'TR-C'].map((credential, i) => ({
+      id: credential.toLowerCase(),
+      credential,
+      earned: `2025-0${i + 1}-15`,
+    }));
+    const exceptions = [
+      { type: 'waive', program: 'p', requirement: 'lab-block', reason: 'lab experience' },
+      { type: 'substitute', program: 'p', requirement: 'lab', award: 'tr-b', reason: 'advisor' },
+    ];
+    const transcript = { learner: { id: 's' }, asOf: '2026-01-01', awards, exceptions };
+    const result = audit(waivers, transcript as never, { programs: ['p'] });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const p = result.value.audits[0]!;
+    expect(p.status).toBe('incomplete');
+    expect(applied(p, 'x')).toEqual(['TR-C']);
+    expect(requirement(p, 'y')).toMatchObject({ status: 'complete' });
+    expect(applied(p, 'y')).toEqual(['TR-A']);
+    expect(requirement(p, 'lab-block').waived).toBeDefined();
   });
 });
 

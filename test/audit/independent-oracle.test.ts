@@ -939,6 +939,71 @@ describe("the oracle's own reading of share-with and assert (SEMANTICS-12.md)", 
     });
   });
 
+  it('an item its sharing node does not need cannot double count, though an unmet assert above matches it (seed 303)', () => {
+    // quant (3 credits of q) shares with writing and ethics (one w item each); r asserts two MATH
+    // items among the counted, and only S (1 credit, w and q) is MATH. With F (3 credits) in
+    // quant, S is not needed there: quant is met without it, and the assert, short with S as
+    // without it, sees S through writing or ethics anyway. So S double counts only from a quant
+    // that needs it (S alone, 1 of 3 credits): writing and ethics met, or quant and one of them:
+    // 2 at best (4 once, with F and S in quant and S in both listed nodes).
+    const c = caseOf(
+      [
+        ['F', 3, ['q'], subject('PHYS')],
+        ['S', 1, ['w', 'q'], subject('MATH')],
+      ],
+      {
+        requirements: {
+          id: 'r',
+          all: [
+            { id: 'writing', where: tag('w'), count: 1 },
+            { id: 'quant', where: tag('q'), credits: 3, share: { with: ['writing', 'ethics'] } },
+            { id: 'ethics', where: tag('w'), count: 1 },
+          ],
+          assert: { where: { fact: 'subject', operator: 'equal', value: 'MATH' }, count: 2 },
+        },
+      },
+    );
+    expect(verdict(c)).toMatchObject({ status: 'incomplete', bestScore: 2 });
+    expect(compareCase(c)?.problems).toEqual([]);
+    // The allocation with F and S in quant and S in writing and ethics holds an unneeded item.
+    const model = readModel(c.catalog, c.transcript, 'P');
+    const fourfold = { leafOf: [1, 1], extras: new Map([[1, [0, 2]]]), bundles: new Map() };
+    expect(evaluate(model, 1, fourfold)).toMatchObject({ unneeded: 's at quant', score: 3 });
+  });
+
+  it('nothing under a wholly waived node is a requirement met, though a substitute meets it (seed 404)', () => {
+    // At most 2 credits of a count (spent in tree order). x takes 1 credit of a, y takes A, the
+    // block is waived with B substituted into its leaf lab, and r asserts a level-300 item no
+    // item is. C in x and A in y spend the limit (B counts nothing in lab): x, y and the block,
+    // 3. A in x with B counting in lab meets x, the block and lab, but lab is under the waiver:
+    // 2.
+    const c = caseOf(
+      [
+        ['A', 1, ['a']],
+        ['B', 1, ['a']],
+        ['C', 1, ['a']],
+      ],
+      {
+        policy: { limits: [{ id: 'L', where: tag('a'), maxCredits: 2 }] },
+        requirements: {
+          id: 'r',
+          all: [
+            { id: 'x', where: tag('a'), credits: 1, maxCredits: 1 },
+            { id: 'y', credential: 'A' },
+            { id: 'block', all: [{ id: 'lab', where: tag('a'), credits: 1 }] },
+          ],
+          assert: { where: level300, count: 1 },
+        },
+      },
+      [
+        { type: 'waive', program: 'P', requirement: 'block', reason: 'advisor' },
+        { type: 'substitute', program: 'P', requirement: 'lab', award: 'b', reason: 'advisor' },
+      ],
+    );
+    expect(verdict(c)).toMatchObject({ status: 'incomplete', bestScore: 3 });
+    expect(compareCase(c)?.problems).toEqual([]);
+  });
+
   it('a reported double counting is valid only through the listed share', () => {
     const reported: ReportedAudit = {
       title: 'P',

@@ -43,16 +43,18 @@
  *   awards one by one.
  * - A requirement takes an item only while it is not met without it (README "Every applied
  *   item is needed"): allocations where a met leaf holds an item it is met without are left
- *   out (a substituted award stays where its exception puts it: it is never the one left out). This never changes which requirements can be met, only what reaches the total: an
- *   item below the program's minimum grade that a leaf with a lower minimum does not need does
- *   not count at all (it cannot fall through).
+ *   out (a substituted award stays where its exception puts it: it is never the one left out),
+ *   and {@link checkReported} rejects a reported one. This never changes which requirements can
+ *   be met, only what reaches the total: an item below the program's minimum grade that a leaf
+ *   with a lower minimum does not need does not count at all (it cannot fall through).
  * - A waived node is met and takes no item, nor does anything under it (README: a requirement
  *   takes an item only while it is not met without it); nothing under it is scored.
  * - "Requirements met" is every node of the tree met (the root included), counting met
- *   alternatives of an `any` beyond its need too, except nodes under a waived node; and the
- *   program's `totalCredits` when it has one and it is met (the audit shows it as a policy, but
- *   weighs it as a requirement: an audit meeting one node fewer and the total ties with one
- *   meeting that node and not the total).
+ *   alternatives of an `any` beyond its need too, except nodes under a waived node (a substitute
+ *   may meet one, but the waiver already meets the node above: it is no requirement of its
+ *   own); and the program's `totalCredits` when it has one and it is met (the audit shows it
+ *   as a policy, but weighs it as a requirement: an audit meeting one node fewer and the total
+ *   ties with one meeting that node and not the total).
  * - Learner facts (SPEC 4, 7): `declared` and `learnerTags` are the learner's lists, empty when
  *   the transcript gives none; `entered` and `catalogYear` are absent when not given. Every item
  *   carries them besides its own facts (and its award's `term`). A `value` `{ "fact": NAME }`
@@ -115,7 +117,9 @@
  *   needed" then reads: an application of an item to a leaf is needed when the leaf (its need and
  *   its own assert) is not met without it, or when the assert of a node above the leaf, seeing
  *   no other application of the item, has an at-least leaf the item counts toward (see
- *   {@link assertNeeds}) that would be under its need without it.
+ *   {@link assertNeeds}) that would be under its need without it. So an application that adds
+ *   nothing to a short assert leaf (another item of its value counts there, or the assert sees
+ *   the item through its other application) is not needed by it (README, "Under an assert").
  */
 
 import {
@@ -752,8 +756,8 @@ export interface Evaluation {
   /** `applied` plus the fall-through credits. */
   readonly total: number;
   readonly complete: boolean;
-  /** Whether an applied item is not needed where it is (README: every applied item is needed). */
-  readonly wasteful: boolean;
+  /** An applied item not needed where it is, as "award at leaf" (README: every applied item is needed); undefined when every one is. */
+  readonly unneeded: string | undefined;
   /** Why the audit may not make this allocation: a node's `maxCount` exceeded, a repeated value under `distinct`. */
   readonly broken: readonly string[];
   /** Requirements met: nodes of the tree (see the module comment), the total credits and the GPA, if any. */
@@ -890,7 +894,7 @@ export function evaluate(model: Model, pass: Pass, allocation: Allocation): Eval
   const applied = visit(model.root, true);
   // A spare application is still needed when the assert of its leaf or of a node above it, seeing
   // no other application of the item, needs it (SEMANTICS-12.md).
-  const wasteful = spare.some(({ leaf, index }) => {
+  const waste = spare.find(({ leaf, index }) => {
     const above = model.ancestors[leaf.order]!;
     return !above.some((node) => {
       if (!node.assert) return false;
@@ -916,7 +920,7 @@ export function evaluate(model: Model, pass: Pass, allocation: Allocation): Eval
     applied,
     total,
     complete,
-    wasteful,
+    unneeded: waste && `${items[waste.index]!.award} at ${waste.leaf.id}`,
     broken,
     score:
       score + (model.totalCredits !== undefined && total >= model.totalCredits ? 1 : 0) + (model.gpa && gpaMet ? 1 : 0),
@@ -1060,7 +1064,7 @@ export function oracleVerdict(
     const ran = eachAllocation(model, pass, nested, limit, (allocation) => {
       allocations++;
       const evaluation = evaluate(model, pass, allocation);
-      if (evaluation.wasteful || evaluation.broken.length > 0) return false;
+      if (evaluation.unneeded !== undefined || evaluation.broken.length > 0) return false;
       best = Math.max(best, evaluation.score);
       complete = evaluation.complete;
       return complete;
@@ -1241,6 +1245,8 @@ export function checkReported(model: Model, nested: NestedItems, reported: Repor
   }
   const evaluation = evaluate(model, pass, { leafOf, extras, bundles });
   for (const why of evaluation.broken) problem('broken', why);
+  // The enumeration leaves out allocations with an unneeded item, so the audit may not make one.
+  if (evaluation.unneeded !== undefined) problem('not-needed-applied', `${evaluation.unneeded} is not needed there`);
   const { counted } = evaluation;
   const countedOf = (award: string) => counted[model.itemByAward.get(award)?.index ?? -1];
 
