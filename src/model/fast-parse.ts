@@ -1,7 +1,7 @@
-import * as z from 'zod/mini';
-import { iso, minLength } from 'zod/mini';
+import type * as z from 'zod/mini';
+import { iso, minLength, util } from 'zod/mini';
 
-const { NUMBER_FORMAT_RANGES, codePointLength } = z.core.util;
+const { NUMBER_FORMAT_RANGES, codePointLength } = util;
 
 /** What a fast parser answers when it cannot vouch for the value: zod decides (and words the issues). */
 export const NOT_SURE: unique symbol = Symbol('not sure');
