@@ -227,26 +227,32 @@ function inlineCheck(check: Check, type: string, value: string, out: Emitter): s
 /** Days in each month of a common year (index 1 is January). */
 const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** The ASCII digit at `at` in `text` as a number, else NaN. */
-function digitAt(text: string, at: number): number {
-  const d = text.charCodeAt(at) - 48;
-  return d >= 0 && d <= 9 ? d : Number.NaN;
-}
-
 /**
  * True when `text` matches zod's ISO date pattern: `YYYY-MM-DD` in ASCII digits, a real date of
  * the proleptic Gregorian calendar (year 0000 is a leap year). What the pattern accepts, without
- * the regular expression (a test in test/model/fast-parse.test.ts compares the two).
+ * the regular expression (a test in test/model/fast-parse.test.ts compares the two); the 28
+ * days every month has are settled without the year.
  */
 export function isIsoDateText(text: string): boolean {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
-  const year = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
-  const month = digitAt(text, 5) * 10 + digitAt(text, 6);
-  const day = digitAt(text, 8) * 10 + digitAt(text, 9);
-  // NaN (a character not a digit) fails every comparison.
-  if (!(month >= 1 && month <= 12 && day >= 1 && year >= 0)) return false;
-  if (month === 2 && day === 29) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= MONTH_DAYS[month]!;
+  // Each digit's value; any other character is out of 0-9 (`>>> 0` takes a negative one above 9).
+  const y0 = text.charCodeAt(0) - 48;
+  const y1 = text.charCodeAt(1) - 48;
+  const y2 = text.charCodeAt(2) - 48;
+  const y3 = text.charCodeAt(3) - 48;
+  const m0 = text.charCodeAt(5) - 48;
+  const m1 = text.charCodeAt(6) - 48;
+  const d0 = text.charCodeAt(8) - 48;
+  const d1 = text.charCodeAt(9) - 48;
+  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9) return false;
+  if (m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return false;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (day <= 28) return true;
+  if (month !== 2) return day <= MONTH_DAYS[month]!;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
 function emitType(schema: Schema, input: string, out: Emitter): string | undefined {
