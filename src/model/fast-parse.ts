@@ -86,7 +86,7 @@ class Emitter {
   readonly refs: unknown[] = [];
   /** Schemas on the way down: one met again refers to itself (z.lazy), not covered. */
   readonly path = new Set<Schema>();
-  /** The keys of every object schema, which {@link plainPrototype} tests `Object.prototype` for. */
+  /** The keys of every object schema, which the parse looks for on `Object.prototype` (see `generate`). */
   readonly keys = new Set<string>();
   private count = 0;
   name(): string {
@@ -102,8 +102,11 @@ function generate(schema: Schema): FastParser | undefined {
   const out = new Emitter();
   const result = emit(schema, 'input', out);
   if (result === undefined) return undefined;
-  // Whether Object.prototype is as a plain object's fields need it, once a parse (it may change in between).
-  const plain = `const plain = ${out.ref(plainPrototype)}(${out.ref([...out.keys])});`;
+  // Whether Object.prototype is as a plain object's fields need it, once a parse (it may change in
+  // between): no enumerable property, none of the keys (each looked up on an empty object, one
+  // site a key: V8 answers those from its own record of the prototype, not by searching it).
+  const inherited = [...out.keys].map((key) => `${JSON.stringify(key)} in probe`).join(' || ');
+  const plain = `const probe = ${out.ref({})};\nconst plain = ${out.ref(noEnumerable)}() && !(${inherited || 'false'});`;
   const source = `return function fastParse(input) {\n${plain}\n${out.lines.join('\n')}\nreturn ${result};\n};`;
   try {
     return new Function('r', 'F', source)(out.refs, NOT_SURE) as FastParser;
@@ -315,13 +318,10 @@ function emitType(schema: Schema, input: string, out: Emitter): string | undefin
 /** zod's plain object: not null, not an array. */
 const notObject = (input: string) => `typeof ${input} !== 'object' || ${input} === null || Array.isArray(${input})`;
 
-/**
- * True when `Object.prototype` has no enumerable property and none of `keys`: then an object
- * whose prototype it is has a key of `keys` only when its own properties say so.
- */
-function plainPrototype(keys: readonly string[]): boolean {
+/** True when `Object.prototype` has no enumerable property (that a `for...in` of any plain object would meet). */
+function noEnumerable(): boolean {
   for (const _ in Object.prototype) return false;
-  return !keys.some((key) => key in Object.prototype);
+  return true;
 }
 
 /**
@@ -333,7 +333,7 @@ function plainPrototype(keys: readonly string[]): boolean {
  * loop's key: V8 reads those by the object's own layout, where a read by name at each field goes
  * through a lookup shared by every shape of award (five on Ada's transcript). A field the loop
  * did not meet is absent when the object is plain: its prototype `Object.prototype` as
- * {@link plainPrototype} wants it, and every own property enumerable (as many as the loop met).
+ * the parse found it (see `generate`), and every own property enumerable (as many as the loop met).
  * Otherwise such a field may still be present (a key not enumerable, or inherited): it is looked
  * up as zod does (`key in input`).
  */
