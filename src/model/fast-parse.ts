@@ -1,7 +1,7 @@
-import * as z from 'zod/mini';
-import { iso, minLength } from 'zod/mini';
+import type * as z from 'zod/mini';
+import { iso, minLength, util } from 'zod/mini';
 
-const { NUMBER_FORMAT_RANGES, codePointLength } = z.core.util;
+const { NUMBER_FORMAT_RANGES, codePointLength } = util;
 
 /** What a fast parser answers when it cannot vouch for the value: zod decides (and words the issues). */
 export const NOT_SURE: unique symbol = Symbol('not sure');
@@ -59,11 +59,13 @@ const parsers = new WeakMap<object, FastParser | null | 'once'>();
  * zod's machinery (issues, paths, payloads): the same output (fields in the schema's order,
  * defaults filled in), or {@link NOT_SURE} for anything zod would reject, and the caller then
  * asks zod, so issues are zod's own, byte for byte. It is generated once per schema from
- * zod's definitions as one JavaScript function (every field read by its name) and runs zod's
- * own checks (lengths, bounds, formats, refinements) in zod's order. It covers strings (ISO
+ * zod's definitions as one JavaScript function (each object's keys read in one walk) and runs
+ * zod's checks in zod's order: the simple ones (lengths, bounds, integer formats, patterns, ISO
+ * dates) written out as tests of the value, the others (refinements) through zod. It covers strings (ISO
  * dates among the formats), numbers, booleans, enums, literals, optional and defaulted fields,
  * arrays, objects (strict or stripping) and discriminated unions; undefined for a schema using
- * anything else (transforms, records, recursive lazy schemas, plain unions...) or where code cannot be generated.
+ * anything else (transforms, checks that rewrite the value, records, recursive lazy schemas,
+ * plain unions...) or where code cannot be generated.
  * Generated the second time a schema is asked for: a schema made for one parse (`z.array(Award)`
  * in a what-if) is not worth generating code for.
  */
