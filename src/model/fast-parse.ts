@@ -59,11 +59,13 @@ const parsers = new WeakMap<object, FastParser | null | 'once'>();
  * zod's machinery (issues, paths, payloads): the same output (fields in the schema's order,
  * defaults filled in), or {@link NOT_SURE} for anything zod would reject, and the caller then
  * asks zod, so issues are zod's own, byte for byte. It is generated once per schema from
- * zod's definitions as one JavaScript function (every field read by its name) and runs zod's
- * own checks (lengths, bounds, formats, refinements) in zod's order. It covers strings (ISO
+ * zod's definitions as one JavaScript function (each object's keys read in one walk) and runs
+ * zod's checks in zod's order: the simple ones (lengths, bounds, integer formats, patterns, ISO
+ * dates) written out as tests of the value, the others (refinements) through zod. It covers strings (ISO
  * dates among the formats), numbers, booleans, enums, literals, optional and defaulted fields,
  * arrays, objects (strict or stripping) and discriminated unions; undefined for a schema using
- * anything else (transforms, records, recursive lazy schemas, plain unions...) or where code cannot be generated.
+ * anything else (transforms, checks that rewrite the value, records, recursive lazy schemas,
+ * plain unions...) or where code cannot be generated.
  * Generated the second time a schema is asked for: a schema made for one parse (`z.array(Award)`
  * in a what-if) is not worth generating code for.
  */
@@ -86,7 +88,7 @@ class Emitter {
   readonly refs: unknown[] = [];
   /** Schemas on the way down: one met again refers to itself (z.lazy), not covered. */
   readonly path = new Set<Schema>();
-  /** The keys of every object schema, which {@link plainPrototype} tests `Object.prototype` for. */
+  /** The keys of every object schema, which the parse looks for on `Object.prototype` (see `generate`). */
   readonly keys = new Set<string>();
   private count = 0;
   name(): string {
@@ -102,8 +104,11 @@ function generate(schema: Schema): FastParser | undefined {
   const out = new Emitter();
   const result = emit(schema, 'input', out);
   if (result === undefined) return undefined;
-  // Whether Object.prototype is as a plain object's fields need it, once a parse (it may change in between).
-  const plain = `const plain = ${out.ref(plainPrototype)}(${out.ref([...out.keys])});`;
+  // Whether Object.prototype is as a plain object's fields need it, once a parse (it may change in
+  // between): no enumerable property, none of the keys (each looked up on an empty object, one
+  // site a key: V8 answers those from its own record of the prototype, not by searching it).
+  const inherited = [...out.keys].map((key) => `${JSON.stringify(key)} in probe`).join(' || ');
+  const plain = `const probe = ${out.ref({})};\nconst plain = ${out.ref(noEnumerable)}() && !(${inherited || 'false'});`;
   const source = `return function fastParse(input) {\n${plain}\n${out.lines.join('\n')}\nreturn ${result};\n};`;
   try {
     return new Function('r', 'F', source)(out.refs, NOT_SURE) as FastParser;
@@ -329,13 +334,10 @@ function emitType(schema: Schema, input: string, out: Emitter): string | undefin
 /** zod's plain object: not null, not an array. */
 const notObject = (input: string) => `typeof ${input} !== 'object' || ${input} === null || Array.isArray(${input})`;
 
-/**
- * True when `Object.prototype` has no enumerable property and none of `keys`: then an object
- * whose prototype it is has a key of `keys` only when its own properties say so.
- */
-function plainPrototype(keys: readonly string[]): boolean {
+/** True when `Object.prototype` has no enumerable property (that a `for...in` of any plain object would meet). */
+function noEnumerable(): boolean {
   for (const _ in Object.prototype) return false;
-  return !keys.some((key) => key in Object.prototype);
+  return true;
 }
 
 /**
@@ -347,7 +349,7 @@ function plainPrototype(keys: readonly string[]): boolean {
  * loop's key: V8 reads those by the object's own layout, where a read by name at each field goes
  * through a lookup shared by every shape of award (five on Ada's transcript). A field the loop
  * did not meet is absent when the object is plain: its prototype `Object.prototype` as
- * {@link plainPrototype} wants it, and every own property enumerable (as many as the loop met).
+ * the parse found it (see `generate`), and every own property enumerable (as many as the loop met).
  * Otherwise such a field may still be present (a key not enumerable, or inherited): it is looked
  * up as zod does (`key in input`).
  */

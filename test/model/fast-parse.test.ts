@@ -277,6 +277,18 @@ describe('the fast parser', () => {
     expect(agree(Transcript, input)).toBe(true);
   });
 
+  it('reads a field not enumerable as zod does when Object.prototype has an enumerable property', () => {
+    // A stripping object: the inherited key is dropped, and the walk meets as many keys as the object owns.
+    const schema = z.object({ a: z.string().optional() });
+    const input = Object.defineProperty({}, 'a', { value: 'v', enumerable: false });
+    try {
+      Object.defineProperty(Object.prototype, 'x', { value: 1, enumerable: true, writable: true, configurable: true });
+      expect(agree(schema, input)).toBe(true);
+    } finally {
+      delete (Object.prototype as { x?: unknown }).x;
+    }
+  });
+
   it('is not sure of a __proto__ key, which zod drops from a stripping object without a word', () => {
     const schema = z.object({ id: z.string() });
     const input = JSON.parse('{"id": "a", "__proto__": {"x": 1}}') as unknown;
