@@ -8,7 +8,7 @@ import { creditItems, type CreditItem, type KeptOut } from './credit-items.js';
 import { applicableNodes, planAllocation, type ProgramExceptions } from './plan-allocation.js';
 import type { PreparedCatalog, PreparedProgram } from './prepare-catalog.js';
 import { AuditOptionsSchema, auditInput, unknownProgram } from './audit-input.js';
-import { leavesPassed } from './program-tree.js';
+import { mayComplete } from './may-complete.js';
 import { learnerFacts, resolveAwards } from './resolve-awards.js';
 import { inForce } from '../catalog/program-versions.js';
 import type { Program } from '../model/program.js';
@@ -132,15 +132,17 @@ export function audit(
                 ? bundles
                 : bundles.map((bundle) => outsideYears(bundle, target.program))),
             ];
-      // A nested program nothing on the transcript can count toward is incomplete: no need to allocate it.
       const wanted = requested.includes(id);
+      const programExceptions = exceptions.byProgram.get(id) ?? NO_EXCEPTIONS;
+      const applicable = applicableNodes(target.tree, facts);
+      // A nested program no allocation can complete counts for nothing: no need to allocate it.
+      // Exceptions and `when` meet or close nodes whatever the items: then it is allocated.
       if (
         !wanted &&
-        !items.some(
-          (item) =>
-            item.reasons.length === 0 &&
-            leavesPassed(target.tree, item.equivalents, item.facts, item.components !== undefined).length > 0,
-        )
+        programExceptions.waivers.size === 0 &&
+        programExceptions.pins.size === 0 &&
+        !applicable &&
+        !mayComplete(target.tree, items)
       )
         continue;
       const key = overlaps.length > 0 ? inputsKey(id, kept, bundles) : undefined;
@@ -151,10 +153,10 @@ export function audit(
           prepared,
           id,
           items,
-          exceptions.byProgram.get(id) ?? NO_EXCEPTIONS,
+          programExceptions,
           options.budget ?? DEFAULT_STEP_BUDGET,
           wanted,
-          applicableNodes(target.tree, facts),
+          applicable,
           overlaps.length > 0,
         );
       if (key !== undefined && !known) audited.set(key, result);

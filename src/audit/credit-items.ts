@@ -210,15 +210,17 @@ function countRepeatsOnce(
   const repeatReason = new Map<CreditItem, Reason>();
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const counts = new Map(group.map((item) => [item, gradeLetsCount(target, item)]));
-    const ranked = [...group].sort(
-      (a, b) =>
-        Number(counts.get(b)) - Number(counts.get(a)) ||
-        STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
-        (b.points ?? -1) - (a.points ?? -1) ||
-        (b.earned ?? '').localeCompare(a.earned ?? '') ||
-        a.awardId.localeCompare(b.awardId),
-    );
+    const ranked = group
+      .map((item) => ({ item, counts: Number(gradeLetsCount(target, item)) }))
+      .sort(
+        ({ item: a, counts: countsA }, { item: b, counts: countsB }) =>
+          countsB - countsA ||
+          STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+          (b.points ?? -1) - (a.points ?? -1) ||
+          (b.earned ?? '').localeCompare(a.earned ?? '') ||
+          a.awardId.localeCompare(b.awardId),
+      )
+      .map(({ item }) => item);
     const credential = group[0]!.credentialId ? prepared.credentials.get(group[0]!.credentialId) : undefined;
     const repeatable = credential && 'repeatable' in credential ? credential.repeatable : undefined;
     let used = ZERO;

@@ -432,3 +432,31 @@ describe('Tomas: electives with a level rule, an overlap cap, STAT 201 counted t
     });
   });
 });
+
+describe('a nested certificate waived whole counts for its parent, as when audited alone', () => {
+  // Ada without her four micro-credentials (a21-a24), the Data Analytics Certificate's root waived
+  // by the registrar: nothing on the transcript counts toward the certificate, yet it is complete.
+  const waived = (t: TranscriptInput): TranscriptInput => ({
+    ...t,
+    awards: t.awards.filter((a) => !['a21', 'a22', 'a23', 'a24'].includes(a.id)),
+    exceptions: [
+      { type: 'waive', program: 'cert-data-analytics', requirement: 'root', reason: 'prior certificate', by: 'r-1' },
+    ],
+  });
+
+  it('the certificate alone is complete, with nothing applied', () => {
+    const result = audit(shippedCatalog(), waived(readFixture('ada-bs-complete.json') as TranscriptInput), {
+      programs: ['cert-data-analytics'],
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.value.audits[0]!.status).toBe('complete');
+  });
+
+  it('the BS counts it as the analytics track, made of no award', () => {
+    const bs = auditChanged('ada-bs-complete.json', waived);
+    expect(requirement(bs, 'track-analytics')).toMatchObject({
+      status: 'complete',
+      applied: [{ award: 'program:cert-data-analytics', credential: 'cert-data-analytics', components: [] }],
+    });
+  });
+});
