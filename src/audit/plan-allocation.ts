@@ -266,7 +266,8 @@ export function planAllocation(
       const original = plan.items[index]!;
       const item = plan.credit[index]!;
       const leaves = original.pinned >= 0 ? [original.pinned] : original.candidates;
-      if (original.components.length > 0 || !leaves.some((leaf) => leaf >= pair.from && leaf < pair.to)) continue;
+      // A nested program's item never double counts, even one made of no award (waived whole).
+      if (item.components || !leaves.some((leaf) => leaf >= pair.from && leaf < pair.to)) continue;
       if (pair.where && !pair.where(item.facts)) continue;
       for (const target of pair.targets) {
         const candidates = leavesPassed(tree, item.equivalents, item.facts, false).filter(

@@ -230,3 +230,50 @@ describe('share: { with } and an assert above: every applied item is needed', ()
     expect(requirement(p, 'root').assert).toMatchObject({ status: 'incomplete', have: { count: 1 } });
   });
 });
+
+describe('share: a nested program does not double count', () => {
+  // The certificate is waived whole: its item for the degree is made of no award. The track
+  // shares with `stackable`, a where-leaf the certificate's own tags would pass.
+  const nested: Catalog = testCatalog({
+    credentials: [course('DATA-210', 'DATA')],
+    programs: [
+      {
+        id: 'cert',
+        kind: 'certificate',
+        title: 'Certificate',
+        tags: ['stackable'],
+        requirements: { id: 'root', all: [{ id: 'c1', credential: 'DATA-210' }] },
+      },
+      {
+        id: 'deg',
+        kind: 'degree',
+        title: 'Degree',
+        requirements: {
+          all: [
+            { id: 'track', program: 'cert', share: { with: ['stackable'] } },
+            { id: 'stackable', where: { fact: 'tags', operator: 'contains', value: 'stackable' }, count: 1 },
+          ],
+        },
+      },
+    ],
+    gradeScale: { A: 4 },
+  });
+
+  it('a certificate waived whole meets the track and nothing else', () => {
+    const result = audit(
+      nested,
+      {
+        learner: { id: 's' },
+        asOf: '2026-05-01',
+        awards: [],
+        exceptions: [{ type: 'waive', program: 'cert', requirement: 'root', reason: 'prior certificate' }],
+      },
+      { programs: ['deg'] },
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const deg = result.value.audits[0]!;
+    expect(requirement(deg, 'track')).toMatchObject({ status: 'complete', applied: [{ award: 'program:cert' }] });
+    expect(requirement(deg, 'stackable')).toMatchObject({ status: 'incomplete', applied: [] });
+    expect(deg.explanations.filter((e) => e.code === 'double-count')).toEqual([]);
+  });
+});
