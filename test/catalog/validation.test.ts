@@ -148,3 +148,25 @@ describe('catalog validation', () => {
     expect(ROOT).toMatch(/main$|credstack|\w+$/);
   });
 });
+
+describe('unit conversions', () => {
+  const withFactor = (factor: unknown) =>
+    loadCatalog([
+      {
+        file: 'inline.json',
+        json: { institution: { id: 'x', name: 'X' }, settings: { conversions: { quarter: factor } } },
+      },
+    ]);
+
+  it('takes positive numbers and fractions', () => {
+    for (const factor of ['2/3', '0.5', '1', '10/4', 0.25]) expect(withFactor(factor).ok).toBe(true);
+  });
+
+  it('refuses a zero factor, whichever way it is written', () => {
+    for (const factor of ['0', '0.0', '00', '0/3', '0.00/2', 0]) {
+      const result = withFactor(factor);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(at([...result.issues])).toEqual(['invalid-shape $.settings.conversions.quarter']);
+    }
+  });
+});
