@@ -291,3 +291,38 @@ describe('the bound over an item the search can no longer place', () => {
     expect(solution.evaluation.score).toEqual([0, 4, 2, 2.5]);
   });
 });
+
+describe('the search opening its root', () => {
+  // Two leaves of 2 credits under an `all`; two courses of 1 and 2 credits, both able to go to
+  // the first leaf only: no allocation completes, and the first fit ([1, -1]) leaves the bound
+  // above the best, so the search runs.
+  const problem: AllocationProblem = {
+    nodes: [
+      planNode({ parent: -1, kind: 'all', need: 2, children: [1, 2] }),
+      planNode({ parent: 0, kind: 'leaf', need: 2, measure: 'credits' }),
+      planNode({ parent: 0, kind: 'leaf', need: 2, measure: 'credits' }),
+    ],
+    items: [planItem({ ticks: 1, candidates: [1] }), planItem({ ticks: 2, candidates: [1] })],
+    policies: { limitCaps: [], limitCountCaps: [] },
+  };
+
+  it('works out the bound at the root once: its ceiling, on the same state', () => {
+    const context = solveContext(problem);
+    const state = new SearchState(context);
+    const contested = placeUncontested(state);
+    expect(firstFit(state, contested)).toBe(false);
+    const order = searchOrder(context, contested);
+    for (const index of order.contested) state.addPotential(index, 1);
+    const bound = new UpperBound(state, order.contested);
+    const depths: number[] = [];
+    const score = bound.score.bind(bound);
+    bound.score = (k, against, subsets) => {
+      depths.push(k);
+      return score(k, against, subsets);
+    };
+    expect(search(state, order, bound, DEFAULT_STEP_BUDGET)).toBe(false);
+    expect(depths[0]).toBe(0);
+    expect(depths.filter((k) => k === 0)).toHaveLength(1);
+    expect(state.best?.assignment).toEqual([-1, 1]);
+  });
+});
