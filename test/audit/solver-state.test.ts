@@ -254,3 +254,75 @@ describe('the search placing items at a leaf under an assert', () => {
     expect(solveAllocation(problem).assignment).toEqual([1, -1, 1]);
   });
 });
+
+describe('the bound over an item the search can no longer place', () => {
+  // One leaf of 3 credits; two courses of 3 credits that count toward the total (6 credits)
+  // only when applied (they do not fall through), both able to go there. Once one is placed the
+  // leaf is met, so it has no room for the other, here or below: the other brings the total
+  // nothing. Before, the bound counted it toward the total until the search left it out, and
+  // took the total as reachable.
+  const problem: AllocationProblem = {
+    nodes: [
+      planNode({ parent: -1, kind: 'all', need: 1, children: [1] }),
+      planNode({ parent: 0, kind: 'leaf', need: 3, measure: 'credits' }),
+    ],
+    items: [0, 1].map(() => planItem({ ticks: 3, candidates: [1], fallsThrough: false })),
+    policies: { totalTicks: 6, limitCaps: [], limitCountCaps: [] },
+  };
+
+  it('counts it nowhere, toward the leaves or the policies', () => {
+    const context = solveContext(problem);
+    const state = new SearchState(context);
+    const contested = placeUncontested(state);
+    expect(contested).toEqual([0, 1]);
+    const order = searchOrder(context, contested);
+    for (const index of order.contested) state.addPotential(index, 1);
+    const bound = new UpperBound(state, order.contested);
+    // At the root both courses may go to the leaf: the bound takes the program as completable.
+    expect(bound.score(0)).toEqual([1, 0, 0, 0]);
+    state.addPotential(0, -1);
+    state.place(0, 1);
+    expect(mayHaveRoom(state, 1, 1)).toBe(false);
+    // Course 0 there: the leaf, the root, residency and the GPA (none set) met; progress 1 (the
+    // leaf) + 1/2 (the total) + 1 (residency), as the best allocation.
+    expect(bound.score(1)).toEqual([0, 4, 2, 2.5]);
+    const solution = solveAllocation(problem);
+    expect(solution.assignment).toEqual([1, -1]);
+    expect(solution.evaluation.score).toEqual([0, 4, 2, 2.5]);
+  });
+});
+
+describe('the search opening its root', () => {
+  // Two leaves of 2 credits under an `all`; two courses of 1 and 2 credits, both able to go to
+  // the first leaf only: no allocation completes, and the first fit ([1, -1]) leaves the bound
+  // above the best, so the search runs.
+  const problem: AllocationProblem = {
+    nodes: [
+      planNode({ parent: -1, kind: 'all', need: 2, children: [1, 2] }),
+      planNode({ parent: 0, kind: 'leaf', need: 2, measure: 'credits' }),
+      planNode({ parent: 0, kind: 'leaf', need: 2, measure: 'credits' }),
+    ],
+    items: [planItem({ ticks: 1, candidates: [1] }), planItem({ ticks: 2, candidates: [1] })],
+    policies: { limitCaps: [], limitCountCaps: [] },
+  };
+
+  it('works out the bound at the root once: its ceiling, on the same state', () => {
+    const context = solveContext(problem);
+    const state = new SearchState(context);
+    const contested = placeUncontested(state);
+    expect(firstFit(state, contested)).toBe(false);
+    const order = searchOrder(context, contested);
+    for (const index of order.contested) state.addPotential(index, 1);
+    const bound = new UpperBound(state, order.contested);
+    const depths: number[] = [];
+    const score = bound.score.bind(bound);
+    bound.score = (k, against, subsets) => {
+      depths.push(k);
+      return score(k, against, subsets);
+    };
+    expect(search(state, order, bound, DEFAULT_STEP_BUDGET)).toBe(false);
+    expect(depths[0]).toBe(0);
+    expect(depths.filter((k) => k === 0)).toHaveLength(1);
+    expect(state.best?.assignment).toEqual([-1, 1]);
+  });
+});

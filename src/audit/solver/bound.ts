@@ -3,6 +3,7 @@ import { filled } from './arrays.js';
 import { AssertReach } from './assert-reach.js';
 import { leafMet, progressWithin, requirementsWithin, type BoundScratch } from './leaf-bounds.js';
 import { PolicyReach } from './policy-reach.js';
+import { mayHaveRoom } from './room.js';
 import type { SearchState } from './state.js';
 
 /**
@@ -12,7 +13,8 @@ import type { SearchState } from './state.js';
  * so many are left (an open leaf left unmet takes down the groups that need it); each undecided
  * item adds progress to one leaf at most (a fractional knapsack). Requirements met by finished
  * work: the same on finished work only. Policies: what the items still undecided or used up can
- * bring ({@link PolicyReach}). Made once per search: it allocates nothing per bound.
+ * bring ({@link PolicyReach}). An undecided item adds nothing where the search can no longer place
+ * it ({@link UpperBound.findUnplaceable}). Made once per search: it allocates nothing per bound.
  */
 export class UpperBound {
   /** What the policies can still reach: the search tells it which items it leaves out. */
@@ -38,6 +40,15 @@ export class UpperBound {
   private readonly openGain: number[];
   private readonly placedAll: { readonly placed: readonly number[]; readonly shared: readonly number[] };
   private readonly placedFinished: { readonly placed: readonly number[]; readonly shared: readonly number[] };
+  /**
+   * Per leaf: what the undecided items the search can no longer place there would add to it, all
+   * and finished ones only (nonzero at `lostAt` only); and the undecided items it can place
+   * nowhere that bring something to the policies only when applied (left out there meanwhile).
+   */
+  private readonly lost: number[];
+  private readonly lostFinished: number[];
+  private readonly lostAt: number[] = [];
+  private readonly unplaceable: number[] = [];
   /** A bound goes over the leaves and the nodes a few times: charged as one pass over each. */
   private readonly steps: number;
 
@@ -80,6 +91,8 @@ export class UpperBound {
     this.scratch = { needed: [], open: [], lost: filled(count, 0), down: filled(count, 0) };
     this.openRoom = filled(count, 0);
     this.openGain = filled(count, 0);
+    this.lost = filled(count, 0);
+    this.lostFinished = filled(count, 0);
     this.placedAll = { placed: state.placed, shared: this.shared };
     this.placedFinished = { placed: state.placedFinished, shared: this.sharedFinished };
     this.steps = count + shape.leafList.length;
@@ -98,9 +111,11 @@ export class UpperBound {
     const { placed, potential, measures, ceiling } = state;
     state.steps += this.steps;
     const largest = this.suffixMaxValue[k]!;
+    const { lost } = this;
+    this.findUnplaceable(k);
     for (let j = 0; j < leafList.length; j++) {
       const leaf = leafList[j]!;
-      const relaxed = Math.min(ceiling[leaf]!, placed[leaf]! + potential[leaf]! + this.shared[leaf]!);
+      const relaxed = Math.min(ceiling[leaf]!, placed[leaf]! + potential[leaf]! - lost[leaf]! + this.shared[leaf]!);
       this.met[leaf] = leafMet(shape, ceiling[leaf]!, leaf, relaxed);
     }
     if (this.asserts.any) this.asserts.cut(k, this.met);
@@ -115,7 +130,10 @@ export class UpperBound {
       largest,
       this.scratch,
     );
-    const policiesMet = this.policies.met(subsets);
+    const { policies, unplaceable } = this;
+    const policiesMet = policies.met(subsets);
+    const policiesProgress = unplaceable.length > 0 ? policies.progress() : -1;
+    for (let u = unplaceable.length - 1; u >= 0; u--) policies.leaveOut(unplaceable[u]!, -1);
     if (this.met[0] && policiesMet === 3) return COMPLETE;
     const met = metCount + policiesMet;
     if (differs(met, against, 1)) return [0, met, 0, 0];
@@ -129,7 +147,7 @@ export class UpperBound {
     for (let j = 0; j < leafList.length; j++) {
       const leaf = leafList[j]!;
       const shared = this.shared[leaf]!;
-      const relaxed = Math.min(ceiling[leaf]!, placed[leaf]! + potential[leaf]! + shared);
+      const relaxed = Math.min(ceiling[leaf]!, placed[leaf]! + potential[leaf]! - lost[leaf]! + shared);
       const now = Math.min(ceiling[leaf]!, placed[leaf]! + shared);
       const target = need[leaf]!;
       const full = waived[leaf] === 1 || target === 0;
@@ -147,7 +165,50 @@ export class UpperBound {
       relaxedProgress,
       placedProgress + Math.min(this.suffixGain[k]!, progressWithin(open, this.openRoom, this.openGain, itemsLeft)),
     );
-    return [0, met, finished, progress + this.policies.progress()];
+    return [0, met, finished, progress + (unplaceable.length > 0 ? policiesProgress : policies.progress())];
+  }
+
+  /**
+   * Finds the undecided items (from depth k on) the search can no longer place at some of their
+   * candidates: a leaf without room for an item ({@link mayHaveRoom}) gets none as more items are
+   * placed (it holds more for sure, its count caps and limits fill up, its distinct values are
+   * taken), so below this node the item adds nothing there ({@link lost}). An item placed nowhere
+   * that counts only when applied is left out for the policies, until the bound takes it back. A
+   * second application is skipped: where its original goes decides its room.
+   */
+  private findUnplaceable(k: number): void {
+    const { state, contested, lost, lostFinished, lostAt, unplaceable } = this;
+    const { items } = state.context.problem;
+    const { measures } = state;
+    for (const leaf of lostAt) {
+      lost[leaf] = 0;
+      lostFinished[leaf] = 0;
+    }
+    lostAt.length = 0;
+    unplaceable.length = 0;
+    for (let j = k; j < contested.length; j++) {
+      const index = contested[j]!;
+      const item = items[index]!;
+      if (item.copyOf !== undefined) continue;
+      const { candidates } = item;
+      state.steps += candidates.length;
+      let placeable = false;
+      for (let c = 0; c < candidates.length; c++) {
+        const leaf = candidates[c]!;
+        if (mayHaveRoom(state, leaf, index)) {
+          placeable = true;
+          continue;
+        }
+        const value = measures[leaf]!.most(index);
+        if (lost[leaf] === 0 && lostFinished[leaf] === 0) lostAt.push(leaf);
+        lost[leaf]! += value;
+        if (!item.inProgress) lostFinished[leaf]! += value;
+      }
+      if (!placeable && this.policies.countsOnlyApplied(index)) {
+        this.policies.leaveOut(index, 1);
+        unplaceable.push(index);
+      }
+    }
   }
 
   /** Requirements that finished work could meet at most. */
@@ -156,10 +217,11 @@ export class UpperBound {
     const { shape } = state.context;
     const { leafList } = shape;
     const { placedFinished, potentialFinished, measures, ceiling } = state;
+    const { lostFinished } = this;
     state.steps += this.steps;
     for (let j = 0; j < leafList.length; j++) {
       const leaf = leafList[j]!;
-      const sum = placedFinished[leaf]! + potentialFinished[leaf]! + this.sharedFinished[leaf]!;
+      const sum = placedFinished[leaf]! + potentialFinished[leaf]! - lostFinished[leaf]! + this.sharedFinished[leaf]!;
       this.metFinished[leaf] = leafMet(shape, ceiling[leaf]!, leaf, sum);
     }
     if (this.asserts.any) this.asserts.cut(k, this.metFinished, true);

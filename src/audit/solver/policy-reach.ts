@@ -49,14 +49,27 @@ export class PolicyReach {
 
   /** Leaves item `index` out for good (or, with -1, takes that back). */
   leaveOut(index: number, sign: 1 | -1): void {
+    if (!this.countsOnlyApplied(index)) return;
     const item = this.state.context.problem.items[index]!;
-    if (item.fallsThrough || item.components.length > 0 || item.copyOf !== undefined) return;
-    if (this.state.context.users[index]! > 1) return;
     const group = this.groupOf(item);
     this.totalIn[group]! -= sign * item.ticks;
     if (item.resident) this.residencyIn[group]! -= sign * item.ticks;
     this.out[index] = sign === 1 ? 1 : 0;
     if (this.members[group]!.length > 0) this.countTop(group);
+  }
+
+  /**
+   * Whether item `index` brings something to the policies only when it is applied (it does not
+   * fall through, and no nested program can use it up): leaving it out then takes it out here.
+   */
+  countsOnlyApplied(index: number): boolean {
+    const item = this.state.context.problem.items[index]!;
+    return (
+      !item.fallsThrough &&
+      item.components.length === 0 &&
+      item.copyOf === undefined &&
+      this.state.context.users[index]! <= 1
+    );
   }
 
   /** How many of the three policies (total, residency, GPA) may still be met (with `subsets`, see {@link UpperBound.score}). */

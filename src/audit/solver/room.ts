@@ -1,3 +1,4 @@
+import type { UpperBound } from './bound.js';
 import { neededByLeafOnly } from './context.js';
 import type { SearchState } from './state.js';
 
@@ -40,6 +41,10 @@ export function surelyHasRoom(state: SearchState, leaf: number, index: number): 
  * `SearchState.consider`). Under an assert, only the items no assert may need ({@link neededByLeafOnly}) must be needed by
  * the leaf itself: the others may be needed by the assert, which the clean-up finds. No limit
  * may have more items placed under it than it lets count ({@link SearchState.limitHasRoom}).
+ * Once false it stays false as more items are placed (the count caps, limits and distinct values
+ * only fill up; what the leaf holds for sure less its smallest exact item only grows), for an item
+ * that is not a second application (its original's place decides its room): the bound relies on
+ * it ({@link UpperBound}).
  */
 export function mayHaveRoom(state: SearchState, leaf: number, index: number): boolean {
   const { counted, shape } = state.context;

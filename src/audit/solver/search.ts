@@ -119,10 +119,10 @@ class BranchAndBound {
       return false;
     }
     if (this.goal === 'completion') {
-      if (compareScores(this.bound.score(k, COMPLETE_SCORE), COMPLETE_SCORE) < 0) return false;
+      if (compareScores(this.boundAt(k, COMPLETE_SCORE), COMPLETE_SCORE) < 0) return false;
     } else {
       const best = state.best;
-      if (best && compareScores(this.bound.score(k, best.evaluation.score), best.evaluation.score) <= 0) return false;
+      if (best && compareScores(this.boundAt(k, best.evaluation.score), best.evaluation.score) <= 0) return false;
     }
     const index = order.contested[k]!;
     // Moving the item's potential out and back, trying each candidate, and the room it may have.
@@ -132,6 +132,11 @@ class BranchAndBound {
     this.next[k] = twin >= 0 ? this.rank(twin) : 0;
     this.taken[k] = NOTHING;
     return true;
+  }
+
+  /** The bound at depth k against a score to beat: at the root, the ceiling (worked out just before, on the same state). */
+  private boundAt(k: number, against: Score): Score {
+    return k === 0 ? this.ceiling : this.bound.score(k, against);
   }
 
   /** Where the item at depth k is: the index of its leaf among its candidates, or past them when left out. */
