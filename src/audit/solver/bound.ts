@@ -35,20 +35,30 @@ export class UpperBound {
   private readonly met: number[];
   private readonly metFinished: number[];
   private readonly scratch: BoundScratch;
-  private readonly openLeaves: number[] = [];
+  private readonly openLeaves: Int32Array;
   private readonly openRoom: number[];
   private readonly openGain: number[];
   private readonly placedAll: { readonly placed: readonly number[]; readonly shared: readonly number[] };
   private readonly placedFinished: { readonly placed: readonly number[]; readonly shared: readonly number[] };
   /**
    * Per leaf: what the undecided items the search can no longer place there would add to it, all
-   * and finished ones only (nonzero at `lostAt` only); and the undecided items it can place
-   * nowhere that bring something to the policies only when applied (left out there meanwhile).
+   * and finished ones only (nonzero at the first `lostCount` of `lostAt` only); and the undecided
+   * items it can place nowhere that bring something to the policies only when applied (the first
+   * `unplaceableCount`, left out there meanwhile).
    */
   private readonly lost: number[];
   private readonly lostFinished: number[];
-  private readonly lostAt: number[] = [];
-  private readonly unplaceable: number[] = [];
+  private readonly lostAt: Int32Array;
+  private lostCount = 0;
+  private readonly unplaceable: Int32Array;
+  private unplaceableCount = 0;
+  /**
+   * Per node and per item: no count cap over the leaf and no distinct values there; no limit on
+   * the item and it may count. Then the leaf has room for the item while what it holds for sure,
+   * with the item's least, stays short of its need ({@link findUnplaceable}'s quick test).
+   */
+  private readonly plainLeaf: Uint8Array;
+  private readonly plainItem: Uint8Array;
   /** A bound goes over the leaves and the nodes a few times: charged as one pass over each. */
   private readonly steps: number;
 
@@ -88,11 +98,26 @@ export class UpperBound {
     }
     this.met = filled(count, 0);
     this.metFinished = filled(count, 0);
-    this.scratch = { needed: [], open: [], lost: filled(count, 0), down: filled(count, 0) };
+    this.openLeaves = new Int32Array(count);
+    this.scratch = {
+      needed: new Float64Array(count),
+      open: new Int32Array(count),
+      lost: filled(count, 0),
+      down: filled(count, 0),
+    };
     this.openRoom = filled(count, 0);
     this.openGain = filled(count, 0);
     this.lost = filled(count, 0);
     this.lostFinished = filled(count, 0);
+    this.lostAt = new Int32Array(count);
+    this.unplaceable = new Int32Array(contested.length);
+    this.plainLeaf = new Uint8Array(count);
+    for (let leaf = 0; leaf < count; leaf++)
+      this.plainLeaf[leaf] =
+        state.context.countCapsOver[leaf]!.length === 0 && !state.measures[leaf]!.mayRefuse ? 1 : 0;
+    this.plainItem = new Uint8Array(items.length);
+    for (let index = 0; index < items.length; index++)
+      this.plainItem[index] = items[index]!.limits.length === 0 && state.context.counted.mayCount[index] ? 1 : 0;
     this.placedAll = { placed: state.placed, shared: this.shared };
     this.placedFinished = { placed: state.placedFinished, shared: this.sharedFinished };
     this.steps = count + shape.leafList.length;
@@ -130,10 +155,10 @@ export class UpperBound {
       largest,
       this.scratch,
     );
-    const { policies, unplaceable } = this;
+    const { policies, unplaceable, unplaceableCount } = this;
     const policiesMet = policies.met(subsets);
-    const policiesProgress = unplaceable.length > 0 ? policies.progress() : -1;
-    for (let u = unplaceable.length - 1; u >= 0; u--) policies.leaveOut(unplaceable[u]!, -1);
+    const policiesProgress = unplaceableCount > 0 ? policies.progress() : -1;
+    for (let u = unplaceableCount - 1; u >= 0; u--) policies.leaveOut(unplaceable[u]!, -1);
     if (this.met[0] && policiesMet === 3) return COMPLETE;
     const met = metCount + policiesMet;
     if (differs(met, against, 1)) return [0, met, 0, 0];
@@ -143,7 +168,7 @@ export class UpperBound {
     let relaxedProgress = 0;
     let placedProgress = 0;
     const open = this.openLeaves;
-    open.length = 0;
+    let opened = 0;
     for (let j = 0; j < leafList.length; j++) {
       const leaf = leafList[j]!;
       const shared = this.shared[leaf]!;
@@ -158,14 +183,15 @@ export class UpperBound {
       if (relaxedShare > nowShare) {
         this.openRoom[leaf] = relaxedShare - nowShare;
         this.openGain[leaf] = Math.min(1, measures[leaf]!.bound(largest) / target);
-        open.push(leaf);
+        open[opened++] = leaf;
       }
     }
     const progress = Math.min(
       relaxedProgress,
-      placedProgress + Math.min(this.suffixGain[k]!, progressWithin(open, this.openRoom, this.openGain, itemsLeft)),
+      placedProgress +
+        Math.min(this.suffixGain[k]!, progressWithin(open, opened, this.openRoom, this.openGain, itemsLeft)),
     );
-    return [0, met, finished, progress + (unplaceable.length > 0 ? policiesProgress : policies.progress())];
+    return [0, met, finished, progress + (unplaceableCount > 0 ? policiesProgress : policies.progress())];
   }
 
   /**
@@ -177,38 +203,49 @@ export class UpperBound {
    * second application is skipped: where its original goes decides its room.
    */
   private findUnplaceable(k: number): void {
-    const { state, contested, lost, lostFinished, lostAt, unplaceable } = this;
+    const { state, contested, lost, lostFinished, lostAt, unplaceable, plainLeaf, plainItem } = this;
     const { items } = state.context.problem;
-    const { measures } = state;
-    for (const leaf of lostAt) {
-      lost[leaf] = 0;
-      lostFinished[leaf] = 0;
+    const { need } = state.context.shape;
+    const { measures, sureAll } = state;
+    for (let l = 0; l < this.lostCount; l++) {
+      lost[lostAt[l]!] = 0;
+      lostFinished[lostAt[l]!] = 0;
     }
-    lostAt.length = 0;
-    unplaceable.length = 0;
+    let lostCount = 0;
+    let unplaceableCount = 0;
     for (let j = k; j < contested.length; j++) {
       const index = contested[j]!;
       const item = items[index]!;
       if (item.copyOf !== undefined) continue;
       const { candidates } = item;
       state.steps += candidates.length;
+      const plain = plainItem[index] === 1;
       let placeable = false;
       for (let c = 0; c < candidates.length; c++) {
         const leaf = candidates[c]!;
-        if (mayHaveRoom(state, leaf, index)) {
+        // Quick: with no count cap, limit or distinct value, room while the leaf holds for sure,
+        // with the item, less than its need (as mayHaveRoom finds, whatever its smallest item).
+        if (
+          (plain && plainLeaf[leaf] === 1 && sureAll[leaf]! + measures[leaf]!.least(index) < need[leaf]!) ||
+          mayHaveRoom(state, leaf, index)
+        ) {
           placeable = true;
           continue;
         }
         const value = measures[leaf]!.most(index);
-        if (lost[leaf] === 0 && lostFinished[leaf] === 0) lostAt.push(leaf);
+        if (value <= 0) continue;
+        // Each leaf listed once: the first time it loses something.
+        if (lost[leaf] === 0) lostAt[lostCount++] = leaf;
         lost[leaf]! += value;
         if (!item.inProgress) lostFinished[leaf]! += value;
       }
       if (!placeable && this.policies.countsOnlyApplied(index)) {
         this.policies.leaveOut(index, 1);
-        unplaceable.push(index);
+        unplaceable[unplaceableCount++] = index;
       }
     }
+    this.lostCount = lostCount;
+    this.unplaceableCount = unplaceableCount;
   }
 
   /** Requirements that finished work could meet at most. */

@@ -31,8 +31,9 @@ function groupsMet({ count, kind, need, waived, childStart, childList }: TreeSha
 
 /** Scratch space for {@link requirementsWithin}, one entry per node (or open leaf): made once per solve. */
 export interface BoundScratch {
-  readonly needed: number[];
-  readonly open: number[];
+  /** The items each open leaf needs, and the open leaves: as many as they hold, from the start. */
+  readonly needed: Float64Array;
+  readonly open: Int32Array;
   /** Per node: groups above it that an unmet node takes down with it. */
   readonly lost: number[];
   /** Per node: 1 when an unmet node takes the root down with it. */
@@ -62,30 +63,31 @@ export function requirementsWithin(
   const { leafList, need, waived } = shape;
   let groups = groupsMet(shape, met);
   let leaves = 0;
-  needed.length = 0;
-  open.length = 0;
+  let opened = 0;
   for (let j = 0; j < leafList.length; j++) {
     const leaf = leafList[j]!;
     if (!met[leaf]) continue;
     const have = Math.min(ceiling[leaf]!, now.placed[leaf]! + now.shared[leaf]!);
     if (waived[leaf] === 1 || have >= need[leaf]!) leaves++;
     else {
-      needed.push(Math.ceil((need[leaf]! - have) / measures[leaf]!.bound(largestItem)));
-      open.push(leaf);
+      needed[opened] = Math.ceil((need[leaf]! - have) / measures[leaf]!.bound(largestItem));
+      open[opened++] = leaf;
     }
   }
-  sortBy(needed, 1);
+  sortBy(needed, opened, 1);
   let fitted = 0;
-  for (const items of needed) {
+  for (let i = 0; i < opened; i++) {
+    const items = needed[i]!;
     if (items > itemsLeft) break;
     itemsLeft -= items;
     fitted++;
   }
-  if (fitted < open.length) {
+  if (fitted < opened) {
     takenDown(shape, met, lost, down);
     let fewest = Infinity;
     let root = 1;
-    for (const leaf of open) {
+    for (let i = 0; i < opened; i++) {
+      const leaf = open[i]!;
       fewest = Math.min(fewest, lost[leaf]!);
       root &= down[leaf]!;
     }
@@ -125,19 +127,21 @@ function takenDown(
 }
 
 /**
- * Progress `itemsLeft` undecided items can add at most to the `open` leaves: each item goes to one
+ * Progress `itemsLeft` undecided items can add at most to the first `count` of the `open` leaves: each item goes to one
  * leaf and adds at most that leaf's `gain` per item, up to the leaf's `room`; the leaves with the
  * most gain per item take them first (a fractional knapsack, so an upper bound). Sorts `open`.
  */
 export function progressWithin(
-  open: number[],
+  open: Int32Array,
+  count: number,
   room: readonly number[],
   gain: readonly number[],
   itemsLeft: number,
 ): number {
-  sortBy(open, -1, gain);
+  sortBy(open, count, -1, gain);
   let gained = 0;
-  for (const leaf of open) {
+  for (let i = 0; i < count; i++) {
+    const leaf = open[i]!;
     if (itemsLeft <= 0) break;
     const items = Math.min(itemsLeft, room[leaf]! / gain[leaf]!);
     gained += items * gain[leaf]!;
@@ -147,12 +151,12 @@ export function progressWithin(
 }
 
 /**
- * Sorts `list` in place by its entries, or by `key[entry]`, ascending (`direction` 1) or
+ * Sorts the first `count` entries of `list` in place by their values, or by `key[entry]`, ascending (`direction` 1) or
  * descending (-1), stably: an insertion sort, quicker than `Array.prototype.sort` with a
  * comparator on the few entries a bound sorts (at most its leaves), and in the same order.
  */
-function sortBy(list: number[], direction: 1 | -1, key?: readonly number[]): void {
-  for (let i = 1; i < list.length; i++) {
+function sortBy(list: Int32Array | Float64Array, count: number, direction: 1 | -1, key?: readonly number[]): void {
+  for (let i = 1; i < count; i++) {
     const entry = list[i]!;
     const value = direction * (key === undefined ? entry : key[entry]!);
     let j = i - 1;
