@@ -20,10 +20,11 @@ export type Credits = z.infer<typeof Credits>;
 /** A conversion factor: a number or an exact fraction written `"2/3"`. */
 export const Factor = z.union([
   z.number().check(z.gt(0)),
-  // A numerator of zeros would turn every credit of the unit into none: the numerator has a non-zero digit.
-  z
-    .string()
-    .check(
-      z.regex(/^(?=[^/]*[1-9])\d+(\.\d+)?(\/\d*[1-9]\d*)?$/, { message: 'a positive number or a fraction like "2/3"' }),
-    ),
+  // A numerator of zeros would turn every credit of the unit into none: it has a non-zero digit
+  // (no lookahead, so validators with RE2-style patterns read the JSON Schema too).
+  z.string().check(
+    z.regex(/^(\d*[1-9]\d*(\.\d+)?|\d+\.\d*[1-9]\d*)(\/\d*[1-9]\d*)?$/, {
+      message: 'a positive number or a fraction like "2/3"',
+    }),
+  ),
 ]);

@@ -6,7 +6,7 @@ import { creditItems } from '../../src/audit/credit-items.js';
 import { mayComplete } from '../../src/audit/may-complete.js';
 import { resolveAwards } from '../../src/audit/resolve-awards.js';
 import type { TranscriptInput } from '../../src/model/transcript.js';
-import { readFixture, shippedCatalog } from '../helpers.js';
+import { readFixture, requirement, shippedCatalog, testCatalog, testCourse } from '../helpers.js';
 import { runs } from '../setup/fuzz.js';
 import { awardOf } from './transcript-arbitraries.js';
 
@@ -76,4 +76,34 @@ describe('mayComplete: a necessary condition for a program to complete', () => {
       if (!may) expect(status).toBe('incomplete');
     },
   );
+});
+
+describe('a nested program with `when` conditions is always allocated', () => {
+  // The certificate's one requirement applies only to learners who declare "zzz": for others it
+  // is closed, and the certificate's `all` needs only the requirements that apply, none.
+  const nested = testCatalog({
+    credentials: [testCourse('A-1')],
+    programs: [
+      {
+        id: 'cert',
+        kind: 'certificate',
+        title: 'Certificate',
+        requirements: {
+          id: 'root',
+          all: [{ id: 'x', credential: 'A-1', when: { fact: 'declared', operator: 'contains', value: 'zzz' } }],
+        },
+      },
+      { id: 'deg', kind: 'degree', title: 'Degree', requirements: { all: [{ id: 'track', program: 'cert' }] } },
+    ],
+    gradeScale: { A: 4 },
+  });
+
+  it('a certificate whose requirements do not apply counts for its degree, held awards or not', () => {
+    const result = audit(nested, { learner: { id: 's' }, asOf: '2026-05-01', awards: [] }, { programs: ['deg'] });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(requirement(result.value.audits[0]!, 'track')).toMatchObject({
+      status: 'complete',
+      applied: [{ award: 'program:cert', components: [] }],
+    });
+  });
 });
